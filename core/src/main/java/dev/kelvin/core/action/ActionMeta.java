@@ -1,0 +1,30 @@
+package dev.kelvin.core.action;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What every action carries besides its target: its id, the rule that proposed it, a reason a
+ * person can read, the facts behind it, when it was proposed, and its lease: how long a
+ * setpoint holds unless renewed ({@link Duration#ZERO} for actions that do not expire).
+ */
+public record ActionMeta(ActionId id, String rule, String reason, List<Fact> facts,
+    Instant proposedAt, Duration lease) {
+  public ActionMeta {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(proposedAt, "proposedAt");
+    Objects.requireNonNull(lease, "lease");
+    if (rule == null || rule.isBlank()) {
+      throw new IllegalArgumentException("every action names the rule that proposed it");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("action from rule '" + rule + "' needs a reason");
+    }
+    if (lease.isNegative()) {
+      throw new IllegalArgumentException("lease must be >= 0, was " + lease);
+    }
+    facts = List.copyOf(facts);
+  }
+}

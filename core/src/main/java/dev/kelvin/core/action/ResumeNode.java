@@ -1,0 +1,17 @@
+package dev.kelvin.core.action;
+
+import dev.kelvin.core.model.NodeId;
+import java.util.Objects;
+
+/** Resume (accept jobs again) {@code node}. */
+public record ResumeNode(ActionMeta meta, NodeId node) implements NodeAction {
+  public ResumeNode {
+    Objects.requireNonNull(meta, "meta");
+    Objects.requireNonNull(node, "node");
+  }
+
+  @Override
+  public String describe() {
+    return "resume (accept jobs again)";
+  }
+}

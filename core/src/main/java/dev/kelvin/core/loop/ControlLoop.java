@@ -1,0 +1,170 @@
+package dev.kelvin.core.loop;
+
+import dev.kelvin.core.action.Action;
+import dev.kelvin.core.action.ActionResult;
+import dev.kelvin.core.action.GuardDecision;
+import dev.kelvin.core.action.SetpointAction;
+import dev.kelvin.core.audit.AuditEvent;
+import dev.kelvin.core.audit.AuditStage;
+import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.port.ActionExecutor;
+import dev.kelvin.core.port.ActionGuard;
+import dev.kelvin.core.port.AuditLog;
+import dev.kelvin.core.port.ClusterView;
+import dev.kelvin.core.port.Policy;
+import dev.kelvin.core.port.Predictor;
+import dev.kelvin.core.prediction.Prediction;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The heart of Kelvin. Each {@link #tick(Instant)} takes a snapshot, asks the predictor, asks
+ * the policy, passes every proposal through the guard, hands approved actions to the executor
+ * and records each step in the audit log; it also renews the leases of setpoints it holds.
+ *
+ * <p>The loop has no timer of its own: live mode ticks it from a scheduler, simulation from
+ * virtual time. A failing predictor or policy is reported in the tick and never stops the loop;
+ * a failing guard stops the action (fail closed). Results from the hardware arrive later and
+ * are audited with the clock's time.
+ */
+public final class ControlLoop {
+  private static final System.Logger LOG = System.getLogger(ControlLoop.class.getName());
+
+  /** The ports the loop drives. */
+  public record Ports(ClusterView cluster, Predictor predictor, Policy policy, ActionGuard guard,
+      ActionExecutor executor, AuditLog audit) {
+    public Ports {
+      Objects.requireNonNull(cluster, "cluster");
+      Objects.requireNonNull(predictor, "predictor");
+      Objects.requireNonNull(policy, "policy");
+      Objects.requireNonNull(guard, "guard");
+      Objects.requireNonNull(executor, "executor");
+      Objects.requireNonNull(audit, "audit");
+    }
+  }
+
+  private final Ports ports;
+  private final InstantSource clock;
+  private final LeaseKeeper leases = new LeaseKeeper();
+  private volatile TickReport lastTick;
+
+  public ControlLoop(Ports ports, InstantSource clock) {
+    this.ports = Objects.requireNonNull(ports, "ports");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Runs one decision cycle at {@code now}. Never throws for a failing port. */
+  public TickReport tick(Instant now) {
+    long started = System.nanoTime();
+    List<String> problems = new ArrayList<>();
+    ClusterSnapshot snapshot = ports.cluster().snapshot(now);
+    List<Prediction> predictions = predict(snapshot, problems);
+    List<Action> proposals = decide(snapshot, predictions, problems);
+    int[] verdicts = new int[4];
+    for (Action proposal : proposals) {
+      verdicts[review(proposal, snapshot)]++;
+    }
+    List<SetpointAction> renewals = leases.due(snapshot);
+    for (SetpointAction renewal : renewals) {
+      dispatch(renewal, AuditStage.RENEWED);
+    }
+    TickReport report = new TickReport(now, snapshot.nodes().size(), predictions,
+        proposals.size(), verdicts[0], verdicts[1], verdicts[2], verdicts[3], renewals.size(),
+        problems, Duration.ofNanos(System.nanoTime() - started));
+    lastTick = report;
+    return report;
+  }
+
+  /** The report of the latest tick, empty before the first. */
+  public Optional<TickReport> lastTick() {
+    return Optional.ofNullable(lastTick);
+  }
+
+  /** The number of setpoints whose leases the loop is keeping alive. */
+  public int heldSetpoints() {
+    return leases.size();
+  }
+
+  private List<Prediction> predict(ClusterSnapshot snapshot, List<String> problems) {
+    try {
+      return List.copyOf(ports.predictor().predict(snapshot));
+    } catch (RuntimeException e) {
+      problems.add("predictor failed, deciding without predictions: " + e);
+      LOG.log(System.Logger.Level.WARNING, "predictor failed; deciding without predictions", e);
+      return List.of();
+    }
+  }
+
+  private List<Action> decide(ClusterSnapshot snapshot, List<Prediction> predictions,
+      List<String> problems) {
+    try {
+      return List.copyOf(ports.policy().decide(snapshot, predictions));
+    } catch (RuntimeException e) {
+      problems.add("policy failed, no actions this tick: " + e);
+      LOG.log(System.Logger.Level.ERROR, "policy failed; no actions this tick", e);
+      return List.of();
+    }
+  }
+
+  /** Reviews one proposal; returns 0 approved, 1 rejected, 2 held, 3 dry run. */
+  private int review(Action proposal, ClusterSnapshot snapshot) {
+    GuardDecision decision;
+    try {
+      decision = ports.guard().review(proposal, snapshot);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "guard failed on " + proposal.id(), e);
+      decision = new GuardDecision.Rejected(proposal, "guard failed, so nothing was done: " + e);
+    }
+    Instant at = snapshot.at();
+    if (decision instanceof GuardDecision.Approved approved) {
+      ports.audit().append(AuditEvent.of(at, AuditStage.APPROVED, approved.action(),
+          approved.notes().isEmpty() ? "approved" : String.join("; ", approved.notes())));
+      dispatch(approved.action(), AuditStage.APPLIED);
+      return 0;
+    } else if (decision instanceof GuardDecision.Rejected rejected) {
+      ports.audit().append(AuditEvent.of(at, AuditStage.REJECTED, rejected.action(),
+          rejected.why()));
+      return 1;
+    } else if (decision instanceof GuardDecision.Held held) {
+      ports.audit().append(AuditEvent.of(at, AuditStage.HELD_FOR_APPROVAL, held.action(),
+          held.why()));
+      return 2;
+    } else if (decision instanceof GuardDecision.DryRun dryRun) {
+      ports.audit().append(AuditEvent.of(at, AuditStage.DRY_RUN, dryRun.action(),
+          dryRun.notes().isEmpty() ? "dry run" : String.join("; ", dryRun.notes())));
+      return 3;
+    }
+    throw new AssertionError(decision);
+  }
+
+  private void dispatch(Action action, AuditStage onSuccess) {
+    if (action instanceof SetpointAction setpoint) {
+      leases.sending(setpoint);
+    }
+    CompletionStage<ActionResult> stage;
+    try {
+      stage = ports.executor().execute(action);
+    } catch (RuntimeException e) {
+      stage = CompletableFuture.failedFuture(e);
+    }
+    stage.whenComplete((result, error) -> settle(action, onSuccess, result, error));
+  }
+
+  private void settle(Action action, AuditStage onSuccess, ActionResult result, Throwable error) {
+    ActionResult outcome = error == null && result != null ? result
+        : ActionResult.of(action.id(), ActionResult.Outcome.FAILED, clock.instant(),
+            "executor failed: " + (error == null ? "no result" : error));
+    if (action instanceof SetpointAction setpoint) {
+      leases.settled(setpoint, outcome);
+    }
+    ports.audit().append(
+        AuditEvent.ofResult(outcome.applied() ? onSuccess : AuditStage.FAILED, action, outcome));
+  }
+}

@@ -1,0 +1,33 @@
+package dev.kelvin.core.model;
+
+import dev.kelvin.core.validation.Names;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * A compute node. Node names are unique within a site, so the identity is the pair; it prints
+ * as {@code site/node}, the same order as the MQTT topic levels.
+ */
+public record NodeId(SiteId site, String name) implements Comparable<NodeId> {
+  private static final Comparator<NodeId> ORDER =
+      Comparator.comparing(NodeId::site).thenComparing(NodeId::name);
+
+  public NodeId {
+    Objects.requireNonNull(site, "site");
+    Names.require("node", name);
+  }
+
+  public static NodeId of(String site, String name) {
+    return new NodeId(SiteId.of(site), name);
+  }
+
+  @Override
+  public int compareTo(NodeId other) {
+    return ORDER.compare(this, other);
+  }
+
+  @Override
+  public String toString() {
+    return site + "/" + name;
+  }
+}

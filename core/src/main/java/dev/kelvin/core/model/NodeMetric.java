@@ -1,0 +1,105 @@
+package dev.kelvin.core.model;
+
+import dev.kelvin.core.validation.RejectReason;
+import dev.kelvin.core.validation.ValidationException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The measurements a node reading may carry, each with its unit, its wire name, the physical
+ * range Kelvin accepts and the mistake a value outside that range most likely comes from.
+ * Units inside Kelvin are watts, degrees Celsius, MHz and ratios 0-1; senders convert at the
+ * boundary (cpufreq's kHz, hwmon's millidegrees, RAPL's microjoules).
+ */
+public enum NodeMetric {
+  POWER_WATTS("power_w", "W", 0, 20_000,
+      "above 20 kW is likely milliwatts; a negative value is likely a missing reading sent as -1"),
+  CPU_TEMP_CELSIUS("cpu_temp_c", "°C", -20, 150,
+      "above 150 °C is likely millidegrees as hwmon reports them (divide by 1000) or Fahrenheit"),
+  CPU_TEMP_LIMIT_CELSIUS("cpu_temp_limit_c", "°C", 30, 150,
+      "a limit outside 30-150 °C is likely millidegrees or a missing value sent as 0"),
+  INLET_TEMP_CELSIUS("inlet_temp_c", "°C", -20, 70,
+      "above 70 °C is likely Fahrenheit or millidegrees"),
+  CPU_UTIL_RATIO("cpu_util", "ratio", 0, 1,
+      "above 1 is likely a percentage (divide by 100)"),
+  CPU_FREQ_MHZ("cpu_freq_mhz", "MHz", 1, 10_000,
+      "above 10000 MHz is likely kHz as cpufreq reports it (divide by 1000)"),
+  CPU_FREQ_CAP_MHZ("cpu_freq_cap_mhz", "MHz", 1, 10_000,
+      "above 10000 MHz is likely kHz as cpufreq's scaling_max_freq reports it (divide by 1000)"),
+  CPU_FREQ_MIN_MHZ("cpu_freq_min_mhz", "MHz", 1, 10_000,
+      "above 10000 MHz is likely kHz as cpuinfo_min_freq reports it (divide by 1000)"),
+  CPU_FREQ_MAX_MHZ("cpu_freq_max_mhz", "MHz", 1, 10_000,
+      "above 10000 MHz is likely kHz as cpuinfo_max_freq reports it (divide by 1000)"),
+  GPU_POWER_WATTS("gpu_power_w", "W", 0, 10_000,
+      "above 10 kW is likely milliwatts as NVML reports them (divide by 1000)"),
+  GPU_TEMP_CELSIUS("gpu_temp_c", "°C", -20, 150,
+      "above 150 °C is likely millidegrees or Fahrenheit"),
+  ECC_CORRECTABLE_TOTAL("ecc_correctable_total", "count", 0, 1e15,
+      "a counter never goes negative; a negative value is likely a missing reading sent as -1");
+
+  private final String wireName;
+  private final String unit;
+  private final double min;
+  private final double max;
+  private final String likelyCause;
+
+  NodeMetric(String wireName, String unit, double min, double max, String likelyCause) {
+    this.wireName = wireName;
+    this.unit = unit;
+    this.min = min;
+    this.max = max;
+    this.likelyCause = likelyCause;
+  }
+
+  /** The field name in Kelvin JSON, in InfluxDB and in the dashboard's API. */
+  public String wireName() {
+    return wireName;
+  }
+
+  public String unit() {
+    return unit;
+  }
+
+  public double min() {
+    return min;
+  }
+
+  public double max() {
+    return max;
+  }
+
+  /** The metric whose wire name is {@code wireName}, if any. */
+  public static Optional<NodeMetric> fromWireName(String wireName) {
+    for (NodeMetric metric : values()) {
+      if (metric.wireName.equals(wireName)) {
+        return Optional.of(metric);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns {@code value} when it is finite and in range.
+   *
+   * @throws ValidationException naming the field, the unit, the value and a likely cause
+   */
+  public double check(double value) {
+    if (!Double.isFinite(value)) {
+      throw new ValidationException(RejectReason.NOT_FINITE, wireName,
+          wireName + " must be a finite number of " + unit + ", was " + value
+              + " (send no field at all when the sensor has no reading)");
+    }
+    if (value < min || value > max) {
+      throw new ValidationException(RejectReason.OUT_OF_RANGE, wireName,
+          String.format(Locale.ROOT, "%s must be within %s..%s %s, was %s: %s",
+              wireName, plain(min), plain(max), unit, plain(value), likelyCause));
+    }
+    return value;
+  }
+
+  private static String plain(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? Long.toString((long) value)
+        : Double.toString(value);
+  }
+}

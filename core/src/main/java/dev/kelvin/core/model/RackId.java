@@ -1,0 +1,22 @@
+package dev.kelvin.core.model;
+
+import dev.kelvin.core.validation.Names;
+
+/** A rack within a site. {@link #UNKNOWN} stands for a sender that does not say. */
+public record RackId(String value) {
+  /** The rack of a node whose telemetry does not name one. */
+  public static final RackId UNKNOWN = new RackId("unknown");
+
+  public RackId {
+    Names.require("rack", value);
+  }
+
+  public static RackId of(String value) {
+    return new RackId(value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.kelvin.core.state;
+
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.NodeReading;
+import dev.kelvin.core.model.NodeView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The recent readings of one node, newest last, in a ring buffer. Guarded by its monitor. */
+final class NodeSeries {
+  private final NodeId id;
+  private final NodeReading[] ring;
+  private int size;
+  private int next;
+  private Instant lastReceived;
+
+  NodeSeries(NodeId id, int capacity) {
+    this.id = id;
+    this.ring = new NodeReading[capacity];
+  }
+
+  synchronized Admission offer(NodeReading reading, Instant receivedAt) {
+    NodeReading latest = latest();
+    if (latest != null && !reading.at().isAfter(latest.at())) {
+      return seenBefore(reading) ? Admission.DUPLICATE : Admission.LATE;
+    }
+    ring[next] = reading;
+    next = (next + 1) % ring.length;
+    size = Math.min(size + 1, ring.length);
+    lastReceived = receivedAt;
+    return Admission.ACCEPTED;
+  }
+
+  /** The node as of {@code now}, or null before its first reading is in. */
+  synchronized NodeView view(Instant now, Duration staleAfter) {
+    NodeReading latest = latest();
+    if (latest == null) {
+      return null;
+    }
+    List<NodeReading> window = new ArrayList<>(size);
+    for (int i = size; i > 0; i--) {
+      window.add(ring[Math.floorMod(next - i, ring.length)]);
+    }
+    boolean stale = Duration.between(lastReceived, now).compareTo(staleAfter) > 0;
+    return new NodeView(id, latest.rack(), latest, window, lastReceived, stale);
+  }
+
+  private NodeReading latest() {
+    return size == 0 ? null : ring[Math.floorMod(next - 1, ring.length)];
+  }
+
+  /** Whether the window holds a reading with the same time and sequence number. */
+  private boolean seenBefore(NodeReading reading) {
+    for (int i = 1; i <= size; i++) {
+      NodeReading held = ring[Math.floorMod(next - i, ring.length)];
+      if (held.at().isBefore(reading.at())) {
+        return false;
+      }
+      if (held.at().equals(reading.at()) && held.seq() == reading.seq()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

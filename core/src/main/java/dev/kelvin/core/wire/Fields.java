@@ -1,0 +1,92 @@
+package dev.kelvin.core.wire;
+
+import dev.kelvin.core.validation.RejectReason;
+import dev.kelvin.core.validation.ValidationException;
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Typed access to a decoded JSON object (a map from field name to String, Number, Boolean,
+ * null, List or Map, as JSON parsers produce). Every failure names the field and what was
+ * expected.
+ */
+final class Fields {
+  private final Map<String, ?> map;
+
+  Fields(Map<String, ?> map) {
+    this.map = map;
+  }
+
+  boolean has(String field) {
+    return map.get(field) != null;
+  }
+
+  long requireLong(String field) {
+    Object value = require(field);
+    if (value instanceof Integer || value instanceof Long || value instanceof Short
+        || value instanceof Byte) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof BigInteger big && big.bitLength() < 64) {
+      return big.longValue();
+    }
+    throw wrongType(field, value, "an integer");
+  }
+
+  double requireDouble(String field) {
+    return optionalDouble(field).orElseThrow(() -> missing(field));
+  }
+
+  OptionalDouble optionalDouble(String field) {
+    Object value = map.get(field);
+    if (value == null) {
+      return OptionalDouble.empty();
+    }
+    if (value instanceof Number number) {
+      return OptionalDouble.of(number.doubleValue());
+    }
+    throw wrongType(field, value, "a number");
+  }
+
+  String requireString(String field) {
+    return optionalString(field).orElseThrow(() -> missing(field));
+  }
+
+  Optional<String> optionalString(String field) {
+    Object value = map.get(field);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value instanceof String text) {
+      return Optional.of(text);
+    }
+    throw wrongType(field, value, "a string");
+  }
+
+  private Object require(String field) {
+    Object value = map.get(field);
+    if (value == null) {
+      throw missing(field);
+    }
+    return value;
+  }
+
+  static ValidationException missing(String field) {
+    return new ValidationException(RejectReason.MISSING_FIELD, field,
+        "required field '" + field + "' is missing or null");
+  }
+
+  private static ValidationException wrongType(String field, Object value, String expected) {
+    String shown = value instanceof String text ? "\"" + abbreviate(text) + "\"" : abbreviate(
+        String.valueOf(value));
+    return new ValidationException(RejectReason.WRONG_TYPE, field,
+        "field '" + field + "' must be " + expected + ", was " + shown
+            + (value instanceof String ? " (a number sent as a string?)" : ""));
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+  }
+}

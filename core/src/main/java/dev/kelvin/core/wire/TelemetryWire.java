@@ -1,0 +1,110 @@
+package dev.kelvin.core.wire;
+
+import dev.kelvin.core.model.MetricValues;
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.NodeMetric;
+import dev.kelvin.core.model.NodeReading;
+import dev.kelvin.core.model.RackId;
+import dev.kelvin.core.validation.RejectReason;
+import dev.kelvin.core.validation.ValidationException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * The schema of Kelvin JSON telemetry, version 1: one flat object per reading.
+ *
+ * <pre>
+ * {"v":1, "site":"site-a", "node":"n07", "rack":"r1", "ts_ms":1763900000000, "seq":42,
+ *  "power_w":312.5, "cpu_temp_c":71.2, "cpu_temp_limit_c":85, "cpu_util":0.83,
+ *  "cpu_freq_mhz":2400, "cpu_freq_cap_mhz":2600, "cpu_freq_min_mhz":1200, ...}
+ * </pre>
+ *
+ * {@code v}, {@code ts_ms} (Unix epoch milliseconds) and {@code seq} are required; {@code site}
+ * and {@code node} are optional but, when present, must match the topic; metrics are optional
+ * one by one (an absent or null metric is a missing reading) but at least one must be present.
+ * Unknown fields are ignored so that newer agents can talk to older controllers. Syntax is
+ * the caller's business (each module parses with its own JSON library); the field names,
+ * units and checks live here, once.
+ */
+public final class TelemetryWire {
+  public static final int VERSION = 1;
+  public static final String V = "v";
+  public static final String SITE = "site";
+  public static final String NODE = "node";
+  public static final String RACK = "rack";
+  public static final String TS_MS = "ts_ms";
+  public static final String SEQ = "seq";
+
+  /** Years past 2200 in milliseconds: a larger ts_ms is microseconds or nanoseconds. */
+  private static final long MAX_TS_MS = 7_258_118_400_000L;
+
+  private TelemetryWire() {}
+
+  /** The reading as an ordered map ready for a JSON writer. */
+  public static Map<String, Object> encode(NodeReading reading) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(V, VERSION);
+    out.put(SITE, reading.node().site().value());
+    out.put(NODE, reading.node().name());
+    out.put(RACK, reading.rack().value());
+    out.put(TS_MS, reading.at().toEpochMilli());
+    out.put(SEQ, reading.seq());
+    reading.metrics().asMap().forEach((metric, value) -> out.put(metric.wireName(), value));
+    return out;
+  }
+
+  /**
+   * Builds a reading from a decoded JSON object received on the telemetry topic of
+   * {@code fromTopic}.
+   *
+   * @throws ValidationException naming the field, the unit and the bad value
+   */
+  public static NodeReading decode(NodeId fromTopic, Map<String, ?> json) {
+    Fields fields = new Fields(json);
+    long version = fields.requireLong(V);
+    if (version != VERSION) {
+      throw new ValidationException(RejectReason.UNSUPPORTED_VERSION, V,
+          "telemetry format v=" + version + " is not supported by this controller, which reads v="
+              + VERSION + " (is the agent newer than the controller?)");
+    }
+    requireMatch(fields, SITE, fromTopic.site().value());
+    requireMatch(fields, NODE, fromTopic.name());
+    RackId rack = fields.optionalString(RACK).map(RackId::of).orElse(RackId.UNKNOWN);
+    Instant at = Instant.ofEpochMilli(timestamp(fields));
+    long seq = fields.requireLong(SEQ);
+    return new NodeReading(fromTopic, rack, at, seq, metrics(fields));
+  }
+
+  private static long timestamp(Fields fields) {
+    long ms = fields.requireLong(TS_MS);
+    if (ms <= 0 || ms > MAX_TS_MS) {
+      throw new ValidationException(RejectReason.OUT_OF_RANGE, TS_MS,
+          "ts_ms must be Unix epoch milliseconds, was " + ms
+              + (ms > MAX_TS_MS ? " (microseconds or nanoseconds? divide by 1000 or 1000000)"
+                  : " (seconds would be a 10-digit number; milliseconds have 13)"));
+    }
+    return ms;
+  }
+
+  private static MetricValues metrics(Fields fields) {
+    MetricValues.Builder metrics = MetricValues.builder();
+    for (NodeMetric metric : NodeMetric.values()) {
+      OptionalDouble value = fields.optionalDouble(metric.wireName());
+      metrics.setIfPresent(metric, value);
+    }
+    return metrics.build();
+  }
+
+  private static void requireMatch(Fields fields, String field, String expected) {
+    if (fields.has(field)) {
+      String actual = fields.requireString(field);
+      if (!actual.equals(expected)) {
+        throw new ValidationException(RejectReason.TOPIC_MISMATCH, field,
+            "payload says " + field + "='" + actual + "' but was published on the topic of "
+                + field + " '" + expected + "' (an agent configured with another node's name?)");
+      }
+    }
+  }
+}
