@@ -1,0 +1,58 @@
+package dev.kelvin.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class MetricValuesTest {
+
+  @Test
+  void an_absent_metric_is_empty_never_zero() {
+    MetricValues values = MetricValues.builder().set(NodeMetric.POWER_WATTS, 250).build();
+    assertThat(values.get(NodeMetric.CPU_TEMP_CELSIUS)).isEqualTo(OptionalDouble.empty());
+    assertThat(values.has(NodeMetric.CPU_TEMP_CELSIUS)).isFalse();
+    assertThat(values.get(NodeMetric.POWER_WATTS)).hasValue(250);
+  }
+
+  @Test
+  void zero_is_a_real_value_distinct_from_absent() {
+    MetricValues values = MetricValues.builder().set(NodeMetric.POWER_WATTS, 0).build();
+    assertThat(values.has(NodeMetric.POWER_WATTS)).isTrue();
+    assertThat(values.get(NodeMetric.POWER_WATTS)).hasValue(0);
+  }
+
+  @Test
+  void the_builder_checks_every_value_as_it_is_set() {
+    assertThatThrownBy(() -> MetricValues.builder().set(NodeMetric.POWER_WATTS, -5))
+        .hasMessageContaining("power_w");
+  }
+
+  @Test
+  void with_returns_a_copy_and_leaves_the_original_alone() {
+    MetricValues original = MetricValues.builder().set(NodeMetric.POWER_WATTS, 250).build();
+    MetricValues changed = original.with(NodeMetric.POWER_WATTS, 260);
+    assertThat(original.get(NodeMetric.POWER_WATTS)).hasValue(250);
+    assertThat(changed.get(NodeMetric.POWER_WATTS)).hasValue(260);
+    assertThat(changed).isNotEqualTo(original);
+  }
+
+  @Test
+  void as_map_lists_present_metrics_in_declaration_order() {
+    MetricValues values = MetricValues.builder()
+        .set(NodeMetric.CPU_FREQ_MHZ, 2400).set(NodeMetric.POWER_WATTS, 250).build();
+    assertThat(values.asMap()).containsExactly(
+        java.util.Map.entry(NodeMetric.POWER_WATTS, 250.0),
+        java.util.Map.entry(NodeMetric.CPU_FREQ_MHZ, 2400.0));
+    assertThat(values.toString()).isEqualTo("{power_w=250.0, cpu_freq_mhz=2400.0}");
+  }
+
+  @Test
+  void equal_values_are_equal_and_hash_alike() {
+    MetricValues a = MetricValues.builder().set(NodeMetric.POWER_WATTS, 250).build();
+    MetricValues b = MetricValues.builder().set(NodeMetric.POWER_WATTS, 250).build();
+    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+    assertThat(MetricValues.empty().isEmpty()).isTrue();
+  }
+}

@@ -1,0 +1,123 @@
+package dev.kelvin.core.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.NodeMetric;
+import dev.kelvin.core.model.NodeReading;
+import dev.kelvin.core.model.NodeView;
+import dev.kelvin.core.testkit.MutableClock;
+import dev.kelvin.core.testkit.Readings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ClusterStateTest {
+  private static final Instant T0 = MutableClock.START;
+  private static final NodeId N01 = NodeId.of("site-a", "n01");
+
+  private final ClusterState state = new ClusterState(StateSettings.defaults());
+
+  @Test
+  void keeps_the_latest_reading_and_a_window_oldest_first() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(state.admit(reading(i, T0.plusSeconds(i), 300 + i), T0.plusSeconds(i)))
+          .isEqualTo(Admission.ACCEPTED);
+    }
+    NodeView view = state.snapshot(T0.plusSeconds(3)).node(N01).orElseThrow();
+    assertThat(view.latest().seq()).isEqualTo(2);
+    assertThat(view.window()).extracting(NodeReading::seq).containsExactly(0L, 1L, 2L);
+  }
+
+  @Test
+  void the_window_drops_the_oldest_readings_beyond_its_size() {
+    ClusterState small = new ClusterState(new StateSettings(2, Duration.ofSeconds(10),
+        Duration.ofSeconds(5), Duration.ofMinutes(5), 10, Set.of()));
+    for (int i = 0; i < 5; i++) {
+      small.admit(reading(i, T0.plusSeconds(i), 300), T0.plusSeconds(i));
+    }
+    assertThat(small.snapshot(T0.plusSeconds(5)).node(N01).orElseThrow().window())
+        .extracting(NodeReading::seq).containsExactly(3L, 4L);
+  }
+
+  @Test
+  void the_same_reading_twice_is_a_duplicate_and_changes_nothing() {
+    NodeReading reading = reading(7, T0, 300);
+    state.admit(reading, T0);
+    assertThat(state.admit(reading, T0.plusMillis(10))).isEqualTo(Admission.DUPLICATE);
+    assertThat(state.snapshot(T0).node(N01).orElseThrow().window()).hasSize(1);
+  }
+
+  @Test
+  void an_older_reading_replayed_from_the_window_is_a_duplicate_too() {
+    state.admit(reading(1, T0, 300), T0);
+    state.admit(reading(2, T0.plusSeconds(1), 300), T0.plusSeconds(1));
+    assertThat(state.admit(reading(1, T0, 300), T0.plusSeconds(2)))
+        .isEqualTo(Admission.DUPLICATE);
+  }
+
+  @Test
+  void a_reading_older_than_the_latest_is_late_and_stays_out_of_the_live_view() {
+    state.admit(reading(2, T0.plusSeconds(2), 320), T0.plusSeconds(2));
+    assertThat(state.admit(reading(1, T0.plusSeconds(1), 310), T0.plusSeconds(3)))
+        .isEqualTo(Admission.LATE);
+    assertThat(state.snapshot(T0.plusSeconds(3)).node(N01).orElseThrow().latest().seq())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void a_reading_received_long_after_it_was_taken_is_late() {
+    assertThat(state.admit(reading(1, T0, 300), T0.plus(Duration.ofMinutes(6))))
+        .isEqualTo(Admission.LATE);
+    assertThat(state.nodeCount()).isEqualTo(1);
+    assertThat(state.snapshot(T0).nodes()).isEmpty();
+  }
+
+  @Test
+  void a_reading_from_the_future_beyond_the_skew_allowance_is_clock_skew() {
+    assertThat(state.admit(reading(1, T0.plusSeconds(6), 300), T0))
+        .isEqualTo(Admission.CLOCK_SKEW);
+    assertThat(state.admit(reading(1, T0.plusSeconds(4), 300), T0))
+        .isEqualTo(Admission.ACCEPTED);
+  }
+
+  @Test
+  void an_agent_restart_resets_seq_but_newer_time_is_accepted() {
+    state.admit(reading(500, T0, 300), T0);
+    assertThat(state.admit(reading(0, T0.plusSeconds(1), 300), T0.plusSeconds(1)))
+        .isEqualTo(Admission.ACCEPTED);
+  }
+
+  @Test
+  void a_closed_inventory_refuses_unknown_nodes() {
+    ClusterState closed = new ClusterState(StateSettings.defaults().withInventory(Set.of(N01)));
+    NodeReading stranger = Readings.reading().node("n99").at(T0).build();
+    assertThat(closed.admit(stranger, T0)).isEqualTo(Admission.UNKNOWN_NODE);
+    assertThat(closed.admit(reading(1, T0, 300), T0)).isEqualTo(Admission.ACCEPTED);
+  }
+
+  @Test
+  void refuses_new_nodes_once_full_so_bogus_names_cannot_exhaust_memory() {
+    ClusterState tiny = new ClusterState(new StateSettings(5, Duration.ofSeconds(10),
+        Duration.ofSeconds(5), Duration.ofMinutes(5), 1, Set.of()));
+    tiny.admit(reading(1, T0, 300), T0);
+    assertThat(tiny.admit(Readings.reading().node("n02").at(T0).build(), T0))
+        .isEqualTo(Admission.UNKNOWN_NODE);
+  }
+
+  @Test
+  void a_node_not_heard_from_for_longer_than_stale_after_is_stale() {
+    state.admit(reading(1, T0, 300), T0);
+    assertThat(state.snapshot(T0.plusSeconds(10)).node(N01).orElseThrow().stale()).isFalse();
+    ClusterSnapshot later = state.snapshot(T0.plusSeconds(11));
+    assertThat(later.node(N01).orElseThrow().stale()).isTrue();
+    assertThat(later.totalPowerWatts()).isZero();
+  }
+
+  private static NodeReading reading(long seq, Instant at, double watts) {
+    return Readings.reading().node(N01).seq(seq).at(at).with(NodeMetric.POWER_WATTS, watts)
+        .build();
+  }
+}
