@@ -7,6 +7,7 @@
 #   scripts/services.sh start     start the services (idempotent) and write their settings
 #   scripts/services.sh env       print the settings as shell exports (eval "$(scripts/services.sh env)")
 #   scripts/services.sh status    say what runs
+#   scripts/services.sh running   exit 0 when both servers already run (so a caller leaves them be)
 #   scripts/services.sh stop      stop what start started
 #
 # Settings (environment): KELVIN_SERVICES_DIR (default /tmp/kelvin-services),
@@ -157,5 +158,6 @@ case "${1:-}" in
   stop) stop ;;
   env) env_exports ;;
   status) status ;;
-  *) echo "usage: $0 install|start|stop|env|status" >&2; exit 2 ;;
+  running) alive "$DIR/mosquitto/pid" && alive "$DIR/influxdb/pid" ;;
+  *) echo "usage: $0 install|start|stop|env|status|running" >&2; exit 2 ;;
 esac

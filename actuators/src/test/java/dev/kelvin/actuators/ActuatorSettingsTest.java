@@ -1,0 +1,52 @@
+package dev.kelvin.actuators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kelvin.core.wire.MqttEndpoint;
+import dev.kelvin.core.wire.Topics;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ActuatorSettingsTest {
+  private final MqttEndpoint endpoint = MqttEndpoint.anonymous(URI.create("tcp://127.0.0.1:1883"));
+
+  @Test
+  void defaults_wait_five_seconds_on_the_default_topics() {
+    ActuatorSettings settings = ActuatorSettings.defaults(endpoint);
+
+    assertThat(settings.ackTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(settings.topics()).isEqualTo(Topics.defaults());
+    assertThat(settings.clientId()).matches("kelvin-actuators-[0-9a-f]{8}");
+  }
+
+  @Test
+  void two_defaults_get_different_client_ids() {
+    assertThat(ActuatorSettings.defaults(endpoint).clientId())
+        .isNotEqualTo(ActuatorSettings.defaults(endpoint).clientId());
+  }
+
+  @Test
+  void refuses_a_zero_ack_timeout_naming_the_field() {
+    assertThatThrownBy(() -> ActuatorSettings.defaults(endpoint).withAckTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("ackTimeout must be a positive duration, was PT0S");
+  }
+
+  @Test
+  void refuses_an_ack_timeout_that_looks_like_milliseconds_taken_for_seconds() {
+    assertThatThrownBy(() -> ActuatorSettings.defaults(endpoint)
+        .withAckTimeout(Duration.ofSeconds(5000)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("seconds given as milliseconds?");
+  }
+
+  @Test
+  void refuses_a_blank_client_id() {
+    assertThatThrownBy(() -> new ActuatorSettings(endpoint, Topics.defaults(), " ",
+        Duration.ofSeconds(5)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("clientId must be 1-128 characters");
+  }
+}

@@ -1,0 +1,66 @@
+package dev.kelvin.agent;
+
+import dev.kelvin.core.wire.MqttEndpoint;
+import dev.kelvin.core.wire.Topics;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link NodeAgent} talks to the broker and paces itself.
+ *
+ * @param endpoint the MQTT broker and login
+ * @param topics the topic layout (prefix {@code kelvin/v1} by default)
+ * @param publishInterval how often the agent samples and publishes telemetry, and checks its
+ *     leases (1 s by default)
+ * @param maxLease the longest lease a command may ask for (10 min by default); longer ones are
+ *     rejected, so a controller bug cannot pin a node for hours
+ */
+public record AgentSettings(MqttEndpoint endpoint, Topics topics, Duration publishInterval,
+    Duration maxLease) {
+  /** How long a broker outage the telemetry backlog bridges without losing readings. */
+  public static final Duration BACKLOG_SPAN = Duration.ofHours(1);
+  private static final Duration MIN_INTERVAL = Duration.ofMillis(10);
+  private static final int MAX_BACKLOG = 36_000;
+
+  public AgentSettings {
+    Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(topics, "topics");
+    Objects.requireNonNull(publishInterval, "publishInterval");
+    Objects.requireNonNull(maxLease, "maxLease");
+    if (publishInterval.compareTo(MIN_INTERVAL) < 0) {
+      throw new IllegalArgumentException("publishInterval must be at least " + MIN_INTERVAL
+          + ", was " + publishInterval + " (a value in seconds given as milliseconds?)");
+    }
+    if (maxLease.isNegative() || maxLease.isZero()) {
+      throw new IllegalArgumentException("maxLease must be a positive duration, was " + maxLease
+          + ": with no lease allowed the agent would reject every command");
+    }
+  }
+
+  /** Publish every second, leases of up to 10 minutes, topics under {@code kelvin/v1}. */
+  public static AgentSettings defaults(MqttEndpoint endpoint) {
+    return new AgentSettings(endpoint, Topics.defaults(), Duration.ofSeconds(1),
+        Duration.ofMinutes(10));
+  }
+
+  public AgentSettings withTopics(Topics newTopics) {
+    return new AgentSettings(endpoint, newTopics, publishInterval, maxLease);
+  }
+
+  public AgentSettings withPublishInterval(Duration newInterval) {
+    return new AgentSettings(endpoint, topics, newInterval, maxLease);
+  }
+
+  public AgentSettings withMaxLease(Duration newMaxLease) {
+    return new AgentSettings(endpoint, topics, publishInterval, newMaxLease);
+  }
+
+  /**
+   * How many readings the backlog keeps while the broker is away: {@link #BACKLOG_SPAN} worth
+   * at {@code publishInterval} (3,600 at 1 Hz), at most 36,000.
+   */
+  public int backlogCapacity() {
+    long readings = BACKLOG_SPAN.toNanos() / publishInterval.toNanos();
+    return (int) Math.max(1, Math.min(MAX_BACKLOG, readings));
+  }
+}

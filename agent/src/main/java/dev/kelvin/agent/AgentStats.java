@@ -1,0 +1,25 @@
+package dev.kelvin.agent;
+
+/**
+ * What a {@link NodeAgent} has done since it started, for health pages and tests.
+ *
+ * @param readingsPublished readings the broker acknowledged
+ * @param publishFailures telemetry publishes that failed (each retried unless the broker
+ *     refused the message itself)
+ * @param readingsDropped readings lost because the backlog was full during a long outage, or
+ *     still unsent when the agent closed
+ * @param backlog readings waiting to be published (or in flight) now
+ * @param sampleFailures ticks whose hardware sample failed
+ * @param commandsApplied commands acknowledged as applied (renewals included)
+ * @param commandsRejected commands acknowledged as rejected (malformed ones with a readable
+ *     id included)
+ * @param commandsFailed commands the hardware failed to apply
+ * @param malformedCommands command payloads that could not be decoded, with or without an id
+ * @param leasesExpired leases that ran out and were reverted to the hardware default
+ * @param leasesHeld setpoints held under a lease now
+ * @param connected whether the broker connection is up now
+ */
+public record AgentStats(long readingsPublished, long publishFailures, long readingsDropped,
+    int backlog, long sampleFailures, long commandsApplied, long commandsRejected,
+    long commandsFailed, long malformedCommands, long leasesExpired, int leasesHeld,
+    boolean connected) {}

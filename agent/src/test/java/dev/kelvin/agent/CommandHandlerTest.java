@@ -1,0 +1,105 @@
+package dev.kelvin.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kelvin.agent.lease.SetpointLeases;
+import dev.kelvin.core.model.SetpointKind;
+import dev.kelvin.core.testkit.MutableClock;
+import dev.kelvin.core.wire.CommandAck;
+import dev.kelvin.core.wire.CommandAck.Status;
+import dev.kelvin.core.wire.CommandWire;
+import dev.kelvin.core.wire.NodeCommand;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class CommandHandlerTest {
+  private final MutableClock clock = new MutableClock();
+  private final FakeNodeHardware hardware = new FakeNodeHardware();
+  private final CommandHandler handler = new CommandHandler(hardware.node(),
+      new SetpointLeases(hardware, clock, Duration.ofMinutes(10)), clock);
+
+  private static byte[] command(String id, double mhz, Duration lease) {
+    NodeCommand command = new NodeCommand(id, SetpointKind.CPU_FREQ_CAP, OptionalInt.empty(),
+        mhz, lease, MutableClock.START, "thermal-cap-cpu");
+    return Json.write(CommandWire.encode(command));
+  }
+
+  private static byte[] text(String json) {
+    return json.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void applies_a_valid_command_and_counts_it() {
+    Optional<CommandAck> ack = handler.handle(command("a-1", 2000, Duration.ofSeconds(60)));
+
+    assertThat(ack).get().satisfies(answer -> {
+      assertThat(answer.status()).isEqualTo(Status.APPLIED);
+      assertThat(answer.after()).hasValue(2000);
+    });
+    assertThat(hardware.cpuCapMhz()).isEqualTo(2000);
+    assertThat(handler.applied()).isEqualTo(1);
+  }
+
+  @Test
+  void counts_rejections_and_failures_from_the_lease_table() {
+    handler.handle(command("a-1", 2000, Duration.ofHours(1)));
+    hardware.failWrites("busy");
+    handler.handle(command("a-2", 2000, Duration.ofSeconds(60)));
+
+    assertThat(handler.rejected()).isEqualTo(1);
+    assertThat(handler.failed()).isEqualTo(1);
+    assertThat(handler.applied()).isZero();
+  }
+
+  @Test
+  void rejects_a_malformed_command_whose_id_is_readable_naming_the_field() {
+    Optional<CommandAck> ack = handler.handle(text("{\"v\":1,\"id\":\"a-7\","
+        + "\"type\":\"set_cpu_freq_cap\",\"cpu_freq_cap_mhz\":\"fast\",\"lease_s\":60,"
+        + "\"issued_ts_ms\":1767225600000}"));
+
+    assertThat(ack).get().satisfies(answer -> {
+      assertThat(answer.id()).isEqualTo("a-7");
+      assertThat(answer.status()).isEqualTo(Status.REJECTED);
+      assertThat(answer.message()).startsWith("malformed command:")
+          .contains("cpu_freq_cap_mhz");
+      assertThat(answer.at()).isEqualTo(MutableClock.START);
+    });
+    assertThat(handler.malformed()).isEqualTo(1);
+    assertThat(handler.rejected()).isEqualTo(1);
+    assertThat(hardware.writes(SetpointKind.CPU_FREQ_CAP, OptionalInt.empty())).isZero();
+  }
+
+  @Test
+  void rejects_an_unknown_command_type_by_name() {
+    Optional<CommandAck> ack = handler.handle(text("{\"v\":1,\"id\":\"a-8\","
+        + "\"type\":\"set_fan_speed\",\"lease_s\":60,\"issued_ts_ms\":1767225600000}"));
+
+    assertThat(ack).get().extracting(CommandAck::message).asString()
+        .contains("set_fan_speed");
+  }
+
+  @Test
+  void cannot_answer_payloads_without_a_readable_id_but_counts_them() {
+    assertThat(handler.handle(text("not json at all"))).isEmpty();
+    assertThat(handler.handle(text("[1,2,3]"))).isEmpty();
+    assertThat(handler.handle(text("{\"v\":1,\"type\":\"set_cpu_freq_cap\"}"))).isEmpty();
+    assertThat(handler.handle(text("{\"v\":1,\"id\":42}"))).isEmpty();
+    assertThat(handler.handle(new byte[0])).isEmpty();
+
+    assertThat(handler.malformed()).isEqualTo(5);
+    assertThat(handler.rejected()).isZero();
+  }
+
+  @Test
+  void refuses_nan_literals_duplicate_keys_and_oversized_payloads() {
+    assertThat(handler.handle(text("{\"v\":1,\"id\":\"a\",\"cpu_freq_cap_mhz\":NaN}"))).isEmpty();
+    assertThat(handler.handle(text("{\"id\":\"a\",\"id\":\"b\"}"))).isEmpty();
+    assertThat(handler.handle(new byte[Json.MAX_PAYLOAD_BYTES + 1])).isEmpty();
+
+    assertThat(handler.malformed()).isEqualTo(3);
+    assertThat(hardware.writes(SetpointKind.CPU_FREQ_CAP, OptionalInt.empty())).isZero();
+  }
+}

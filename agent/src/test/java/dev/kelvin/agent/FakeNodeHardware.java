@@ -1,0 +1,130 @@
+package dev.kelvin.agent;
+
+import dev.kelvin.core.model.MetricValues;
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.NodeMetric;
+import dev.kelvin.core.model.RackId;
+import dev.kelvin.core.model.SetpointKind;
+import dev.kelvin.core.port.NodeHardware;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * A node in memory for tests: a CPU frequency cap of 1200-3000 MHz (default 3000) that the
+ * hardware rounds down to 100 MHz steps, two GPUs with power limits of 100-400 W (default
+ * 300), no node power cap. Tests can make writes or samples fail and move a setpoint behind
+ * the agent's back. Thread-safe, as the agent calls it from its tick and from MQTT threads.
+ */
+public final class FakeNodeHardware implements NodeHardware {
+  public static final SetpointLimits CPU_LIMITS = new SetpointLimits(1200, 3000, 3000);
+  public static final SetpointLimits GPU_LIMITS = new SetpointLimits(100, 400, 300);
+  public static final OptionalInt NO_DEVICE = OptionalInt.empty();
+
+  private record Key(SetpointKind kind, OptionalInt device) {}
+
+  private final NodeId node;
+  private final Map<Key, Double> setpoints = new HashMap<>();
+  private final Map<Key, Integer> writes = new HashMap<>();
+  private String failWrites;
+  private String failSamples;
+
+  public FakeNodeHardware(NodeId node) {
+    this.node = node;
+    setpoints.put(new Key(SetpointKind.CPU_FREQ_CAP, NO_DEVICE), CPU_LIMITS.defaultValue());
+    for (int gpu = 0; gpu < 2; gpu++) {
+      setpoints.put(new Key(SetpointKind.GPU_POWER_LIMIT, OptionalInt.of(gpu)),
+          GPU_LIMITS.defaultValue());
+    }
+  }
+
+  public FakeNodeHardware() {
+    this(NodeId.of("site-a", "n01"));
+  }
+
+  @Override
+  public NodeId node() {
+    return node;
+  }
+
+  @Override
+  public RackId rack() {
+    return RackId.of("r1");
+  }
+
+  @Override
+  public synchronized MetricValues sample() {
+    if (failSamples != null) {
+      throw new HardwareException(failSamples);
+    }
+    return MetricValues.builder()
+        .set(NodeMetric.POWER_WATTS, 300)
+        .set(NodeMetric.CPU_TEMP_CELSIUS, 60)
+        .set(NodeMetric.CPU_UTIL_RATIO, 0.5)
+        .set(NodeMetric.CPU_FREQ_CAP_MHZ, cpuCapMhz())
+        .set(NodeMetric.CPU_FREQ_MIN_MHZ, CPU_LIMITS.min())
+        .set(NodeMetric.CPU_FREQ_MAX_MHZ, CPU_LIMITS.max())
+        .build();
+  }
+
+  @Override
+  public synchronized boolean supports(SetpointKind kind, OptionalInt device) {
+    return setpoints.containsKey(new Key(kind, device));
+  }
+
+  @Override
+  public synchronized SetpointLimits limits(SetpointKind kind, OptionalInt device) {
+    requireSupported(kind, device);
+    return kind == SetpointKind.CPU_FREQ_CAP ? CPU_LIMITS : GPU_LIMITS;
+  }
+
+  @Override
+  public synchronized double apply(SetpointKind kind, OptionalInt device, double value) {
+    requireSupported(kind, device);
+    if (failWrites != null) {
+      throw new HardwareException(failWrites);
+    }
+    double held = kind == SetpointKind.CPU_FREQ_CAP ? Math.floor(value / 100) * 100 : value;
+    Key key = new Key(kind, device);
+    setpoints.put(key, held);
+    writes.merge(key, 1, Integer::sum);
+    return held;
+  }
+
+  @Override
+  public synchronized double read(SetpointKind kind, OptionalInt device) {
+    requireSupported(kind, device);
+    return setpoints.get(new Key(kind, device));
+  }
+
+  public synchronized double cpuCapMhz() {
+    return setpoints.get(new Key(SetpointKind.CPU_FREQ_CAP, NO_DEVICE));
+  }
+
+  /** Moves a setpoint as another tool on the node would, without counting a write. */
+  public synchronized void drift(SetpointKind kind, OptionalInt device, double value) {
+    requireSupported(kind, device);
+    setpoints.put(new Key(kind, device), value);
+  }
+
+  /** How many times {@link #apply} wrote this setpoint. */
+  public synchronized int writes(SetpointKind kind, OptionalInt device) {
+    return writes.getOrDefault(new Key(kind, device), 0);
+  }
+
+  /** Makes every write fail with {@code message}; null makes them work again. */
+  public synchronized void failWrites(String message) {
+    failWrites = message;
+  }
+
+  /** Makes every sample fail with {@code message}; null makes them work again. */
+  public synchronized void failSamples(String message) {
+    failSamples = message;
+  }
+
+  private void requireSupported(SetpointKind kind, OptionalInt device) {
+    if (!setpoints.containsKey(new Key(kind, device))) {
+      throw new HardwareException(kind + " on " + device + " is not supported by this node");
+    }
+  }
+}

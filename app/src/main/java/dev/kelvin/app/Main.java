@@ -1,0 +1,39 @@
+package dev.kelvin.app;
+
+import dev.kelvin.app.demo.DemoCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code kelvin} command. Exit codes: 0 done, 1 failed (the message says why), 2 usage
+ * error (unknown command or option; usage on stderr).
+ */
+@Command(name = "kelvin", mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Energy-aware autonomous controller for HPC and AI data centers.",
+    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Start with: kelvin demo   (then open http://127.0.0.1:8080)"})
+public final class Main implements Runnable {
+  @Spec
+  private CommandSpec spec;
+
+  /** Runs the command line and exits the JVM with its exit code. */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, for tests and for {@link #main}. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setExecutionExceptionHandler(new FailureHandler());
+    return commandLine;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "Missing command: try 'kelvin demo' or 'kelvin --help'");
+  }
+}

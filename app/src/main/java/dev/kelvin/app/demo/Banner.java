@@ -1,0 +1,32 @@
+package dev.kelvin.app.demo;
+
+import dev.kelvin.app.VersionProvider;
+import dev.kelvin.predictor.forecast.TrainingReport;
+import java.util.List;
+import java.util.Locale;
+
+/** What {@code kelvin demo} prints once it serves: where to look and what runs. */
+final class Banner {
+  private Banner() {}
+
+  static List<String> lines(Demo demo) {
+    TrainingReport report = demo.model().report();
+    int port = demo.mqttUri().getPort();
+    return List.of(
+        String.format(Locale.ROOT, "Kelvin %s demo ready in %.1f s", VersionProvider.version(),
+            demo.startup().toMillis() / 1000.0),
+        "  dashboard    " + demo.dashboardUri(),
+        "  MQTT broker  " + demo.mqttUri() + " (embedded; watch: mosquitto_sub -p " + port
+            + " -t 'kelvin/v1/#' -v)",
+        String.format(Locale.ROOT, "  cluster      %d simulated nodes in %d racks at %s (seed %d),"
+                + " one node agent each",
+            demo.site().nodes().size(), demo.site().spec().racks(), demo.site().spec().site(),
+            demo.site().seed()),
+        String.format(Locale.ROOT, "  model        %s: next-minute node power, RMSE %.1f W"
+                + " (persistence %.1f W) on %d held-out examples",
+            report.modelVersion(), report.model().rmseWatts(),
+            report.persistence().rmseWatts(), report.model().examples()),
+        "  rules        " + String.join(", ", demo.rules().ruleNames()),
+        "Press Ctrl-C to stop.");
+  }
+}

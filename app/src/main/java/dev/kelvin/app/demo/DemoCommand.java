@@ -1,0 +1,103 @@
+package dev.kelvin.app.demo;
+
+import dev.kelvin.app.ops.ShutdownSignal;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kelvin demo}: the controller and a simulated site in one process, until Ctrl-C. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Runs everything in one process: an embedded MQTT broker, a simulated site"
+        + " with one node agent per node, the controller (telemetry, power model, rules, safety"
+        + " guard, actuator, audit log) and the dashboard. Ctrl-C stops it."})
+public final class DemoCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--http-host", defaultValue = "127.0.0.1",
+      description = "Address the dashboard listens on (default: ${DEFAULT-VALUE}).")
+  private String httpHost;
+
+  @Option(names = "--http-port", defaultValue = "8080",
+      description = "Dashboard port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  private int httpPort;
+
+  @Option(names = "--mqtt-port", defaultValue = "1883",
+      description = "Embedded MQTT broker port on 127.0.0.1; 0 picks a free one"
+          + " (default: ${DEFAULT-VALUE}).")
+  private int mqttPort;
+
+  @Option(names = "--racks", defaultValue = "2",
+      description = "Racks in the simulated site (default: ${DEFAULT-VALUE}).")
+  private int racks;
+
+  @Option(names = "--nodes-per-rack", defaultValue = "16",
+      description = "Nodes per rack (default: ${DEFAULT-VALUE}).")
+  private int nodesPerRack;
+
+  @Option(names = "--seed", defaultValue = "42",
+      description = "Seed of every random choice; the same seed gives the same workload"
+          + " (default: ${DEFAULT-VALUE}).")
+  private long seed;
+
+  @Option(names = "--tick-seconds", defaultValue = "1",
+      description = "How often the control loop decides, in seconds (default: ${DEFAULT-VALUE}).")
+  private double tickSeconds;
+
+  @Option(names = "--dry-run",
+      description = "Decide and audit every action, but send nothing to the nodes.")
+  private boolean dryRun;
+
+  @Option(names = "--audit-file", defaultValue = "kelvin-data/audit.jsonl",
+      description = "Append-only audit log, one JSON object per line (default: ${DEFAULT-VALUE}).")
+  private Path auditFile;
+
+  @Option(names = "--training-minutes", defaultValue = "120",
+      description = "Simulated history the power model is trained on at start-up, in minutes"
+          + " (default: ${DEFAULT-VALUE}).")
+  private int trainingMinutes;
+
+  @Override
+  public Integer call() throws Exception {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    PrintWriter out = spec.commandLine().getOut();
+    Path workDir = Files.createTempDirectory("kelvin-demo-");
+    try (ShutdownSignal stop = ShutdownSignal.install(); Demo demo = Demo.start(options(workDir))) {
+      demo.banner().forEach(out::println);
+      out.flush();
+      stop.await();
+      LOG.info("stopping");
+    } finally {
+      deleteQuietly(workDir);
+    }
+    out.println("Kelvin demo stopped.");
+    out.flush();
+    return 0;
+  }
+
+  DemoOptions options(Path workDir) {
+    return new DemoOptions(httpHost, httpPort, mqttPort, racks, nodesPerRack, seed,
+        Duration.ofMillis(Math.round(tickSeconds * 1000)), dryRun, auditFile,
+        Duration.ofMinutes(trainingMinutes), workDir);
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (java.io.IOException e) {
+      LOG.debug("could not delete {}: {}", dir, e.toString());
+    }
+  }
+}

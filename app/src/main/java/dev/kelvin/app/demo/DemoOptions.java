@@ -1,0 +1,35 @@
+package dev.kelvin.app.demo;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything {@code kelvin demo} can be told. See docs/configuration.md for each option.
+ *
+ * @param httpHost where the dashboard listens
+ * @param httpPort the dashboard's port (0: any free port)
+ * @param mqttPort the embedded broker's port on 127.0.0.1 (0: any free port)
+ * @param racks racks in the simulated site
+ * @param nodesPerRack nodes per rack
+ * @param seed the seed of every random choice: the same seed gives the same workload
+ * @param tick how often the control loop decides
+ * @param dryRun decide and audit, but send nothing to the nodes
+ * @param auditFile the append-only audit log (JSON lines)
+ * @param trainingSpan how much simulated history the power model is trained on at start-up
+ * @param workDir scratch space for the embedded broker
+ */
+public record DemoOptions(String httpHost, int httpPort, int mqttPort, int racks,
+    int nodesPerRack, long seed, Duration tick, boolean dryRun, Path auditFile,
+    Duration trainingSpan, Path workDir) {
+  public DemoOptions {
+    Objects.requireNonNull(httpHost, "httpHost");
+    Objects.requireNonNull(tick, "tick");
+    Objects.requireNonNull(auditFile, "auditFile");
+    Objects.requireNonNull(trainingSpan, "trainingSpan");
+    Objects.requireNonNull(workDir, "workDir");
+    if (tick.toMillis() < 100) {
+      throw new IllegalArgumentException("--tick-seconds must be at least 0.1 s, was " + tick);
+    }
+  }
+}

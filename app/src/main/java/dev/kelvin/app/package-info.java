@@ -1,0 +1,5 @@
+/**
+ * The {@code kelvin} command line and the composition root: the only code that sees every
+ * module and wires them together.
+ */
+package dev.kelvin.app;

@@ -1,0 +1,99 @@
+package dev.kelvin.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in real headless Chromium (Debian's chromium and chromium-driver, found through
+ * KELVIN_IT_CHROMIUM and KELVIN_IT_CHROMEDRIVER): the node table fills with every node and an
+ * action row with its rule and reason appears, as a person would see them. Leaves a screenshot
+ * in target/screenshots.
+ */
+class DashboardBrowserIT {
+  private static DemoFixture fixture;
+  private ChromeDriver browser;
+
+  @BeforeAll
+  static void startDemo() throws Exception {
+    fixture = DemoFixture.start();
+  }
+
+  @AfterAll
+  static void stopDemo() throws Exception {
+    if (fixture != null) {
+      fixture.close();
+    }
+  }
+
+  @BeforeEach
+  void openBrowser() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(required("KELVIN_IT_CHROMIUM"));
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(Path.of(required("KELVIN_IT_CHROMEDRIVER")).toFile())
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void the_node_table_fills_and_an_action_row_appears_with_rule_and_reason() throws Exception {
+    browser.get(fixture.demo().dashboardUri().toString());
+
+    List<WebElement> rows = new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+        page -> {
+          List<WebElement> found = page.findElements(By.cssSelector("#nodes tbody tr[data-node]"));
+          return found.size() >= 32 && found.get(0).getText().contains("W") ? found : null;
+        });
+    assertThat(rows).hasSize(32);
+    assertThat(rows.get(0).getText()).contains("n01");
+
+    WebElement action = new WebDriverWait(browser, Duration.ofSeconds(150)).until(page ->
+        page.findElements(By.cssSelector("#actions tbody tr[data-rule='thermal-cap-cpu']"))
+            .stream().findFirst().orElse(null));
+    assertThat(action.getText()).contains("thermal-cap-cpu").contains("°C").contains("cap CPU");
+    assertThat(browser.findElement(By.id("summary")).getText()).contains("kW");
+    screenshot("dashboard.png");
+  }
+
+  private void screenshot(String name) throws Exception {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static String required(String variable) {
+    String value = System.getenv(variable);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(variable + " is not set: run the tests through ./test.sh,"
+          + " which installs Debian's chromium and chromium-driver and sets it");
+    }
+    return value;
+  }
+}

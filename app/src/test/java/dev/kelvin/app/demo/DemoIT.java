@@ -1,0 +1,141 @@
+package dev.kelvin.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo end to end, in-process: readings arrive from 32 simulated nodes, a node overheats,
+ * the thermal rule fires, the guard approves, the cap travels over MQTT to the node's agent,
+ * the agent applies it and acknowledges, the node's telemetry reports the lower cap, and the
+ * action shows on /api/actions with its rule and reason.
+ */
+class DemoIT {
+  private static final Duration OVERHEAT_WITHIN = Duration.ofSeconds(150);
+  private static DemoFixture fixture;
+
+  @BeforeAll
+  static void startDemo() throws Exception {
+    fixture = DemoFixture.start();
+  }
+
+  @AfterAll
+  static void stopDemo() throws Exception {
+    if (fixture != null) {
+      fixture.close();
+    }
+  }
+
+  @Test
+  void every_node_reports_power_temperature_and_frequency() {
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      JsonNode nodes = fixture.json("/api/nodes");
+      assertThat(nodes).hasSize(32);
+      for (JsonNode node : nodes) {
+        assertThat(node.get("powerWatts").isNumber()).as("power of %s", node).isTrue();
+        assertThat(node.get("cpuTempCelsius").isNumber()).isTrue();
+        assertThat(node.get("cpuFreqMhz").isNumber()).isTrue();
+        assertThat(node.get("stale").asBoolean()).isFalse();
+      }
+    });
+  }
+
+  @Test
+  void an_overheating_node_is_capped_and_the_cap_reaches_the_node() {
+    JsonNode action = await().atMost(OVERHEAT_WITHIN).pollInterval(Duration.ofSeconds(1))
+        .until(() -> appliedThermalCap(fixture.json("/api/actions")), found -> found != null);
+
+    assertThat(action.get("reason").asText()).contains("°C").contains("limit");
+    assertThat(action.get("rule").asText()).isEqualTo("thermal-cap-cpu");
+    String node = action.get("node").asText();
+    double cap = action.get("after").asDouble();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      JsonNode reported = nodeRow(fixture.json("/api/nodes"), node);
+      assertThat(reported.get("cpuFreqCapMhz").asDouble())
+          .as("cap read back from %s's telemetry", node)
+          .isLessThan(reported.get("cpuFreqMaxMhz").asDouble());
+    });
+    assertThat(cap).isLessThan(3000);
+  }
+
+  @Test
+  void every_action_is_in_the_audit_file_with_its_rule() throws Exception {
+    await().atMost(OVERHEAT_WITHIN).until(() -> Files.exists(fixture.auditFile())
+        && Files.readString(fixture.auditFile(), StandardCharsets.UTF_8)
+            .contains("thermal-cap-cpu"));
+    List<String> lines = Files.readAllLines(fixture.auditFile(), StandardCharsets.UTF_8);
+    assertThat(lines).allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
+  }
+
+  @Test
+  void a_malformed_message_is_counted_and_ingestion_goes_on() throws Exception {
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> fixture.json("/api/ingest").get("accepted").asLong() > 0);
+    MqttClient intruder = new MqttClient(fixture.demo().mqttUri().toString(),
+        "it-intruder-" + UUID.randomUUID(), new MemoryPersistence());
+    try {
+      intruder.connect();
+      intruder.publish("kelvin/v1/site-a/node/n01/telemetry",
+          "{\"v\":1,\"ts_ms\":NaN".getBytes(StandardCharsets.UTF_8), 1, false);
+      intruder.publish("kelvin/v1/site-a/node/n02/telemetry",
+          "{\"v\":1,\"ts_ms\":1,\"seq\":1,\"power_w\":-40}".getBytes(StandardCharsets.UTF_8),
+          1, false);
+      intruder.disconnect();
+    } finally {
+      intruder.close();
+    }
+    long acceptedBefore = fixture.json("/api/ingest").get("accepted").asLong();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      JsonNode ingest = fixture.json("/api/ingest");
+      assertThat(ingest.get("rejected").get("malformed").asLong()).isEqualTo(1);
+      assertThat(ingest.get("rejectedTotal").asLong()).isGreaterThanOrEqualTo(2);
+      assertThat(ingest.get("accepted").asLong()).isGreaterThan(acceptedBefore);
+    });
+  }
+
+  @Test
+  void health_is_up_and_metrics_are_prometheus_text() throws Exception {
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      assertThat(fixture.get("/health").statusCode()).isEqualTo(200);
+      assertThat(fixture.json("/health").get("status").asText()).isEqualTo("UP");
+    });
+    String metrics = fixture.get("/metrics").body();
+    assertThat(metrics).contains("kelvin_ingest_accepted_total", "kelvin_nodes ",
+        "kelvin_control_tick_seconds", "kelvin_actions_total{stage=\"applied\"}");
+  }
+
+  private static JsonNode appliedThermalCap(JsonNode actions) {
+    for (JsonNode action : actions) {
+      if ("thermal-cap-cpu".equals(action.get("rule").asText())
+          && ("applied".equals(action.get("status").asText())
+              || "renewed".equals(action.get("status").asText()))) {
+        return action;
+      }
+    }
+    return null;
+  }
+
+  private static JsonNode nodeRow(JsonNode nodes, String target) {
+    List<String> seen = new ArrayList<>();
+    for (JsonNode node : nodes) {
+      String id = node.get("site").asText() + "/" + node.get("node").asText();
+      if (id.equals(target)) {
+        return node;
+      }
+      seen.add(id);
+    }
+    throw new AssertionError("no node " + target + " in /api/nodes, only " + seen);
+  }
+}

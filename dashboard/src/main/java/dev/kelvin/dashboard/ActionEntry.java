@@ -1,0 +1,13 @@
+package dev.kelvin.dashboard;
+
+import java.util.List;
+
+/**
+ * One action as the action log shows it: what it is, why, and its latest status, folded from
+ * every audit record of its id. {@code at} is when it was first seen, {@code updatedAt} when
+ * its latest record was made; {@code before}/{@code after} are the setpoint read back by the
+ * latest result that had them, {@code null} until then.
+ */
+record ActionEntry(String id, String at, String updatedAt, String node, String action,
+    String type, String rule, String reason, List<String> facts, String status, String detail,
+    Double before, Double after, long leaseSeconds) {}

@@ -1,0 +1,79 @@
+package dev.kelvin.dashboard;
+
+import dev.kelvin.core.ingest.IngestStats;
+import dev.kelvin.core.ingest.PerKeyThrottle;
+import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.prediction.Prediction;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Computes what the endpoints and the event stream show from the live sources. A source that
+ * throws does not take the dashboard down: predictions and ingest counts are then shown as
+ * unknown, and the failure is logged at most once a minute per source.
+ */
+final class LiveViews {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveViews.class);
+  private static final Duration RECENT_ACTIONS = Duration.ofMinutes(10);
+
+  private final DashboardSources sources;
+  private final ActionLedger ledger;
+  private final PerKeyThrottle logThrottle;
+
+  LiveViews(DashboardSources sources, ActionLedger ledger) {
+    this.sources = sources;
+    this.ledger = ledger;
+    this.logThrottle = new PerKeyThrottle(Duration.ofMinutes(1), sources.clock(), 64);
+  }
+
+  DashboardSources sources() {
+    return sources;
+  }
+
+  ActionLedger ledger() {
+    return ledger;
+  }
+
+  ClusterSnapshot snapshot() {
+    return sources.cluster().snapshot(sources.clock().instant());
+  }
+
+  List<NodeRow> nodes(ClusterSnapshot snapshot) {
+    List<Prediction> predictions = guarded("predictions", sources.predictions());
+    return NodeRows.of(snapshot, predictions == null ? List.of() : predictions);
+  }
+
+  Summary summary(ClusterSnapshot snapshot) {
+    ledger.refresh();
+    int recent = ledger.countSince(snapshot.at().minus(RECENT_ACTIONS));
+    return Summary.of(snapshot, ledger.size(), recent, guarded("ingest", sources.ingest()));
+  }
+
+  List<ActionEntry> actions(int limit) {
+    ledger.refresh();
+    return ledger.newest(limit);
+  }
+
+  /** The supplier's value, or null (logged, throttled) when it throws or returns null. */
+  <T> T guarded(String source, Supplier<T> supplier) {
+    try {
+      T value = supplier.get();
+      if (value == null) {
+        warn(source, "dashboard source '" + source + "' returned null; showing it as unknown");
+      }
+      return value;
+    } catch (RuntimeException e) {
+      warn(source, "dashboard source '" + source + "' failed, showing it as unknown: " + e);
+      return null;
+    }
+  }
+
+  void warn(String key, String message) {
+    if (logThrottle.allow(key)) {
+      LOG.warn("{} (logged at most once a minute)", message);
+    }
+  }
+}

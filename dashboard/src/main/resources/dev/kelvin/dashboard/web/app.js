@@ -1,0 +1,298 @@
+// Kelvin dashboard: loads the current state from /api/nodes and /api/actions, then follows the
+// server-sent events at /api/events (nodes, actions, summary). No libraries, no build step.
+// Every value from the server is written with textContent, never parsed as HTML.
+(function () {
+  'use strict';
+
+  var WINDOW_MS = 10 * 60 * 1000;
+  var MAX_ACTION_ROWS = 500;
+  var RETRY_MS = 3000;
+  var CHART = { left: 60, right: 990, top: 12, bottom: 176 };
+
+  var nodeRows = {};
+  var actionRows = {};
+  var powerPoints = [];
+
+  function byId(id) { return document.getElementById(id); }
+
+  function present(value) { return value !== null && value !== undefined; }
+
+  function fixed(value, digits) { return present(value) ? Number(value).toFixed(digits) : '–'; }
+
+  function setText(element, text) {
+    if (element.textContent !== text) { element.textContent = text; }
+  }
+
+  function setCell(cell, text, missing) {
+    setText(cell, text);
+    cell.classList.toggle('missing', !!missing);
+  }
+
+  function ageText(seconds) {
+    if (!present(seconds)) { return '–'; }
+    if (seconds < 1) { return '<1 s'; }
+    if (seconds < 120) { return Math.round(seconds) + ' s'; }
+    if (seconds < 7200) { return Math.round(seconds / 60) + ' min'; }
+    return Math.round(seconds / 3600) + ' h';
+  }
+
+  function tempClass(celsius, limit) {
+    if (!present(celsius) || !present(limit) || limit <= 0) { return ''; }
+    var ratio = celsius / limit;
+    if (ratio >= 0.95) { return 'temp-hot'; }
+    if (ratio >= 0.85) { return 'temp-warm'; }
+    return 'temp-ok';
+  }
+
+  function localTime(iso) {
+    var date = new Date(iso);
+    return isNaN(date.getTime()) ? iso : date.toLocaleTimeString([], { hour12: false });
+  }
+
+  function newRow(cellClasses) {
+    var row = document.createElement('tr');
+    cellClasses.forEach(function (cls) {
+      var cell = document.createElement('td');
+      if (cls) { cell.className = cls; }
+      row.appendChild(cell);
+    });
+    return row;
+  }
+
+  // ---- nodes -------------------------------------------------------------------------------
+
+  var NODE_CELLS = ['node', '', 'num', 'num temp', 'num', 'num', 'num', 'num', 'num'];
+
+  function renderNodes(nodes) {
+    var tbody = document.querySelector('#nodes tbody');
+    var seen = {};
+    nodes.forEach(function (node, index) {
+      var key = node.site + '/' + node.node;
+      seen[key] = true;
+      var row = nodeRows[key];
+      if (!row) {
+        row = newRow(NODE_CELLS);
+        row.dataset.node = node.node;
+        row.dataset.site = node.site;
+        row.title = key;
+        nodeRows[key] = row;
+      }
+      fillNodeRow(row, node);
+      if (tbody.children[index] !== row) {
+        tbody.insertBefore(row, tbody.children[index] || null);
+      }
+    });
+    Object.keys(nodeRows).forEach(function (key) {
+      if (!seen[key]) {
+        nodeRows[key].remove();
+        delete nodeRows[key];
+      }
+    });
+    setText(byId('nodes-count'), nodes.length ? '(' + nodes.length + ')' : '');
+    byId('nodes-empty').hidden = nodes.length > 0;
+  }
+
+  function fillNodeRow(row, node) {
+    var cells = row.children;
+    row.classList.toggle('stale', !!node.stale);
+    row.dataset.stale = node.stale ? 'true' : 'false';
+    setCell(cells[0], node.node);
+    setCell(cells[1], node.rack);
+    setCell(cells[2], fixed(node.powerWatts, 0), !present(node.powerWatts));
+    setCell(cells[3], fixed(node.cpuTempCelsius, 1), !present(node.cpuTempCelsius));
+    cells[3].className = 'num temp ' + tempClass(node.cpuTempCelsius, node.cpuTempLimitCelsius);
+    cells[3].title = present(node.cpuTempLimitCelsius)
+      ? 'limit ' + fixed(node.cpuTempLimitCelsius, 0) + ' °C' : 'no limit reported';
+    var cap = fixed(node.cpuFreqCapMhz, 0) + ' / ' + fixed(node.cpuFreqMaxMhz, 0);
+    setCell(cells[4], cap, !present(node.cpuFreqCapMhz) && !present(node.cpuFreqMaxMhz));
+    setCell(cells[5], fixed(node.cpuFreqMhz, 0), !present(node.cpuFreqMhz));
+    var util = present(node.cpuUtilRatio) ? node.cpuUtilRatio * 100 : null;
+    setCell(cells[6], fixed(util, 0), !present(util));
+    setCell(cells[7], fixed(node.forecastPowerWatts, 0), !present(node.forecastPowerWatts));
+    setCell(cells[8], ageText(node.ageSeconds));
+    cells[8].title = node.at;
+  }
+
+  // ---- actions -----------------------------------------------------------------------------
+
+  var ACTION_CELLS = ['', 'node', '', '', 'reason', ''];
+
+  // Entries arrive newest first; insert oldest first so the newest ends on top.
+  function upsertActions(entries, live) {
+    for (var i = entries.length - 1; i >= 0; i--) {
+      upsertAction(entries[i], live);
+    }
+    var tbody = document.querySelector('#actions tbody');
+    while (tbody.children.length > MAX_ACTION_ROWS) {
+      var last = tbody.lastElementChild;
+      delete actionRows[last.dataset.id];
+      last.remove();
+    }
+    var count = tbody.children.length;
+    setText(byId('actions-count'), count ? '(' + count + ')' : '');
+    byId('actions-empty').hidden = count > 0;
+  }
+
+  function upsertAction(entry, live) {
+    var row = actionRows[entry.id];
+    if (!row) {
+      row = newRow(ACTION_CELLS);
+      row.dataset.id = entry.id;
+      row.dataset.at = String(Date.parse(entry.at) || 0);
+      actionRows[entry.id] = row;
+      insertByTime(row);
+      if (live) { row.classList.add('fresh'); }
+    }
+    fillActionRow(row, entry);
+  }
+
+  // Newest first: place the row above the first row that is not newer than it.
+  function insertByTime(row) {
+    var tbody = document.querySelector('#actions tbody');
+    var at = Number(row.dataset.at);
+    var next = tbody.firstElementChild;
+    while (next && Number(next.dataset.at) > at) {
+      next = next.nextElementSibling;
+    }
+    tbody.insertBefore(row, next);
+  }
+
+  function fillActionRow(row, entry) {
+    var cells = row.children;
+    row.dataset.rule = entry.rule;
+    row.dataset.status = entry.status;
+    setText(cells[0], localTime(entry.at));
+    cells[0].title = entry.at + (entry.updatedAt !== entry.at ? ', updated ' + entry.updatedAt : '');
+    setText(cells[1], entry.node);
+    setText(cells[2], entry.action);
+    cells[2].title = entry.type + (entry.leaseSeconds > 0 ? ', lease ' + entry.leaseSeconds + ' s' : '');
+    setText(cells[3], entry.rule);
+    setText(cells[4], entry.reason);
+    cells[4].title = (entry.facts || []).join(', ');
+    var badge = cells[5].firstElementChild || cells[5].appendChild(document.createElement('span'));
+    badge.className = 'status status-' + entry.status;
+    setText(badge, entry.status.replace(/_/g, ' '));
+    badge.title = entry.detail || '';
+  }
+
+  // ---- summary and chart -------------------------------------------------------------------
+
+  function renderSummary(summary) {
+    setText(byId('summary-fresh'), String(summary.nodes - summary.staleNodes));
+    setText(byId('summary-stale'), String(summary.staleNodes));
+    setText(byId('summary-power-kw'), fixed(summary.totalPowerWatts / 1000, 1));
+    var hottest = summary.hottest;
+    var temp = byId('summary-hottest-temp');
+    setText(temp, hottest ? fixed(hottest.cpuTempCelsius, 1) + ' °C' : '–');
+    temp.className = hottest ? tempClass(hottest.cpuTempCelsius, hottest.cpuTempLimitCelsius) : '';
+    setText(byId('summary-hottest-limit'), hottest && present(hottest.cpuTempLimitCelsius)
+      ? ' / ' + fixed(hottest.cpuTempLimitCelsius, 0) + ' °C' : '');
+    setText(byId('summary-hottest-node'), hottest ? hottest.site + '/' + hottest.node : '');
+    setText(byId('summary-actions-recent'), String(summary.actionsLast10Min));
+    setText(byId('summary-actions-total'), summary.actionsTotal + ' in the log');
+    setText(byId('summary-ingest-rejected'), present(summary.ingestRejected)
+      ? String(summary.ingestRejected) : '–');
+    setText(byId('summary-ingest-accepted'), present(summary.ingestAccepted)
+      ? summary.ingestAccepted + ' accepted' : 'ingest counts unavailable');
+    addPowerPoint(Date.parse(summary.at), summary.totalPowerWatts);
+  }
+
+  function addPowerPoint(at, watts) {
+    if (isNaN(at)) { return; }
+    var last = powerPoints[powerPoints.length - 1];
+    if (last && at < last.at) { powerPoints = []; }  // the clock went back: start over
+    powerPoints.push({ at: at, watts: watts });
+    while (powerPoints.length && powerPoints[0].at < at - WINDOW_MS) { powerPoints.shift(); }
+    drawChart(at);
+  }
+
+  function niceCeiling(value) {
+    if (value <= 0) { return 1000; }
+    var magnitude = Math.pow(10, Math.floor(Math.log10(value)));
+    var steps = [1, 2, 2.5, 5, 10];
+    for (var i = 0; i < steps.length; i++) {
+      if (steps[i] * magnitude >= value) { return steps[i] * magnitude; }
+    }
+    return 10 * magnitude;
+  }
+
+  function kwLabel(watts) {
+    return watts >= 10000 ? (watts / 1000).toFixed(0) + ' kW' : (watts / 1000).toFixed(1) + ' kW';
+  }
+
+  function drawChart(now) {
+    var max = 0;
+    powerPoints.forEach(function (p) { max = Math.max(max, p.watts); });
+    var top = niceCeiling(max * 1.1);
+    var width = CHART.right - CHART.left;
+    var height = CHART.bottom - CHART.top;
+    var coords = powerPoints.map(function (p) {
+      var x = CHART.left + (p.at - (now - WINDOW_MS)) / WINDOW_MS * width;
+      var y = CHART.bottom - p.watts / top * height;
+      return x.toFixed(1) + ',' + y.toFixed(1);
+    });
+    byId('power-line').setAttribute('points', coords.join(' '));
+    var area = coords.length
+      ? coords[0].split(',')[0] + ',' + CHART.bottom + ' ' + coords.join(' ') + ' '
+        + coords[coords.length - 1].split(',')[0] + ',' + CHART.bottom
+      : '';
+    byId('power-area').setAttribute('points', area);
+    var dot = byId('power-dot');
+    var lastPoint = coords.length ? coords[coords.length - 1].split(',') : ['-10', '-10'];
+    dot.setAttribute('cx', lastPoint[0]);
+    dot.setAttribute('cy', lastPoint[1]);
+    setText(byId('chart-max'), kwLabel(top));
+    setText(byId('chart-mid'), kwLabel(top / 2));
+    byId('chart-empty').style.display = coords.length ? 'none' : '';
+  }
+
+  // ---- connection --------------------------------------------------------------------------
+
+  function setConnection(state, text) {
+    var element = byId('connection');
+    element.className = 'connection ' + state;
+    element.dataset.state = state;
+    setText(element, text);
+  }
+
+  function handler(render) {
+    return function (event) {
+      try {
+        render(JSON.parse(event.data));
+      } catch (error) {
+        if (window.console) { window.console.error('dashboard: bad event', error); }
+      }
+    };
+  }
+
+  function connect() {
+    var source = new EventSource('/api/events');
+    source.onopen = function () { setConnection('live', 'live'); };
+    source.onerror = function () {
+      setConnection('reconnecting', 'reconnecting…');
+      if (source.readyState === EventSource.CLOSED) {
+        source.close();
+        window.setTimeout(connect, RETRY_MS);
+      }
+    };
+    source.addEventListener('nodes', handler(renderNodes));
+    source.addEventListener('actions', handler(function (entries) { upsertActions(entries, true); }));
+    source.addEventListener('summary', handler(renderSummary));
+  }
+
+  function load(path, render) {
+    return window.fetch(path, { headers: { Accept: 'application/json' } })
+      .then(function (response) {
+        if (!response.ok) { throw new Error(path + ' answered ' + response.status); }
+        return response.json();
+      })
+      .then(render)
+      .catch(function (error) {
+        if (window.console) { window.console.warn('dashboard: ' + error.message); }
+      });
+  }
+
+  load('/api/nodes', renderNodes);
+  load('/api/actions?limit=200', function (entries) { upsertActions(entries, false); });
+  connect();
+}());

@@ -1,0 +1,86 @@
+package dev.kelvin.dashboard;
+
+import dev.kelvin.core.action.ActionId;
+import dev.kelvin.core.action.ActionMeta;
+import dev.kelvin.core.action.Fact;
+import dev.kelvin.core.action.SetCpuFrequencyCap;
+import dev.kelvin.core.audit.AuditEvent;
+import dev.kelvin.core.audit.AuditStage;
+import dev.kelvin.core.audit.InMemoryAuditLog;
+import dev.kelvin.core.ingest.IngestCounters;
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.NodeReading;
+import dev.kelvin.core.prediction.Prediction;
+import dev.kelvin.core.state.ClusterState;
+import dev.kelvin.core.state.StateSettings;
+import dev.kelvin.core.testkit.MutableClock;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A dashboard on a free port over real core objects that a test feeds: a cluster state, an
+ * in-memory audit log, ingest counters, and the latest predictions, health and metrics text.
+ */
+final class TestDashboard implements AutoCloseable {
+  final MutableClock clock = new MutableClock();
+  final ClusterState state = new ClusterState(StateSettings.defaults());
+  final InMemoryAuditLog audit = new InMemoryAuditLog(10_000);
+  final IngestCounters ingest = new IngestCounters();
+  final AtomicReference<List<Prediction>> predictions = new AtomicReference<>(List.of());
+  final AtomicReference<Health> health = new AtomicReference<>(Health.of(Map.of()));
+  final AtomicReference<String> metrics = new AtomicReference<>("kelvin_up 1\n");
+  final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  final DashboardServer server;
+
+  TestDashboard(Duration pushInterval) {
+    server = DashboardServer.start(
+        new DashboardSettings("127.0.0.1", 0, pushInterval), sources());
+  }
+
+  TestDashboard() {
+    this(Duration.ofMillis(100));
+  }
+
+  DashboardSources sources() {
+    return new DashboardSources(state, clock, predictions::get, audit, ingest::stats,
+        health::get, metrics::get);
+  }
+
+  void admit(NodeReading reading) {
+    state.admit(reading, clock.instant());
+  }
+
+  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(server.uri().resolve(path))
+        .timeout(Duration.ofSeconds(10)).GET().build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  URI uri(String path) {
+    return server.uri().resolve(path);
+  }
+
+  /** Appends one audit record of a CPU cap on {@code node} with {@code id} at {@code stage}. */
+  void record(String id, String node, AuditStage stage, String detail) {
+    audit.append(AuditEvent.of(clock.instant(), stage, cap(id, node, "thermal-cap"), detail));
+  }
+
+  SetCpuFrequencyCap cap(String id, String node, String rule) {
+    ActionMeta meta = new ActionMeta(new ActionId(id), rule, "CPU at 91 °C, limit 85 °C",
+        List.of(new Fact("cpu_temp_c", 91.2, "°C")), clock.instant(), Duration.ofSeconds(60));
+    return new SetCpuFrequencyCap(meta, NodeId.of("site-a", node), 2400);
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

@@ -1,0 +1,164 @@
+package dev.kelvin.policy;
+
+import dev.kelvin.policy.rules.Proposal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.time.SessionPseudoClock;
+
+/**
+ * The one class that touches the Drools API. Compiles DRL files from the classpath into an
+ * executable-model rule base once, then runs a fresh session per call on a pseudo clock set to
+ * the snapshot's time, and returns the {@link Proposal}s the rules inserted. The compiled rule
+ * base is immutable and shared; sessions are never shared, so {@link #fire} is thread-safe.
+ */
+final class DroolsRuleBase {
+  private static final AtomicLong BUILDS = new AtomicLong();
+
+  private final KieBase kieBase;
+  private final KieSessionConfiguration sessionConfig;
+  private final List<String> ruleNames;
+  private final Duration compileTime;
+
+  private DroolsRuleBase(KieBase kieBase, KieSessionConfiguration sessionConfig,
+      Duration compileTime) {
+    this.kieBase = kieBase;
+    this.sessionConfig = sessionConfig;
+    this.compileTime = compileTime;
+    this.ruleNames = namesOf(kieBase);
+  }
+
+  /**
+   * Compiles the DRL files at {@code resourcePaths} (classpath names such as {@code
+   * dev/kelvin/policy/rules/thermal-cpu.drl}).
+   *
+   * @throws PolicyException listing every DRL error with its file and line
+   */
+  static DroolsRuleBase compile(List<String> resourcePaths) {
+    long started = System.nanoTime();
+    KieServices services = KieServices.Factory.get();
+    ReleaseId releaseId = services.newReleaseId("dev.kelvin", "kelvin-policy-rules",
+        "1.0." + BUILDS.incrementAndGet());
+    KieFileSystem files = services.newKieFileSystem();
+    files.generateAndWritePomXML(releaseId);
+    for (String path : resourcePaths) {
+      files.write("src/main/resources/" + path, readResource(path));
+    }
+    KieBuilder builder = services.newKieBuilder(files).buildAll(ExecutableModelProject.class);
+    List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+    if (!errors.isEmpty()) {
+      throw new PolicyException(describe(errors));
+    }
+    KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
+    services.getRepository().removeKieModule(releaseId);
+    KieSessionConfiguration config = services.newKieSessionConfiguration();
+    config.setOption(ClockTypeOption.PSEUDO);
+    return new DroolsRuleBase(kieBase, config, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * Inserts {@code facts} into a fresh session whose clock reads {@code at}, fires every rule
+   * and returns what the rules proposed, in no particular order.
+   *
+   * @throws PolicyException when a rule fails, naming it and the cause
+   */
+  List<Proposal> fire(Collection<?> facts, Instant at) {
+    KieSession session = kieBase.newKieSession(sessionConfig, null);
+    try {
+      SessionPseudoClock clock = session.getSessionClock();
+      clock.advanceTime(at.toEpochMilli(), TimeUnit.MILLISECONDS);
+      for (Object fact : facts) {
+        session.insert(fact);
+      }
+      session.fireAllRules();
+      List<Proposal> proposals = new ArrayList<>();
+      for (Object object : session.getObjects(Proposal.class::isInstance)) {
+        proposals.add((Proposal) object);
+      }
+      return proposals;
+    } catch (RuntimeException e) {
+      throw new PolicyException("the rules failed on the snapshot at " + at + " with "
+          + facts.size() + " facts: " + rootMessage(e) + " (see the cause for the rule)", e);
+    } finally {
+      session.dispose();
+    }
+  }
+
+  /** The names of the compiled rules, sorted. */
+  List<String> ruleNames() {
+    return ruleNames;
+  }
+
+  Duration compileTime() {
+    return compileTime;
+  }
+
+  private static org.kie.api.io.Resource readResource(String path) {
+    ClassLoader loader = DroolsRuleBase.class.getClassLoader();
+    try (InputStream in = loader.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new PolicyException("rule file " + path + " is not on the classpath: is it under"
+            + " src/main/resources/" + path + " and packaged in the jar?");
+      }
+      return KieServices.Factory.get().getResources().newByteArrayResource(in.readAllBytes())
+          .setSourcePath(path);
+    } catch (IOException e) {
+      throw new PolicyException("could not read rule file " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String describe(List<Message> errors) {
+    StringBuilder text = new StringBuilder();
+    text.append(errors.size()).append(errors.size() == 1 ? " error" : " errors")
+        .append(" compiling the policy rules:");
+    for (Message error : errors) {
+      text.append("\n  ").append(error.getPath() == null ? "(no file)" : error.getPath())
+          .append(error.getLine() > 0 ? " line " + error.getLine() : " (line not reported)")
+          .append(": ").append(firstLine(error.getText()));
+    }
+    return text.toString();
+  }
+
+  private static String firstLine(String text) {
+    String stripped = text.strip();
+    int end = stripped.indexOf('\n');
+    return end < 0 ? stripped : stripped.substring(0, end).strip() + " (...)";
+  }
+
+  private static List<String> namesOf(KieBase kieBase) {
+    List<String> names = new ArrayList<>();
+    for (KiePackage kiePackage : kieBase.getKiePackages()) {
+      for (Rule rule : kiePackage.getRules()) {
+        names.add(rule.getName());
+      }
+    }
+    names.sort(null);
+    return List.copyOf(names);
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+}

@@ -1,0 +1,111 @@
+package dev.kelvin.policy;
+
+import dev.kelvin.core.action.Action;
+import dev.kelvin.core.action.ActionIds;
+import dev.kelvin.core.action.ActionMeta;
+import dev.kelvin.core.action.SetCpuFrequencyCap;
+import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.model.NodeView;
+import dev.kelvin.core.port.Policy;
+import dev.kelvin.core.prediction.Prediction;
+import dev.kelvin.policy.rules.CpuCapProposal;
+import dev.kelvin.policy.rules.NodeThermalFact;
+import dev.kelvin.policy.rules.Proposal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rule-based {@link Policy}: the DRL rules under {@code dev/kelvin/policy/rules/}, compiled
+ * once by {@link #load}, run in a fresh session on every {@link #decide} call. Each call inserts
+ * the settings, one {@link NodeThermalFact} per node that reports its CPU temperature and
+ * frequency range, and every prediction; the proposals come back sorted by node, then rule, and
+ * get their ids in that order, so the same snapshot always gives the same actions. Thread-safe.
+ */
+public final class RulePolicy implements Policy {
+  /** The rule files compiled by {@link #load(PolicySettings, ActionIds)}. */
+  static final List<String> RULE_FILES = List.of("dev/kelvin/policy/rules/thermal-cpu.drl");
+
+  private static final Logger LOG = LoggerFactory.getLogger(RulePolicy.class);
+  private static final Comparator<Proposal> ORDER = Comparator.comparing(Proposal::node)
+      .thenComparing(Proposal::rule).thenComparing(Proposal::reason);
+
+  private final DroolsRuleBase ruleBase;
+  private final PolicySettings settings;
+  private final ActionIds ids;
+
+  RulePolicy(DroolsRuleBase ruleBase, PolicySettings settings, ActionIds ids) {
+    this.ruleBase = Objects.requireNonNull(ruleBase, "ruleBase");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.ids = Objects.requireNonNull(ids, "ids");
+  }
+
+  /**
+   * Compiles the rules (about 2 s on a small machine, logged) and returns a policy that acts
+   * by {@code settings} and numbers its actions with {@code ids}.
+   *
+   * @throws PolicyException listing every DRL error with its file and line
+   */
+  public static RulePolicy load(PolicySettings settings, ActionIds ids) {
+    return load(settings, ids, RULE_FILES);
+  }
+
+  static RulePolicy load(PolicySettings settings, ActionIds ids, List<String> ruleFiles) {
+    DroolsRuleBase ruleBase = DroolsRuleBase.compile(ruleFiles);
+    LOG.info("compiled {} policy rules {} from {} in {} ms", ruleBase.ruleNames().size(),
+        ruleBase.ruleNames(), ruleFiles, ruleBase.compileTime().toMillis());
+    return new RulePolicy(ruleBase, settings, ids);
+  }
+
+  @Override
+  public List<Action> decide(ClusterSnapshot snapshot, List<Prediction> predictions) {
+    List<Object> facts = new ArrayList<>();
+    facts.add(settings);
+    for (NodeView view : snapshot.views()) {
+      Optional<NodeThermalFact> fact =
+          NodeThermalFact.of(view, settings.defaultCpuTempLimitCelsius());
+      if (fact.isPresent()) {
+        facts.add(fact.get());
+      } else {
+        LOG.debug("{} reports no cpu_temp_c, cpu_freq_min_mhz or cpu_freq_max_mhz: the thermal"
+            + " rules skip it", view.id());
+      }
+    }
+    facts.addAll(predictions);
+    List<Proposal> proposals = new ArrayList<>(ruleBase.fire(facts, snapshot.at()));
+    proposals.sort(ORDER);
+    List<Action> actions = new ArrayList<>(proposals.size());
+    for (Proposal proposal : proposals) {
+      actions.add(toAction(proposal, snapshot));
+    }
+    return List.copyOf(actions);
+  }
+
+  /** The names of the rules in force, sorted. */
+  public List<String> ruleNames() {
+    return ruleBase.ruleNames();
+  }
+
+  /** How long compiling the rules took. */
+  public Duration compileTime() {
+    return ruleBase.compileTime();
+  }
+
+  public PolicySettings settings() {
+    return settings;
+  }
+
+  private Action toAction(Proposal proposal, ClusterSnapshot snapshot) {
+    if (proposal instanceof CpuCapProposal cap) {
+      ActionMeta meta = new ActionMeta(ids.next(), cap.rule(), cap.reason(), cap.facts(),
+          snapshot.at(), settings.capLease());
+      return new SetCpuFrequencyCap(meta, cap.node(), cap.targetMhz());
+    }
+    throw new AssertionError(proposal);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.kelvin.policy.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kelvin.core.action.Action;
+import dev.kelvin.core.action.ActionMeta;
+import dev.kelvin.core.action.DrainNode;
+import dev.kelvin.core.action.FailoverSite;
+import dev.kelvin.core.action.MigrateJob;
+import dev.kelvin.core.action.NodeAction;
+import dev.kelvin.core.action.Notify;
+import dev.kelvin.core.action.ResumeNode;
+import dev.kelvin.core.action.SetCpuFrequencyCap;
+import dev.kelvin.core.action.SetGpuPowerLimit;
+import dev.kelvin.core.action.SetNodePowerCap;
+import dev.kelvin.core.action.SuspendNode;
+import dev.kelvin.core.action.WakeNode;
+import dev.kelvin.core.model.JobId;
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.SiteId;
+
+/**
+ * The fields that set each kind of action apart, as the {@code params} object of an audit line,
+ * and back: {@code {"node": "site-a/n07", "capMhz": 2800}} for a CPU cap, and so on.
+ */
+final class ActionJson {
+  private ActionJson() {}
+
+  /** The action's kind as written in the {@code type} field, e.g. {@code SetCpuFrequencyCap}. */
+  static String type(Action action) {
+    return action.getClass().getSimpleName();
+  }
+
+  static void writeParams(Action action, ObjectNode params) {
+    if (action instanceof SetCpuFrequencyCap cap) {
+      params.put("node", cap.node().toString()).put("capMhz", cap.capMhz());
+    } else if (action instanceof SetGpuPowerLimit gpu) {
+      params.put("node", gpu.node().toString()).put("gpuIndex", gpu.gpuIndex())
+          .put("limitWatts", gpu.limitWatts());
+    } else if (action instanceof SetNodePowerCap power) {
+      params.put("node", power.node().toString()).put("capWatts", power.capWatts());
+    } else if (action instanceof DrainNode || action instanceof ResumeNode
+        || action instanceof SuspendNode || action instanceof WakeNode) {
+      params.put("node", ((NodeAction) action).node().toString());
+    } else if (action instanceof MigrateJob migrate) {
+      params.put("job", migrate.job().value()).put("from", migrate.from().toString())
+          .put("mode", migrate.mode().name());
+    } else if (action instanceof FailoverSite failover) {
+      params.put("from", failover.from().value()).put("to", failover.to().value());
+    } else if (action instanceof Notify notify) {
+      params.put("severity", notify.severity().name()).put("subject", notify.subject())
+          .put("message", notify.message());
+    } else {
+      throw new AssertionError(action);
+    }
+  }
+
+  /**
+   * Rebuilds the action of kind {@code type} from its {@code meta} and {@code params}.
+   *
+   * @throws IllegalArgumentException naming the missing or bad field
+   */
+  static Action read(String type, ActionMeta meta, JsonNode params) {
+    switch (type) {
+      case "SetCpuFrequencyCap":
+        return new SetCpuFrequencyCap(meta, node(params, "node"), number(params, "capMhz"));
+      case "SetGpuPowerLimit":
+        return new SetGpuPowerLimit(meta, node(params, "node"),
+            (int) number(params, "gpuIndex"), number(params, "limitWatts"));
+      case "SetNodePowerCap":
+        return new SetNodePowerCap(meta, node(params, "node"), number(params, "capWatts"));
+      case "DrainNode":
+        return new DrainNode(meta, node(params, "node"));
+      case "ResumeNode":
+        return new ResumeNode(meta, node(params, "node"));
+      case "SuspendNode":
+        return new SuspendNode(meta, node(params, "node"));
+      case "WakeNode":
+        return new WakeNode(meta, node(params, "node"));
+      case "MigrateJob":
+        return new MigrateJob(meta, new JobId(text(params, "job")), node(params, "from"),
+            MigrateJob.Mode.valueOf(text(params, "mode")));
+      case "FailoverSite":
+        return new FailoverSite(meta, SiteId.of(text(params, "from")),
+            SiteId.of(text(params, "to")));
+      case "Notify":
+        return new Notify(meta, Notify.Severity.valueOf(text(params, "severity")),
+            text(params, "subject"), text(params, "message"));
+      default:
+        throw new IllegalArgumentException("unknown action type '" + type + "'");
+    }
+  }
+
+  static String text(JsonNode object, String field) {
+    JsonNode value = object.get(field);
+    if (value == null || !value.isTextual()) {
+      throw new IllegalArgumentException("field '" + field + "' is missing or not text");
+    }
+    return value.asText();
+  }
+
+  static double number(JsonNode object, String field) {
+    JsonNode value = object.get(field);
+    if (value == null || !value.isNumber()) {
+      throw new IllegalArgumentException("field '" + field + "' is missing or not a number");
+    }
+    return value.doubleValue();
+  }
+
+  private static NodeId node(JsonNode params, String field) {
+    String text = text(params, field);
+    int slash = text.indexOf('/');
+    if (slash < 0) {
+      throw new IllegalArgumentException("field '" + field + "' must read site/node, was '"
+          + text + "'");
+    }
+    return NodeId.of(text.substring(0, slash), text.substring(slash + 1));
+  }
+}

@@ -1,0 +1,36 @@
+package dev.kelvin.policy.audit;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a {@link JsonlAuditLog} is doing, for health checks: what it found in the file when it
+ * opened it, and whether records are reaching the file now.
+ *
+ * @param file the audit file
+ * @param lastSeq the number of the newest record
+ * @param recoveredLines records read back into memory from the end of the file on opening
+ * @param unreadableLines unreadable lines met while reading back (only the end of the file is
+ *     read: as far back as the in-memory tail reaches)
+ * @param recoveryProblems what was wrong with those lines, oldest first, one line each
+ * @param writeFailures failed attempts to write a record since the log was opened
+ * @param unwrittenRecords records kept in memory because the file could not take them yet
+ * @param droppedRecords records lost because more than the memory limit were unwritten
+ * @param lastWriteError the latest write error, empty while writes succeed
+ */
+public record AuditLogStatus(Path file, long lastSeq, long recoveredLines, long unreadableLines,
+    List<String> recoveryProblems, long writeFailures, int unwrittenRecords,
+    long droppedRecords, String lastWriteError) {
+
+  public AuditLogStatus {
+    Objects.requireNonNull(file, "file");
+    recoveryProblems = List.copyOf(recoveryProblems);
+    Objects.requireNonNull(lastWriteError, "lastWriteError");
+  }
+
+  /** True while every record so far has reached the file. */
+  public boolean writing() {
+    return unwrittenRecords == 0 && droppedRecords == 0;
+  }
+}

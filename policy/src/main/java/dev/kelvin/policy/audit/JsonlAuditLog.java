@@ -1,0 +1,229 @@
+package dev.kelvin.policy.audit;
+
+import dev.kelvin.core.audit.AuditEvent;
+import dev.kelvin.core.audit.AuditRecord;
+import dev.kelvin.core.port.AuditLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable {@link AuditLog}: one JSON object per line in a file (see {@code AuditJson} for
+ * the fields), each line handed to the operating system before {@link #append} returns, so
+ * nothing appended is lost when the JVM crashes. Queries are answered from the newest {@code
+ * memoryTail} records in memory. Reopening a file continues its numbering and reloads its tail;
+ * unreadable lines (a torn last line from a crash among them) are skipped and reported.
+ *
+ * <p>When the file cannot be written (disk full, volume gone) the record is still numbered,
+ * answered by queries and kept in memory, up to {@value #MAX_UNWRITTEN} records, and written
+ * in order with the next append that succeeds; failures are counted in {@link #status()} and
+ * logged at ERROR at most once a minute. Thread-safe.
+ */
+public final class JsonlAuditLog implements AuditLog, AutoCloseable {
+  /** The most records kept in memory while the file cannot take them. */
+  static final int MAX_UNWRITTEN = 100_000;
+  private static final Duration ERROR_LOG_INTERVAL = Duration.ofMinutes(1);
+  private static final Logger LOG = LoggerFactory.getLogger(JsonlAuditLog.class);
+
+  private final Path file;
+  private final int memoryTail;
+  private final InstantSource clock;
+  private final LineSink sink;
+  private final AuditJson json;
+  private final AuditRecovery.Result recovery;
+  private final ArrayDeque<AuditRecord> tail = new ArrayDeque<>();
+  private final ArrayDeque<AuditRecord> unwritten = new ArrayDeque<>();
+  private long lastSeq;
+  private long writeFailures;
+  private long dropped;
+  private String lastWriteError = "";
+  private Instant lastErrorLogged;
+  private boolean closed;
+
+  private JsonlAuditLog(Path file, int memoryTail, InstantSource clock, LineSink sink,
+      AuditJson json, AuditRecovery.Result recovery) {
+    this.file = file;
+    this.memoryTail = memoryTail;
+    this.clock = clock;
+    this.sink = sink;
+    this.json = json;
+    this.recovery = recovery;
+    this.lastSeq = recovery.lastSeq();
+    tail.addAll(recovery.tail());
+  }
+
+  /** Opens (or creates) {@code file}, keeping the newest {@code memoryTail} records in memory. */
+  public static JsonlAuditLog open(Path file, int memoryTail) {
+    return open(file, memoryTail, InstantSource.system());
+  }
+
+  /**
+   * Opens (or creates) {@code file}; {@code clock} paces the ERROR log while writes fail.
+   *
+   * @throws UncheckedIOException when the file cannot be read or opened for writing
+   */
+  public static JsonlAuditLog open(Path file, int memoryTail, InstantSource clock) {
+    return open(file, memoryTail, clock, UnaryOperator.identity());
+  }
+
+  static JsonlAuditLog open(Path file, int memoryTail, InstantSource clock,
+      UnaryOperator<LineSink> wrapSink) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(clock, "clock");
+    if (memoryTail < 1) {
+      throw new IllegalArgumentException("memoryTail must be >= 1 record, was " + memoryTail);
+    }
+    AuditJson json = new AuditJson();
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      AuditRecovery.Result recovery = AuditRecovery.scan(file, json, memoryTail);
+      LineSink sink = wrapSink.apply(AuditFile.open(file));
+      report(file, recovery);
+      return new JsonlAuditLog(file, memoryTail, clock, sink, json, recovery);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the audit log " + file + ": " + e
+          + " (does the directory exist and is it writable by this user?)", e);
+    }
+  }
+
+  @Override
+  public synchronized AuditRecord append(AuditEvent event) {
+    Objects.requireNonNull(event, "event");
+    if (closed) {
+      throw new IllegalStateException("the audit log " + file + " is closed: " + event.stage()
+          + " of " + event.action().id() + " cannot be recorded");
+    }
+    AuditRecord record = new AuditRecord(++lastSeq, event);
+    tail.addLast(record);
+    if (tail.size() > memoryTail) {
+      tail.removeFirst();
+    }
+    if (unwritten.size() == MAX_UNWRITTEN) {
+      unwritten.removeFirst();
+      dropped++;
+    }
+    unwritten.addLast(record);
+    writeUnwritten();
+    return record;
+  }
+
+  @Override
+  public synchronized List<AuditRecord> since(long afterSeq, int max) {
+    List<AuditRecord> out = new ArrayList<>();
+    for (AuditRecord record : tail) {
+      if (out.size() >= max) {
+        break;
+      }
+      if (record.seq() > afterSeq) {
+        out.add(record);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized List<AuditRecord> recent(int max) {
+    List<AuditRecord> out = new ArrayList<>(Math.max(0, Math.min(max, tail.size())));
+    Iterator<AuditRecord> newestFirst = tail.descendingIterator();
+    while (newestFirst.hasNext() && out.size() < max) {
+      out.add(newestFirst.next());
+    }
+    Collections.reverse(out);
+    return out;
+  }
+
+  @Override
+  public synchronized long lastSeq() {
+    return lastSeq;
+  }
+
+  /** What the log found on opening and whether records reach the file now. */
+  public synchronized AuditLogStatus status() {
+    return new AuditLogStatus(file, lastSeq, recovery.readableLines(),
+        recovery.unreadableLines(), recovery.problems(), writeFailures, unwritten.size(),
+        dropped, lastWriteError);
+  }
+
+  /** Tries once more to write what the file could not take yet; true when nothing is left. */
+  public synchronized boolean retryUnwritten() {
+    writeUnwritten();
+    return unwritten.isEmpty();
+  }
+
+  /** Writes what it can of the unwritten records, forces the file to disk and closes it. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    writeUnwritten();
+    if (!unwritten.isEmpty()) {
+      LOG.error("audit log {} closed with {} records that never reached the file (seq {} to {})",
+          file, unwritten.size(), unwritten.getFirst().seq(), unwritten.getLast().seq());
+    }
+    try {
+      sink.close();
+    } catch (IOException e) {
+      LOG.error("audit log {} could not be forced to disk and closed: {}", file, e.toString());
+    }
+  }
+
+  private void writeUnwritten() {
+    int backlog = unwritten.size();
+    while (!unwritten.isEmpty()) {
+      try {
+        sink.append(json.line(unwritten.getFirst()));
+      } catch (IOException | RuntimeException e) {
+        failed(e);
+        return;
+      }
+      unwritten.removeFirst();
+    }
+    if (!lastWriteError.isEmpty()) {
+      LOG.warn("audit log {} is writable again: wrote {} records kept in memory", file, backlog);
+      lastWriteError = "";
+    }
+  }
+
+  private void failed(Exception error) {
+    writeFailures++;
+    lastWriteError = error.toString();
+    Instant now = clock.instant();
+    if (lastErrorLogged == null
+        || !now.isBefore(lastErrorLogged.plus(ERROR_LOG_INTERVAL))) {
+      lastErrorLogged = now;
+      LOG.error("audit log {} cannot be written ({}): {} records kept in memory (seq {} to {}),"
+          + " {} failed writes so far, {} dropped; retrying with every record (disk full or"
+          + " volume gone?)", file, lastWriteError, unwritten.size(), unwritten.getFirst().seq(),
+          unwritten.getLast().seq(), writeFailures, dropped);
+    }
+  }
+
+  private static void report(Path file, AuditRecovery.Result recovery) {
+    if (recovery.unreadableLines() > 0 || !recovery.problems().isEmpty()) {
+      LOG.warn("audit log {}: {} unreadable lines skipped, numbering continues after seq {}:\n  {}",
+          file, recovery.unreadableLines(), recovery.lastSeq(),
+          String.join("\n  ", recovery.problems()));
+    } else if (recovery.lastSeq() > 0) {
+      LOG.info("audit log {}: {} records found, numbering continues after seq {}", file,
+          recovery.readableLines(), recovery.lastSeq());
+    }
+  }
+}

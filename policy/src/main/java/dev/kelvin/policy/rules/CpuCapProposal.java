@@ -1,0 +1,60 @@
+package dev.kelvin.policy.rules;
+
+import dev.kelvin.core.action.Fact;
+import dev.kelvin.core.model.NodeId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A proposal to hold {@code node}'s CPU frequency cap at {@code targetMhz}. The DRL builds it
+ * with {@link #lowerOneStep} or {@link #raiseOneStep}, which word the reason from the fact.
+ */
+public record CpuCapProposal(String rule, NodeId node, double targetMhz, String reason,
+    List<Fact> facts) implements Proposal {
+
+  public CpuCapProposal {
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(node, "node");
+    Objects.requireNonNull(reason, "reason");
+    facts = List.copyOf(facts);
+  }
+
+  /**
+   * One step below the cap in force, but not below the node's minimum: for a CPU over its limit.
+   */
+  public static CpuCapProposal lowerOneStep(String rule, NodeThermalFact fact, double stepMhz) {
+    double target = Math.max(fact.minMhz(), fact.capMhz() - stepMhz);
+    String reason = "CPU at " + format(fact.cpuTempCelsius()) + " °C exceeds its "
+        + format(fact.limitCelsius()) + " °C limit" + limitSource(fact) + ": cap one step ("
+        + format(stepMhz) + " MHz) from " + format(fact.capMhz()) + " to " + format(target)
+        + " MHz" + (target > fact.capMhz() - stepMhz ? ", the node minimum" : "");
+    return new CpuCapProposal(rule, fact.node(), target, reason, fact.evidence());
+  }
+
+  /**
+   * One step above the cap in force, but not above the node's maximum: for a CPU that has cooled
+   * {@code hysteresisCelsius} below its limit.
+   */
+  public static CpuCapProposal raiseOneStep(String rule, NodeThermalFact fact, double stepMhz,
+      double hysteresisCelsius) {
+    double target = Math.min(fact.maxMhz(), fact.capMhz() + stepMhz);
+    String reason = "CPU at " + format(fact.cpuTempCelsius()) + " °C is below "
+        + format(fact.limitCelsius() - hysteresisCelsius) + " °C (its "
+        + format(fact.limitCelsius()) + " °C limit" + limitSource(fact) + " less "
+        + format(hysteresisCelsius) + " °C hysteresis): raise the cap one step ("
+        + format(stepMhz) + " MHz) from " + format(fact.capMhz()) + " to " + format(target)
+        + " MHz" + (target < fact.capMhz() + stepMhz ? ", the node maximum" : "");
+    return new CpuCapProposal(rule, fact.node(), target, reason, fact.evidence());
+  }
+
+  private static String limitSource(NodeThermalFact fact) {
+    return fact.limitReported() ? "" : " (configured default: the node reports none)";
+  }
+
+  static String format(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e12
+        ? Long.toString((long) value)
+        : String.format(Locale.ROOT, "%.1f", value);
+  }
+}

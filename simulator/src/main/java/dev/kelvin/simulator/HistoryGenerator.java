@@ -1,0 +1,104 @@
+package dev.kelvin.simulator;
+
+import dev.kelvin.core.model.NodeReading;
+import dev.kelvin.core.model.SetpointKind;
+import dev.kelvin.simulator.random.Seeds;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Training history for the predictor: runs a fresh {@link SimulatedSite} in virtual time as
+ * fast as the CPU allows, samples every node at a fixed interval, and now and then sets a
+ * random CPU frequency cap on a node (or lifts it), so that the data shows how caps change
+ * power and temperature.
+ */
+public final class HistoryGenerator {
+  /** Random caps are drawn on this grid between the clock's minimum and maximum. */
+  public static final double CAP_GRID_MHZ = 100;
+  /** Of the cap changes, this share lifts the cap back to the maximum clock. */
+  public static final double RELEASE_SHARE = 0.25;
+  /** The most readings one call returns (each reading takes about 200 bytes). */
+  public static final long MAX_READINGS = 10_000_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(HistoryGenerator.class);
+  private static final OptionalInt NODE_WIDE = OptionalInt.empty();
+
+  private HistoryGenerator() {}
+
+  /**
+   * Readings of every node at {@code start}, {@code start + sampleEvery}, ... before
+   * {@code start + span}, ordered by time and then by node, each node numbering its readings
+   * from 1. After each sample a node gets a new random cap with probability
+   * {@code capChangeProbability}; the cap governs from the next physics step on.
+   *
+   * @param sampleEvery at least {@link SimulatedSite#STEP}: nothing changes between steps
+   */
+  public static List<NodeReading> generate(SiteSpec spec, long seed, Instant start,
+      Duration span, Duration sampleEvery, double capChangeProbability) {
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(start, "start");
+    long samples = checkSamples(span, sampleEvery, spec.nodeCount());
+    checkProbability(capChangeProbability);
+    SimulatedSite site = new SimulatedSite(spec, seed, start);
+    SplittableRandom random = Seeds.stream(seed, "history-caps", spec.site().toString());
+    List<SimulatedNode> nodes = site.nodes();
+    List<NodeReading> readings = new ArrayList<>(Math.toIntExact(samples * nodes.size()));
+    for (long k = 0; k < samples; k++) {
+      Instant at = start.plus(sampleEvery.multipliedBy(k));
+      site.advanceTo(at);
+      for (SimulatedNode node : nodes) {
+        readings.add(new NodeReading(node.node(), node.rack(), at, k + 1, node.sample()));
+        if (random.nextDouble() < capChangeProbability) {
+          node.apply(SetpointKind.CPU_FREQ_CAP, NODE_WIDE, randomCap(random, node.spec()));
+        }
+      }
+    }
+    LOG.debug("generated {} readings: {} nodes of {} every {} over {}, seed {}",
+        readings.size(), nodes.size(), spec.site(), sampleEvery, span, seed);
+    return readings;
+  }
+
+  private static double randomCap(SplittableRandom random, NodeSpec node) {
+    if (random.nextDouble() < RELEASE_SHARE) {
+      return node.maxMhz();
+    }
+    int steps = (int) Math.floor((node.maxMhz() - node.minMhz()) / CAP_GRID_MHZ);
+    return node.minMhz() + CAP_GRID_MHZ * random.nextInt(steps + 1);
+  }
+
+  private static long checkSamples(Duration span, Duration sampleEvery, int nodes) {
+    Objects.requireNonNull(span, "span");
+    Objects.requireNonNull(sampleEvery, "sampleEvery");
+    if (sampleEvery.compareTo(SimulatedSite.STEP) < 0) {
+      throw new IllegalArgumentException("sampleEvery must be at least the physics step "
+          + SimulatedSite.STEP + ", was " + sampleEvery + " (nothing changes between steps)");
+    }
+    if (span.compareTo(sampleEvery) < 0) {
+      throw new IllegalArgumentException("span (" + span + ") must be at least sampleEvery ("
+          + sampleEvery + "): the two are likely swapped");
+    }
+    long samples = span.dividedBy(sampleEvery);
+    if (samples * nodes > MAX_READINGS) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "span %s at one sample every"
+          + " %s for %d nodes is %d readings, more than the %d (about 2 GB) one call may hold:"
+          + " sample less often or generate the history in parts", span, sampleEvery, nodes,
+          samples * nodes, MAX_READINGS));
+    }
+    return samples;
+  }
+
+  private static void checkProbability(double probability) {
+    if (!(probability >= 0 && probability <= 1)) {
+      throw new IllegalArgumentException("capChangeProbability must be within 0..1 per node per"
+          + " sample, was " + probability + (probability > 1 ? " (a percentage?)" : ""));
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package dev.kelvin.telemetry.decode;
+
+import dev.kelvin.core.ingest.IngestCounters;
+import dev.kelvin.core.ingest.PerKeyThrottle;
+import dev.kelvin.core.ingest.RejectSample;
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.NodeReading;
+import dev.kelvin.core.port.ReadingSink;
+import dev.kelvin.core.state.Admission;
+import dev.kelvin.core.state.ClusterState;
+import dev.kelvin.core.validation.RejectReason;
+import dev.kelvin.core.validation.ValidationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The path of one telemetry message, independent of MQTT: decode it, offer the reading to the
+ * {@link ClusterState}, count the outcome, and hand kept readings (live and late) to the store.
+ * Every reject is counted with a {@link RejectSample}; its WARN log line is throttled to one
+ * per node (or per topic when the topic names no node) per period. Never throws on bad input,
+ * so a transport callback can call it without guarding against the sender. Thread-safe: several
+ * transport threads may ingest at once.
+ */
+public final class IngestPipeline {
+  private static final Logger log = LoggerFactory.getLogger(IngestPipeline.class);
+  /** Distinct throttle keys remembered at most: a flood of bogus topics cannot grow memory. */
+  private static final int MAX_THROTTLED_KEYS = 10_000;
+
+  private final TelemetryDecoder decoder;
+  private final ClusterState state;
+  private final IngestCounters counters;
+  private final ReadingSink store;
+  private final PerKeyThrottle logThrottle;
+  private final PerKeyThrottle storeLogThrottle;
+  private final Duration rejectLogPeriod;
+
+  /**
+   * @param store receives every kept reading, live or late, with its receive time (use
+   *     {@code (reading, at) -> {}} when nothing is stored)
+   * @param clock paces the reject log throttle
+   */
+  public IngestPipeline(TelemetryDecoder decoder, ClusterState state, IngestCounters counters,
+      ReadingSink store, InstantSource clock, Duration rejectLogPeriod) {
+    this.decoder = Objects.requireNonNull(decoder, "decoder");
+    this.state = Objects.requireNonNull(state, "state");
+    this.counters = Objects.requireNonNull(counters, "counters");
+    this.store = Objects.requireNonNull(store, "store");
+    this.rejectLogPeriod = Objects.requireNonNull(rejectLogPeriod, "rejectLogPeriod");
+    this.logThrottle = new PerKeyThrottle(rejectLogPeriod, clock, MAX_THROTTLED_KEYS);
+    this.storeLogThrottle = new PerKeyThrottle(rejectLogPeriod, clock, 1);
+  }
+
+  /** Ingests the message {@code payload} received on {@code topic} at {@code receivedAt}. */
+  public IngestResult ingest(String topic, byte[] payload, Instant receivedAt) {
+    NodeReading reading;
+    try {
+      reading = decoder.decode(topic, payload);
+    } catch (ValidationException refused) {
+      return reject(topic, receivedAt, refused.reason(), refused.field(), refused.getMessage());
+    } catch (RuntimeException bug) {
+      log.error("Telemetry on {} could not be processed; counted as malformed", topic, bug);
+      return reject(topic, receivedAt, RejectReason.MALFORMED, "payload",
+          "could not be processed (a Kelvin bug, please report it): " + bug);
+    }
+    return admit(topic, reading, receivedAt);
+  }
+
+  private IngestResult admit(String topic, NodeReading reading, Instant receivedAt) {
+    Admission admission = state.admit(reading, receivedAt);
+    if (admission == Admission.ACCEPTED) {
+      counters.accepted();
+    } else if (admission == Admission.LATE) {
+      counters.late();
+    } else {
+      RejectReason reason = admission.rejectReason().orElseThrow();
+      return reject(topic, receivedAt, reason, fieldAtFault(admission),
+          explain(admission, reading, receivedAt));
+    }
+    store(reading, receivedAt);
+    return new IngestResult.Kept(reading, admission);
+  }
+
+  private void store(NodeReading reading, Instant receivedAt) {
+    try {
+      store.accept(reading, receivedAt);
+    } catch (RuntimeException failed) {
+      if (storeLogThrottle.allow("store")) {
+        log.error("Storing a reading of {} failed (the live state has it; logged at most once"
+            + " per {})", reading.node(), rejectLogPeriod, failed);
+      }
+    }
+  }
+
+  private IngestResult reject(String topic, Instant receivedAt, RejectReason reason,
+      String field, String message) {
+    String source = String.valueOf(topic);
+    RejectSample sample = new RejectSample(receivedAt, source, reason, field, message);
+    counters.rejected(sample);
+    String key = decoder.telemetryNode(topic).map(NodeId::toString).orElse(source);
+    if (logThrottle.allow(key)) {
+      log.warn("Rejected telemetry on {} as {} (field {}): {} [further rejects from {} are"
+          + " counted, logged at most once per {}]", source, reason.label(), field, message,
+          key, rejectLogPeriod);
+    }
+    return new IngestResult.Rejected(sample);
+  }
+
+  private static String fieldAtFault(Admission admission) {
+    return switch (admission) {
+      case DUPLICATE -> "seq";
+      case CLOCK_SKEW -> "ts_ms";
+      default -> "node";
+    };
+  }
+
+  private static String explain(Admission admission, NodeReading reading, Instant receivedAt) {
+    return switch (admission) {
+      case DUPLICATE -> "reading of " + reading.node() + " with seq " + reading.seq() + " at "
+          + reading.at() + " arrived before (a QoS 1 redelivery, or a sender that resent it)";
+      case CLOCK_SKEW -> "ts_ms " + reading.at() + " is "
+          + Duration.between(receivedAt, reading.at()).toMillis() + " ms ahead of this"
+          + " controller's clock (" + receivedAt + "): is the node's clock synchronised (NTP)?";
+      default -> "node " + reading.node() + " is not in the inventory, or the state already"
+          + " tracks its maximum number of nodes: add it to the inventory or check the"
+          + " agent's node name";
+    };
+  }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Kelvin's test command. On a fresh machine with a JDK 17 it:
+#   1. installs the Debian packages the integration tests need when they are missing
+#      (Mosquitto, InfluxDB, Chromium + ChromeDriver; needs root, else it says what to install),
+#   2. starts Mosquitto (password file, anonymous off) and InfluxDB (auth on) on loopback,
+#   3. runs every test: unit (surefire), integration and browser (failsafe) with ./mvnw verify,
+#   4. checks that the enforcer still rejects a sibling-module dependency,
+#   5. stops the services it started (services that were already running are left running).
+# Extra arguments go to Maven, e.g. ./test.sh -pl core -am
+set -euo pipefail
+cd "$(dirname "$0")"
+
+started=0
+scripts/services.sh install
+if ! scripts/services.sh running; then
+  scripts/services.sh start
+  started=1
+fi
+cleanup() { [ "$started" = 1 ] && scripts/services.sh stop || true; }
+trap cleanup EXIT
+eval "$(scripts/services.sh env)"
+
+./mvnw -B verify "$@"
+scripts/check-module-boundaries.sh
