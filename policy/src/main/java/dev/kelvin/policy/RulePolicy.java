@@ -68,7 +68,8 @@ public final class RulePolicy implements Policy {
     facts.add(settings);
     for (NodeView view : snapshot.views()) {
       Optional<NodeThermalFact> fact =
-          NodeThermalFact.of(view, settings.defaultCpuTempLimitCelsius());
+          NodeThermalFact.of(view, settings.defaultCpuTempLimitCelsius(),
+              settings.settleTime());
       if (fact.isPresent()) {
         facts.add(fact.get());
       } else {

@@ -60,7 +60,7 @@ class RulePolicyTest {
       assertThat(cap.reason()).isEqualTo(
           "CPU at 91.2 °C exceeds its 85 °C limit: cap one step (200 MHz) from 3000 to 2800 MHz");
       assertThat(cap.facts()).containsExactly(new Fact("cpu_temp_c", 91.2, "°C"),
-          new Fact("cpu_temp_limit_c", 85, "°C"), new Fact("cpu_freq_cap_mhz", 3000, "MHz"),
+          new Fact("cpu_temp_peak_c", 91.2, "°C"), new Fact("cpu_temp_limit_c", 85, "°C"), new Fact("cpu_freq_cap_mhz", 3000, "MHz"),
           new Fact("cpu_freq_min_mhz", 1200, "MHz"), new Fact("cpu_freq_max_mhz", 3000, "MHz"));
       assertThat(cap.proposedAt()).isEqualTo(NOW);
       assertThat(cap.lease()).isEqualTo(Duration.ofMinutes(2));
@@ -106,7 +106,8 @@ class RulePolicyTest {
   @Test
   void uses_the_configured_default_limit_for_a_node_that_reports_none() {
     Readings hotWithoutLimit = n07(86, 3000).without(NodeMetric.CPU_TEMP_LIMIT_CELSIUS);
-    RulePolicy lenient = policy(new PolicySettings(200, 8, 90, Duration.ofMinutes(2)));
+    RulePolicy lenient = policy(new PolicySettings(200, 8, 90, Duration.ofMinutes(2),
+        Duration.ofSeconds(30)));
 
     assertThat(decide(hotWithoutLimit)).singleElement().satisfies(action -> assertThat(
         action.reason()).contains("85 °C limit (configured default: the node reports none)"));
@@ -120,7 +121,8 @@ class RulePolicyTest {
 
   @Test
   void steps_by_the_configured_step_and_leases_for_the_configured_lease() {
-    RulePolicy fine = policy(new PolicySettings(100, 8, 85, Duration.ofSeconds(90)));
+    RulePolicy fine = policy(new PolicySettings(100, 8, 85, Duration.ofSeconds(90),
+        Duration.ofSeconds(30)));
 
     List<Action> actions = fine.decide(snapshot(fresh(n07(91, 3000))), List.of());
 
@@ -137,8 +139,9 @@ class RulePolicyTest {
     assertThat(actions).singleElement().isInstanceOfSatisfying(SetCpuFrequencyCap.class, cap -> {
       assertThat(cap.capMhz()).isEqualTo(2800);
       assertThat(cap.rule()).isEqualTo("thermal-release-cpu");
-      assertThat(cap.reason()).isEqualTo("CPU at 70 °C is below 77 °C (its 85 °C limit less 8 °C"
-          + " hysteresis): raise the cap one step (200 MHz) from 2600 to 2800 MHz");
+      assertThat(cap.reason()).isEqualTo("CPU stayed at or below 70 °C for 30 s, under 77 °C"
+          + " (its 85 °C limit less 8 °C hysteresis): raise the cap one step (200 MHz) from 2600"
+          + " to 2800 MHz");
     });
   }
 
@@ -162,7 +165,8 @@ class RulePolicyTest {
 
   @Test
   void releases_sooner_with_a_smaller_configured_hysteresis() {
-    RulePolicy narrow = policy(new PolicySettings(200, 2, 85, Duration.ofMinutes(2)));
+    RulePolicy narrow = policy(new PolicySettings(200, 2, 85, Duration.ofMinutes(2),
+        Duration.ofSeconds(30)));
 
     assertThat(narrow.decide(snapshot(fresh(n07(80, 2600))), List.of())).singleElement()
         .satisfies(action -> assertThat(action.rule()).isEqualTo("thermal-release-cpu"));
@@ -196,5 +200,55 @@ class RulePolicyTest {
     assertThat(actions).extracting(Action::id)
         .containsExactly(expected.next(), expected.next(), expected.next());
     assertThat(again).isEqualTo(actions);
+  }
+
+  @Test
+  void waits_for_a_new_cap_to_settle_before_capping_again() {
+    var justCapped = Nodes.changed(n07(91, 3000), Duration.ofSeconds(10), n07(90, 2800));
+
+    assertThat(policy.decide(snapshot(justCapped), List.of())).isEmpty();
+  }
+
+  @Test
+  void caps_again_once_the_last_cap_has_held_for_the_settle_time() {
+    var settled = Nodes.changed(n07(91, 3000), Duration.ofSeconds(35), n07(88, 2800));
+
+    assertThat(policy.decide(snapshot(settled), List.of())).singleElement()
+        .isInstanceOfSatisfying(SetCpuFrequencyCap.class,
+            cap -> assertThat(cap.capMhz()).isEqualTo(2600));
+  }
+
+  @Test
+  void does_not_release_a_node_that_was_hot_within_the_settle_time() {
+    var cooledJustNow = Nodes.changed(n07(80, 2600), Duration.ofSeconds(10), n07(70, 2600));
+
+    assertThat(policy.decide(snapshot(cooledJustNow), List.of())).isEmpty();
+  }
+
+  @Test
+  void does_not_release_a_node_before_its_readings_cover_the_settle_time() {
+    assertThat(policy.decide(snapshot(Nodes.firstReading(n07(60, 2600))), List.of())).isEmpty();
+  }
+
+  @Test
+  void caps_a_hot_node_on_its_first_reading_without_waiting_for_history() {
+    assertThat(policy.decide(snapshot(Nodes.firstReading(n07(91, 3000))), List.of()))
+        .singleElement().satisfies(a -> assertThat(a.rule()).isEqualTo("thermal-cap-cpu"));
+  }
+
+  @Test
+  void names_the_peak_temperature_of_the_settle_time_among_its_facts() {
+    var cooling = Nodes.changed(n07(75.5, 2600), Duration.ofSeconds(10), n07(70, 2600));
+
+    List<Action> actions = policy.decide(snapshot(cooling), List.of());
+
+    assertThat(actions).singleElement().satisfies(action -> assertThat(action.facts())
+        .contains(new Fact("cpu_temp_peak_c", 75.5, "°C")));
+  }
+
+  @Test
+  void words_a_temperature_just_over_the_limit_with_the_decimals_that_show_it() {
+    assertThat(decide(n07(85.04, 3000))).singleElement().satisfies(action ->
+        assertThat(action.reason()).startsWith("CPU at 85.04 °C exceeds its 85 °C limit"));
   }
 }

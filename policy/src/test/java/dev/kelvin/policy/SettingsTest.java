@@ -11,12 +11,12 @@ class SettingsTest {
   @Test
   void policy_defaults_are_200_mhz_steps_8_degrees_hysteresis_85_degrees_and_2_minutes() {
     assertThat(PolicySettings.defaults())
-        .isEqualTo(new PolicySettings(200, 8, 85, Duration.ofMinutes(2)));
+        .isEqualTo(new PolicySettings(200, 8, 85, Duration.ofMinutes(2), Duration.ofSeconds(30)));
   }
 
   @Test
   void refuses_a_cap_step_in_khz_and_names_the_field_and_unit() {
-    assertThatThrownBy(() -> new PolicySettings(200_000, 8, 85, Duration.ofMinutes(2)))
+    assertThatThrownBy(() -> new PolicySettings(200_000, 8, 85, Duration.ofMinutes(2), Duration.ofSeconds(30)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("capStepMhz").hasMessageContaining("MHz")
         .hasMessageContaining("200000.0").hasMessageContaining("kHz");
@@ -24,13 +24,13 @@ class SettingsTest {
 
   @Test
   void refuses_a_default_limit_in_millidegrees() {
-    assertThatThrownBy(() -> new PolicySettings(200, 8, 85_000, Duration.ofMinutes(2)))
+    assertThatThrownBy(() -> new PolicySettings(200, 8, 85_000, Duration.ofMinutes(2), Duration.ofSeconds(30)))
         .hasMessageContaining("defaultCpuTempLimitCelsius").hasMessageContaining("millidegrees");
   }
 
   @Test
   void refuses_a_cap_lease_of_zero() {
-    assertThatThrownBy(() -> new PolicySettings(200, 8, 85, Duration.ZERO))
+    assertThatThrownBy(() -> new PolicySettings(200, 8, 85, Duration.ZERO, Duration.ZERO))
         .hasMessageContaining("capLease");
   }
 
@@ -46,5 +46,11 @@ class SettingsTest {
         Duration.ofMinutes(10))).hasMessageContaining("minDwell");
     assertThatThrownBy(() -> new GuardSettings(GuardSettings.Mode.AUTO, Duration.ZERO,
         Duration.ZERO)).hasMessageContaining("maxLease");
+  }
+
+  @Test
+  void a_settle_time_as_long_as_the_lease_is_refused_because_caps_would_lapse_first() {
+    assertThatThrownBy(() -> PolicySettings.defaults().withSettleTime(Duration.ofMinutes(2)))
+        .hasMessageContaining("settleTime").hasMessageContaining("lease");
   }
 }

@@ -110,7 +110,7 @@ public final class Demo implements AutoCloseable {
           () -> ModelBoot.train(spec, options, start), boot);
       MqttEndpoint endpoint = startBroker(options);
       connectController(endpoint);
-      startSite(spec, options, endpoint, start, boot);
+      startSite(spec, options, endpoint, start);
       rules = Threads.join(compiling, "compiling the rules");
       model = Threads.join(training, "training the power model");
       startLoop(options);
@@ -143,7 +143,7 @@ public final class Demo implements AutoCloseable {
   }
 
   private void startSite(SiteSpec spec, DemoOptions options, MqttEndpoint endpoint,
-      Instant start, ExecutorService boot) {
+      Instant start) {
     site = new SimulatedSite(spec, options.seed(), start);
     closer.add("simulator physics", new PeriodicTicker("kelvin-simulator", PHYSICS_STEP, clock,
         site::advanceTo));
@@ -151,12 +151,12 @@ public final class Demo implements AutoCloseable {
         Threads.daemon("kelvin-agent"));
     closer.add("agent threads", agentThreads::shutdownNow);
     AgentSettings settings = AgentSettings.defaults(endpoint);
-    site.nodes().forEach(node -> agents.add(closer.add("agent " + node.node(),
-        new NodeAgent(settings, node, clock, agentThreads))));
-    CompletableFuture.allOf(agents.stream()
-        .map(agent -> CompletableFuture.runAsync(agent::start, boot))
-        .toArray(CompletableFuture[]::new)).join();
-    LOG.info("{} node agents connected, one per simulated node", agents.size());
+    site.nodes().forEach(node -> agents.add(new NodeAgent(settings, node, clock, agentThreads)));
+    closer.add("node agents", () -> Threads.inParallel(agents, NodeAgent::close));
+    long started = System.nanoTime();
+    Threads.inParallel(agents, NodeAgent::start);
+    LOG.info("{} node agents connected in {} ms, one per simulated node", agents.size(),
+        Duration.ofNanos(System.nanoTime() - started).toMillis());
   }
 
   private void startLoop(DemoOptions options) {
@@ -167,7 +167,7 @@ public final class Demo implements AutoCloseable {
           + options.auditFile(), e);
     }
     JsonlAuditLog file = closer.add("audit log", JsonlAuditLog.open(options.auditFile(),
-        10_000));
+        10_000, clock));
     audit = new CountingAuditLog(file, metrics.registry());
     guard = new SafetyGuard(Sites.guardSettings(options.dryRun()));
     loop = new ControlLoop(new ControlLoop.Ports(state, model.forecaster(), rules, guard,

@@ -63,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Append-only audit log, one JSON object per line (default: ${DEFAULT-VALUE}).")
   private Path auditFile;
 
-  @Option(names = "--training-minutes", defaultValue = "120",
+  @Option(names = "--training-minutes", defaultValue = "30",
       description = "Simulated history the power model is trained on at start-up, in minutes"
           + " (default: ${DEFAULT-VALUE}).")
   private int trainingMinutes;

@@ -1,10 +1,14 @@
 package dev.kelvin.app.demo;
 
 import dev.kelvin.app.StartupException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /** Small helpers for the demo's own threads. */
 final class Threads {
@@ -18,6 +22,25 @@ final class Threads {
       thread.setDaemon(true);
       return thread;
     };
+  }
+
+  /**
+   * Runs {@code task} on every item at once, one thread each (connecting an MQTT client mostly
+   * waits), and returns when all are done; the first failure is rethrown after all finished.
+   */
+  static <T> void inParallel(List<T> items, Consumer<T> task) {
+    if (items.isEmpty()) {
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(items.size(), 32),
+        daemon("kelvin-parallel"));
+    try {
+      join(CompletableFuture.allOf(items.stream()
+          .map(item -> CompletableFuture.runAsync(() -> task.accept(item), pool))
+          .toArray(CompletableFuture[]::new)), "a parallel step");
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** Waits for a start-up step; its own exception comes out as it was thrown. */

@@ -66,13 +66,13 @@ class DashboardBrowserIT {
   void the_node_table_fills_and_an_action_row_appears_with_rule_and_reason() throws Exception {
     browser.get(fixture.demo().dashboardUri().toString());
 
-    List<WebElement> rows = new WebDriverWait(browser, Duration.ofSeconds(30)).until(
-        page -> {
-          List<WebElement> found = page.findElements(By.cssSelector("#nodes tbody tr[data-node]"));
-          return found.size() >= 32 && found.get(0).getText().contains("W") ? found : null;
-        });
+    List<WebElement> rows = new WebDriverWait(browser, Duration.ofSeconds(30)).until(page -> {
+      List<WebElement> found = page.findElements(By.cssSelector("#nodes tbody tr[data-node]"));
+      return found.size() >= 32 && found.stream().allMatch(DashboardBrowserIT::showsReadings)
+          ? found : null;
+    });
     assertThat(rows).hasSize(32);
-    assertThat(rows.get(0).getText()).contains("n01");
+    assertThat(rows.get(0).findElements(By.tagName("td")).get(0).getText()).isEqualTo("n01");
 
     WebElement action = new WebDriverWait(browser, Duration.ofSeconds(150)).until(page ->
         page.findElements(By.cssSelector("#actions tbody tr[data-rule='thermal-cap-cpu']"))
@@ -80,6 +80,13 @@ class DashboardBrowserIT {
     assertThat(action.getText()).contains("thermal-cap-cpu").contains("°C").contains("cap CPU");
     assertThat(browser.findElement(By.id("summary")).getText()).contains("kW");
     screenshot("dashboard.png");
+  }
+
+  /** Power (W), CPU temperature (°C) and frequency (MHz) cells show numbers, not blanks. */
+  private static boolean showsReadings(WebElement row) {
+    List<WebElement> cells = row.findElements(By.tagName("td"));
+    return cells.size() >= 6 && cells.get(2).getText().matches("\\d+")
+        && cells.get(3).getText().matches("\\d+\\.\\d") && cells.get(5).getText().matches("\\d+");
   }
 
   private void screenshot(String name) throws Exception {

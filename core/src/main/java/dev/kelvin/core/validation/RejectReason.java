@@ -31,7 +31,9 @@ public enum RejectReason {
   /** The same reading (node, sequence number, time) arrived before. */
   DUPLICATE,
   /** The node is not in the inventory and the inventory is closed. */
-  UNKNOWN_NODE;
+  UNKNOWN_NODE,
+  /** Kelvin itself failed on the input: a bug to report, counted so that it is never silent. */
+  INTERNAL_ERROR;
 
   /** Lower-case name used on the wire and in metrics labels, e.g. {@code out_of_range}. */
   public String label() {

@@ -39,6 +39,8 @@ public final class TelemetryWire {
 
   /** Years past 2200 in milliseconds: a larger ts_ms is microseconds or nanoseconds. */
   private static final long MAX_TS_MS = 7_258_118_400_000L;
+  /** 2001-09-09 in milliseconds: a smaller ts_ms is seconds (10 digits where 13 belong). */
+  private static final long MIN_TS_MS = 1_000_000_000_000L;
 
   private TelemetryWire() {}
 
@@ -79,11 +81,11 @@ public final class TelemetryWire {
 
   private static long timestamp(Fields fields) {
     long ms = fields.requireLong(TS_MS);
-    if (ms <= 0 || ms > MAX_TS_MS) {
+    if (ms < MIN_TS_MS || ms > MAX_TS_MS) {
       throw new ValidationException(RejectReason.OUT_OF_RANGE, TS_MS,
-          "ts_ms must be Unix epoch milliseconds, was " + ms
+          "ts_ms must be Unix epoch milliseconds (13 digits, 2001..2200), was " + ms
               + (ms > MAX_TS_MS ? " (microseconds or nanoseconds? divide by 1000 or 1000000)"
-                  : " (seconds would be a 10-digit number; milliseconds have 13)"));
+                  : ms > 0 ? " (seconds? multiply by 1000)" : " (a missing clock sent as 0?)"));
     }
     return ms;
   }

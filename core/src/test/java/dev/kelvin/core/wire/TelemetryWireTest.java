@@ -80,7 +80,10 @@ class TelemetryWireTest {
     Map<String, Object> json = minimal();
     json.put("power_w", 250);
     json.put("ts_ms", -5L);
-    assertThatThrownBy(() -> TelemetryWire.decode(N01, json)).hasMessageContaining("13");
+    assertThatThrownBy(() -> TelemetryWire.decode(N01, json)).hasMessageContaining("13 digits");
+    json.put("ts_ms", 1_763_900_000L);
+    assertThatThrownBy(() -> TelemetryWire.decode(N01, json))
+        .hasMessageContaining("seconds? multiply by 1000");
     json.put("ts_ms", 1_763_900_000_000_000L);
     assertThatThrownBy(() -> TelemetryWire.decode(N01, json))
         .hasMessageContaining("microseconds");

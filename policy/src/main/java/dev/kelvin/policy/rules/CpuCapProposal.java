@@ -2,6 +2,7 @@ package dev.kelvin.policy.rules;
 
 import dev.kelvin.core.action.Fact;
 import dev.kelvin.core.model.NodeId;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,7 +26,8 @@ public record CpuCapProposal(String rule, NodeId node, double targetMhz, String 
    */
   public static CpuCapProposal lowerOneStep(String rule, NodeThermalFact fact, double stepMhz) {
     double target = Math.max(fact.minMhz(), fact.capMhz() - stepMhz);
-    String reason = "CPU at " + format(fact.cpuTempCelsius()) + " °C exceeds its "
+    String reason = "CPU at " + formatAbove(fact.cpuTempCelsius(), fact.limitCelsius())
+        + " °C exceeds its "
         + format(fact.limitCelsius()) + " °C limit" + limitSource(fact) + ": cap one step ("
         + format(stepMhz) + " MHz) from " + format(fact.capMhz()) + " to " + format(target)
         + " MHz" + (target > fact.capMhz() - stepMhz ? ", the node minimum" : "");
@@ -33,13 +35,14 @@ public record CpuCapProposal(String rule, NodeId node, double targetMhz, String 
   }
 
   /**
-   * One step above the cap in force, but not above the node's maximum: for a CPU that has cooled
-   * {@code hysteresisCelsius} below its limit.
+   * One step above the cap in force, but not above the node's maximum: for a CPU that has stayed
+   * {@code hysteresisCelsius} below its limit for the whole {@code settleTime}.
    */
   public static CpuCapProposal raiseOneStep(String rule, NodeThermalFact fact, double stepMhz,
-      double hysteresisCelsius) {
+      double hysteresisCelsius, Duration settleTime) {
     double target = Math.min(fact.maxMhz(), fact.capMhz() + stepMhz);
-    String reason = "CPU at " + format(fact.cpuTempCelsius()) + " °C is below "
+    String reason = "CPU stayed at or below " + format(fact.peakCpuTempCelsius()) + " °C for "
+        + settleTime.toSeconds() + " s, under "
         + format(fact.limitCelsius() - hysteresisCelsius) + " °C (its "
         + format(fact.limitCelsius()) + " °C limit" + limitSource(fact) + " less "
         + format(hysteresisCelsius) + " °C hysteresis): raise the cap one step ("
@@ -50,6 +53,20 @@ public record CpuCapProposal(String rule, NodeId node, double targetMhz, String 
 
   private static String limitSource(NodeThermalFact fact) {
     return fact.limitReported() ? "" : " (configured default: the node reports none)";
+  }
+
+  /**
+   * {@code value} with as many decimals as it takes to show that it exceeds {@code threshold}:
+   * 85.04 against 85 prints as 85.04, not as a puzzling 85.0.
+   */
+  static String formatAbove(double value, double threshold) {
+    for (int decimals = 1; decimals <= 4; decimals++) {
+      String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
+      if (Double.parseDouble(text) > threshold) {
+        return text;
+      }
+    }
+    return Double.toString(value);
   }
 
   static String format(double value) {

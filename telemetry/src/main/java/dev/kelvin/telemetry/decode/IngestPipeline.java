@@ -62,8 +62,8 @@ public final class IngestPipeline {
     } catch (ValidationException refused) {
       return reject(topic, receivedAt, refused.reason(), refused.field(), refused.getMessage());
     } catch (RuntimeException bug) {
-      log.error("Telemetry on {} could not be processed; counted as malformed", topic, bug);
-      return reject(topic, receivedAt, RejectReason.MALFORMED, "payload",
+      log.error("Telemetry on {} could not be processed; counted as internal_error", topic, bug);
+      return reject(topic, receivedAt, RejectReason.INTERNAL_ERROR, "payload",
           "could not be processed (a Kelvin bug, please report it): " + bug);
     }
     return admit(topic, reading, receivedAt);

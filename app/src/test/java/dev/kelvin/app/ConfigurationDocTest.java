@@ -1,0 +1,56 @@
+package dev.kelvin.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kelvin.app.demo.DemoCommand;
+import dev.kelvin.core.model.NodeMetric;
+import dev.kelvin.core.validation.RejectReason;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** docs/configuration.md stays true: every option, field and reject reason is documented. */
+class ConfigurationDocTest {
+  private static final Path DOC = Path.of("..", "docs", "configuration.md");
+
+  private static String doc() throws IOException {
+    return Files.readString(DOC, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void documents_every_demo_option_with_its_default() throws IOException {
+    String doc = doc();
+    for (OptionSpec option : new CommandLine(new DemoCommand()).getCommandSpec().options()) {
+      if (option.usageHelp() || option.versionHelp()) {
+        continue;
+      }
+      String name = option.longestName();
+      assertThat(doc).as("docs/configuration.md documents %s", name).contains("`" + name + "`");
+      if (option.defaultValue() != null) {
+        assertThat(doc).as("the default of %s", name)
+            .contains("| `" + name + "` | `" + option.defaultValue() + "` |");
+      }
+    }
+  }
+
+  @Test
+  void documents_every_telemetry_field_with_its_unit() throws IOException {
+    String doc = doc();
+    for (NodeMetric metric : NodeMetric.values()) {
+      assertThat(doc).as("telemetry field %s", metric.wireName())
+          .contains("| `" + metric.wireName() + "` | " + metric.unit() + " |");
+    }
+  }
+
+  @Test
+  void documents_every_reject_reason() throws IOException {
+    String doc = doc();
+    for (RejectReason reason : RejectReason.values()) {
+      assertThat(doc).as("reject reason %s", reason.label()).contains("`" + reason.label() + "`");
+    }
+  }
+}
