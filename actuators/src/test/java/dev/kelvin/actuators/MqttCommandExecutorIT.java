@@ -1,5 +1,6 @@
 package dev.kelvin.actuators;
 
+import dev.kelvin.core.testkit.TestServices;
 import static dev.kelvin.actuators.TestActions.N07;
 import static dev.kelvin.actuators.TestActions.cpuCap;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** The executor against the real Mosquitto, with a plain Paho client playing the node agent. */
 class MqttCommandExecutorIT {
-  private final Topics topics = ItBroker.uniqueTopics();
+  private final Topics topics = TestServices.uniqueTopics();
   private ScriptedAgent agent;
   private MqttCommandExecutor executor;
 
@@ -162,10 +163,10 @@ class MqttCommandExecutorIT {
   void fails_commands_at_once_while_the_broker_is_gone_and_recovers_when_it_returns()
       throws Exception {
     agent = agent(command -> Optional.of(answer(command, CommandAck.Status.APPLIED, "")));
-    try (TcpRelay relay = new TcpRelay(ItBroker.url())) {
+    try (TcpRelay relay = new TcpRelay(TestServices.mqtt().broker())) {
       MqttEndpoint viaRelay = MqttEndpoint.withLogin(relay.url(),
-          ItBroker.endpoint().username().orElseThrow(),
-          ItBroker.endpoint().password().orElseThrow());
+          TestServices.mqtt().username().orElseThrow(),
+          TestServices.mqtt().password().orElseThrow());
       executor = new MqttCommandExecutor(settings(viaRelay, Duration.ofSeconds(5)),
           InstantSource.system());
       executor.start();
@@ -187,13 +188,13 @@ class MqttCommandExecutorIT {
 
   @Test
   void a_wrong_password_fails_start_saying_not_authorised() {
-    MqttEndpoint endpoint = MqttEndpoint.withLogin(ItBroker.url(),
-        ItBroker.endpoint().username().orElseThrow(), "not-the-password");
+    MqttEndpoint endpoint = MqttEndpoint.withLogin(TestServices.mqtt().broker(),
+        TestServices.mqtt().username().orElseThrow(), "not-the-password");
     executor = new MqttCommandExecutor(settings(endpoint, Duration.ofSeconds(5)),
         InstantSource.system());
 
     assertThatThrownBy(executor::start).isInstanceOf(ActuatorException.class)
-        .hasMessageContaining("MQTT broker " + ItBroker.url())
+        .hasMessageContaining("MQTT broker " + TestServices.mqtt().broker())
         .hasMessageContaining("not authorised");
     assertThat(executor.connected()).isFalse();
   }
@@ -211,19 +212,19 @@ class MqttCommandExecutorIT {
 
   private ScriptedAgent agent(Function<NodeCommand, Optional<CommandAck>> script)
       throws MqttException {
-    return new ScriptedAgent(ItBroker.endpoint(), topics, script);
+    return new ScriptedAgent(TestServices.mqtt(), topics, script);
   }
 
   private MqttCommandExecutor started(Duration ackTimeout) {
     MqttCommandExecutor started = new MqttCommandExecutor(
-        settings(ItBroker.endpoint(), ackTimeout), InstantSource.system());
+        settings(TestServices.mqtt(), ackTimeout), InstantSource.system());
     started.start();
     assertThat(started.connected()).isTrue();
     return started;
   }
 
   private ActuatorSettings settings(MqttEndpoint endpoint, Duration ackTimeout) {
-    return new ActuatorSettings(endpoint, topics, ItBroker.uniqueClientId("executor"),
+    return new ActuatorSettings(endpoint, topics, TestServices.unique("it-act-executor"),
         ackTimeout);
   }
 

@@ -1,5 +1,6 @@
 package dev.kelvin.actuators;
 
+import dev.kelvin.core.testkit.TestServices;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kelvin.core.wire.CommandAck;
@@ -45,7 +46,7 @@ final class ScriptedAgent implements AutoCloseable {
     this.topics = topics;
     this.script = script;
     this.client = new MqttAsyncClient(endpoint.broker().toString(),
-        ItBroker.uniqueClientId("agent"), new MemoryPersistence());
+        TestServices.unique("it-act-agent"), new MemoryPersistence());
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setUserName(endpoint.username().orElseThrow());
     options.setPassword(endpoint.password().orElseThrow().getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package dev.kelvin.agent;
 
+import dev.kelvin.core.testkit.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -40,9 +41,9 @@ class NodeAgentIT {
 
   @BeforeEach
   void connectController() throws Exception {
-    endpoint = ItBroker.endpoint();
-    topics = ItBroker.uniqueTopics();
-    node = NodeId.of("site-a", ItBroker.uniqueNodeName());
+    endpoint = TestServices.mqtt();
+    topics = TestServices.uniqueTopics();
+    node = NodeId.of("site-a", TestServices.unique("n"));
     hardware = new FakeNodeHardware(node);
     controller = MqttTestClient.connect(endpoint);
     controller.subscribe(topics.prefix() + "/#");

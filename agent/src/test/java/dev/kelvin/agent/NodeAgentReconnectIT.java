@@ -1,5 +1,6 @@
 package dev.kelvin.agent;
 
+import dev.kelvin.core.testkit.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,13 +41,13 @@ class NodeAgentReconnectIT {
 
   @BeforeEach
   void connectController() throws Exception {
-    MqttEndpoint broker = ItBroker.endpoint();
-    topics = ItBroker.uniqueTopics();
-    node = NodeId.of("site-a", ItBroker.uniqueNodeName());
+    MqttEndpoint broker = TestServices.mqtt();
+    topics = TestServices.uniqueTopics();
+    node = NodeId.of("site-a", TestServices.unique("n"));
     proxy = new TcpProxy(broker.broker());
     controller = MqttTestClient.connect(broker);
     controller.subscribe(topics.prefix() + "/#");
-    AgentSettings settings = AgentSettings.defaults(ItBroker.endpointAt(proxy.address()))
+    AgentSettings settings = AgentSettings.defaults(TestServices.mqttAt(proxy.address()))
         .withTopics(topics).withPublishInterval(INTERVAL);
     hardware = new FakeNodeHardware(node);
     agent = new NodeAgent(settings, hardware, InstantSource.system(), scheduler);

@@ -1,5 +1,6 @@
 package dev.kelvin.app;
 
+import dev.kelvin.app.bench.BenchCommand;
 import dev.kelvin.app.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "kelvin", mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Energy-aware autonomous controller for HPC and AI data centers.",
-    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Start with: kelvin demo   (then open http://127.0.0.1:8080)"})
 public final class Main implements Runnable {
   @Spec

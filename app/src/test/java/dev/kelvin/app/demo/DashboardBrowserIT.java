@@ -2,6 +2,7 @@ package dev.kelvin.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kelvin.core.testkit.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,12 +46,12 @@ class DashboardBrowserIT {
   @BeforeEach
   void openBrowser() {
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(required("KELVIN_IT_CHROMIUM"));
+    options.setBinary(TestServices.required("KELVIN_IT_CHROMIUM"));
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000");
     ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of(required("KELVIN_IT_CHROMEDRIVER")).toFile())
+        .usingDriverExecutable(Path.of(TestServices.required("KELVIN_IT_CHROMEDRIVER")).toFile())
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
   }
@@ -93,14 +94,5 @@ class DashboardBrowserIT {
     Path dir = Path.of("target", "screenshots");
     Files.createDirectories(dir);
     Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-  }
-
-  private static String required(String variable) {
-    String value = System.getenv(variable);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException(variable + " is not set: run the tests through ./test.sh,"
-          + " which installs Debian's chromium and chromium-driver and sets it");
-    }
-    return value;
   }
 }

@@ -2,6 +2,7 @@ package dev.kelvin.policy.audit;
 
 import dev.kelvin.core.audit.AuditEvent;
 import dev.kelvin.core.audit.AuditRecord;
+import dev.kelvin.core.audit.AuditTail;
 import dev.kelvin.core.port.AuditLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,9 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -39,12 +37,11 @@ public final class JsonlAuditLog implements AuditLog, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JsonlAuditLog.class);
 
   private final Path file;
-  private final int memoryTail;
   private final InstantSource clock;
   private final LineSink sink;
   private final AuditJson json;
   private final AuditRecovery.Result recovery;
-  private final ArrayDeque<AuditRecord> tail = new ArrayDeque<>();
+  private final AuditTail tail;
   private final ArrayDeque<AuditRecord> unwritten = new ArrayDeque<>();
   private long lastSeq;
   private long writeFailures;
@@ -56,13 +53,13 @@ public final class JsonlAuditLog implements AuditLog, AutoCloseable {
   private JsonlAuditLog(Path file, int memoryTail, InstantSource clock, LineSink sink,
       AuditJson json, AuditRecovery.Result recovery) {
     this.file = file;
-    this.memoryTail = memoryTail;
     this.clock = clock;
     this.sink = sink;
     this.json = json;
     this.recovery = recovery;
     this.lastSeq = recovery.lastSeq();
-    tail.addAll(recovery.tail());
+    tail = new AuditTail(memoryTail);
+    recovery.tail().forEach(tail::add);
   }
 
   /** Opens (or creates) {@code file}, keeping the newest {@code memoryTail} records in memory. */
@@ -110,10 +107,7 @@ public final class JsonlAuditLog implements AuditLog, AutoCloseable {
           + " of " + event.action().id() + " cannot be recorded");
     }
     AuditRecord record = new AuditRecord(++lastSeq, event);
-    tail.addLast(record);
-    if (tail.size() > memoryTail) {
-      tail.removeFirst();
-    }
+    tail.add(record);
     if (unwritten.size() == MAX_UNWRITTEN) {
       unwritten.removeFirst();
       dropped++;
@@ -125,27 +119,12 @@ public final class JsonlAuditLog implements AuditLog, AutoCloseable {
 
   @Override
   public synchronized List<AuditRecord> since(long afterSeq, int max) {
-    List<AuditRecord> out = new ArrayList<>();
-    for (AuditRecord record : tail) {
-      if (out.size() >= max) {
-        break;
-      }
-      if (record.seq() > afterSeq) {
-        out.add(record);
-      }
-    }
-    return out;
+    return tail.since(afterSeq, max);
   }
 
   @Override
   public synchronized List<AuditRecord> recent(int max) {
-    List<AuditRecord> out = new ArrayList<>(Math.max(0, Math.min(max, tail.size())));
-    Iterator<AuditRecord> newestFirst = tail.descendingIterator();
-    while (newestFirst.hasNext() && out.size() < max) {
-      out.add(newestFirst.next());
-    }
-    Collections.reverse(out);
-    return out;
+    return tail.recent(max);
   }
 
   @Override

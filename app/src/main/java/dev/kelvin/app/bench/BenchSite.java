@@ -1,0 +1,70 @@
+package dev.kelvin.app.bench;
+
+import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.model.NodeReading;
+import dev.kelvin.core.state.ClusterState;
+import dev.kelvin.core.state.StateSettings;
+import dev.kelvin.simulator.HistoryGenerator;
+import dev.kelvin.simulator.SiteSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A simulated site of a given size with a few minutes of history admitted into a live
+ * {@link ClusterState}: the input every decision benchmark runs on.
+ */
+final class BenchSite {
+  static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Duration HISTORY = Duration.ofMinutes(3);
+
+  private final SiteSpec spec;
+  private final List<NodeReading> history;
+  private final ClusterState state = new ClusterState(StateSettings.defaults()
+      .withStaleAfter(Duration.ofDays(1)));
+  private final Instant end;
+
+  BenchSite(int nodes, long seed) {
+    spec = spec(nodes);
+    history = HistoryGenerator.generate(spec, seed, START, HISTORY, Duration.ofSeconds(1), 0.01);
+    for (NodeReading reading : history) {
+      state.admit(reading, reading.at());
+    }
+    end = START.plus(HISTORY);
+  }
+
+  /** The demo's site, resized to {@code nodes} in racks of up to 50. */
+  static SiteSpec spec(int nodes) {
+    SiteSpec demo = SiteSpec.demo();
+    int racks = Math.max(1, (nodes + 49) / 50);
+    if (nodes % racks != 0) {
+      throw new IllegalArgumentException("bench sizes split into equal racks of up to 50 nodes,"
+          + " " + nodes + " does not");
+    }
+    List<Double> inlets = new ArrayList<>(Collections.nCopies(racks, 24.0));
+    return new SiteSpec(demo.site(), racks, nodes / racks, demo.node(), inlets,
+        demo.workload());
+  }
+
+  SiteSpec spec() {
+    return spec;
+  }
+
+  List<NodeReading> history() {
+    return history;
+  }
+
+  ClusterState state() {
+    return state;
+  }
+
+  ClusterSnapshot snapshot() {
+    return state.snapshot(end);
+  }
+
+  Instant end() {
+    return end;
+  }
+}
