@@ -10,6 +10,9 @@ package dev.kelvin.agent;
  *     still unsent when the agent closed
  * @param backlog readings waiting to be published (or in flight) now
  * @param sampleFailures ticks whose hardware sample failed
+ * @param tickFailures publish ticks and lease checks that failed with an unexpected error (a
+ *     bug, or an Error such as {@code NoClassDefFoundError} from a driver); each is logged at
+ *     ERROR at most once a minute, and the next tick or check runs as planned
  * @param commandsApplied commands acknowledged as applied (renewals included)
  * @param commandsRejected commands acknowledged as rejected (malformed ones with a readable
  *     id included)
@@ -20,6 +23,6 @@ package dev.kelvin.agent;
  * @param connected whether the broker connection is up now
  */
 public record AgentStats(long readingsPublished, long publishFailures, long readingsDropped,
-    int backlog, long sampleFailures, long commandsApplied, long commandsRejected,
-    long commandsFailed, long malformedCommands, long leasesExpired, int leasesHeld,
-    boolean connected) {}
+    int backlog, long sampleFailures, long tickFailures, long commandsApplied,
+    long commandsRejected, long commandsFailed, long malformedCommands, long leasesExpired,
+    int leasesHeld, boolean connected) {}

@@ -13,8 +13,8 @@ import java.util.OptionalInt;
 /**
  * A node in memory for tests: a CPU frequency cap of 1200-3000 MHz (default 3000) that the
  * hardware rounds down to 100 MHz steps, two GPUs with power limits of 100-400 W (default
- * 300), no node power cap. Tests can make writes or samples fail and move a setpoint behind
- * the agent's back. Thread-safe, as the agent calls it from its tick and from MQTT threads.
+ * 300), no node power cap. Tests can make writes or samples fail (or hang) and move a setpoint
+ * behind the agent's back. Thread-safe, as the agent calls it from its tick and from MQTT threads.
  */
 public final class FakeNodeHardware implements NodeHardware {
   public static final SetpointLimits CPU_LIMITS = new SetpointLimits(1200, 3000, 3000);
@@ -28,6 +28,7 @@ public final class FakeNodeHardware implements NodeHardware {
   private final Map<Key, Integer> writes = new HashMap<>();
   private String failWrites;
   private String failSamples;
+  private volatile Runnable beforeSample = () -> {};
 
   public FakeNodeHardware(NodeId node) {
     this.node = node;
@@ -53,7 +54,12 @@ public final class FakeNodeHardware implements NodeHardware {
   }
 
   @Override
-  public synchronized MetricValues sample() {
+  public MetricValues sample() {
+    beforeSample.run();
+    return sampleNow();
+  }
+
+  private synchronized MetricValues sampleNow() {
     if (failSamples != null) {
       throw new HardwareException(failSamples);
     }
@@ -120,6 +126,15 @@ public final class FakeNodeHardware implements NodeHardware {
   /** Makes every sample fail with {@code message}; null makes them work again. */
   public synchronized void failSamples(String message) {
     failSamples = message;
+  }
+
+  /**
+   * Runs {@code hook} at the start of every {@link #sample()}, outside this object's lock, so
+   * that a hook that throws an Error or blocks plays a broken or stuck driver (a hung
+   * nvidia-smi) while setpoint writes still work.
+   */
+  public void beforeSample(Runnable hook) {
+    beforeSample = hook;
   }
 
   private void requireSupported(SetpointKind kind, OptionalInt device) {

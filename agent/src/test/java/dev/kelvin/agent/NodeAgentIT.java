@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +32,8 @@ class NodeAgentIT {
   private static final Duration INTERVAL = Duration.ofMillis(100);
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+  /** One thread, as a scheduler shared by many agents is scarce: a stuck tick then holds it. */
+  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
   private final InstantSource clock = InstantSource.system();
   private MqttEndpoint endpoint;
   private Topics topics;
@@ -38,6 +41,8 @@ class NodeAgentIT {
   private FakeNodeHardware hardware;
   private NodeAgent agent;
   private MqttTestClient controller;
+  private final CountDownLatch unstick = new CountDownLatch(1);
+  private final CountDownLatch stuck = new CountDownLatch(1);
 
   @BeforeEach
   void connectController() throws Exception {
@@ -51,6 +56,7 @@ class NodeAgentIT {
 
   @AfterEach
   void closeEverything() throws Exception {
+    unstick.countDown();
     if (agent != null) {
       agent.close();
     }
@@ -70,6 +76,22 @@ class NodeAgentIT {
     NodeCommand command = new NodeCommand(id, SetpointKind.CPU_FREQ_CAP, OptionalInt.empty(),
         mhz, lease, clock.instant(), "it-rule");
     controller.publish(topics.nodeCommand(node), CommandWire.encode(command));
+  }
+
+  /** Makes every sample hang, ignoring interrupts as a process stuck in the kernel does. */
+  private void makeSamplesHang() {
+    hardware.beforeSample(() -> {
+      stuck.countDown();
+      boolean released = false;
+      while (!released) {
+        try {
+          unstick.await();
+          released = true;
+        } catch (InterruptedException ignored) {
+          // a stuck nvidia-smi does not answer to interrupts either
+        }
+      }
+    });
   }
 
   private CommandAck awaitAck(String id) {
@@ -161,6 +183,38 @@ class NodeAgentIT {
 
     await().atMost(WAIT).until(() -> hardware.cpuCapMhz() == 3000);
     assertThat(agent.stats().leasesExpired()).isEqualTo(1);
+    assertThat(agent.leases()).isEmpty();
+  }
+
+  @Test
+  void reverts_a_lease_on_time_while_a_hardware_sample_hangs() throws Exception {
+    makeSamplesHang();
+    startAgent();
+    await().atMost(WAIT).until(() -> stuck.getCount() == 0);
+
+    sendCommand("a-stuck", 2000, Duration.ofMillis(1500));
+    assertThat(awaitAck("a-stuck").after()).hasValue(2000);
+
+    await().atMost(WAIT).until(() -> hardware.cpuCapMhz() == 3000);
+    assertThat(agent.leases()).isEmpty();
+    assertThat(agent.stats().leasesExpired()).isEqualTo(1);
+  }
+
+  @Test
+  void closing_reverts_held_setpoints_even_after_the_scheduler_was_shut_down_mid_sample()
+      throws Exception {
+    makeSamplesHang();
+    startAgent();
+    await().atMost(WAIT).until(() -> stuck.getCount() == 0);
+    sendCommand("a-held", 1800, Duration.ofMinutes(5));
+    assertThat(awaitAck("a-held").after()).hasValue(1800);
+    scheduler.shutdownNow();
+
+    CompletableFuture<Void> closing = CompletableFuture.runAsync(agent::close);
+
+    await().atMost(WAIT).until(closing::isDone);
+    assertThat(closing).isCompletedWithValue(null);
+    assertThat(hardware.cpuCapMhz()).isEqualTo(3000);
     assertThat(agent.leases()).isEmpty();
   }
 

@@ -11,8 +11,10 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +74,41 @@ class NodeAgentTest {
     assertThat(dropped).isGreaterThanOrEqualTo(3);
     assertThat(agent.stats().backlog()).isZero();
     assertThat(agent.stats().readingsDropped()).isEqualTo(dropped);
+  }
+
+  @Test
+  void keeps_publishing_after_the_hardware_throws_an_error_once() {
+    AtomicBoolean thrown = new AtomicBoolean();
+    hardware.beforeSample(() -> {
+      if (thrown.compareAndSet(false, true)) {
+        throw new NoClassDefFoundError("org/nvidia/nvml/Nvml (a driver upgraded underneath)");
+      }
+    });
+    agent.start();
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> agent.stats().backlog() >= 3);
+    assertThat(thrown).isTrue();
+    assertThat(agent.stats().tickFailures()).isEqualTo(1);
+  }
+
+  @Test
+  void runs_lease_expiry_on_a_thread_named_after_it_and_ends_that_thread_on_close() {
+    agent.start();
+    assertThat(threadsNamedAfter(agent)).contains(agent.clientId() + "-leases");
+
+    agent.close();
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> threadsNamedAfter(agent).isEmpty());
+  }
+
+  @Test
+  void starts_no_thread_before_it_is_started() {
+    assertThat(threadsNamedAfter(agent)).isEmpty();
+  }
+
+  private static List<String> threadsNamedAfter(NodeAgent agent) {
+    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+        .map(Thread::getName).filter(name -> name.contains(agent.clientId())).toList();
   }
 
   @Test

@@ -2,7 +2,6 @@ package dev.kelvin.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kelvin.app.demo.DemoCommand;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.validation.RejectReason;
 import java.io.IOException;
@@ -22,18 +21,34 @@ class ConfigurationDocTest {
   }
 
   @Test
-  void documents_every_demo_option_with_its_default() throws IOException {
+  void documents_every_option_of_every_command_with_its_default() throws IOException {
     String doc = doc();
-    for (OptionSpec option : new CommandLine(new DemoCommand()).getCommandSpec().options()) {
-      if (option.usageHelp() || option.versionHelp()) {
-        continue;
+    for (CommandLine command : Main.commandLine().getSubcommands().values()) {
+      for (OptionSpec option : command.getCommandSpec().options()) {
+        assertDocumented(doc, option);
       }
-      String name = option.longestName();
-      assertThat(doc).as("docs/configuration.md documents %s", name).contains("`" + name + "`");
-      if (option.defaultValue() != null) {
-        assertThat(doc).as("the default of %s", name)
-            .contains("| `" + name + "` | `" + option.defaultValue() + "` |");
+    }
+  }
+
+  @Test
+  void documents_every_command() throws IOException {
+    String doc = doc();
+    for (String name : Main.commandLine().getSubcommands().keySet()) {
+      if (!name.equals("help")) {
+        assertThat(doc).as("a section for kelvin %s", name).contains("## `kelvin " + name + "`");
       }
+    }
+  }
+
+  private static void assertDocumented(String doc, OptionSpec option) {
+    if (option.usageHelp() || option.versionHelp()) {
+      return;
+    }
+    String name = option.longestName();
+    assertThat(doc).as("docs/configuration.md documents %s", name).contains("`" + name + "`");
+    if (option.defaultValue() != null) {
+      assertThat(doc).as("the default of %s", name)
+          .contains("| `" + name + "` | `" + option.defaultValue() + "` |");
     }
   }
 

@@ -42,6 +42,11 @@ final class ApiRoutes {
     json(ctx, 200, out);
   }
 
+  /** The total power of the last ten minutes, oldest first: what the page's chart starts from. */
+  void history(Context ctx) {
+    json(ctx, 200, views.powerHistory().points());
+  }
+
   void ingest(Context ctx) {
     IngestStats stats = views.sources().ingest().get();
     json(ctx, 200, IngestView.of(stats));

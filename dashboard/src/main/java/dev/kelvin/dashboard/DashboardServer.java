@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The operator's web UI and REST API on Javalin: {@code /} (the page), {@code /api/nodes},
- * {@code /api/actions}, {@code /api/audit}, {@code /api/ingest}, {@code /api/events}
- * (server-sent events), {@code /health} and {@code /metrics}. Start it with
+ * {@code /api/actions}, {@code /api/audit}, {@code /api/ingest}, {@code /api/history} (total
+ * power, last ten minutes), {@code /api/events} (server-sent events), {@code /health} and
+ * {@code /metrics}. Start it with
  * {@link #start}; {@link #close} stops pushing, ends open event streams and stops Jetty.
  */
 public final class DashboardServer implements AutoCloseable {
@@ -42,11 +43,18 @@ public final class DashboardServer implements AutoCloseable {
    * @throws IllegalArgumentException when the host is not an address of this machine
    */
   public static DashboardServer start(DashboardSettings settings, DashboardSources sources) {
+    return start(settings, sources, StreamLimits.DEFAULTS);
+  }
+
+  /** As {@link #start(DashboardSettings, DashboardSources)}, with the given stream limits. */
+  static DashboardServer start(DashboardSettings settings, DashboardSources sources,
+      StreamLimits limits) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(sources, "sources");
+    Objects.requireNonNull(limits, "limits");
     PortCheck.requireFree(settings.host(), settings.port());
     LiveViews views = new LiveViews(sources, new ActionLedger(sources.audit(), LEDGER_CAPACITY));
-    EventHub events = new EventHub(views);
+    EventHub events = new EventHub(views, limits);
     ApiRoutes api = new ApiRoutes(views);
     PageFiles page = PageFiles.load();
     Javalin app = Javalin.create(config -> configure(config, api, events, page));
@@ -78,6 +86,11 @@ public final class DashboardServer implements AutoCloseable {
     return events.clientCount();
   }
 
+  /** Event streams dropped since start for not keeping up (for tests and diagnostics). */
+  long droppedStreamClients() {
+    return events.droppedCount();
+  }
+
   /** Stops pushing, closes every event stream and stops Jetty. Idempotent. */
   @Override
   public void close() {
@@ -105,6 +118,7 @@ public final class DashboardServer implements AutoCloseable {
     config.routes.get("/api/actions", api::actions);
     config.routes.get("/api/audit", api::audit);
     config.routes.get("/api/ingest", api::ingest);
+    config.routes.get("/api/history", api::history);
     config.routes.get("/api/events", ctx -> eventStream(ctx, stream));
     config.routes.get("/health", api::health);
     config.routes.get("/metrics", api::metrics);

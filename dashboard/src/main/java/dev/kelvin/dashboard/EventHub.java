@@ -6,96 +6,146 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The server-sent event stream: sends each new client the full state, then pushes to every
- * client, each interval, the {@code nodes}, the {@code actions} that changed since the last
- * push and the {@code summary}. A client that went away is dropped on the next send; a failure
- * in one tick is logged and the next tick runs as usual.
+ * The server-sent event stream: sends each new client the full state ({@code nodes},
+ * {@code actions}, the power {@code history} and the {@code summary}), then pushes to every
+ * client, each interval, the {@code nodes}, the {@code actions} that changed since the last push
+ * and the {@code summary}. Each push also adds a point to the power history, page open or not.
+ *
+ * <p>The push thread never writes to a socket: it queues each event in every client's
+ * {@link StreamClient outbox}, and senders write them out. A client whose outbox overflows or
+ * whose write blocks longer than {@link StreamLimits#writeTimeout()} (a tab that stopped reading
+ * without closing the connection) is dropped and counted, so it cannot delay the others. A
+ * client that went away is dropped on its next write; a failure in one tick is logged and the
+ * next tick runs as usual.
  */
 final class EventHub implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
   /** Actions sent to a client when it connects. */
   static final int INITIAL_ACTIONS = 200;
+  /** Events a client gets when it connects, before any push. */
+  static final int INITIAL_EVENTS = 4;
+  /** How often writes are checked against the write timeout, at most. */
+  private static final Duration MAX_WATCH_PERIOD = Duration.ofSeconds(1);
 
   private final LiveViews views;
-  private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
-  private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(
-      task -> {
-        Thread thread = new Thread(task, "kelvin-dashboard-push");
-        thread.setDaemon(true);
-        return thread;
-      });
+  private final StreamLimits limits;
+  private final Set<StreamClient> clients = ConcurrentHashMap.newKeySet();
+  private final AtomicLong dropped = new AtomicLong();
+  private final ScheduledExecutorService pusher =
+      Executors.newSingleThreadScheduledExecutor(daemons("kelvin-dashboard-push-"));
+  /** Writes outboxes out; holds a thread per client only while that client has events. */
+  private final ExecutorService senders =
+      Executors.newCachedThreadPool(daemons("kelvin-dashboard-sse-"));
+  /**
+   * Held while a client joins and while a push runs: a client that joined between a push's
+   * read of the action log and its broadcast would otherwise never get those changes. Both
+   * only queue events (no socket writes), so holding it is brief.
+   */
+  private final Object pushLock = new Object();
   private volatile boolean closed;
   private long actionsCursor;
 
-  EventHub(LiveViews views) {
+  EventHub(LiveViews views, StreamLimits limits) {
     this.views = views;
+    this.limits = limits;
   }
 
   void start(Duration interval) {
     actionsCursor = views.ledger().refresh();
-    long millis = interval.toMillis();
-    pusher.scheduleWithFixedDelay(this::tick, millis, millis, TimeUnit.MILLISECONDS);
+    long pushMillis = interval.toMillis();
+    pusher.scheduleWithFixedDelay(this::tick, pushMillis, pushMillis, TimeUnit.MILLISECONDS);
+    long watchMillis = Math.max(10, Math.min(MAX_WATCH_PERIOD.toMillis(),
+        limits.writeTimeout().toMillis() / 4));
+    pusher.scheduleWithFixedDelay(this::dropStalled, watchMillis, watchMillis,
+        TimeUnit.MILLISECONDS);
   }
 
-  /** Called on a Jetty thread for each new stream: full state first, then live pushes. */
-  void connect(SseClient client) {
+  /**
+   * Called by Javalin for each new stream: queues the full state, then the client gets live
+   * pushes. Never writes to the socket itself.
+   */
+  void connect(SseClient sse) {
+    StreamClient client = new StreamClient(sse, limits.outboxEvents(), senders);
     if (closed) {
       client.close();
       return;
     }
-    client.keepAlive();
-    client.onClose(() -> clients.remove(client));
-    try {
-      ClusterSnapshot snapshot = views.snapshot();
-      send(client, "nodes", Json.write(views.nodes(snapshot)));
-      send(client, "actions", Json.write(views.actions(INITIAL_ACTIONS)));
-      send(client, "summary", Json.write(views.summary(snapshot)));
-    } catch (RuntimeException e) {
-      views.warn("connect", "dashboard could not send the initial state, closing the stream"
-          + " (the page will reconnect): " + e);
-      closeQuietly(client);
-      return;
-    }
-    if (!client.terminated()) {
+    sse.keepAlive();
+    sse.onClose(() -> clients.remove(client));
+    synchronized (pushLock) {
+      try {
+        initialState().forEach(client::offer);
+      } catch (RuntimeException e) {
+        views.warn("connect", "dashboard could not send the initial state, closing the stream"
+            + " (the page will reconnect): " + e);
+        client.close();
+        return;
+      }
       clients.add(client);
     }
+    if (sse.terminated() || closed) {
+      clients.remove(client);
+      client.close();
+    }
+  }
+
+  /** The {@link #INITIAL_EVENTS} a new client gets: nodes first, the summary last. */
+  private List<StreamClient.Event> initialState() {
+    ClusterSnapshot snapshot = views.snapshot();
+    return List.of(
+        new StreamClient.Event("nodes", Json.write(views.nodes(snapshot))),
+        new StreamClient.Event("actions", Json.write(views.actions(INITIAL_ACTIONS))),
+        new StreamClient.Event("history", Json.write(views.powerHistory().points())),
+        new StreamClient.Event("summary", Json.write(views.summary(snapshot))));
   }
 
   int clientCount() {
     return clients.size();
   }
 
-  /** Stops pushing and ends every open stream. */
+  /** Clients dropped since start for not keeping up (not those that closed the stream). */
+  long droppedCount() {
+    return dropped.get();
+  }
+
+  /** Stops pushing and ends every open stream, cutting off writes in progress. */
   @Override
   public void close() {
     closed = true;
     pusher.shutdownNow();
-    try {
-      pusher.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    for (SseClient client : List.copyOf(clients)) {
-      closeQuietly(client);
+    awaitQuietly(pusher);
+    for (StreamClient client : List.copyOf(clients)) {
+      client.close();
     }
     clients.clear();
+    senders.shutdown();
+    awaitQuietly(senders);
+    senders.shutdownNow();
   }
 
   private void tick() {
+    synchronized (pushLock) {
+      push();
+    }
+  }
+
+  private void push() {
     try {
       ActionLedger.Changes changes = views.ledger().changesSince(actionsCursor);
       actionsCursor = changes.upToSeq();
+      ClusterSnapshot snapshot = views.snapshot();
+      views.powerHistory().record(snapshot.at(), snapshot.totalPowerWatts());
       if (clients.isEmpty()) {
         return;
       }
-      ClusterSnapshot snapshot = views.snapshot();
       broadcast("nodes", Json.write(views.nodes(snapshot)));
       if (!changes.entries().isEmpty()) {
         broadcast("actions", Json.write(changes.entries()));
@@ -106,31 +156,48 @@ final class EventHub implements AutoCloseable {
     }
   }
 
-  private void broadcast(String event, String json) {
-    for (SseClient client : clients) {
-      send(client, event, json);
+  private void broadcast(String name, String json) {
+    StreamClient.Event event = new StreamClient.Event(name, json);
+    for (StreamClient client : clients) {
+      if (!client.offer(event)) {
+        drop(client, "it left " + limits.outboxEvents() + " events unread");
+      }
     }
   }
 
-  private void send(SseClient client, String event, String json) {
-    if (client.terminated()) {
-      clients.remove(client);
-      return;
-    }
-    try {
-      client.sendEvent(event, json);
-    } catch (RuntimeException e) {
-      LOG.debug("dropping event stream client after a failed send", e);
-      clients.remove(client);
-      closeQuietly(client);
+  private void dropStalled() {
+    for (StreamClient client : clients) {
+      if (client.writingLongerThan(limits.writeTimeout())) {
+        drop(client, "a write to it blocked for more than " + limits.writeTimeout().toMillis()
+            + " ms");
+      }
     }
   }
 
-  private static void closeQuietly(SseClient client) {
-    try {
-      client.close();
-    } catch (RuntimeException e) {
-      LOG.debug("closing an event stream client failed", e);
+  private void drop(StreamClient client, String why) {
+    clients.remove(client);
+    if (client.close()) {
+      long total = dropped.incrementAndGet();
+      views.warn("drop", "dashboard dropped the event stream to " + client.remote()
+          + " because " + why + " (a browser tab that stopped reading?); " + total
+          + " dropped since start");
     }
+  }
+
+  private static void awaitQuietly(ExecutorService executor) {
+    try {
+      executor.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ThreadFactory daemons(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 }

@@ -22,6 +22,7 @@ final class LiveViews {
   private final DashboardSources sources;
   private final ActionLedger ledger;
   private final PerKeyThrottle logThrottle;
+  private final PowerHistory powerHistory = new PowerHistory();
 
   LiveViews(DashboardSources sources, ActionLedger ledger) {
     this.sources = sources;
@@ -35,6 +36,11 @@ final class LiveViews {
 
   ActionLedger ledger() {
     return ledger;
+  }
+
+  /** Total power over the last ten minutes; the event pusher adds a point each push. */
+  PowerHistory powerHistory() {
+    return powerHistory;
   }
 
   ClusterSnapshot snapshot() {

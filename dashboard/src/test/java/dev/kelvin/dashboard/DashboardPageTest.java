@@ -57,7 +57,8 @@ class DashboardPageTest {
     assertThat(script.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).contains("javascript"));
     assertThat(script.body()).contains("new EventSource('/api/events')", "dataset.node",
-        "dataset.rule", "reconnecting…", "'/api/nodes'", "'/api/actions");
+        "dataset.rule", "reconnecting…", "'/api/nodes'", "'/api/actions",
+        "addEventListener('history'");
   }
 
   @Test

@@ -40,9 +40,13 @@ final class TestDashboard implements AutoCloseable {
       .connectTimeout(Duration.ofSeconds(5)).build();
   final DashboardServer server;
 
-  TestDashboard(Duration pushInterval) {
+  TestDashboard(Duration pushInterval, StreamLimits limits) {
     server = DashboardServer.start(
-        new DashboardSettings("127.0.0.1", 0, pushInterval), sources());
+        new DashboardSettings("127.0.0.1", 0, pushInterval), sources(), limits);
+  }
+
+  TestDashboard(Duration pushInterval) {
+    this(pushInterval, StreamLimits.DEFAULTS);
   }
 
   TestDashboard() {

@@ -42,7 +42,7 @@ class PolicyWiringTest {
     try (JsonlAuditLog audit = JsonlAuditLog.open(file, 100, clock)) {
       ControlLoop loop = new ControlLoop(new ControlLoop.Ports(now -> hot, Predictor.NONE,
           RulePolicy.load(PolicySettings.defaults(), new ActionIds(NOW)),
-          new SafetyGuard(GuardSettings.defaults()),
+          new SafetyGuard(GuardSettings.defaults(), audit::writing),
           action -> CompletableFuture.completedFuture(new ActionResult(action.id(),
               ActionResult.Outcome.APPLIED, clock.instant(), OptionalDouble.of(3000),
               OptionalDouble.of(((SetCpuFrequencyCap) action).capMhz()),

@@ -2,7 +2,6 @@ package dev.kelvin.telemetry;
 
 import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.core.wire.Topics;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -23,7 +22,6 @@ public record TelemetrySettings(MqttEndpoint endpoint, Topics topics, String cli
   /** MQTT's keep alive is a two-byte number of seconds. */
   private static final long MAX_KEEP_ALIVE_SECONDS = 65_535;
   private static final int MAX_CLIENT_ID_CHARS = 256;
-  private static final char[] ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
   public TelemetrySettings {
     Objects.requireNonNull(endpoint, "endpoint");
@@ -51,13 +49,29 @@ public record TelemetrySettings(MqttEndpoint endpoint, Topics topics, String cli
   }
 
   /**
-   * The defaults: topics under {@code kelvin/v1}, client id {@code kelvin-controller-<6
-   * random characters>}, keep alive 30 s, payloads up to 64 KiB, rejects logged once a minute
-   * per node.
+   * The defaults: topics under {@code kelvin/v1}, client id {@code kelvin-controller-<host
+   * name>}, keep alive 30 s, payloads up to 64 KiB, rejects logged once a minute per node. The
+   * client id is stable across restarts on purpose: the subscription's session is persistent,
+   * so a restarted controller receives what the broker queued while it was away; a random id
+   * would instead orphan a queue on every restart. Controllers sharing one host and broker need
+   * distinct ids ({@link #withClientId}).
    */
   public static TelemetrySettings defaults(MqttEndpoint endpoint) {
-    return new TelemetrySettings(endpoint, Topics.defaults(), "kelvin-controller-" + shortRandom(),
+    return new TelemetrySettings(endpoint, Topics.defaults(), "kelvin-controller-" + hostName(),
         Duration.ofSeconds(30), 64 * 1024, Duration.ofMinutes(1));
+  }
+
+  /** This host's name, reduced to letters, digits and '-' (at most 40), or {@code local}. */
+  static String hostName() {
+    String name;
+    try {
+      name = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      name = "local";
+    }
+    String safe = name.replaceAll("[^A-Za-z0-9-]", "-");
+    safe = safe.length() > 40 ? safe.substring(0, 40) : safe;
+    return safe.isEmpty() ? "local" : safe;
   }
 
   public TelemetrySettings withTopics(Topics value) {
@@ -73,14 +87,5 @@ public record TelemetrySettings(MqttEndpoint endpoint, Topics topics, String cli
   public TelemetrySettings withEndpoint(MqttEndpoint value) {
     return new TelemetrySettings(value, topics, clientId, keepAlive, maxPayloadBytes,
         rejectLogPeriod);
-  }
-
-  private static String shortRandom() {
-    SecureRandom random = new SecureRandom();
-    char[] chars = new char[6];
-    for (int i = 0; i < chars.length; i++) {
-      chars[i] = ID_CHARS[random.nextInt(ID_CHARS.length)];
-    }
-    return new String(chars);
   }
 }

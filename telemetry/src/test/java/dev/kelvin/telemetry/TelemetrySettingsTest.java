@@ -14,21 +14,21 @@ class TelemetrySettingsTest {
       URI.create("tcp://127.0.0.1:1883"));
 
   @Test
-  void defaults_use_the_standard_topics_a_random_controller_id_and_the_documented_limits() {
+  void defaults_use_the_standard_topics_a_host_named_controller_id_and_the_documented_limits() {
     TelemetrySettings settings = TelemetrySettings.defaults(BROKER);
 
     assertThat(settings.endpoint()).isEqualTo(BROKER);
     assertThat(settings.topics()).isEqualTo(Topics.defaults());
-    assertThat(settings.clientId()).matches("kelvin-controller-[a-z0-9]{6}");
+    assertThat(settings.clientId()).matches("kelvin-controller-[A-Za-z0-9-]{1,40}");
     assertThat(settings.keepAlive()).isEqualTo(Duration.ofSeconds(30));
     assertThat(settings.maxPayloadBytes()).isEqualTo(64 * 1024);
     assertThat(settings.rejectLogPeriod()).isEqualTo(Duration.ofMinutes(1));
   }
 
   @Test
-  void two_controllers_started_with_defaults_get_different_client_ids() {
+  void a_restarted_controller_keeps_its_client_id_so_its_persistent_session_is_found_again() {
     assertThat(TelemetrySettings.defaults(BROKER).clientId())
-        .isNotEqualTo(TelemetrySettings.defaults(BROKER).clientId());
+        .isEqualTo(TelemetrySettings.defaults(BROKER).clientId());
   }
 
   @Test

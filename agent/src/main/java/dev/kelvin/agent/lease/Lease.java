@@ -7,18 +7,24 @@ import java.util.OptionalInt;
 
 /**
  * A setpoint a controller holds on this node: the command that set it, the rule behind that
- * command, the value the hardware read back, and when it reverts to the hardware default
- * unless renewed.
+ * command, the value asked for and the value the hardware read back, when the controller
+ * decided it, and when it reverts to the hardware default unless renewed.
  *
+ * @param requestedValue the value the command asked for, before clamping to the hardware's
+ *     limits, in {@link SetpointKind#unit()}: a renewal is a command with the same id and this
+ *     value
  * @param value the setpoint read back from the hardware, in {@link SetpointKind#unit()}
+ * @param issuedAt when the controller issued the newest command behind this lease (the one
+ *     that set it, or a later renewal): a command issued before it is out of order and refused
  */
 public record Lease(String commandId, String rule, SetpointKind kind, OptionalInt device,
-    double value, Instant expiresAt) {
+    double requestedValue, double value, Instant issuedAt, Instant expiresAt) {
   public Lease {
     Objects.requireNonNull(commandId, "commandId");
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(issuedAt, "issuedAt");
     Objects.requireNonNull(expiresAt, "expiresAt");
   }
 
@@ -27,8 +33,10 @@ public record Lease(String commandId, String rule, SetpointKind kind, OptionalIn
     return !now.isBefore(expiresAt);
   }
 
-  Lease renewed(double readBack, Instant newExpiry) {
-    return new Lease(commandId, rule, kind, device, readBack, newExpiry);
+  /** The lease renewed by a command issued at {@code renewalIssuedAt}. */
+  Lease renewed(double readBack, Instant renewalIssuedAt, Instant newExpiry) {
+    Instant newest = renewalIssuedAt.isAfter(issuedAt) ? renewalIssuedAt : issuedAt;
+    return new Lease(commandId, rule, kind, device, requestedValue, readBack, newest, newExpiry);
   }
 
   /** The setpoint as people read it, e.g. {@code gpu_power_limit_w on gpu 1}. */

@@ -25,13 +25,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The setpoints a controller holds on one node, each under a lease. A command is checked
  * (supported setpoint, lease no longer than {@code maxLease}), clamped to the hardware's
- * limits, applied and read back; the same command id again renews its lease (and re-applies
- * only if the hardware drifted), a new id for the same setpoint replaces the old lease. When a
- * lease runs out, {@link #expireDue()} restores the hardware default, exactly once.
+ * limits, applied and read back. The same command id with the same value renews its lease
+ * (and re-applies only if the hardware drifted); the same id with another value, or a new id
+ * for the same setpoint, replaces the held lease. A command issued before the one behind the
+ * held lease is rejected: an out-of-order or replayed command must not undo a newer decision.
+ * When a lease runs out, {@link #expireDue()} restores the hardware default, exactly once.
  *
  * <p>Every method is synchronized: commands arrive on the MQTT thread while expiry runs on the
- * publish tick, and writes to one node's hardware must not interleave. Hardware errors never
- * escape: they become a {@link CommandAck.Status#FAILED} ack or a retried revert.
+ * agent's lease-expiry thread, and writes to one node's hardware must not interleave. Hardware
+ * errors never escape: they become a {@link CommandAck.Status#FAILED} ack or a retried revert.
  */
 public final class SetpointLeases {
   private static final Logger LOG = LoggerFactory.getLogger(SetpointLeases.class);
@@ -63,7 +65,8 @@ public final class SetpointLeases {
   /** Checks, clamps, applies and reads back {@code command}, and says what happened. */
   public synchronized CommandAck apply(NodeCommand command) {
     Instant now = clock.instant();
-    Optional<String> refusal = refusal(command);
+    Lease held = leases.get(new Key(command.kind(), command.device()));
+    Optional<String> refusal = refusal(command).or(() -> outOfOrder(command, held));
     if (refusal.isPresent()) {
       return ack(command, CommandAck.Status.REJECTED, OptionalDouble.empty(),
           OptionalDouble.empty(), Optional.empty(), now, refusal.get());
@@ -72,9 +75,7 @@ public final class SetpointLeases {
     try {
       SetpointLimits limits = hardware.limits(command.kind(), command.device());
       before = OptionalDouble.of(hardware.read(command.kind(), command.device()));
-      Key key = new Key(command.kind(), command.device());
-      Lease held = leases.get(key);
-      return held != null && held.commandId().equals(command.id())
+      return isRenewal(command, held)
           ? renew(command, held, limits, before.getAsDouble(), now)
           : replace(command, held, limits, before.getAsDouble(), now);
     } catch (RuntimeException e) {
@@ -146,6 +147,23 @@ public final class SetpointLeases {
     return Optional.empty();
   }
 
+  /** Why {@code command} is refused: it was issued before the command behind {@code held}. */
+  private static Optional<String> outOfOrder(NodeCommand command, Lease held) {
+    if (held == null || !command.issuedAt().isBefore(held.issuedAt())) {
+      return Optional.empty();
+    }
+    return Optional.of("command " + command.id() + " was issued at " + command.issuedAt()
+        + ", before " + held.issuedAt() + " when command " + held.commandId() + " (rule "
+        + held.rule() + ") set the " + held.setpoint() + " held now: an out-of-order or replayed"
+        + " command must not undo a newer decision; send a new command to change it");
+  }
+
+  /** The same command id with the same value: extend the lease rather than write again. */
+  private static boolean isRenewal(NodeCommand command, Lease held) {
+    return held != null && held.commandId().equals(command.id())
+        && sameValue(command.value(), held.requestedValue());
+  }
+
   private boolean supports(NodeCommand command) {
     try {
       return hardware.supports(command.kind(), command.device());
@@ -171,7 +189,8 @@ public final class SetpointLeases {
           + SetpointText.value(command.kind(), before) + ", re-applied "
           + SetpointText.value(command.kind(), after);
     }
-    leases.put(new Key(command.kind(), command.device()), held.renewed(after, expiresAt));
+    leases.put(new Key(command.kind(), command.device()),
+        held.renewed(after, command.issuedAt(), expiresAt));
     return ack(command, CommandAck.Status.APPLIED, OptionalDouble.of(before),
         OptionalDouble.of(after), Optional.of(expiresAt), now, message);
   }
@@ -182,16 +201,20 @@ public final class SetpointLeases {
     double after = hardware.apply(command.kind(), command.device(), target);
     Instant expiresAt = now.plus(command.lease());
     leases.put(new Key(command.kind(), command.device()), new Lease(command.id(), command.rule(),
-        command.kind(), command.device(), after, expiresAt));
-    StringBuilder message = new StringBuilder(
-        SetpointText.applied(command, limits, target, after));
-    message.append("; lease until ").append(expiresAt);
-    if (held != null) {
-      message.append("; replaces the lease of command ").append(held.commandId())
-          .append(" (rule ").append(held.rule()).append(')');
-    }
+        command.kind(), command.device(), command.value(), after, command.issuedAt(),
+        expiresAt));
+    String message = SetpointText.applied(command, limits, target, after) + "; lease until "
+        + expiresAt + (held == null ? "" : "; " + replaced(command, held));
     return ack(command, CommandAck.Status.APPLIED, OptionalDouble.of(before),
-        OptionalDouble.of(after), Optional.of(expiresAt), now, message.toString());
+        OptionalDouble.of(after), Optional.of(expiresAt), now, message);
+  }
+
+  private static String replaced(NodeCommand command, Lease held) {
+    if (held.commandId().equals(command.id())) {
+      return "replaces " + SetpointText.value(held.kind(), held.requestedValue())
+          + " that the same command id asked for before (a new value, not a renewal)";
+    }
+    return "replaces the lease of command " + held.commandId() + " (rule " + held.rule() + ")";
   }
 
   private boolean revert(Lease lease, String why) {
@@ -205,7 +228,7 @@ public final class SetpointLeases {
     } catch (RuntimeException e) {
       if (revertWarnings.allow(lease.setpoint())) {
         LOG.warn("{}: could not restore {} to its default after command {} (rule {}) because {}:"
-            + " {}; trying again on every tick", hardware.node(), lease.setpoint(),
+            + " {}; trying again at the next lease check", hardware.node(), lease.setpoint(),
             lease.commandId(), lease.rule(), why, e.getMessage());
       }
       return false;

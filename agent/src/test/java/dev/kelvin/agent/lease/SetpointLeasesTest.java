@@ -10,6 +10,7 @@ import dev.kelvin.core.wire.CommandAck;
 import dev.kelvin.core.wire.CommandAck.Status;
 import dev.kelvin.core.wire.NodeCommand;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +23,12 @@ class SetpointLeasesTest {
   private final SetpointLeases leases = new SetpointLeases(hardware, clock, Duration.ofMinutes(10));
 
   private NodeCommand cpuCap(String id, double mhz, Duration lease) {
-    return new NodeCommand(id, SetpointKind.CPU_FREQ_CAP, NODE_WIDE, mhz, lease,
-        MutableClock.START, "thermal-cap-cpu");
+    return cpuCap(id, mhz, lease, MutableClock.START);
+  }
+
+  private NodeCommand cpuCap(String id, double mhz, Duration lease, Instant issuedAt) {
+    return new NodeCommand(id, SetpointKind.CPU_FREQ_CAP, NODE_WIDE, mhz, lease, issuedAt,
+        "thermal-cap-cpu");
   }
 
   private NodeCommand gpuLimit(String id, int gpu, double watts) {
@@ -117,6 +122,82 @@ class SetpointLeasesTest {
     clock.advance(Duration.ofSeconds(20));
 
     assertThat(leases.expireDue()).isEmpty();
+    assertThat(hardware.cpuCapMhz()).isEqualTo(2400);
+  }
+
+  @Test
+  void renewing_a_clamped_command_does_not_write_again() {
+    leases.apply(cpuCap("a1", 2450, MINUTE));
+
+    CommandAck renewal = leases.apply(cpuCap("a1", 2450, MINUTE));
+
+    assertThat(renewal.message()).contains("renewed");
+    assertThat(hardware.writes(SetpointKind.CPU_FREQ_CAP, NODE_WIDE)).isEqualTo(1);
+    assertThat(leases.held()).singleElement().satisfies(lease -> {
+      assertThat(lease.requestedValue()).isEqualTo(2450);
+      assertThat(lease.value()).isEqualTo(2400);
+    });
+  }
+
+  @Test
+  void the_same_id_with_a_new_value_applies_the_new_value() {
+    leases.apply(cpuCap("a1", 2400, MINUTE));
+    clock.advance(Duration.ofSeconds(10));
+
+    CommandAck ack = leases.apply(cpuCap("a1", 2000, MINUTE, MutableClock.START.plusSeconds(10)));
+
+    assertThat(ack.status()).isEqualTo(Status.APPLIED);
+    assertThat(ack.before()).hasValue(2400);
+    assertThat(ack.after()).hasValue(2000);
+    assertThat(ack.message()).contains("applied cpu_freq_cap_mhz 2000 MHz")
+        .contains("replaces 2400 MHz").doesNotContain("renewed");
+    assertThat(hardware.cpuCapMhz()).isEqualTo(2000);
+    assertThat(hardware.writes(SetpointKind.CPU_FREQ_CAP, NODE_WIDE)).isEqualTo(2);
+    assertThat(leases.held()).singleElement().satisfies(lease -> {
+      assertThat(lease.commandId()).isEqualTo("a1");
+      assertThat(lease.value()).isEqualTo(2000);
+      assertThat(lease.issuedAt()).isEqualTo(MutableClock.START.plusSeconds(10));
+      assertThat(lease.expiresAt()).isEqualTo(MutableClock.START.plusSeconds(70));
+    });
+  }
+
+  @Test
+  void rejects_a_command_issued_before_the_one_behind_the_held_lease_naming_both_instants() {
+    Instant newer = MutableClock.START.plusSeconds(10);
+    leases.apply(cpuCap("a2", 2000, MINUTE, newer));
+
+    CommandAck late = leases.apply(cpuCap("a1", 2400, MINUTE, MutableClock.START));
+
+    assertThat(late.status()).isEqualTo(Status.REJECTED);
+    assertThat(late.message()).contains("command a1 was issued at " + MutableClock.START)
+        .contains("before " + newer + " when command a2").contains("out-of-order or replayed");
+    assertThat(late.leaseExpiresAt()).isEmpty();
+    assertThat(hardware.cpuCapMhz()).isEqualTo(2000);
+    assertThat(leases.held()).singleElement().extracting(Lease::commandId).isEqualTo("a2");
+  }
+
+  @Test
+  void rejects_a_replay_of_the_held_command_with_an_older_value() {
+    leases.apply(cpuCap("a1", 2400, MINUTE, MutableClock.START));
+    leases.apply(cpuCap("a1", 2000, MINUTE, MutableClock.START.plusSeconds(10)));
+
+    CommandAck replay = leases.apply(cpuCap("a1", 2400, MINUTE, MutableClock.START));
+
+    assertThat(replay.status()).isEqualTo(Status.REJECTED);
+    assertThat(hardware.cpuCapMhz()).isEqualTo(2000);
+  }
+
+  @Test
+  void a_renewal_moves_the_decision_time_forward_so_an_older_command_cannot_undo_it() {
+    leases.apply(cpuCap("a1", 2400, MINUTE, MutableClock.START));
+    leases.apply(cpuCap("a1", 2400, MINUTE, MutableClock.START.plusSeconds(30)));
+
+    CommandAck delayed = leases.apply(cpuCap("a2", 3000, MINUTE,
+        MutableClock.START.plusSeconds(20)));
+
+    assertThat(delayed.status()).isEqualTo(Status.REJECTED);
+    assertThat(leases.held()).singleElement().extracting(Lease::issuedAt)
+        .isEqualTo(MutableClock.START.plusSeconds(30));
     assertThat(hardware.cpuCapMhz()).isEqualTo(2400);
   }
 

@@ -34,9 +34,9 @@ import dev.kelvin.telemetry.TelemetrySubscriber;
 import dev.kelvin.telemetry.broker.BrokerSettings;
 import dev.kelvin.telemetry.broker.EmbeddedBroker;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -74,6 +74,7 @@ public final class Demo implements AutoCloseable {
   private MqttCommandExecutor executor;
   private SimulatedSite site;
   private final List<NodeAgent> agents = new ArrayList<>();
+  private JsonlAuditLog auditFile;
   private AuditLog audit;
   private ControlLoop loop;
   private DashboardServer dashboard;
@@ -102,10 +103,12 @@ public final class Demo implements AutoCloseable {
     PortPreflight.requireFree("MQTT", MQTT_HOST, options.mqttPort(), "--mqtt-port");
     SiteSpec spec = Sites.spec(options);
     Instant start = clock.instant();
+    openAudit(options);
     ExecutorService boot = Executors.newFixedThreadPool(3, Threads.daemon("kelvin-boot"));
     try {
       CompletableFuture<RulePolicy> compiling = CompletableFuture.supplyAsync(
-          () -> RulePolicy.load(Sites.policySettings(), new ActionIds(start)), boot);
+          () -> RulePolicy.load(Sites.policySettings(),
+              ActionIds.forController(start, new SecureRandom())), boot);
       CompletableFuture<ModelBoot.Trained> training = CompletableFuture.supplyAsync(
           () -> ModelBoot.train(spec, options, start), boot);
       MqttEndpoint endpoint = startBroker(options);
@@ -159,16 +162,23 @@ public final class Demo implements AutoCloseable {
         Duration.ofNanos(System.nanoTime() - started).toMillis());
   }
 
-  private void startLoop(DemoOptions options) {
+  /**
+   * Opens the audit log before anything that acts, so that it closes after everything that
+   * could still report a result (agents, the actuator) has stopped.
+   */
+  private void openAudit(DemoOptions options) {
     try {
       Files.createDirectories(options.auditFile().toAbsolutePath().getParent());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the folder of --audit-file "
-          + options.auditFile(), e);
+      auditFile = closer.add("audit log", JsonlAuditLog.open(options.auditFile(), 10_000,
+          clock));
+    } catch (IOException | RuntimeException e) {
+      throw new StartupException("cannot open the audit log " + options.auditFile() + ": "
+          + e.getMessage() + " (choose another with --audit-file)", e);
     }
-    JsonlAuditLog file = closer.add("audit log", JsonlAuditLog.open(options.auditFile(),
-        10_000, clock));
-    audit = new CountingAuditLog(file, metrics.registry());
+    audit = new CountingAuditLog(auditFile, metrics.registry());
+  }
+
+  private void startLoop(DemoOptions options) {
     guard = new SafetyGuard(Sites.guardSettings(options.dryRun()));
     loop = new ControlLoop(new ControlLoop.Ports(state, model.forecaster(), rules, guard,
         executor, audit), clock);

@@ -31,8 +31,9 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>The loop has no timer of its own: live mode ticks it from a scheduler, simulation from
  * virtual time. A failing predictor or policy is reported in the tick and never stops the loop;
- * a failing guard stops the action (fail closed). Results from the hardware arrive later and
- * are audited with the clock's time.
+ * while the policy fails, no lease is renewed, so every cap lapses as if the controller were
+ * dead; a failing guard stops the action (fail closed). Results from the hardware arrive later
+ * and are audited with the clock's time.
  */
 public final class ControlLoop {
   private static final System.Logger LOG = System.getLogger(ControlLoop.class.getName());
@@ -66,12 +67,14 @@ public final class ControlLoop {
     List<String> problems = new ArrayList<>();
     ClusterSnapshot snapshot = ports.cluster().snapshot(now);
     List<Prediction> predictions = predict(snapshot, problems);
+    int problemsBeforePolicy = problems.size();
     List<Action> proposals = decide(snapshot, predictions, problems);
+    boolean policyFailed = problems.size() > problemsBeforePolicy;
     int[] verdicts = new int[4];
     for (Action proposal : proposals) {
       verdicts[review(proposal, snapshot)]++;
     }
-    List<SetpointAction> renewals = leases.due(snapshot);
+    List<SetpointAction> renewals = policyFailed ? List.of() : leases.due(snapshot);
     for (SetpointAction renewal : renewals) {
       dispatch(renewal, AuditStage.RENEWED);
     }
@@ -154,7 +157,14 @@ public final class ControlLoop {
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
-    stage.whenComplete((result, error) -> settle(action, onSuccess, result, error));
+    stage.whenComplete((result, error) -> {
+      try {
+        settle(action, onSuccess, result, error);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "could not record the result of " + action.id()
+            + " (" + action.describe() + " on " + action.target() + ")", e);
+      }
+    });
   }
 
   private void settle(Action action, AuditStage onSuccess, ActionResult result, Throwable error) {

@@ -15,14 +15,17 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
  * Keeps the setpoints the controller holds on nodes alive: each applied setpoint is renewed
  * once half its lease has run, for as long as the policy has not replaced it and it still
- * limits the node. A setpoint back at the hardware's maximum needs no lease and is forgotten;
- * one whose lease ran out before renewal is forgotten too (the agent has reverted, and the
- * policy decides afresh). Thread-safe: results arrive on executor threads.
+ * limits the node. A setpoint is forgotten, and so lapses on the node when its lease runs out,
+ * when it is back at the hardware's maximum (it needs no lease), when its lease ran out before
+ * renewal (the agent has reverted; the policy decides afresh), and when the node is stale or
+ * gone from the snapshot: the controller renews nothing blind. Thread-safe: results arrive on
+ * executor threads.
  */
 final class LeaseKeeper {
   private record Key(NodeId node, SetpointKind kind, OptionalInt device) {
@@ -74,11 +77,14 @@ final class LeaseKeeper {
     List<SetpointAction> due = new ArrayList<>();
     for (Iterator<Held> it = held.values().iterator(); it.hasNext(); ) {
       Held entry = it.next();
-      if (entry.inFlight || entry.expiresAt == null) {
+      if (entry.expiresAt == null) {
         continue;
       }
-      if (!now.isBefore(entry.expiresAt) || atHardwareDefault(entry.action, snapshot)) {
+      if (!now.isBefore(entry.expiresAt) || !renewable(entry.action, snapshot)) {
         it.remove();
+        continue;
+      }
+      if (entry.inFlight) {
         continue;
       }
       Duration half = entry.action.lease().dividedBy(2);
@@ -94,13 +100,14 @@ final class LeaseKeeper {
     return held.size();
   }
 
-  private static boolean atHardwareDefault(SetpointAction action, ClusterSnapshot snapshot) {
-    if (action.kind() != SetpointKind.CPU_FREQ_CAP) {
+  /** Only a fresh node with a setpoint that still limits it is worth a renewal. */
+  private static boolean renewable(SetpointAction action, ClusterSnapshot snapshot) {
+    Optional<NodeView> view = snapshot.node(action.node());
+    if (view.isEmpty() || view.get().stale()) {
       return false;
     }
-    Optional<NodeView> view = snapshot.node(action.node());
-    return view.isPresent()
-        && view.get().latest(NodeMetric.CPU_FREQ_MAX_MHZ).isPresent()
-        && action.value() >= view.get().latest(NodeMetric.CPU_FREQ_MAX_MHZ).getAsDouble();
+    OptionalDouble max = view.get().latest(NodeMetric.CPU_FREQ_MAX_MHZ);
+    return action.kind() != SetpointKind.CPU_FREQ_CAP || max.isEmpty()
+        || action.value() < max.getAsDouble();
   }
 }

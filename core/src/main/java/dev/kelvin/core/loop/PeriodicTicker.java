@@ -9,8 +9,10 @@ import java.util.function.Consumer;
 
 /**
  * Drives a task from real time: calls it with the clock's instant every {@code period} on one
- * daemon thread. A task that throws is logged and the schedule goes on. Simulation does not use
- * this; it ticks in virtual time.
+ * daemon thread. A task that throws, even an {@link Error} from a library, is logged and the
+ * schedule goes on (a scheduled task that throws is never run again, which for the control
+ * loop would mean a silent stop); only a {@link VirtualMachineError} ends it. Simulation does
+ * not use this; it ticks in virtual time.
  */
 public final class PeriodicTicker implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(PeriodicTicker.class.getName());
@@ -31,7 +33,9 @@ public final class PeriodicTicker implements AutoCloseable {
     scheduler.scheduleAtFixedRate(() -> {
       try {
         task.accept(clock.instant());
-      } catch (RuntimeException e) {
+      } catch (VirtualMachineError fatal) {
+        throw fatal;
+      } catch (Throwable e) {
         LOG.log(System.Logger.Level.ERROR, name + " tick failed; the next one will run", e);
       }
     }, 0, period.toNanos(), TimeUnit.NANOSECONDS);

@@ -8,8 +8,9 @@ public enum Admission {
   /** Newest reading of its node: it updates the live state. */
   ACCEPTED(null),
   /**
-   * Valid but older than what the state already holds for the node (a reading delayed in a
-   * queue, or replayed after a broker outage). It belongs in the store, not in the live view.
+   * Valid but older than what the state already holds for the node, or already stale when it
+   * arrived (delayed in a queue, replayed from an agent's backlog after a broker outage). It
+   * belongs in the store, never in the live view the controller acts on.
    */
   LATE(null),
   /** The same node, sequence number and time arrived before. */

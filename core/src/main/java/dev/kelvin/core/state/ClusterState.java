@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The live state of the cluster: the recent readings of every node, fed by telemetry and read
- * by the control loop and the dashboard. It admits a reading only if it is new for its node,
- * drops exact duplicates, keeps late ones out of the live view and refuses readings from the
+ * by the control loop and the dashboard. It admits a reading only if it is new for its node and
+ * fresh when it arrives, drops exact duplicates, keeps late ones (older than the node's latest,
+ * or older than the stale limit on arrival) out of the live view, and refuses readings from the
  * future. Thread-safe: many ingest threads may {@link #admit} while others take snapshots.
  *
  * <p>It lives in core, not in telemetry, so that the simulator keeps state exactly as live mode
@@ -38,7 +39,7 @@ public final class ClusterState implements ClusterView {
     if (series == null) {
       return Admission.UNKNOWN_NODE;
     }
-    if (Duration.between(reading.at(), receivedAt).compareTo(settings.maxAge()) > 0) {
+    if (Duration.between(reading.at(), receivedAt).compareTo(settings.staleAfter()) > 0) {
       return Admission.LATE;
     }
     return series.offer(reading, receivedAt);

@@ -9,41 +9,42 @@ import java.util.Set;
  * How the live cluster state keeps readings.
  *
  * @param windowSize readings kept per node for features (oldest dropped first)
- * @param staleAfter a node not heard from for this long is stale: shown, but not acted on
+ * @param staleAfter a node not heard from for this long is stale: shown, but not acted on; and
+ *     a reading already older than this when it arrives (replayed from a queue or an agent's
+ *     backlog after an outage) is late: it belongs in the store, never in the live view, so
+ *     the controller never acts on data older than twice this
  * @param maxFutureSkew a reading stamped further than this ahead of the receiver's clock is
  *     rejected as clock skew
- * @param maxAge a reading older than this when received is late: stored, not shown live
  * @param maxNodes the most nodes the state will track, a guard against floods of bogus names
  * @param inventory when not empty, the only nodes accepted; when empty, nodes register on
  *     their first valid reading
  */
 public record StateSettings(int windowSize, Duration staleAfter, Duration maxFutureSkew,
-    Duration maxAge, int maxNodes, Set<NodeId> inventory) {
+    int maxNodes, Set<NodeId> inventory) {
   public StateSettings {
     if (windowSize < 1) {
       throw new IllegalArgumentException("windowSize must be >= 1 reading, was " + windowSize);
     }
     positive("staleAfter", staleAfter);
     positive("maxFutureSkew", maxFutureSkew);
-    positive("maxAge", maxAge);
     if (maxNodes < 1) {
       throw new IllegalArgumentException("maxNodes must be >= 1, was " + maxNodes);
     }
     inventory = Set.copyOf(inventory);
   }
 
-  /** 120 readings per node, stale after 10 s, 5 s future skew, late after 5 min, 100k nodes. */
+  /** 120 readings per node, stale (and late) after 10 s, 5 s future skew, 100k nodes. */
   public static StateSettings defaults() {
-    return new StateSettings(120, Duration.ofSeconds(10), Duration.ofSeconds(5),
-        Duration.ofMinutes(5), 100_000, Set.of());
+    return new StateSettings(120, Duration.ofSeconds(10), Duration.ofSeconds(5), 100_000,
+        Set.of());
   }
 
   public StateSettings withInventory(Set<NodeId> nodes) {
-    return new StateSettings(windowSize, staleAfter, maxFutureSkew, maxAge, maxNodes, nodes);
+    return new StateSettings(windowSize, staleAfter, maxFutureSkew, maxNodes, nodes);
   }
 
   public StateSettings withStaleAfter(Duration duration) {
-    return new StateSettings(windowSize, duration, maxFutureSkew, maxAge, maxNodes, inventory);
+    return new StateSettings(windowSize, duration, maxFutureSkew, maxNodes, inventory);
   }
 
   private static void positive(String field, Duration duration) {

@@ -25,6 +25,7 @@ import java.util.OptionalInt;
  */
 public final class CommandWire {
   public static final int VERSION = 1;
+  private static final int MAX_GPU_INDEX = 1023;
 
   private CommandWire() {}
 
@@ -51,14 +52,13 @@ public final class CommandWire {
         new ValidationException(RejectReason.OUT_OF_RANGE, "type", "command type '" + type
             + "' is not known to this agent; known: set_cpu_freq_cap, set_gpu_power_limit,"
             + " set_node_power_cap"));
-    OptionalInt device = fields.has("gpu")
-        ? OptionalInt.of(Math.toIntExact(fields.requireLong("gpu"))) : OptionalInt.empty();
+    OptionalInt device = fields.has("gpu") ? OptionalInt.of(gpuIndex(fields)) : OptionalInt.empty();
     double value = positive(fields, kind.valueField(), kind.unit());
     double leaseSeconds = positive(fields, "lease_s", "s");
     Instant issuedAt = Instant.ofEpochMilli(fields.requireLong("issued_ts_ms"));
     String rule = fields.optionalString("rule").orElse("unknown");
     return new NodeCommand(id, kind, device, value,
-        Duration.ofMillis(Math.round(leaseSeconds * 1000)), issuedAt, rule);
+        Duration.ofMillis((long) Math.ceil(leaseSeconds * 1000)), issuedAt, rule);
   }
 
   public static Map<String, Object> encode(CommandAck ack) {
@@ -95,6 +95,15 @@ public final class CommandWire {
     Instant at = Instant.ofEpochMilli(fields.requireLong("ts_ms"));
     String message = fields.optionalString("message").orElse("");
     return new CommandAck(id, parsed, before, after, leaseExpiresAt, at, message);
+  }
+
+  private static int gpuIndex(Fields fields) {
+    long index = fields.requireLong("gpu");
+    if (index < 0 || index > MAX_GPU_INDEX) {
+      throw new ValidationException(RejectReason.OUT_OF_RANGE, "gpu",
+          "gpu must be a GPU index within 0.." + MAX_GPU_INDEX + ", was " + index);
+    }
+    return (int) index;
   }
 
   private static void requireVersion(Fields fields) {

@@ -58,6 +58,13 @@ class ActionsTest {
   }
 
   @Test
+  void two_controllers_started_in_the_same_second_hand_out_different_ids() {
+    ActionIds one = ActionIds.forController(MutableClock.START, new java.util.Random(1));
+    ActionIds two = ActionIds.forController(MutableClock.START, new java.util.Random(2));
+    assertThat(one.next()).isNotEqualTo(two.next());
+  }
+
+  @Test
   void a_fact_prints_its_name_value_and_unit() {
     assertThat(new Fact("cpu_temp_c", 91.234, "°C")).hasToString("cpu_temp_c=91.23 °C");
     assertThat(new Fact("cpu_freq_cap_mhz", 2400, "MHz")).hasToString("cpu_freq_cap_mhz=2400 MHz");

@@ -309,6 +309,56 @@ class ControlLoopTest {
         .containsExactly(older.id(), newer.id(), newer.id());
   }
 
+  @Test
+  void forgets_a_cap_once_its_node_goes_stale_so_that_it_lapses_on_the_node() {
+    feed(HOT, 91.0);
+    ControlLoop loop = loop(Predictor.NONE, scripted(List.of(cap(HOT, 2800))), approveAll,
+        applyAtOnce);
+    loop.tick(clock.instant());
+    assertThat(loop.heldSetpoints()).isEqualTo(1);
+
+    TickReport silent = loop.tick(clock.advance(Duration.ofSeconds(61)));
+
+    assertThat(silent.renewals()).as("no renewal for a node not heard from").isZero();
+    assertThat(loop.heldSetpoints()).isZero();
+  }
+
+  @Test
+  void renews_nothing_while_the_policy_fails_so_that_caps_lapse_as_if_the_controller_died() {
+    feed(HOT, 91.0);
+    List<Boolean> failing = new ArrayList<>(List.of(false));
+    Policy capOnceThenFail = (snapshot, predictions) -> {
+      if (failing.get(0)) {
+        throw new IllegalStateException("rule base corrupt");
+      }
+      failing.set(0, true);
+      return List.of(cap(HOT, 2800));
+    };
+    ControlLoop loop = loop(Predictor.NONE, capOnceThenFail, approveAll, applyAtOnce);
+    loop.tick(clock.instant());
+
+    TickReport failed = tickAfter(loop, Duration.ofSeconds(60));
+
+    assertThat(failed.problems()).isNotEmpty();
+    assertThat(failed.renewals()).isZero();
+    assertThat(executed).hasSize(1);
+  }
+
+  @Test
+  void forgets_a_cap_whose_renewal_went_unanswered_until_the_lease_ran_out() {
+    feed(HOT, 91.0);
+    ControlLoop loop = loop(Predictor.NONE, scripted(List.of(cap(HOT, 2800))), approveAll,
+        answerLater);
+    loop.tick(clock.instant());
+    pending.get(0).complete(applied(executed.get(0)));
+    assertThat(tickAfter(loop, Duration.ofSeconds(60)).renewals()).isEqualTo(1);
+
+    tickAfter(loop, Duration.ofSeconds(60));
+
+    assertThat(loop.heldSetpoints()).as("the agent has reverted; the policy decides afresh")
+        .isZero();
+  }
+
   /** A policy that proposes the given batches, one per tick, then nothing. */
   @SafeVarargs
   private static Policy scripted(List<Action>... batches) {

@@ -59,6 +59,24 @@ class CommandWireTest {
   }
 
   @Test
+  void a_gpu_index_out_of_range_names_the_gpu_field() {
+    Map<String, Object> json = new java.util.HashMap<>(CommandWire.encode(cap));
+    for (long bad : new long[] {-1, 10_000_000_000L}) {
+      json.put("gpu", bad);
+      assertThatThrownBy(() -> CommandWire.decodeCommand(json))
+          .isInstanceOfSatisfying(ValidationException.class,
+              e -> assertThat(e.field()).isEqualTo("gpu"));
+    }
+  }
+
+  @Test
+  void a_tiny_lease_rounds_up_to_a_millisecond_never_down_to_zero() {
+    Map<String, Object> json = new java.util.HashMap<>(CommandWire.encode(cap));
+    json.put("lease_s", 0.0001);
+    assertThat(CommandWire.decodeCommand(json).lease()).isEqualTo(Duration.ofMillis(1));
+  }
+
+  @Test
   void an_ack_survives_encode_and_decode() {
     CommandAck ack = new CommandAck("a-1", CommandAck.Status.APPLIED, OptionalDouble.of(3000),
         OptionalDouble.of(2400), Optional.of(MutableClock.START.plusSeconds(120)),

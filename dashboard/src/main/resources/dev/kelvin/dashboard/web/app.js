@@ -1,5 +1,6 @@
 // Kelvin dashboard: loads the current state from /api/nodes and /api/actions, then follows the
-// server-sent events at /api/events (nodes, actions, summary). No libraries, no build step.
+// server-sent events at /api/events (nodes, actions, summary; on connect also history, the last
+// ten minutes of total power, so the chart starts full). No libraries, no build step.
 // Every value from the server is written with textContent, never parsed as HTML.
 (function () {
   'use strict';
@@ -197,6 +198,17 @@
     addPowerPoint(Date.parse(summary.at), summary.totalPowerWatts);
   }
 
+  // The server's last ten minutes, oldest first: replaces what the chart had (after a reconnect
+  // the server's history also covers the time the page was cut off).
+  function renderHistory(points) {
+    powerPoints = [];
+    points.forEach(function (point) {
+      var at = Date.parse(point.at);
+      if (!isNaN(at)) { powerPoints.push({ at: at, watts: point.totalPowerWatts }); }
+    });
+    if (powerPoints.length) { drawChart(powerPoints[powerPoints.length - 1].at); }
+  }
+
   function addPowerPoint(at, watts) {
     if (isNaN(at)) { return; }
     var last = powerPoints[powerPoints.length - 1];
@@ -277,6 +289,7 @@
     };
     source.addEventListener('nodes', handler(renderNodes));
     source.addEventListener('actions', handler(function (entries) { upsertActions(entries, true); }));
+    source.addEventListener('history', handler(renderHistory));
     source.addEventListener('summary', handler(renderSummary));
   }
 

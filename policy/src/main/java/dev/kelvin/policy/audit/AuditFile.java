@@ -3,16 +3,23 @@ package dev.kelvin.policy.audit;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The audit file opened for appending by this process alone. Every line is handed to the
- * operating system before {@link #append} returns (no buffer in the JVM), so a record survives
- * a crash of the JVM; {@link #close} forces it to the disk. Lines are written at the end of the
- * last complete line, so a write that failed halfway is overwritten (and cut off) by the next
- * attempt and never fuses with the next record.
+ * The audit file opened for appending by this process alone: {@link #open} takes an exclusive
+ * lock on it, so a second Kelvin on the same file (another process, or another log in this JVM)
+ * is refused instead of overwriting records; {@link #close} releases it. Every line is handed to
+ * the operating system before {@link #append} returns (no buffer in the JVM), so a record
+ * survives a crash of the JVM; {@link #close} forces it to the disk. Lines are written at the
+ * end of the last complete line, so a write that failed halfway is overwritten (and cut off) by
+ * the next attempt and never fuses with the next record.
+ *
+ * <p>All reads go through the locked channel: on POSIX systems closing any other channel on the
+ * file would release this process's lock.
  */
 final class AuditFile implements LineSink {
   private static final byte NEWLINE = '\n';
@@ -29,27 +36,40 @@ final class AuditFile implements LineSink {
   }
 
   /**
-   * Opens {@code path} for appending, creating it if needed. A last line without its line
-   * break (a write cut short by a crash) is ended with one, so new records start on a line of
-   * their own; the fragment stays in the file for people to read.
+   * Opens {@code path} for appending, creating it if needed, and locks it.
+   *
+   * @throws JsonlAuditLog.InUseException when another Kelvin holds the lock
+   * @throws IOException when the file cannot be opened or locked
    */
   static AuditFile open(Path path) throws IOException {
-    FileChannel channel = openChannel(path);
+    FileChannel channel = lockedChannel(path);
+    return new AuditFile(path, channel, channel.size());
+  }
+
+  /** The locked channel, for reading the file back; it stays owned by this file. */
+  FileChannel channel() {
+    return channel;
+  }
+
+  /**
+   * Ends a last line that lacks its line break (a write cut short by a crash) with one, so new
+   * records start on a line of their own; the fragment stays in the file for people to read.
+   */
+  void endLastLine() throws IOException {
     long size = channel.size();
     if (size > 0 && lastByte(channel, size) != NEWLINE) {
       writeFully(channel, ByteBuffer.wrap(new byte[] {NEWLINE}), size);
       size++;
     }
-    return new AuditFile(path, channel, size);
+    goodSize = size;
   }
 
   @Override
   public void append(String line) throws IOException {
     byte[] text = line.getBytes(StandardCharsets.UTF_8);
     ByteBuffer buffer = ByteBuffer.allocate(text.length + 1).put(text).put(NEWLINE).flip();
-    if (channel == null || !channel.isOpen()) {
-      channel = openChannel(path);
-      dirty = true;
+    if (!channel.isOpen()) {
+      reopen();
     }
     if (dirty) {
       channel.truncate(goodSize);
@@ -64,9 +84,21 @@ final class AuditFile implements LineSink {
     goodSize += buffer.limit();
   }
 
+  /**
+   * Opens and locks the file again after its channel was closed under a write (an interrupted
+   * thread), which released the lock. What the file holds now is kept: another process may have
+   * written to it meanwhile, so a fragment of the interrupted line is ended, not cut off.
+   */
+  private void reopen() throws IOException {
+    channel = lockedChannel(path);
+    dirty = false;
+    endLastLine();
+  }
+
+  /** Forces the file to disk, then closes it, which releases the lock. */
   @Override
   public void close() throws IOException {
-    if (channel != null && channel.isOpen()) {
+    if (channel.isOpen()) {
       try {
         channel.force(true);
       } finally {
@@ -75,9 +107,24 @@ final class AuditFile implements LineSink {
     }
   }
 
-  private static FileChannel openChannel(Path path) throws IOException {
-    return FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.READ);
+  /** Opens the file and takes its lock, or refuses when another Kelvin holds it. */
+  private static FileChannel lockedChannel(Path path) throws IOException {
+    FileChannel opened = FileChannel.open(path, StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE, StandardOpenOption.READ);
+    FileLock lock;
+    try {
+      lock = opened.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    } catch (IOException | RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+    if (lock == null) {
+      opened.close();
+      throw new JsonlAuditLog.InUseException(path);
+    }
+    return opened;
   }
 
   private static byte lastByte(FileChannel channel, long size) throws IOException {

@@ -26,7 +26,8 @@ import java.util.OptionalDouble;
 /**
  * One audit record as one line of JSON, and back. Instants are ISO-8601, the lease is in
  * seconds (exact, with a fraction where it has one), numbers that are not finite are written as
- * {@code null}. Besides what a person reads ({@code target}, {@code what}, {@code reason}) each
+ * {@code null}, and {@code modelVersion} names the model whose prediction the action was based
+ * on ({@code null} for none; lines written before it existed lack it and read back as none). Besides what a person reads ({@code target}, {@code what}, {@code reason}) each
  * line carries the action's own fields under {@code params}, so the record can be rebuilt.
  */
 final class AuditJson {
@@ -50,7 +51,9 @@ final class AuditJson {
       node.put("unit", fact.unit());
     }
     line.put("proposedAt", action.proposedAt().toString())
-        .put("leaseSeconds", seconds(action.lease())).put("detail", event.detail());
+        .put("leaseSeconds", seconds(action.lease()))
+        .put("modelVersion", action.meta().modelVersion().orElse(null))
+        .put("detail", event.detail());
     ActionJson.writeParams(action, line.putObject("params"));
     event.result().ifPresent(result -> writeResult(result, line.putObject("result")));
     return line.toString();
@@ -86,7 +89,7 @@ final class AuditJson {
   AuditRecord record(JsonNode line) {
     ActionMeta meta = new ActionMeta(new ActionId(ActionJson.text(line, "id")),
         ActionJson.text(line, "rule"), ActionJson.text(line, "reason"), facts(line),
-        Instant.parse(ActionJson.text(line, "proposedAt")), lease(line));
+        Instant.parse(ActionJson.text(line, "proposedAt")), lease(line), modelVersion(line));
     Action action = ActionJson.read(ActionJson.text(line, "type"), meta, line.path("params"));
     JsonNode result = line.get("result");
     AuditEvent event = new AuditEvent(Instant.parse(ActionJson.text(line, "at")),
@@ -146,6 +149,19 @@ final class AuditJson {
     long whole = seconds.longValue();
     int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValueExact();
     return Duration.ofSeconds(whole, nanos);
+  }
+
+  /** The version of the model behind the action; absent or null (older files) for none. */
+  private static Optional<String> modelVersion(JsonNode line) {
+    JsonNode value = line.path("modelVersion");
+    if (value.isMissingNode() || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      throw new IllegalArgumentException("field 'modelVersion' must be text or null, was "
+          + value);
+    }
+    return Optional.of(value.asText());
   }
 
   private static void putNumber(ObjectNode node, String field, double value) {

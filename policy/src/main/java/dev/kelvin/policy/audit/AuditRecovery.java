@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -44,13 +42,10 @@ final class AuditRecovery {
     this.tailSize = tailSize;
   }
 
-  static Result scan(Path file, AuditJson json, int tailSize) throws IOException {
+  /** Reads the end of the file through {@code channel}, which stays open. */
+  static Result scan(FileChannel channel, AuditJson json, int tailSize) throws IOException {
     AuditRecovery recovery = new AuditRecovery(json, tailSize);
-    if (Files.exists(file)) {
-      try (FileChannel channel = FileChannel.open(file)) {
-        recovery.readBackwards(channel);
-      }
-    }
+    recovery.readBackwards(channel);
     return recovery.result();
   }
 

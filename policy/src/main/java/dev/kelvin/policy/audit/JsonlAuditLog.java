@@ -23,12 +23,15 @@ import org.slf4j.LoggerFactory;
  * the fields), each line handed to the operating system before {@link #append} returns, so
  * nothing appended is lost when the JVM crashes. Queries are answered from the newest {@code
  * memoryTail} records in memory. Reopening a file continues its numbering and reloads its tail;
- * unreadable lines (a torn last line from a crash among them) are skipped and reported.
+ * unreadable lines (a torn last line from a crash among them) are skipped and reported. One log
+ * holds the file at a time: it is locked while open, and a second Kelvin on the same file is
+ * refused with an {@link InUseException}.
  *
  * <p>When the file cannot be written (disk full, volume gone) the record is still numbered,
  * answered by queries and kept in memory, up to {@value #MAX_UNWRITTEN} records, and written
  * in order with the next append that succeeds; failures are counted in {@link #status()} and
- * logged at ERROR at most once a minute. Thread-safe.
+ * logged at ERROR at most once a minute, and {@link #writing()} is false, so that the guard
+ * approves nothing meanwhile. Thread-safe.
  */
 public final class JsonlAuditLog implements AuditLog, AutoCloseable {
   /** The most records kept in memory while the file cannot take them. */
@@ -62,7 +65,12 @@ public final class JsonlAuditLog implements AuditLog, AutoCloseable {
     recovery.tail().forEach(tail::add);
   }
 
-  /** Opens (or creates) {@code file}, keeping the newest {@code memoryTail} records in memory. */
+  /**
+   * Opens (or creates) {@code file}, keeping the newest {@code memoryTail} records in memory.
+   *
+   * @throws InUseException when another Kelvin has the file open
+   * @throws UncheckedIOException when the file cannot be read or opened for writing
+   */
   public static JsonlAuditLog open(Path file, int memoryTail) {
     return open(file, memoryTail, InstantSource.system());
   }
@@ -70,6 +78,7 @@ public final class JsonlAuditLog implements AuditLog, AutoCloseable {
   /**
    * Opens (or creates) {@code file}; {@code clock} paces the ERROR log while writes fail.
    *
+   * @throws InUseException when another Kelvin has the file open
    * @throws UncheckedIOException when the file cannot be read or opened for writing
    */
   public static JsonlAuditLog open(Path file, int memoryTail, InstantSource clock) {
@@ -89,10 +98,16 @@ public final class JsonlAuditLog implements AuditLog, AutoCloseable {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      AuditRecovery.Result recovery = AuditRecovery.scan(file, json, memoryTail);
-      LineSink sink = wrapSink.apply(AuditFile.open(file));
-      report(file, recovery);
-      return new JsonlAuditLog(file, memoryTail, clock, sink, json, recovery);
+      AuditFile audit = AuditFile.open(file);
+      try {
+        AuditRecovery.Result recovery = AuditRecovery.scan(audit.channel(), json, memoryTail);
+        audit.endLastLine();
+        report(file, recovery);
+        return new JsonlAuditLog(file, memoryTail, clock, wrapSink.apply(audit), json, recovery);
+      } catch (IOException | RuntimeException e) {
+        audit.close();
+        throw e;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the audit log " + file + ": " + e
           + " (does the directory exist and is it writable by this user?)", e);
@@ -137,6 +152,16 @@ public final class JsonlAuditLog implements AuditLog, AutoCloseable {
     return new AuditLogStatus(file, lastSeq, recovery.readableLines(),
         recovery.unreadableLines(), recovery.problems(), writeFailures, unwritten.size(),
         dropped, lastWriteError);
+  }
+
+  /**
+   * Whether records reach the file now: false from the first write that fails until every
+   * record kept in memory meanwhile has been written. Unlike {@link AuditLogStatus#writing()}
+   * it turns true again after records were dropped, once the file takes records again. This is
+   * what the {@link dev.kelvin.policy.guard.SafetyGuard} asks before it approves anything.
+   */
+  public synchronized boolean writing() {
+    return unwritten.isEmpty();
   }
 
   /** Tries once more to write what the file could not take yet; true when nothing is left. */
@@ -203,6 +228,28 @@ public final class JsonlAuditLog implements AuditLog, AutoCloseable {
     } else if (recovery.lastSeq() > 0) {
       LOG.info("audit log {}: {} records found, numbering continues after seq {}", file,
           recovery.readableLines(), recovery.lastSeq());
+    }
+  }
+
+  /**
+   * The audit file is locked by another Kelvin: another process, or another log open on the
+   * same file in this JVM. Two writers would overwrite each other's records, so the second is
+   * refused. The message is one line that names the file.
+   */
+  public static final class InUseException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Path file;
+
+    InUseException(Path file) {
+      super("the audit log " + file.toAbsolutePath().normalize() + " is in use by another"
+          + " Kelvin (a second one started in the same folder?): stop that one or give this"
+          + " one a file of its own", null, false, false);
+      this.file = file;
+    }
+
+    /** The file as it was asked for. */
+    public Path file() {
+      return file;
     }
   }
 }

@@ -8,14 +8,15 @@ import dev.kelvin.core.action.SetpointAction;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Rebuilds a setpoint with a shorter lease, and words durations for people. */
+/**
+ * Rebuilds a setpoint with a shorter lease (keeping the rest of its meta, the model version
+ * included), and words durations for people.
+ */
 final class Leases {
   private Leases() {}
 
   static SetpointAction withLease(SetpointAction action, Duration lease) {
-    ActionMeta m = action.meta();
-    ActionMeta meta = new ActionMeta(m.id(), m.rule(), m.reason(), m.facts(), m.proposedAt(),
-        lease);
+    ActionMeta meta = action.meta().withLease(lease);
     if (action instanceof SetCpuFrequencyCap cap) {
       return new SetCpuFrequencyCap(meta, cap.node(), cap.capMhz());
     } else if (action instanceof SetGpuPowerLimit gpu) {

@@ -21,16 +21,20 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.BooleanSupplier;
 
 /**
- * Reviews every proposed action against the snapshot it was proposed on. For setpoints, in
- * order: refuses a node missing from the snapshot or stale (it will not act blind); clamps a CPU
- * frequency cap to the {@code cpu_freq_min_mhz}..{@code cpu_freq_max_mhz} the node reports;
- * refuses a no-op (the clamped value is the one in force); refuses a setpoint within {@link
- * GuardSettings#minDwell()} of the last one approved for the same node, kind and device; and
- * shortens a lease longer than {@link GuardSettings#maxLease()}. Drain, suspend, migrate and
- * failover are held for an operator; notices, resume and wake pass. In {@link
- * GuardSettings.Mode#DRY_RUN} every approval becomes a {@link GuardDecision.DryRun}.
+ * Reviews every proposed action against the snapshot it was proposed on. First of all it
+ * refuses every action while the audit log cannot be written (nothing is done without a
+ * record). For setpoints, in order: refuses a node missing from the snapshot or stale (it will
+ * not act blind); refuses a setpoint whose hardware limits the node's telemetry does not report
+ * (today only a CPU frequency cap has them, in {@code cpu_freq_min_mhz}..{@code
+ * cpu_freq_max_mhz}: a GPU power limit or a node power cap is refused, not set unchecked);
+ * clamps the value to those limits; refuses a no-op (the clamped value is the one in force);
+ * refuses a setpoint within {@link GuardSettings#minDwell()} of the last one approved for the
+ * same node, kind and device; and shortens a lease longer than {@link GuardSettings#maxLease()}.
+ * Drain, suspend, migrate and failover are held for an operator; notices, resume and wake pass.
+ * In {@link GuardSettings.Mode#DRY_RUN} every approval becomes a {@link GuardDecision.DryRun}.
  *
  * <p>Time is the snapshot's alone, so the guard behaves the same in simulation. Thread-safe.
  */
@@ -39,10 +43,21 @@ public final class SafetyGuard implements ActionGuard {
   private static final double SAME_VALUE = 1e-6;
 
   private final GuardSettings settings;
+  private final BooleanSupplier auditWritable;
   private final DwellTracker dwell = new DwellTracker();
 
+  /** A guard for an audit log that is always writable (an in-memory one). */
   public SafetyGuard(GuardSettings settings) {
+    this(settings, () -> true);
+  }
+
+  /**
+   * A guard that refuses every action while {@code auditWritable} says false: pass the audit
+   * log's own answer, such as {@code JsonlAuditLog::writing}. It is asked once per review.
+   */
+  public SafetyGuard(GuardSettings settings, BooleanSupplier auditWritable) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.auditWritable = Objects.requireNonNull(auditWritable, "auditWritable");
   }
 
   public GuardSettings settings() {
@@ -53,6 +68,11 @@ public final class SafetyGuard implements ActionGuard {
   public GuardDecision review(Action proposal, ClusterSnapshot snapshot) {
     Objects.requireNonNull(proposal, "proposal");
     Objects.requireNonNull(snapshot, "snapshot");
+    if (!auditWritable.getAsBoolean()) {
+      return reject(proposal, "the audit log cannot be written (disk full or volume gone?):"
+          + " refusing every action until records reach it again, so that nothing is done"
+          + " without a record");
+    }
     if (proposal instanceof SetpointAction setpoint) {
       return reviewSetpoint(setpoint, snapshot);
     } else if (proposal instanceof DrainNode || proposal instanceof SuspendNode
@@ -98,37 +118,20 @@ public final class SafetyGuard implements ActionGuard {
           + Leases.format(Duration.between(view.lastReceived(), snapshot.at()))
           + ": will not act blind");
     }
-    return unknownLimits(proposal, view);
-  }
-
-  /** Why a CPU cap cannot be checked against the hardware, if the node hides its limits. */
-  private static Optional<String> unknownLimits(SetpointAction proposal, NodeView view) {
-    if (proposal.kind() != SetpointKind.CPU_FREQ_CAP) {
-      return Optional.empty();
-    }
-    for (NodeMetric limit : List.of(NodeMetric.CPU_FREQ_MIN_MHZ, NodeMetric.CPU_FREQ_MAX_MHZ)) {
-      if (view.latest(limit).isEmpty()) {
-        return Optional.of(proposal.node() + " reports no " + limit.wireName() + ": cannot"
-            + " check a CPU cap against the hardware's limits, so will not set one");
-      }
-    }
-    return Optional.empty();
+    return HardwareLimits.unknown(proposal, view);
   }
 
   private static SetpointAction clamp(SetpointAction proposal, NodeView view,
       List<String> notes) {
-    if (proposal.kind() != SetpointKind.CPU_FREQ_CAP) {
-      return proposal;
-    }
-    double min = view.latest(NodeMetric.CPU_FREQ_MIN_MHZ).getAsDouble();
-    double max = view.latest(NodeMetric.CPU_FREQ_MAX_MHZ).getAsDouble();
+    HardwareLimits limits = HardwareLimits.read(proposal.kind(), view);
     double value = proposal.value();
-    if (value >= min && value <= max) {
+    if (value >= limits.min() && value <= limits.max()) {
       return proposal;
     }
-    double clamped = value < min ? min : max;
+    boolean low = value < limits.min();
+    double clamped = low ? limits.min() : limits.max();
     notes.add("clamped " + Leases.number(value) + " → " + Leases.number(clamped) + " "
-        + proposal.kind().unit() + ": node " + (value < min ? "minimum" : "maximum"));
+        + proposal.kind().unit() + ": node " + (low ? "minimum" : "maximum"));
     return proposal.withValue(clamped);
   }
 

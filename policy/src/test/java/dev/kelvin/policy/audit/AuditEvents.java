@@ -40,6 +40,14 @@ final class AuditEvents {
         List.of(facts), AT, lease);
   }
 
+  /** A CPU cap proposed on the prediction of the model {@code modelVersion}. */
+  SetCpuFrequencyCap capFromModel(String modelVersion) {
+    ActionMeta meta = new ActionMeta(ids.next(), "power-forecast-cap",
+        "forecast 520 W exceeds the 500 W budget: cap one step", List.of(), AT,
+        Duration.ofMinutes(2), Optional.of(modelVersion));
+    return new SetCpuFrequencyCap(meta, N07, 2800);
+  }
+
   SetCpuFrequencyCap cap() {
     return new SetCpuFrequencyCap(meta(Duration.ofMinutes(2),
         new Fact("cpu_temp_c", 91.2, "°C"), new Fact("cpu_temp_limit_c", 85, "°C")), N07, 2800);
@@ -55,11 +63,15 @@ final class AuditEvents {
         OptionalDouble.of(2800), Optional.of(AT.plusSeconds(120)), "read back 2800 MHz"));
   }
 
-  /** One event per kind of action, with and without results, lease fractions and odd facts. */
+  /**
+   * One event per kind of action, with and without results, lease fractions, odd facts and a
+   * model version.
+   */
   List<AuditEvent> everyKind() {
     Duration none = Duration.ZERO;
     SetCpuFrequencyCap cap = cap();
-    return List.of(approved(cap), applied(cap),
+    SetCpuFrequencyCap fromModel = capFromModel("power-gbt-2026-01-01");
+    return List.of(approved(cap), applied(cap), approved(fromModel), applied(fromModel),
         approved(new SetGpuPowerLimit(meta(Duration.ofMillis(90_500)), N07, 3, 250.5)),
         AuditEvent.ofResult(AuditStage.FAILED, new SetNodePowerCap(meta(Duration.ofNanos(1)),
             N07, 400), ActionResult.of(ids.next(), ActionResult.Outcome.TIMED_OUT, AT, "no ack")),

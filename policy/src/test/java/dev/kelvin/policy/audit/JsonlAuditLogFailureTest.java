@@ -1,5 +1,6 @@
 package dev.kelvin.policy.audit;
 
+import static dev.kelvin.core.testkit.Readings.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -7,9 +8,14 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kelvin.core.action.GuardDecision;
 import dev.kelvin.core.audit.AuditEvent;
 import dev.kelvin.core.audit.AuditRecord;
+import dev.kelvin.core.model.ClusterSnapshot;
 import dev.kelvin.core.testkit.MutableClock;
+import dev.kelvin.policy.Nodes;
+import dev.kelvin.policy.guard.GuardSettings;
+import dev.kelvin.policy.guard.SafetyGuard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +95,27 @@ class JsonlAuditLogFailureTest {
       assertThat(seqsInFile()).containsExactly(1L, 2L, 3L, 4L);
       assertThat(log.status().writing()).isTrue();
       assertThat(log.status().lastWriteError()).isEmpty();
+    }
+  }
+
+  @Test
+  void the_guard_refuses_every_action_while_records_do_not_reach_the_file_and_acts_again_after() {
+    ClusterSnapshot snapshot = Nodes.snapshot(Nodes.fresh(reading().node("n07")));
+    try (JsonlAuditLog log = open()) {
+      SafetyGuard guard = new SafetyGuard(GuardSettings.defaults(), log::writing);
+      sink.broken = true;
+      log.append(events.approved(events.cap()));
+
+      assertThat(log.writing()).isFalse();
+      assertThat(guard.review(events.cap(), snapshot))
+          .isInstanceOfSatisfying(GuardDecision.Rejected.class, rejected ->
+              assertThat(rejected.why()).startsWith("the audit log cannot be written"));
+
+      sink.broken = false;
+      assertThat(log.retryUnwritten()).isTrue();
+
+      assertThat(log.writing()).isTrue();
+      assertThat(guard.review(events.cap(), snapshot)).isInstanceOf(GuardDecision.Approved.class);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kelvin.core.action.SetCpuFrequencyCap;
 import dev.kelvin.core.audit.AuditEvent;
 import dev.kelvin.core.audit.AuditRecord;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,6 +108,42 @@ class JsonlAuditLogTest {
           .isEqualTo(written.size() + 1);
     }
     assertThat(lines()).hasSize(written.size() + 1);
+  }
+
+  @Test
+  void writes_the_model_version_of_each_action_and_reads_it_back_on_reopen() throws IOException {
+    List<AuditEvent> written = List.of(events.approved(events.capFromModel("power-gbt-7")),
+        events.approved(events.cap()));
+    try (JsonlAuditLog log = JsonlAuditLog.open(file(), 10)) {
+      appendAll(log, written);
+    }
+
+    assertThat(JSON.readTree(lines().get(0)).get("modelVersion").asText())
+        .isEqualTo("power-gbt-7");
+    assertThat(JSON.readTree(lines().get(1)).get("modelVersion").isNull()).isTrue();
+    try (JsonlAuditLog reopened = JsonlAuditLog.open(file(), 10)) {
+      assertThat(reopened.recent(10)).extracting(r -> r.event().action().meta().modelVersion())
+          .containsExactly(Optional.of("power-gbt-7"), Optional.empty());
+      assertThat(reopened.recent(10)).extracting(AuditRecord::event)
+          .containsExactlyElementsOf(written);
+    }
+  }
+
+  @Test
+  void reads_a_line_written_before_model_versions_were_recorded_as_based_on_no_model()
+      throws IOException {
+    try (JsonlAuditLog log = JsonlAuditLog.open(file(), 10)) {
+      log.append(events.approved(events.capFromModel("power-gbt-7")));
+    }
+    ObjectNode old = (ObjectNode) JSON.readTree(lines().get(0));
+    old.remove("modelVersion");
+    Files.write(file(), List.of(old.toString()));
+
+    try (JsonlAuditLog reopened = JsonlAuditLog.open(file(), 10)) {
+      assertThat(reopened.status().recoveryProblems()).isEmpty();
+      assertThat(reopened.recent(1)).singleElement()
+          .satisfies(r -> assertThat(r.event().action().meta().modelVersion()).isEmpty());
+    }
   }
 
   @Test

@@ -16,6 +16,7 @@ import dev.kelvin.core.action.MigrateJob;
 import dev.kelvin.core.action.Notify;
 import dev.kelvin.core.action.ResumeNode;
 import dev.kelvin.core.action.SetCpuFrequencyCap;
+import dev.kelvin.core.action.SetGpuPowerLimit;
 import dev.kelvin.core.action.SetNodePowerCap;
 import dev.kelvin.core.action.SuspendNode;
 import dev.kelvin.core.action.WakeNode;
@@ -28,6 +29,8 @@ import dev.kelvin.core.testkit.Readings;
 import dev.kelvin.policy.Nodes;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class SafetyGuardTest {
@@ -127,17 +130,14 @@ class SafetyGuardTest {
   }
 
   @Test
-  void keeps_the_dwell_time_per_node_and_per_setpoint_kind() {
+  void keeps_the_dwell_time_per_node() {
     ClusterSnapshot first = snapshot(fresh(n07(3000)), fresh(n07(3000).node("n08")));
     guard.review(cap(N07, 2800), first);
     ClusterSnapshot soon = later(first, Duration.ofSeconds(1));
 
     GuardDecision otherNode = guard.review(cap(NodeId.of("site-a", "n08"), 2800), soon);
-    GuardDecision otherKind = guard.review(
-        new SetNodePowerCap(meta(Duration.ofMinutes(2)), N07, 350), soon);
 
     assertThat(otherNode).isInstanceOf(GuardDecision.Approved.class);
-    assertThat(otherKind).isInstanceOf(GuardDecision.Approved.class);
   }
 
   @Test
@@ -191,6 +191,64 @@ class SafetyGuardTest {
       assertThat(((SetCpuFrequencyCap) approved.action()).capMhz()).isEqualTo(2800);
       assertThat(approved.notes()).containsExactly("lease capped 30 min → 10 min: guard maximum");
     });
+  }
+
+  @Test
+  void capping_a_lease_keeps_the_model_version_the_audit_log_traces() {
+    ActionMeta fromModel = new ActionMeta(ids.next(), "test-rule", "because the model says so",
+        List.of(), NOW, Duration.ofMinutes(30), Optional.of("power-gbt-7"));
+
+    GuardDecision decision = guard.review(new SetCpuFrequencyCap(fromModel, N07, 2800),
+        snapshot(fresh(n07(3000))));
+
+    assertThat(decision).isInstanceOfSatisfying(GuardDecision.Approved.class, approved -> {
+      assertThat(approved.action().lease()).isEqualTo(Duration.ofMinutes(10));
+      assertThat(approved.action().meta().modelVersion()).contains("power-gbt-7");
+    });
+  }
+
+  @Test
+  void rejects_a_gpu_power_limit_because_no_node_reports_its_limits() {
+    SetGpuPowerLimit limit = new SetGpuPowerLimit(meta(Duration.ofMinutes(2)), N07, 0, 250);
+
+    assertThat(guard.review(limit, snapshot(fresh(n07(3000)))))
+        .isInstanceOfSatisfying(GuardDecision.Rejected.class, rejected ->
+            assertThat(rejected.why()).isEqualTo(
+                "no limits known for gpu_power_limit on site-a/n07: will not set it blind"));
+  }
+
+  @Test
+  void rejects_a_node_power_cap_of_any_value_because_no_node_reports_its_limits() {
+    ClusterSnapshot snapshot = snapshot(fresh(n07(3000)));
+
+    for (double watts : List.of(1.0, 350.0, 1e6)) {
+      SetNodePowerCap cap = new SetNodePowerCap(meta(Duration.ofMinutes(2)), N07, watts);
+      assertThat(guard.review(cap, snapshot))
+          .isInstanceOfSatisfying(GuardDecision.Rejected.class, rejected ->
+              assertThat(rejected.why()).isEqualTo(
+                  "no limits known for node_power_cap on site-a/n07: will not set it blind"));
+    }
+  }
+
+  @Test
+  void refuses_every_action_while_the_audit_log_cannot_be_written_and_acts_again_after() {
+    AtomicBoolean writable = new AtomicBoolean(false);
+    SafetyGuard audited = new SafetyGuard(GuardSettings.defaults(), writable::get);
+    ClusterSnapshot snapshot = snapshot(fresh(n07(3000)));
+    List<Action> proposals = List.of(cap(N07, 2800), notice(),
+        new DrainNode(meta(Duration.ZERO), N07), new ResumeNode(meta(Duration.ZERO), N07));
+
+    for (Action proposal : proposals) {
+      assertThat(audited.review(proposal, snapshot))
+          .isInstanceOfSatisfying(GuardDecision.Rejected.class, rejected ->
+              assertThat(rejected.why()).startsWith("the audit log cannot be written")
+                  .contains("refusing every action"));
+    }
+    writable.set(true);
+
+    assertThat(audited.review(cap(N07, 2800), snapshot))
+        .isInstanceOf(GuardDecision.Approved.class);
+    assertThat(audited.review(notice(), snapshot)).isInstanceOf(GuardDecision.Approved.class);
   }
 
   @Test
