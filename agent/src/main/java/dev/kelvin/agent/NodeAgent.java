@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The agent of one node. Every {@code publishInterval} it samples the hardware and publishes
- * the reading ({@link TelemetryWire} JSON, QoS 1,
- * not retained) on {@code topics.nodeTelemetry(node)}. It applies setpoint commands from
+ * the reading ({@link TelemetryWire} JSON, QoS 1, not retained) on
+ * {@code topics.nodeTelemetry(node)}. It applies setpoint commands from
  * {@code topics.nodeCommand(node)} under a lease (see {@link SetpointLeases}) and answers each
  * on {@code topics.nodeCommandAck(node)}. Its status topic says {@code online} (retained) while
  * it is connected and {@code offline} (its Last Will, retained) once it is gone.
@@ -115,7 +115,7 @@ public final class NodeAgent implements AutoCloseable {
             == State.STARTED ? "started" : "closed") + "; create a new NodeAgent to restart");
       }
       state = State.STARTED;
-      scheduler.scheduleAtFixedRate(leases::expireDue, 0, 20_000_000, TimeUnit.NANOSECONDS);
+      expiry.start();
     }
     Optional<MqttFailure> failure = connection.open();
     if (failure.isPresent() && !failure.get().retriable()) {

@@ -8,7 +8,10 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import dev.kelvin.policy.audit.JsonlAuditLog;
 import picocli.CommandLine;
 
 class MainTest {
@@ -77,6 +80,17 @@ class MainTest {
       assertThat(run("demo", "--http-port", "0", "--mqtt-port", String.valueOf(port))).isEqualTo(1);
       assertThat(err.toString().strip()).doesNotContain("\n")
           .contains("MQTT port " + port).contains("--mqtt-port");
+    }
+  }
+
+  @Test
+  void a_second_kelvin_on_the_same_audit_file_is_one_line_naming_the_file(@TempDir Path dir) {
+    Path audit = dir.resolve("audit.jsonl");
+    try (JsonlAuditLog first = JsonlAuditLog.open(audit, 10)) {
+      assertThat(run("demo", "--http-port", "0", "--mqtt-port", "0", "--audit-file",
+          audit.toString())).isEqualTo(1);
+      assertThat(err.toString().strip()).doesNotContain("\n").contains("audit.jsonl")
+          .contains("in use").contains("--audit-file");
     }
   }
 

@@ -171,6 +171,8 @@ public final class Demo implements AutoCloseable {
       Files.createDirectories(options.auditFile().toAbsolutePath().getParent());
       auditFile = closer.add("audit log", JsonlAuditLog.open(options.auditFile(), 10_000,
           clock));
+    } catch (JsonlAuditLog.InUseException e) {
+      throw new StartupException(e.getMessage() + " (--audit-file)", e);
     } catch (IOException | RuntimeException e) {
       throw new StartupException("cannot open the audit log " + options.auditFile() + ": "
           + e.getMessage() + " (choose another with --audit-file)", e);
@@ -179,7 +181,7 @@ public final class Demo implements AutoCloseable {
   }
 
   private void startLoop(DemoOptions options) {
-    guard = new SafetyGuard(Sites.guardSettings(options.dryRun()));
+    guard = new SafetyGuard(Sites.guardSettings(options.dryRun()), auditFile::writing);
     loop = new ControlLoop(new ControlLoop.Ports(state, model.forecaster(), rules, guard,
         executor, audit), clock);
     closer.add("control loop", new PeriodicTicker("kelvin-control", options.tick(), clock,

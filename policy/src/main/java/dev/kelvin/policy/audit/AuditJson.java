@@ -27,8 +27,9 @@ import java.util.OptionalDouble;
  * One audit record as one line of JSON, and back. Instants are ISO-8601, the lease is in
  * seconds (exact, with a fraction where it has one), numbers that are not finite are written as
  * {@code null}, and {@code modelVersion} names the model whose prediction the action was based
- * on ({@code null} for none; lines written before it existed lack it and read back as none). Besides what a person reads ({@code target}, {@code what}, {@code reason}) each
- * line carries the action's own fields under {@code params}, so the record can be rebuilt.
+ * on ({@code null} for none; lines written before it existed lack it and read back as none).
+ * Besides what a person reads ({@code target}, {@code what}, {@code reason}) each line carries
+ * the action's own fields under {@code params}, so the record can be rebuilt.
  */
 final class AuditJson {
   private final ObjectMapper mapper =

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The range of values a node's hardware accepts for a setpoint, in the setpoint's unit, as the
- * node's telemetry reports it. Only the kinds in {@link #METRICS} have limits Kelvin can read;
+ * node's telemetry reports it. Only the kinds in {@code METRICS} have limits Kelvin can read;
  * for the others (today a GPU power limit and a node power cap, whose limits no agent reports)
  * the guard knows no range, and a value it cannot check is a value it does not set. Core's
  * {@code NodeReading} already refuses a minimum above the maximum.
@@ -19,7 +19,8 @@ import java.util.Optional;
 record HardwareLimits(double min, double max) {
   /** The telemetry metrics that carry the lowest and the highest value of each kind. */
   private static final Map<SetpointKind, List<NodeMetric>> METRICS = Map.of(
-      SetpointKind.CPU_FREQ_CAP, List.of(NodeMetric.CPU_FREQ_MIN_MHZ, NodeMetric.CPU_FREQ_MAX_MHZ));
+      SetpointKind.CPU_FREQ_CAP,
+      List.of(NodeMetric.CPU_FREQ_MIN_MHZ, NodeMetric.CPU_FREQ_MAX_MHZ));
 
   /** Why the limits of {@code proposal}'s kind cannot be read from the node, if they cannot. */
   static Optional<String> unknown(SetpointAction proposal, NodeView view) {
