@@ -1,5 +1,6 @@
 package dev.kelvin.actuators;
 
+import dev.kelvin.core.model.Numbers;
 import dev.kelvin.core.action.ActionResult;
 import dev.kelvin.core.action.ActionResult.Outcome;
 import dev.kelvin.core.action.SetpointAction;
@@ -7,7 +8,6 @@ import dev.kelvin.core.wire.CommandAck;
 import dev.kelvin.core.wire.NodeCommand;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
@@ -77,9 +77,7 @@ final class SetpointCommands {
 
   /** A value as an operator reads it: no decimals when whole, one otherwise. */
   static String format(double value) {
-    return value == Math.rint(value) && Math.abs(value) < 1e15
-        ? Long.toString((long) value)
-        : String.format(Locale.ROOT, "%.1f", value);
+    return Numbers.plain(value, 1);
   }
 
   /** A duration as an operator reads it: {@code 5 s}, {@code 1.5 s} or {@code 250 ms}. */

@@ -1,9 +1,9 @@
 package dev.kelvin.agent.lease;
 
+import dev.kelvin.core.model.Numbers;
 import dev.kelvin.core.model.SetpointKind;
 import dev.kelvin.core.port.NodeHardware.SetpointLimits;
 import dev.kelvin.core.wire.NodeCommand;
-import java.util.Locale;
 import java.util.OptionalInt;
 
 /** How setpoints and their values are written in acks and logs. */
@@ -23,10 +23,7 @@ final class SetpointText {
   }
 
   static String number(double value) {
-    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      return Long.toString((long) value);
-    }
-    return String.format(Locale.ROOT, "%.3f", value).replaceAll("0+$", "");
+    return Numbers.plain(value, 3);
   }
 
   /**

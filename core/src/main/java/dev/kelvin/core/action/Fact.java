@@ -1,5 +1,6 @@
 package dev.kelvin.core.action;
 
+import dev.kelvin.core.model.Numbers;
 import java.util.Objects;
 
 /**
@@ -14,9 +15,6 @@ public record Fact(String name, double value, String unit) {
 
   @Override
   public String toString() {
-    String number = value == Math.rint(value) && Math.abs(value) < 1e12
-        ? Long.toString((long) value)
-        : String.format(java.util.Locale.ROOT, "%.2f", value);
-    return name + "=" + number + (unit.isEmpty() ? "" : " " + unit);
+    return name + "=" + Numbers.plain(value, 2) + (unit.isEmpty() ? "" : " " + unit);
   }
 }

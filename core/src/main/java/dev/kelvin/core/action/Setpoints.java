@@ -1,6 +1,6 @@
 package dev.kelvin.core.action;
 
-import java.util.Locale;
+import dev.kelvin.core.model.Numbers;
 
 final class Setpoints {
   private Setpoints() {}
@@ -14,8 +14,6 @@ final class Setpoints {
   }
 
   static String format(double value) {
-    return value == Math.rint(value)
-        ? Long.toString((long) value)
-        : String.format(Locale.ROOT, "%.1f", value);
+    return Numbers.plain(value, 1);
   }
 }

@@ -98,8 +98,6 @@ public enum NodeMetric {
   }
 
   private static String plain(double value) {
-    return value == Math.rint(value) && Math.abs(value) < 1e15
-        ? Long.toString((long) value)
-        : Double.toString(value);
+    return Numbers.plain(value, 6);
   }
 }

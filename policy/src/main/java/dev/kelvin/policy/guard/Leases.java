@@ -1,12 +1,12 @@
 package dev.kelvin.policy.guard;
 
+import dev.kelvin.core.model.Numbers;
 import dev.kelvin.core.action.ActionMeta;
 import dev.kelvin.core.action.SetCpuFrequencyCap;
 import dev.kelvin.core.action.SetGpuPowerLimit;
 import dev.kelvin.core.action.SetNodePowerCap;
 import dev.kelvin.core.action.SetpointAction;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Rebuilds a setpoint with a shorter lease (keeping the rest of its meta, the model version
@@ -38,8 +38,6 @@ final class Leases {
   }
 
   static String number(double value) {
-    return value == Math.rint(value) && Math.abs(value) < 1e12
-        ? Long.toString((long) value)
-        : String.format(Locale.ROOT, "%.1f", value);
+    return Numbers.plain(value, 1);
   }
 }

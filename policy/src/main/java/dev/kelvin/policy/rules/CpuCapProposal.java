@@ -1,5 +1,6 @@
 package dev.kelvin.policy.rules;
 
+import dev.kelvin.core.model.Numbers;
 import dev.kelvin.core.action.Fact;
 import dev.kelvin.core.model.NodeId;
 import java.time.Duration;
@@ -70,8 +71,6 @@ public record CpuCapProposal(String rule, NodeId node, double targetMhz, String 
   }
 
   static String format(double value) {
-    return value == Math.rint(value) && Math.abs(value) < 1e12
-        ? Long.toString((long) value)
-        : String.format(Locale.ROOT, "%.1f", value);
+    return Numbers.plain(value, 1);
   }
 }
