@@ -147,7 +147,7 @@ class DashboardServerTest {
     assertThat(a1.get("type").asText()).isEqualTo("SetCpuFrequencyCap");
     assertThat(a1.get("rule").asText()).isEqualTo("thermal-cap");
     assertThat(a1.get("reason").asText()).isEqualTo("CPU at 91 °C, limit 85 °C");
-    assertThat(a1.get("facts").get(0).asText()).isEqualTo("cpu_temp_c=91.20 °C");
+    assertThat(a1.get("facts").get(0).asText()).isEqualTo("cpu_temp_c=91.2 °C");
     assertThat(a1.get("detail").asText()).isEqualTo("read back 2400 MHz");
     assertThat(a1.get("before").asDouble()).isEqualTo(3000);
     assertThat(a1.get("after").asDouble()).isEqualTo(2400);
