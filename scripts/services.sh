@@ -45,7 +45,7 @@ install() {
     || { log "apt-get failed; see $DIR/apt.log"; tail -20 "$DIR/apt.log" >&2; return 1; }
 }
 
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+alive() { local pid; pid=$(cat "$1" 2>/dev/null) && kill -0 "$pid" 2>/dev/null; }
 
 wait_port() { # name port seconds
   local deadline=$((SECONDS + $3))
@@ -121,11 +121,12 @@ start() {
   start_influx
 }
 
-stop_one() { # name pidfile
-  if alive "$2"; then
-    kill "$(cat "$2")" 2>/dev/null || true
-    for _ in $(seq 50); do alive "$2" || break; sleep 0.1; done
-    alive "$2" && kill -9 "$(cat "$2")" 2>/dev/null || true
+stop_one() { # name pidfile (read once: mosquitto deletes its own pid file as it exits)
+  local pid
+  if pid=$(cat "$2" 2>/dev/null) && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
     log "stopped $1"
   fi
   rm -f "$2"
