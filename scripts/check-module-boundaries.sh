@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Proves the build still enforces the module rules of docs/architecture.md, by breaking them
 # on purpose in a scratch copy of the poms and expecting the enforcer to refuse:
-#   1. policy depending on its sibling telemetry,
-#   2. core depending on a library (slf4j).
+#   1. policy depending on its sibling telemetry, and telemetry on its sibling actuators,
+#   2. the MQTT layer depending on a module that uses it,
+#   3. core depending on a library (slf4j).
 # Needs the dependencies already in the local Maven repository (run after ./mvnw verify).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -12,7 +13,7 @@ trap 'rm -rf "$scratch"' EXIT
 copy_poms() {
   rm -rf "$scratch/tree" && mkdir -p "$scratch/tree"
   (cd "$root" && cp -r mvnw .mvn pom.xml "$scratch/tree/")
-  for m in core telemetry predictor policy actuators agent simulator dashboard app; do
+  for m in core mqtt telemetry predictor policy actuators agent simulator dashboard app; do
     mkdir -p "$scratch/tree/$m" && cp "$root/$m/pom.xml" "$scratch/tree/$m/"
   done
 }
@@ -54,7 +55,15 @@ echo "module boundaries: ok, the unmodified poms validate"
 
 copy_poms
 add_dependency policy dev.kelvin kelvin-telemetry
-expect_refusal "policy depending on its sibling telemetry" policy "may depend on kelvin-core only"
+expect_refusal "policy depending on its sibling telemetry" policy "may depend on kelvin-core and kelvin-mqtt only"
+
+copy_poms
+add_dependency telemetry dev.kelvin kelvin-actuators
+expect_refusal "telemetry depending on its sibling actuators" telemetry "may depend on kelvin-core and kelvin-mqtt only"
+
+copy_poms
+add_dependency mqtt dev.kelvin kelvin-telemetry
+expect_refusal "the MQTT layer depending on telemetry, a module that uses it" mqtt "may depend on kelvin-core and kelvin-mqtt only"
 
 copy_poms
 add_dependency core org.slf4j slf4j-api
