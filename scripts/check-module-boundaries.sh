@@ -2,7 +2,7 @@
 # Proves the build still enforces the module rules of docs/architecture.md, by breaking them
 # on purpose in a scratch copy of the poms and expecting the enforcer to refuse:
 #   1. policy depending on its sibling telemetry, and telemetry on its sibling actuators,
-#   2. the MQTT layer depending on a module that uses it,
+#   2. the MQTT layer depending on a feature module,
 #   3. core depending on a library (slf4j).
 # Needs the dependencies already in the local Maven repository (run after ./mvnw verify).
 set -euo pipefail
@@ -62,8 +62,8 @@ add_dependency telemetry dev.kelvin kelvin-actuators
 expect_refusal "telemetry depending on its sibling actuators" telemetry "may depend on kelvin-core and kelvin-mqtt only"
 
 copy_poms
-add_dependency mqtt dev.kelvin kelvin-telemetry
-expect_refusal "the MQTT layer depending on telemetry, a module that uses it" mqtt "may depend on kelvin-core and kelvin-mqtt only"
+add_dependency mqtt dev.kelvin kelvin-policy
+expect_refusal "the MQTT layer depending on policy, a feature module" mqtt "may depend on kelvin-core and kelvin-mqtt only"
 
 copy_poms
 add_dependency core org.slf4j slf4j-api
