@@ -21,16 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The rule-based {@link Policy}: the DRL rules under {@code dev/kelvin/policy/rules/}, compiled
- * once by {@link #load}, run in a fresh session on every {@link #decide} call. Each call inserts
+ * The rule-based {@link Policy}: every DRL file under the classpath folder {@code
+ * dev/kelvin/policy/rules/} (found by {@link RuleFiles}, so a new rule file needs no list
+ * updated), compiled once by {@link #load}, run in a fresh session on every {@link #decide}
+ * call. Each call inserts
  * the settings, one {@link NodeThermalFact} per node that reports its CPU temperature and
  * frequency range, and every prediction; the proposals come back sorted by node, then rule, and
  * get their ids in that order, so the same snapshot always gives the same actions. Thread-safe.
  */
 public final class RulePolicy implements Policy {
-  /** The rule files compiled by {@link #load(PolicySettings, ActionIds)}. */
-  static final List<String> RULE_FILES = List.of("dev/kelvin/policy/rules/thermal-cpu.drl");
-
   private static final Logger LOG = LoggerFactory.getLogger(RulePolicy.class);
   private static final Comparator<Proposal> ORDER = Comparator.comparing(Proposal::node)
       .thenComparing(Proposal::rule).thenComparing(Proposal::reason);
@@ -46,15 +45,18 @@ public final class RulePolicy implements Policy {
   }
 
   /**
-   * Compiles the rules (about 2 s on a small machine, logged) and returns a policy that acts
-   * by {@code settings} and numbers its actions with {@code ids}.
+   * Compiles every rule file under {@code dev/kelvin/policy/rules/}, sorted by path (about
+   * 2 s on a small machine, logged), and returns a policy that acts by {@code settings} and
+   * numbers its actions with {@code ids}.
    *
-   * @throws PolicyException listing every DRL error with its file and line
+   * @throws PolicyException when the folder holds no rule file, or listing every DRL error
+   *     with its file and line
    */
   public static RulePolicy load(PolicySettings settings, ActionIds ids) {
-    return load(settings, ids, RULE_FILES);
+    return load(settings, ids, RuleFiles.policyRules());
   }
 
+  /** Like {@link #load(PolicySettings, ActionIds)}, from the classpath names {@code ruleFiles}. */
   static RulePolicy load(PolicySettings settings, ActionIds ids, List<String> ruleFiles) {
     DroolsRuleBase ruleBase = DroolsRuleBase.compile(ruleFiles);
     LOG.info("compiled {} policy rules {} from {} in {} ms", ruleBase.ruleNames().size(),

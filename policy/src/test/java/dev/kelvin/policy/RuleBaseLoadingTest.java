@@ -51,7 +51,7 @@ class RuleBaseLoadingTest {
 
   @Test
   void inserts_predictions_so_that_rules_can_match_them() {
-    List<String> files = new ArrayList<>(RulePolicy.RULE_FILES);
+    List<String> files = new ArrayList<>(RuleFiles.policyRules());
     files.add(PROBE);
     RulePolicy policy = load(files);
     NodeId n03 = NodeId.of("site-a", "n03");

@@ -22,7 +22,7 @@ class RulePolicyTest {
   private static final NodeId N07 = NodeId.of("site-a", "n07");
 
   /** Compiled once: the rule base is immutable; every test gets its own policy and ids. */
-  private static final DroolsRuleBase RULES = DroolsRuleBase.compile(RulePolicy.RULE_FILES);
+  private static final DroolsRuleBase RULES = DroolsRuleBase.compile(RuleFiles.policyRules());
 
   private final RulePolicy policy = policy(PolicySettings.defaults());
 
