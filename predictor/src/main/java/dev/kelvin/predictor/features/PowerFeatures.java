@@ -19,10 +19,11 @@ import java.util.Objects;
  *
  * <p>Only the readings of the last {@code window} count. A window is too short when those
  * readings reach back less than 90 % of {@code window} or number fewer than 3. The latest
- * reading must carry power, utilisation, frequency cap and maximum, CPU and inlet temperature;
- * power and utilisation must be present in at least half the window's readings, and their
- * means and the power slope are taken over the readings that carry them. Anything less skips
- * the node with a reason: nothing is ever filled in with 0. Stateless and thread-safe.
+ * reading must carry power, utilisation, frequency cap and maximum, and need carry no
+ * temperature; power and utilisation must be present in at least half the window's readings,
+ * and their means and the power slope are taken over the readings that carry them. Anything
+ * less skips the node with a reason: nothing is ever filled in with 0. Stateless and
+ * thread-safe.
  */
 public final class PowerFeatures {
   /** A window must reach back at least this share of its duration. */
@@ -31,8 +32,7 @@ public final class PowerFeatures {
   static final int MIN_READINGS = 3;
 
   private static final List<NodeMetric> LATEST_REQUIRED = List.of(NodeMetric.POWER_WATTS,
-      NodeMetric.CPU_UTIL_RATIO, NodeMetric.CPU_FREQ_CAP_MHZ, NodeMetric.CPU_FREQ_MAX_MHZ,
-      NodeMetric.CPU_TEMP_CELSIUS, NodeMetric.INLET_TEMP_CELSIUS);
+      NodeMetric.CPU_UTIL_RATIO, NodeMetric.CPU_FREQ_CAP_MHZ, NodeMetric.CPU_FREQ_MAX_MHZ);
 
   private final Duration window;
 
@@ -96,9 +96,7 @@ public final class PowerFeatures {
         / latest.metrics().getOrNaN(NodeMetric.CPU_FREQ_MAX_MHZ);
     return new Extracted(new PowerFeatureVector(
         latest.metrics().getOrNaN(NodeMetric.POWER_WATTS), power.mean(), power.slopePerSecond(),
-        latest.metrics().getOrNaN(NodeMetric.CPU_UTIL_RATIO), util.mean(), capRatio,
-        latest.metrics().getOrNaN(NodeMetric.CPU_TEMP_CELSIUS),
-        latest.metrics().getOrNaN(NodeMetric.INLET_TEMP_CELSIUS)));
+        latest.metrics().getOrNaN(NodeMetric.CPU_UTIL_RATIO), util.mean(), capRatio));
   }
 
   private static List<String> missingFromLatest(NodeReading latest) {

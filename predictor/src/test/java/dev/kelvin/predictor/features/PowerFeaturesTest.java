@@ -42,9 +42,7 @@ class PowerFeaturesTest {
         .with(NodeMetric.POWER_WATTS, 200 + 2.0 * s)
         .with(NodeMetric.CPU_UTIL_RATIO, s == 30 ? 0.8 : 0.5)
         .with(NodeMetric.CPU_FREQ_CAP_MHZ, 2400)
-        .with(NodeMetric.CPU_FREQ_MAX_MHZ, 3000)
-        .with(NodeMetric.CPU_TEMP_CELSIUS, 61)
-        .with(NodeMetric.INLET_TEMP_CELSIUS, 23));
+        .with(NodeMetric.CPU_FREQ_MAX_MHZ, 3000));
 
     PowerFeatureVector vector = extracted(features.extract(window));
 
@@ -54,18 +52,29 @@ class PowerFeaturesTest {
     assertThat(vector.cpuUtilRatio()).isEqualTo(0.8);
     assertThat(vector.meanCpuUtilRatio()).isCloseTo((30 * 0.5 + 0.8) / 31, within(1e-12));
     assertThat(vector.capRatio()).isCloseTo(0.8, within(1e-12));
-    assertThat(vector.cpuTempCelsius()).isEqualTo(61);
-    assertThat(vector.inletTempCelsius()).isEqualTo(23);
+  }
+
+  @Test
+  void extracts_the_same_features_from_a_node_that_reports_no_temperatures() {
+    List<NodeReading> warm = window(31, s -> Readings.reading()
+        .with(NodeMetric.POWER_WATTS, 200 + 2.0 * s));
+    List<NodeReading> bare = window(31, s -> Readings.reading()
+        .with(NodeMetric.POWER_WATTS, 200 + 2.0 * s)
+        .without(NodeMetric.CPU_TEMP_CELSIUS).without(NodeMetric.CPU_TEMP_LIMIT_CELSIUS)
+        .without(NodeMetric.INLET_TEMP_CELSIUS));
+
+    FeatureResult result = features.extract(bare);
+
+    assertThat(extracted(result)).isEqualTo(extracted(features.extract(warm)));
   }
 
   @Test
   void names_the_features_with_their_units_in_the_order_of_the_values() {
-    PowerFeatureVector vector = new PowerFeatureVector(1, 2, 3, 4, 5, 6, 7, 8);
+    PowerFeatureVector vector = new PowerFeatureVector(1, 2, 3, 4, 5, 6);
 
     assertThat(PowerFeatureVector.NAMES).containsExactly("power_w", "power_mean_w",
-        "power_slope_w_per_s", "cpu_util", "cpu_util_mean", "cap_ratio", "cpu_temp_c",
-        "inlet_temp_c");
-    assertThat(vector.toArray()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        "power_slope_w_per_s", "cpu_util", "cpu_util_mean", "cap_ratio");
+    assertThat(vector.toArray()).containsExactly(1, 2, 3, 4, 5, 6);
   }
 
   @Test
@@ -135,12 +144,13 @@ class PowerFeaturesTest {
   @Test
   void names_every_metric_the_latest_reading_lacks() {
     List<NodeReading> window = window(31, s -> Readings.reading()
-        .without(NodeMetric.CPU_FREQ_CAP_MHZ).without(NodeMetric.INLET_TEMP_CELSIUS));
+        .without(NodeMetric.CPU_FREQ_CAP_MHZ).without(NodeMetric.CPU_FREQ_MAX_MHZ));
 
     FeatureResult result = features.extract(window);
 
     assertThat(((Skipped) result).reason()).isEqualTo(SkipReason.MISSING_METRIC);
-    assertThat(((Skipped) result).detail()).contains("cpu_freq_cap_mhz", "inlet_temp_c");
+    assertThat(((Skipped) result).detail())
+        .isEqualTo("latest reading of site-a/n01 lacks cpu_freq_cap_mhz, cpu_freq_max_mhz");
   }
 
   @Test
@@ -186,7 +196,7 @@ class PowerFeaturesTest {
 
   @Test
   void refuses_a_feature_vector_with_a_value_that_is_not_a_number() {
-    assertThatThrownBy(() -> new PowerFeatureVector(300, Double.NaN, 0, 0.5, 0.5, 1, 60, 24))
+    assertThatThrownBy(() -> new PowerFeatureVector(300, Double.NaN, 0, 0.5, 0.5, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("power_mean_w").hasMessageContaining("NaN");
   }

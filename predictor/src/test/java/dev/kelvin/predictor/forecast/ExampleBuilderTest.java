@@ -132,7 +132,7 @@ class ExampleBuilderTest {
       long s = Duration.between(MutableClock.START, reading.at()).toSeconds();
       history.add(s >= 150 && s < 160 ? new NodeReading(reading.node(), reading.rack(),
           reading.at(), reading.seq(), reading.metrics().toBuilder()
-              .clear(NodeMetric.INLET_TEMP_CELSIUS).build()) : reading);
+              .clear(NodeMetric.CPU_FREQ_CAP_MHZ).build()) : reading);
     }
 
     Examples examples = ExampleBuilder.build(history, settings);

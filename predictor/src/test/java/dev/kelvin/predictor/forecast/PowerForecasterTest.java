@@ -15,6 +15,7 @@ import dev.kelvin.core.testkit.Readings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -97,6 +98,42 @@ class PowerForecasterTest {
 
     assertThat(predictions).hasSize(1);
     assertThat(forecaster.stats()).isEqualTo(new ForecastStats(1, 0, 1, 1, 0));
+  }
+
+  @Test
+  void forecasts_a_node_that_reports_no_temperatures_as_one_that_does() {
+    PowerForecaster forecaster = new PowerForecastTrainer()
+        .train(SimulatedHistory.of(4, Duration.ofMinutes(15), 3).readings(), settings)
+        .predictor();
+    UnaryOperator<Readings> busy = r -> r.with(NodeMetric.POWER_WATTS, 420)
+        .with(NodeMetric.CPU_UTIL_RATIO, 0.9).with(NodeMetric.CPU_FREQ_CAP_MHZ, 2400);
+    NodeView bare = view("n01", 40, false, r -> busy.apply(r)
+        .without(NodeMetric.CPU_TEMP_CELSIUS).without(NodeMetric.CPU_TEMP_LIMIT_CELSIUS)
+        .without(NodeMetric.INLET_TEMP_CELSIUS).without(NodeMetric.CPU_FREQ_MHZ)
+        .without(NodeMetric.CPU_FREQ_MIN_MHZ));
+    NodeView warm = view("n01", 40, false, busy);
+
+    Optional<LoadForecast> forecast = forecaster.forecast(bare);
+
+    assertThat(bare.latest().metrics().asMap()).containsOnlyKeys(
+        NodeMetric.POWER_WATTS, NodeMetric.CPU_UTIL_RATIO, NodeMetric.CPU_FREQ_CAP_MHZ,
+        NodeMetric.CPU_FREQ_MAX_MHZ);
+    assertThat(forecast).isPresent().isEqualTo(forecaster.forecast(warm));
+    assertThat(forecast.get().scope()).isEqualTo(ForecastScope.node(N01));
+    assertThat(forecaster.stats()).isEqualTo(new ForecastStats(2, 0, 0, 0, 0));
+  }
+
+  @Test
+  void still_skips_a_node_whose_latest_reading_lacks_power_and_counts_it() {
+    PowerForecaster forecaster = new PowerForecaster(TestModels.constantChange(0), settings);
+    NodeView powerless = view("n02", 40, false, r -> r.without(NodeMetric.POWER_WATTS)
+        .without(NodeMetric.CPU_TEMP_CELSIUS).without(NodeMetric.INLET_TEMP_CELSIUS));
+
+    List<Prediction> predictions = forecaster.predict(snapshot(fresh("n01", 300), powerless));
+
+    assertThat(predictions).singleElement().satisfies(p -> assertThat(((LoadForecast) p)
+        .scope()).isEqualTo(ForecastScope.node(N01)));
+    assertThat(forecaster.stats()).isEqualTo(new ForecastStats(1, 0, 0, 1, 0));
   }
 
   @Test

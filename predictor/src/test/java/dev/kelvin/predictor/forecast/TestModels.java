@@ -19,7 +19,7 @@ final class TestModels {
     MutableDataset<Regressor> dataset = dataset();
     for (int i = 0; i < 10; i++) {
       dataset.add(TribuoRegression.example(
-          new PowerFeatureVector(100 + i, 100, 0, 0.5, 0.5, 1, 50, 22), changeWatts));
+          new PowerFeatureVector(100 + i, 100, 0, 0.5, 0.5, 1), changeWatts));
     }
     return new RegressionModel(new CARTRegressionTrainer(2).train(dataset), "test-constant");
   }

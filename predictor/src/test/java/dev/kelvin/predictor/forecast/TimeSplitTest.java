@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class TimeSplitTest {
   private static final PowerFeatureVector FEATURES =
-      new PowerFeatureVector(300, 300, 0, 0.5, 0.5, 1, 60, 24);
+      new PowerFeatureVector(300, 300, 0, 0.5, 0.5, 1);
 
   private static LabelledExample example(String node, long atSecond, long labelSecond) {
     Instant start = MutableClock.START;
