@@ -13,6 +13,9 @@ import java.util.List;
 public sealed interface Action permits NodeAction, MigrateJob, FailoverSite, Notify {
   ActionMeta meta();
 
+  /** The kind of action, by its stable name. */
+  ActionType type();
+
   /** What the action acts on, as an operator would name it, e.g. {@code site-a/n07}. */
   String target();
 

@@ -11,6 +11,11 @@ public record DrainNode(ActionMeta meta, NodeId node) implements NodeAction {
   }
 
   @Override
+  public ActionType type() {
+    return ActionType.DRAIN_NODE;
+  }
+
+  @Override
   public String describe() {
     return "drain (no new jobs)";
   }

@@ -21,6 +21,11 @@ public record FailoverSite(ActionMeta meta, SiteId from, SiteId to) implements A
   }
 
   @Override
+  public ActionType type() {
+    return ActionType.FAILOVER_SITE;
+  }
+
+  @Override
   public String describe() {
     return "fail over to " + to;
   }

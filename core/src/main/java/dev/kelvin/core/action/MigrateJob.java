@@ -22,6 +22,11 @@ public record MigrateJob(ActionMeta meta, JobId job, NodeId from, Mode mode) imp
   }
 
   @Override
+  public ActionType type() {
+    return ActionType.MIGRATE_JOB;
+  }
+
+  @Override
   public String describe() {
     return mode == Mode.REQUEUE ? "requeue job " + job : "checkpoint and restart job " + job;
   }

@@ -21,6 +21,11 @@ public record Notify(ActionMeta meta, Severity severity, String subject, String 
   }
 
   @Override
+  public ActionType type() {
+    return ActionType.NOTIFY;
+  }
+
+  @Override
   public String describe() {
     return severity.name().toLowerCase(java.util.Locale.ROOT) + ": " + message;
   }

@@ -11,6 +11,11 @@ public record ResumeNode(ActionMeta meta, NodeId node) implements NodeAction {
   }
 
   @Override
+  public ActionType type() {
+    return ActionType.RESUME_NODE;
+  }
+
+  @Override
   public String describe() {
     return "resume (accept jobs again)";
   }

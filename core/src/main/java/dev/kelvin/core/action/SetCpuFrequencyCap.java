@@ -33,6 +33,11 @@ public record SetCpuFrequencyCap(ActionMeta meta, NodeId node, double capMhz)
   }
 
   @Override
+  public ActionType type() {
+    return ActionType.SET_CPU_FREQUENCY_CAP;
+  }
+
+  @Override
   public String describe() {
     return "cap CPU at " + Setpoints.format(capMhz) + " MHz";
   }

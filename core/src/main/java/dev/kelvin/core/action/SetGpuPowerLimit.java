@@ -1,9 +1,10 @@
 package dev.kelvin.core.action;
 
+import dev.kelvin.core.model.Device;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.SetpointKind;
 import java.util.Objects;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /** Limit the power of GPU {@code gpuIndex} on {@code node} to {@code limitWatts}. */
 public record SetGpuPowerLimit(ActionMeta meta, NodeId node, int gpuIndex, double limitWatts)
@@ -11,8 +12,9 @@ public record SetGpuPowerLimit(ActionMeta meta, NodeId node, int gpuIndex, doubl
   public SetGpuPowerLimit {
     Objects.requireNonNull(meta, "meta");
     Objects.requireNonNull(node, "node");
-    if (gpuIndex < 0) {
-      throw new IllegalArgumentException("gpuIndex must be >= 0, was " + gpuIndex);
+    if (gpuIndex < 0 || gpuIndex > Device.MAX_INDEX) {
+      throw new IllegalArgumentException("gpuIndex must be within 0.." + Device.MAX_INDEX
+          + ", was " + gpuIndex);
     }
     Setpoints.positive("limitWatts", "W", limitWatts);
     if (meta.lease().isZero()) {
@@ -31,13 +33,18 @@ public record SetGpuPowerLimit(ActionMeta meta, NodeId node, int gpuIndex, doubl
   }
 
   @Override
-  public OptionalInt device() {
-    return OptionalInt.of(gpuIndex);
+  public Optional<Device> device() {
+    return Optional.of(Device.gpu(gpuIndex));
   }
 
   @Override
   public SetGpuPowerLimit withValue(double newValue) {
     return new SetGpuPowerLimit(meta, node, gpuIndex, newValue);
+  }
+
+  @Override
+  public ActionType type() {
+    return ActionType.SET_GPU_POWER_LIMIT;
   }
 
   @Override

@@ -32,6 +32,11 @@ public record SetNodePowerCap(ActionMeta meta, NodeId node, double capWatts)
   }
 
   @Override
+  public ActionType type() {
+    return ActionType.SET_NODE_POWER_CAP;
+  }
+
+  @Override
   public String describe() {
     return "cap node power at " + Setpoints.format(capWatts) + " W";
   }

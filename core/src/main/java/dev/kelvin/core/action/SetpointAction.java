@@ -1,7 +1,8 @@
 package dev.kelvin.core.action;
 
+import dev.kelvin.core.model.Device;
 import dev.kelvin.core.model.SetpointKind;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
  * An action that holds a hardware setpoint on a node for the length of its lease. The node
@@ -15,9 +16,9 @@ public sealed interface SetpointAction extends NodeAction
   /** The setpoint in {@link SetpointKind#unit()}. */
   double value();
 
-  /** The device on the node the setpoint applies to (a GPU index), empty for the whole node. */
-  default OptionalInt device() {
-    return OptionalInt.empty();
+  /** The device on the node the setpoint applies to (a GPU), empty for the whole node. */
+  default Optional<Device> device() {
+    return Optional.empty();
   }
 
   /** The same action with another value: how the guard clamps a proposal. */

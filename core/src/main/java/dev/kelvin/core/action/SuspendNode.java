@@ -11,6 +11,11 @@ public record SuspendNode(ActionMeta meta, NodeId node) implements NodeAction {
   }
 
   @Override
+  public ActionType type() {
+    return ActionType.SUSPEND_NODE;
+  }
+
+  @Override
   public String describe() {
     return "suspend (power down while idle)";
   }

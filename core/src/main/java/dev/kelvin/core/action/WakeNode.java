@@ -11,6 +11,11 @@ public record WakeNode(ActionMeta meta, NodeId node) implements NodeAction {
   }
 
   @Override
+  public ActionType type() {
+    return ActionType.WAKE_NODE;
+  }
+
+  @Override
   public String describe() {
     return "wake from suspend";
   }

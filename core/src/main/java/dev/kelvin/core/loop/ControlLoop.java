@@ -7,6 +7,7 @@ import dev.kelvin.core.action.SetpointAction;
 import dev.kelvin.core.audit.AuditEvent;
 import dev.kelvin.core.audit.AuditStage;
 import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.model.ClusterSummary;
 import dev.kelvin.core.port.ActionExecutor;
 import dev.kelvin.core.port.ActionGuard;
 import dev.kelvin.core.port.AuditLog;
@@ -78,9 +79,9 @@ public final class ControlLoop {
     for (SetpointAction renewal : renewals) {
       dispatch(renewal, AuditStage.RENEWED);
     }
-    TickReport report = new TickReport(now, snapshot.nodes().size(), predictions,
+    TickReport report = new TickReport(now, ClusterSummary.of(snapshot), predictions,
         proposals.size(), verdicts[0], verdicts[1], verdicts[2], verdicts[3], renewals.size(),
-        problems, Duration.ofNanos(System.nanoTime() - started));
+        leases.size(), problems, Duration.ofNanos(System.nanoTime() - started));
     lastTick = report;
     return report;
   }

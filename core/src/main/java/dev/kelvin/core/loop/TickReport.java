@@ -1,5 +1,6 @@
 package dev.kelvin.core.loop;
 
+import dev.kelvin.core.model.ClusterSummary;
 import dev.kelvin.core.prediction.Prediction;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,17 +8,26 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What one control tick saw and did: how many nodes, the predictions made, how many proposals
- * the guard approved, rejected, held or ran dry, how many leases were renewed, what went wrong
- * along the way, and how long the tick took to decide (not counting the hardware's answers).
+ * What one control tick saw and did: the cluster's summary figures (nodes, stale nodes, power,
+ * the hottest CPU), the predictions made, how many proposals the guard approved, rejected,
+ * held or ran dry, how many leases were renewed and how many it holds after the tick, what went
+ * wrong along the way, and how long the tick took to decide (not counting the hardware's
+ * answers). The status line, the dashboard and {@code /metrics} read the latest one, so they
+ * show the same figures and take no snapshot of their own.
  */
-public record TickReport(Instant at, int nodes, List<Prediction> predictions, int proposed,
-    int approved, int rejected, int held, int dryRun, int renewals, List<String> problems,
-    Duration took) {
+public record TickReport(Instant at, ClusterSummary summary, List<Prediction> predictions,
+    int proposed, int approved, int rejected, int held, int dryRun, int renewals,
+    int heldSetpoints, List<String> problems, Duration took) {
   public TickReport {
     Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(summary, "summary");
     Objects.requireNonNull(took, "took");
     predictions = List.copyOf(predictions);
     problems = List.copyOf(problems);
+  }
+
+  /** The number of nodes in the snapshot. */
+  public int nodes() {
+    return summary.nodes();
   }
 }

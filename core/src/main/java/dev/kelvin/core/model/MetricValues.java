@@ -63,6 +63,17 @@ public final class MetricValues {
     return Collections.unmodifiableMap(map);
   }
 
+  /**
+   * Checks that these metrics may be reported at {@code where} (the node, or one of its
+   * devices) and that each minimum is not above its maximum.
+   *
+   * @throws dev.kelvin.core.validation.ValidationException naming the field at fault
+   */
+  public MetricValues requireValidAt(java.util.Optional<Device> where) {
+    MetricChecks.requireValid(this, where);
+    return this;
+  }
+
   /** A copy with {@code metric} set to {@code value} (checked). */
   public MetricValues with(NodeMetric metric, double value) {
     return toBuilder().set(metric, value).build();

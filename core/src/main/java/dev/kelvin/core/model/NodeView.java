@@ -3,6 +3,7 @@ package dev.kelvin.core.model;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -26,5 +27,10 @@ public record NodeView(NodeId id, RackId rack, NodeReading latest, List<NodeRead
   /** The latest value of {@code metric}, if the latest reading carries it. */
   public OptionalDouble latest(NodeMetric metric) {
     return latest.metrics().get(metric);
+  }
+
+  /** The latest value of {@code metric} for the node, or for {@code device} when given. */
+  public OptionalDouble latest(NodeMetric metric, Optional<Device> device) {
+    return latest.get(metric, device);
   }
 }

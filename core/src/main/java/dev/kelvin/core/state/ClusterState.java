@@ -1,23 +1,35 @@
 package dev.kelvin.core.state;
 
 import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.model.FacilityReading;
+import dev.kelvin.core.model.Job;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.model.NodeView;
+import dev.kelvin.core.model.PowerBudget;
+import dev.kelvin.core.model.RackId;
+import dev.kelvin.core.model.SiteId;
+import dev.kelvin.core.model.SiteView;
 import dev.kelvin.core.port.ClusterView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The live state of the cluster: the recent readings of every node, fed by telemetry and read
- * by the control loop and the dashboard. It admits a reading only if it is new for its node and
- * fresh when it arrives, drops exact duplicates, keeps late ones (older than the node's latest,
- * or older than the stale limit on arrival) out of the live view, and refuses readings from the
- * future. Thread-safe: many ingest threads may {@link #admit} while others take snapshots.
+ * The live state of the cluster: the recent readings of every node, the latest facility
+ * readings and open alarms, the jobs and the power budgets, fed by telemetry, the workload
+ * manager and the operator, and read by the control loop and the dashboard. It admits a
+ * reading only if it is new for its node (or sensor) and fresh when it arrives, drops exact
+ * duplicates, keeps late ones (older than what is held, or older than the stale limit on
+ * arrival) out of the live view, and refuses readings from the future. Thread-safe: many
+ * ingest threads may admit while others take snapshots.
  *
  * <p>It lives in core, not in telemetry, so that the simulator keeps state exactly as live mode
  * does.
@@ -25,14 +37,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ClusterState implements ClusterView {
   private final StateSettings settings;
   private final ConcurrentHashMap<NodeId, NodeSeries> nodes = new ConcurrentHashMap<>();
+  private final FacilityState facility;
+  private final WorkloadState workload = new WorkloadState();
 
   public ClusterState(StateSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.facility = new FacilityState(settings.maxNodes());
   }
 
   /** Offers a validated reading received at {@code receivedAt} (the receiver's clock). */
   public Admission admit(NodeReading reading, Instant receivedAt) {
-    if (reading.at().isAfter(receivedAt.plus(settings.maxFutureSkew()))) {
+    if (fromTheFuture(reading.at(), receivedAt)) {
       return Admission.CLOCK_SKEW;
     }
     NodeSeries series = seriesFor(reading.node());
@@ -45,21 +60,67 @@ public final class ClusterState implements ClusterView {
     return series.offer(reading, receivedAt);
   }
 
+  /**
+   * Offers a validated facility reading received at {@code receivedAt}. An alarm kind at 1
+   * opens an alarm, at 0 closes it.
+   */
+  public Admission admit(FacilityReading reading, Instant receivedAt) {
+    if (fromTheFuture(reading.at(), receivedAt)) {
+      return Admission.CLOCK_SKEW;
+    }
+    return facility.admit(reading, receivedAt, settings.staleAfter());
+  }
+
+  /** The workload manager's latest report of {@code site}: every job queued or running. */
+  public void replaceJobs(SiteId site, Collection<Job> jobs) {
+    workload.replaceJobs(site, jobs);
+  }
+
+  /** The power budgets in force from now on (replacing the previous ones). */
+  public void replaceBudgets(Collection<PowerBudget> budgets) {
+    workload.replaceBudgets(budgets);
+  }
+
   @Override
   public ClusterSnapshot snapshot(Instant now) {
-    List<NodeView> views = new ArrayList<>(nodes.size());
+    TreeMap<NodeId, NodeView> views = new TreeMap<>();
     for (NodeSeries series : nodes.values()) {
       NodeView view = series.view(now, settings.staleAfter());
       if (view != null) {
-        views.add(view);
+        views.put(view.id(), view);
       }
     }
-    return ClusterSnapshot.of(now, views);
+    return new ClusterSnapshot(now, views, sites(views.values()), workload.jobs());
   }
 
   /** The number of nodes heard from so far. */
   public int nodeCount() {
     return nodes.size();
+  }
+
+  private boolean fromTheFuture(Instant at, Instant receivedAt) {
+    return at.isAfter(receivedAt.plus(settings.maxFutureSkew()));
+  }
+
+  private SortedMap<SiteId, SiteView> sites(Collection<NodeView> views) {
+    SortedMap<SiteId, TreeSet<RackId>> racks = new TreeMap<>();
+    for (NodeView view : views) {
+      racks.computeIfAbsent(view.id().site(), site -> new TreeSet<>()).add(view.rack());
+    }
+    List<SiteId> known = new ArrayList<>(racks.keySet());
+    known.addAll(facility.sites());
+    known.addAll(workload.sites());
+    SortedMap<SiteId, SiteView> sites = new TreeMap<>();
+    for (SiteId site : known) {
+      if (!sites.containsKey(site)) {
+        List<PowerBudget> budgets = workload.budgets(site);
+        TreeSet<RackId> siteRacks = racks.getOrDefault(site, new TreeSet<>());
+        budgets.forEach(budget -> budget.rack().ifPresent(siteRacks::add));
+        sites.put(site, new SiteView(site, siteRacks, budgets, facility.readings(site),
+            facility.openAlarms(site)));
+      }
+    }
+    return sites;
   }
 
   private NodeSeries seriesFor(NodeId node) {

@@ -1,5 +1,6 @@
 package dev.kelvin.core.wire;
 
+import dev.kelvin.core.model.Device;
 import dev.kelvin.core.model.SetpointKind;
 import dev.kelvin.core.validation.RejectReason;
 import dev.kelvin.core.validation.ValidationException;
@@ -10,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 
 /**
  * The schema of commands and acknowledgements between controller and node agent, version 1.
@@ -25,7 +25,6 @@ import java.util.OptionalInt;
  */
 public final class CommandWire {
   public static final int VERSION = 1;
-  private static final int MAX_GPU_INDEX = 1023;
 
   private CommandWire() {}
 
@@ -34,7 +33,7 @@ public final class CommandWire {
     out.put("v", VERSION);
     out.put("id", command.id());
     out.put("type", command.kind().commandType());
-    command.device().ifPresent(gpu -> out.put("gpu", gpu));
+    command.device().ifPresent(device -> out.put(device.kind().wireName(), device.index()));
     out.put(command.kind().valueField(), command.value());
     out.put("lease_s", command.lease().toMillis() / 1000.0);
     out.put("issued_ts_ms", command.issuedAt().toEpochMilli());
@@ -52,7 +51,7 @@ public final class CommandWire {
         new ValidationException(RejectReason.OUT_OF_RANGE, "type", "command type '" + type
             + "' is not known to this agent; known: set_cpu_freq_cap, set_gpu_power_limit,"
             + " set_node_power_cap"));
-    OptionalInt device = fields.has("gpu") ? OptionalInt.of(gpuIndex(fields)) : OptionalInt.empty();
+    Optional<Device> device = device(fields, kind);
     double value = positive(fields, kind.valueField(), kind.unit());
     double leaseSeconds = positive(fields, "lease_s", "s");
     Instant issuedAt = Instant.ofEpochMilli(fields.requireLong("issued_ts_ms"));
@@ -97,11 +96,32 @@ public final class CommandWire {
     return new CommandAck(id, parsed, before, after, leaseExpiresAt, at, message);
   }
 
-  private static int gpuIndex(Fields fields) {
-    long index = fields.requireLong("gpu");
-    if (index < 0 || index > MAX_GPU_INDEX) {
-      throw new ValidationException(RejectReason.OUT_OF_RANGE, "gpu",
-          "gpu must be a GPU index within 0.." + MAX_GPU_INDEX + ", was " + index);
+  /** The device a command names ({@code "gpu": 1}), checked against where its kind sits. */
+  private static Optional<Device> device(Fields fields, SetpointKind kind) {
+    Optional<Device> device = Optional.empty();
+    for (Device.Kind deviceKind : Device.Kind.values()) {
+      if (fields.has(deviceKind.wireName())) {
+        if (device.isPresent()) {
+          throw new ValidationException(RejectReason.INCONSISTENT, deviceKind.wireName(),
+              "a command names one device at most, but names " + device.get() + " and a "
+                  + deviceKind.wireName());
+        }
+        device = Optional.of(new Device(deviceKind, index(fields, deviceKind.wireName())));
+      }
+    }
+    try {
+      return kind.requireDevice(device);
+    } catch (IllegalArgumentException misplaced) {
+      String field = device.map(d -> d.kind().wireName()).orElse("type");
+      throw new ValidationException(RejectReason.INCONSISTENT, field, misplaced.getMessage());
+    }
+  }
+
+  private static int index(Fields fields, String field) {
+    long index = fields.requireLong(field);
+    if (index < 0 || index > Device.MAX_INDEX) {
+      throw new ValidationException(RejectReason.OUT_OF_RANGE, field,
+          field + " must be a device index within 0.." + Device.MAX_INDEX + ", was " + index);
     }
     return (int) index;
   }

@@ -65,6 +65,35 @@ final class Fields {
     throw wrongType(field, value, "a string");
   }
 
+  /**
+   * A list of JSON objects, such as a reading's {@code gpus}; empty when the field is absent.
+   *
+   * @throws ValidationException when the field is not a list of objects, naming the element
+   */
+  java.util.List<Map<String, ?>> optionalObjects(String field, int maxElements) {
+    Object value = map.get(field);
+    if (value == null) {
+      return java.util.List.of();
+    }
+    if (!(value instanceof java.util.List<?> list)) {
+      throw wrongType(field, value, "a list of objects");
+    }
+    if (list.size() > maxElements) {
+      throw new ValidationException(RejectReason.OUT_OF_RANGE, field, "field '" + field
+          + "' lists " + list.size() + " entries, more than the " + maxElements + " accepted");
+    }
+    java.util.List<Map<String, ?>> objects = new java.util.ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      if (!(list.get(i) instanceof Map<?, ?> object)) {
+        throw wrongType(field + "[" + i + "]", list.get(i), "an object");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, ?> typed = (Map<String, ?>) object;
+      objects.add(typed);
+    }
+    return objects;
+  }
+
   private Object require(String field) {
     Object value = map.get(field);
     if (value == null) {

@@ -1,25 +1,26 @@
 package dev.kelvin.core.wire;
 
+import dev.kelvin.core.model.Device;
 import dev.kelvin.core.model.SetpointKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
- * A setpoint command to a node agent: hold {@code value} of {@code kind} on {@code device}
- * until {@code lease} after it is applied. Sending the same id again renews the lease.
- * {@code rule} travels along so that the node's own log says why.
+ * A setpoint command to a node agent: hold {@code value} of {@code kind} on {@code device} (or
+ * the whole node) until {@code lease} after it is applied. Sending the same id again renews
+ * the lease. {@code rule} travels along so that the node's own log says why.
  */
-public record NodeCommand(String id, SetpointKind kind, OptionalInt device, double value,
+public record NodeCommand(String id, SetpointKind kind, Optional<Device> device, double value,
     Duration lease, Instant issuedAt, String rule) {
   public NodeCommand {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(device, "device");
     Objects.requireNonNull(lease, "lease");
     Objects.requireNonNull(issuedAt, "issuedAt");
     Objects.requireNonNull(rule, "rule");
+    kind.requireDevice(device);
     if (id.isBlank()) {
       throw new IllegalArgumentException("command id must not be blank");
     }

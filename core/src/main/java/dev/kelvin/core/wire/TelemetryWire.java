@@ -1,5 +1,6 @@
 package dev.kelvin.core.wire;
 
+import dev.kelvin.core.model.Device;
 import dev.kelvin.core.model.MetricValues;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
@@ -8,9 +9,13 @@ import dev.kelvin.core.model.RackId;
 import dev.kelvin.core.validation.RejectReason;
 import dev.kelvin.core.validation.ValidationException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The schema of Kelvin JSON telemetry, version 1: one flat object per reading.
@@ -18,8 +23,14 @@ import java.util.OptionalDouble;
  * <pre>
  * {"v":1, "site":"site-a", "node":"n07", "rack":"r1", "ts_ms":1763900000000, "seq":42,
  *  "power_w":312.5, "cpu_temp_c":71.2, "cpu_temp_limit_c":85, "cpu_util":0.83,
- *  "cpu_freq_mhz":2400, "cpu_freq_cap_mhz":2600, "cpu_freq_min_mhz":1200, ...}
+ *  "cpu_freq_mhz":2400, "cpu_freq_cap_mhz":2600, "cpu_freq_min_mhz":1200, ...,
+ *  "gpus":[{"index":0, "gpu_power_w":251.0, "gpu_power_limit_w":300,
+ *           "gpu_power_limit_min_w":100, "gpu_power_limit_max_w":350}],
+ *  "cpu_packages":[{"index":0, "cpu_temp_c":70.5, "cpu_power_w":160.2}]}
  * </pre>
+ *
+ * Device entries carry the metrics that may be reported per device (see {@link NodeMetric});
+ * a node-only metric inside one, or one device listed twice, is refused as inconsistent.
  *
  * {@code v}, {@code ts_ms} (Unix epoch milliseconds) and {@code seq} are required; {@code site}
  * and {@code node} are optional but, when present, must match the topic; metrics are optional
@@ -36,6 +47,10 @@ public final class TelemetryWire {
   public static final String RACK = "rack";
   public static final String TS_MS = "ts_ms";
   public static final String SEQ = "seq";
+  /** The index of a device in a reading's {@code gpus} or {@code cpu_packages} list. */
+  public static final String INDEX = "index";
+  /** More devices of one kind than this in a reading is not a node. */
+  private static final int MAX_DEVICES = 64;
 
   /** Years past 2200 in milliseconds: a larger ts_ms is microseconds or nanoseconds. */
   private static final long MAX_TS_MS = 7_258_118_400_000L;
@@ -54,6 +69,18 @@ public final class TelemetryWire {
     out.put(TS_MS, reading.at().toEpochMilli());
     out.put(SEQ, reading.seq());
     reading.metrics().asMap().forEach((metric, value) -> out.put(metric.wireName(), value));
+    for (Device.Kind kind : Device.Kind.values()) {
+      List<Map<String, Object>> entries = new ArrayList<>();
+      reading.devices(kind).forEach((device, values) -> {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put(INDEX, device.index());
+        values.asMap().forEach((metric, value) -> entry.put(metric.wireName(), value));
+        entries.add(entry);
+      });
+      if (!entries.isEmpty()) {
+        out.put(kind.listName(), entries);
+      }
+    }
     return out;
   }
 
@@ -76,7 +103,46 @@ public final class TelemetryWire {
     RackId rack = fields.optionalString(RACK).map(RackId::of).orElse(RackId.UNKNOWN);
     Instant at = Instant.ofEpochMilli(timestamp(fields));
     long seq = fields.requireLong(SEQ);
-    return new NodeReading(fromTopic, rack, at, seq, metrics(fields));
+    return new NodeReading(fromTopic, rack, at, seq, metrics(fields),
+        devices(fields));
+  }
+
+  private static SortedMap<Device, MetricValues> devices(Fields fields) {
+    SortedMap<Device, MetricValues> devices = new TreeMap<>();
+    for (Device.Kind kind : Device.Kind.values()) {
+      List<Map<String, ?>> entries = fields.optionalObjects(kind.listName(), MAX_DEVICES);
+      for (int i = 0; i < entries.size(); i++) {
+        Fields entry = new Fields(entries.get(i));
+        String where = kind.listName() + "[" + i + "]";
+        Device device = new Device(kind, deviceIndex(entry, where));
+        MetricValues values = prefixed(where,
+            () -> metrics(entry).requireValidAt(java.util.Optional.of(device)));
+        if (devices.put(device, values) != null) {
+          throw new ValidationException(RejectReason.INCONSISTENT, where,
+              kind.listName() + " lists " + device + " twice");
+        }
+      }
+    }
+    return devices;
+  }
+
+  private static int deviceIndex(Fields entry, String where) {
+    long index = prefixed(where, () -> entry.requireLong(INDEX));
+    if (index < 0 || index > Device.MAX_INDEX) {
+      throw new ValidationException(RejectReason.OUT_OF_RANGE, where + "." + INDEX,
+          where + "." + INDEX + " must be within 0.." + Device.MAX_INDEX + ", was " + index);
+    }
+    return (int) index;
+  }
+
+  /** Runs {@code decode}, naming the device entry in any error it throws. */
+  private static <T> T prefixed(String where, java.util.function.Supplier<T> decode) {
+    try {
+      return decode.get();
+    } catch (ValidationException e) {
+      throw new ValidationException(e.reason(), where + "." + e.field(),
+          where + ": " + e.getMessage());
+    }
   }
 
   private static long timestamp(Fields fields) {
@@ -90,6 +156,7 @@ public final class TelemetryWire {
     return ms;
   }
 
+  /** Every known metric in {@code fields}; where each may be reported is the reading's check. */
   private static MetricValues metrics(Fields fields) {
     MetricValues.Builder metrics = MetricValues.builder();
     for (NodeMetric metric : NodeMetric.values()) {

@@ -46,7 +46,8 @@ class ActionsTest {
     assertThat(cap.target()).isEqualTo("site-a/n07");
     SetGpuPowerLimit gpu = new SetGpuPowerLimit(meta(Duration.ofMinutes(2)), N07, 1, 250.5);
     assertThat(gpu.describe()).isEqualTo("limit GPU 1 to 250.5 W");
-    assertThat(gpu.device()).hasValue(1);
+    assertThat(gpu.device()).contains(dev.kelvin.core.model.Device.gpu(1));
+    assertThat(gpu.type().wireName()).isEqualTo("set_gpu_power_limit");
   }
 
   @Test

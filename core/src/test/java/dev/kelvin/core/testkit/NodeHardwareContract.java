@@ -2,11 +2,11 @@ package dev.kelvin.core.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kelvin.core.model.MetricValues;
+import dev.kelvin.core.model.Device;
 import dev.kelvin.core.model.SetpointKind;
 import dev.kelvin.core.port.NodeHardware;
 import dev.kelvin.core.port.NodeHardware.SetpointLimits;
-import java.util.OptionalInt;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * node supports. Extend it with a fresh node from {@link #newHardware()}.
  */
 public abstract class NodeHardwareContract {
-  private static final OptionalInt NODE = OptionalInt.empty();
+  private static final Optional<Device> NODE = Optional.empty();
 
   /** A fresh node whose CPU frequency cap is at its default. */
   protected abstract NodeHardware newHardware();
@@ -45,8 +45,31 @@ public abstract class NodeHardwareContract {
   }
 
   @Test
-  void samples_carry_identity_free_metrics_within_range() {
-    MetricValues sample = newHardware().sample();
-    assertThat(sample.isEmpty()).isFalse();
+  void a_sample_carries_measurements() {
+    NodeHardware.Sample sample = newHardware().sample();
+    assertThat(sample.node().isEmpty() && sample.devices().isEmpty()).isFalse();
+  }
+
+  @Test
+  void every_listed_device_has_its_own_sample() {
+    NodeHardware hardware = newHardware();
+    assertThat(hardware.sample().devices().keySet())
+        .containsExactlyInAnyOrderElementsOf(hardware.devices());
+  }
+
+  @Test
+  void device_setpoints_keep_their_limits_on_every_device_that_supports_them() {
+    NodeHardware hardware = newHardware();
+    for (Device device : hardware.devices()) {
+      for (SetpointKind kind : SetpointKind.values()) {
+        if (kind.deviceKind().equals(Optional.of(device.kind()))
+            && hardware.supports(kind, Optional.of(device))) {
+          SetpointLimits limits = hardware.limits(kind, Optional.of(device));
+          double readBack = hardware.apply(kind, Optional.of(device), limits.min());
+          assertThat(readBack).as("%s on %s", kind, device).isEqualTo(limits.min());
+          assertThat(hardware.read(kind, Optional.of(device))).isEqualTo(limits.min());
+        }
+      }
+    }
   }
 }

@@ -1,11 +1,13 @@
 package dev.kelvin.core.testkit;
 
+import dev.kelvin.core.model.Device;
 import dev.kelvin.core.model.MetricValues;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.model.RackId;
 import java.time.Instant;
+import java.util.TreeMap;
 
 /**
  * Builds readings for tests with plausible defaults: a 2-socket server at 300 W, 60 °C with an
@@ -16,6 +18,7 @@ public final class Readings {
   private RackId rack = RackId.of("r1");
   private Instant at = MutableClock.START;
   private long seq = 1;
+  private final TreeMap<Device, MetricValues> devices = new TreeMap<>();
   private final MetricValues.Builder metrics = MetricValues.builder()
       .set(NodeMetric.POWER_WATTS, 300)
       .set(NodeMetric.CPU_TEMP_CELSIUS, 60)
@@ -68,7 +71,13 @@ public final class Readings {
     return this;
   }
 
+  /** Adds (or replaces) the metrics of {@code device}. */
+  public Readings device(Device device, MetricValues values) {
+    devices.put(device, values);
+    return this;
+  }
+
   public NodeReading build() {
-    return new NodeReading(node, rack, at, seq, metrics.build());
+    return new NodeReading(node, rack, at, seq, metrics.build(), devices);
   }
 }

@@ -3,6 +3,7 @@ package dev.kelvin.core.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kelvin.core.model.Device;
 import dev.kelvin.core.model.SetpointKind;
 import dev.kelvin.core.testkit.MutableClock;
 import dev.kelvin.core.validation.RejectReason;
@@ -11,12 +12,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class CommandWireTest {
   private final NodeCommand cap = new NodeCommand("a-1", SetpointKind.CPU_FREQ_CAP,
-      OptionalInt.empty(), 2400, Duration.ofSeconds(120), MutableClock.START, "thermal-cap-cpu");
+      Optional.empty(), 2400, Duration.ofSeconds(120), MutableClock.START, "thermal-cap-cpu");
 
   @Test
   void a_command_survives_encode_and_decode() {
@@ -32,7 +32,8 @@ class CommandWireTest {
 
   @Test
   void a_gpu_command_carries_its_device() {
-    NodeCommand gpu = new NodeCommand("a-2", SetpointKind.GPU_POWER_LIMIT, OptionalInt.of(3),
+    NodeCommand gpu = new NodeCommand("a-2", SetpointKind.GPU_POWER_LIMIT,
+        Optional.of(Device.gpu(3)),
         250, Duration.ofSeconds(60), MutableClock.START, "r");
     assertThat(CommandWire.decodeCommand(CommandWire.encode(gpu))).isEqualTo(gpu);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.Device;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.model.RackId;
@@ -12,7 +13,9 @@ import dev.kelvin.core.validation.RejectReason;
 import dev.kelvin.core.validation.ValidationException;
 import java.math.BigInteger;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TelemetryWireTest {
@@ -134,15 +137,76 @@ class TelemetryWireTest {
   }
 
   @Test
-  void every_metric_is_decoded_from_its_wire_name() {
+  void every_node_metric_is_decoded_from_its_wire_name() {
     Map<String, Object> json = minimal();
     for (NodeMetric metric : NodeMetric.values()) {
-      json.put(metric.wireName(), metric.min());
+      if (metric.atNode()) {
+        json.put(metric.wireName(), metric.min());
+      }
     }
     NodeReading reading = TelemetryWire.decode(N01, json);
     for (NodeMetric metric : NodeMetric.values()) {
-      assertThat(reading.metrics().get(metric)).as(metric.wireName()).hasValue(metric.min());
+      if (metric.atNode()) {
+        assertThat(reading.metrics().get(metric)).as(metric.wireName()).hasValue(metric.min());
+      }
     }
+  }
+
+  @Test
+  void gpu_and_cpu_package_entries_are_decoded_per_device_and_survive_encode() {
+    Map<String, Object> json = minimal();
+    json.put("power_w", 900);
+    json.put("gpus", List.of(
+        Map.of("index", 1, "gpu_power_w", 250.5, "gpu_power_limit_w", 300,
+            "gpu_power_limit_min_w", 100, "gpu_power_limit_max_w", 350),
+        Map.of("index", 0, "gpu_temp_c", 61)));
+    json.put("cpu_packages", List.of(Map.of("index", 0, "cpu_temp_c", 70.5, "cpu_power_w", 160)));
+
+    NodeReading reading = TelemetryWire.decode(N01, json);
+
+    assertThat(reading.devices().keySet()).containsExactly(Device.gpu(0), Device.gpu(1),
+        Device.cpuPackage(0));
+    assertThat(reading.get(NodeMetric.GPU_POWER_LIMIT_WATTS, Optional.of(Device.gpu(1))))
+        .hasValue(300);
+    assertThat(reading.get(NodeMetric.CPU_TEMP_CELSIUS, Optional.of(Device.cpuPackage(0))))
+        .hasValue(70.5);
+    assertThat(TelemetryWire.decode(N01, TelemetryWire.encode(reading))).isEqualTo(reading);
+  }
+
+  @Test
+  void a_node_metric_inside_a_gpu_entry_is_inconsistent_and_named_with_its_entry() {
+    Map<String, Object> json = minimal();
+    json.put("gpus", List.of(Map.of("index", 0, "power_w", 250)));
+    assertRejected(json, RejectReason.INCONSISTENT, "gpus[0].power_w");
+  }
+
+  @Test
+  void a_gpu_only_metric_at_node_level_is_inconsistent() {
+    Map<String, Object> json = minimal();
+    json.put("gpu_power_limit_w", 300);
+    assertRejected(json, RejectReason.INCONSISTENT, "gpu_power_limit_w");
+  }
+
+  @Test
+  void a_device_listed_twice_or_without_an_index_is_refused() {
+    Map<String, Object> twice = minimal();
+    twice.put("gpus", List.of(Map.of("index", 0, "gpu_temp_c", 50),
+        Map.of("index", 0, "gpu_temp_c", 51)));
+    assertRejected(twice, RejectReason.INCONSISTENT, "gpus[1]");
+    Map<String, Object> noIndex = minimal();
+    noIndex.put("gpus", List.of(Map.of("gpu_temp_c", 50)));
+    assertRejected(noIndex, RejectReason.MISSING_FIELD, "gpus[0].index");
+    Map<String, Object> notAList = minimal();
+    notAList.put("gpus", "0");
+    assertRejected(notAList, RejectReason.WRONG_TYPE, "gpus");
+  }
+
+  @Test
+  void a_gpu_limit_minimum_above_its_maximum_is_inconsistent() {
+    Map<String, Object> json = minimal();
+    json.put("gpus", List.of(Map.of("index", 2, "gpu_power_limit_min_w", 400,
+        "gpu_power_limit_max_w", 350)));
+    assertRejected(json, RejectReason.INCONSISTENT, "gpus[0].gpu_power_limit_min_w");
   }
 
   private static Map<String, Object> minimal() {
