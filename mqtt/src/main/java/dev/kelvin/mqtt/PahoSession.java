@@ -1,0 +1,305 @@
+package dev.kelvin.mqtt;
+
+import dev.kelvin.core.time.Scheduler;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An {@link MqttSession} over Paho's asynchronous MQTT 5 client. Paho's own automatic
+ * reconnect stays off: closed during an outage, it leaves a non-daemon timer thread that keeps
+ * the JVM alive (a test in this module shows it); reconnects are paced by a
+ * {@link ReconnectLoop} on the session's scheduler instead, so they also follow virtual time.
+ */
+final class PahoSession implements MqttSession {
+  private static final Logger LOG = LoggerFactory.getLogger(PahoSession.class);
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+
+  private enum State { NEW, OPEN, CLOSED }
+
+  private final SessionSettings settings;
+  private final SessionListener listener;
+  private final MqttAsyncClient client;
+  private final MqttConnectionOptions options;
+  private final ReconnectLoop reconnects;
+  private final SessionCounters counters = new SessionCounters();
+  private final List<String> filters = new CopyOnWriteArrayList<>();
+  private final Object lifecycle = new Object();
+  private State state = State.NEW;
+
+  PahoSession(SessionSettings settings, Scheduler scheduler, SessionListener listener) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.options = PahoOptions.of(settings);
+    try {
+      client = new MqttAsyncClient(settings.endpoint().broker().toString(), settings.clientId(),
+          new MemoryPersistence());
+    } catch (MqttException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot make an MQTT client " + settings.clientId()
+          + " for " + settings.endpoint() + ": " + e.getMessage(), e);
+    }
+    client.setCallback(new PahoCallback(this));
+    reconnects = new ReconnectLoop(scheduler, settings.reconnect(), settings.clientId(),
+        this::reconnect);
+  }
+
+  @Override
+  public String clientId() {
+    return settings.clientId();
+  }
+
+  @Override
+  public void subscribe(String topicFilter) {
+    filters.add(Objects.requireNonNull(topicFilter, "topicFilter"));
+    if (client.isConnected()) {
+      subscribeAsync(topicFilter, new AtomicInteger(1), false);
+    }
+  }
+
+  @Override
+  public void open() {
+    synchronized (lifecycle) {
+      if (state != State.NEW) {
+        throw new IllegalStateException("MQTT session " + clientId() + " was already "
+            + (state == State.OPEN ? "opened" : "closed") + "; make a new one");
+      }
+      state = State.OPEN;
+    }
+    try {
+      long waitMillis = settings.connectTimeout().plusSeconds(1).toMillis();
+      client.connect(options).waitForCompletion(waitMillis);
+      for (String filter : filters) {
+        IMqttToken token = client.subscribe(filter, 1);
+        token.waitForCompletion(waitMillis);
+        Optional<MqttFailure> refused = PahoFailures.refusal(token.getReasonCodes(),
+            "the subscription to " + filter, settings.endpoint());
+        if (refused.isPresent()) {
+          throw new MqttSessionException(refused.get());
+        }
+      }
+    } catch (MqttException e) {
+      failOpen(PahoFailures.of(e, settings.endpoint(), clientId()));
+    } catch (MqttSessionException e) {
+      failOpen(e.failure());
+    }
+    counters.connects.increment();
+    notifyConnected(false);
+  }
+
+  @Override
+  public boolean connected() {
+    return client.isConnected();
+  }
+
+  @Override
+  public Optional<MqttFailure> publish(String topic, byte[] payload, boolean retained,
+      Consumer<Optional<MqttFailure>> done) {
+    Consumer<Optional<MqttFailure>> counted = outcome -> {
+      counters.publishOutcome(outcome);
+      done.accept(outcome);
+    };
+    try {
+      client.publish(topic, payload, 1, retained, null, new MqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+          counted.accept(PahoFailures.refusal(token.getReasonCodes(), "a message on " + topic,
+              settings.endpoint()));
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable error) {
+          counted.accept(Optional.of(PahoFailures.of(error, settings.endpoint(), clientId())));
+        }
+      });
+      return Optional.empty();
+    } catch (MqttException | RuntimeException e) {
+      MqttFailure failure = PahoFailures.of(e, settings.endpoint(), clientId());
+      counters.publishOutcome(Optional.of(failure));
+      return Optional.of(failure);
+    }
+  }
+
+  @Override
+  public SessionStats stats() {
+    return counters.stats(this::connected);
+  }
+
+  @Override
+  public void close() {
+    synchronized (lifecycle) {
+      if (state == State.CLOSED) {
+        return;
+      }
+      state = State.CLOSED;
+    }
+    reconnects.close();
+    release();
+  }
+
+  /** Paho's callback: an established connection dropped. */
+  void lost(MqttFailure failure) {
+    if (closed()) {
+      return;
+    }
+    counters.connectionsLost.increment();
+    guarded("connectionLost", () -> listener.connectionLost(failure));
+    reconnects.lost(failure);
+  }
+
+  /** Paho's callback: a message arrived. */
+  void arrived(String topic, byte[] payload) {
+    counters.received.increment();
+    guarded("message", () -> listener.message(topic, payload));
+  }
+
+  SessionSettings settings() {
+    return settings;
+  }
+
+  private void reconnect(ReconnectLoop loop) {
+    if (closed() || client.isConnected()) {
+      loop.succeeded();
+      return;
+    }
+    try {
+      client.connect(options, null, new MqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+          counters.connects.increment();
+          loop.succeeded();
+          resubscribe();
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable error) {
+          connectFailed(loop, PahoFailures.of(error, settings.endpoint(), clientId()));
+        }
+      });
+    } catch (MqttException | RuntimeException e) {
+      connectFailed(loop, PahoFailures.of(e, settings.endpoint(), clientId()));
+    }
+  }
+
+  private void connectFailed(ReconnectLoop loop, MqttFailure failure) {
+    counters.connectFailures.increment();
+    if (!failure.retriable()) {
+      refused(failure);
+    }
+    loop.failed(failure);
+  }
+
+  /** Renews every subscription; tells the listener once all are answered. */
+  private void resubscribe() {
+    if (filters.isEmpty()) {
+      notifyConnected(true);
+      return;
+    }
+    AtomicInteger remaining = new AtomicInteger(filters.size());
+    for (String filter : filters) {
+      subscribeAsync(filter, remaining, true);
+    }
+  }
+
+  private void subscribeAsync(String filter, AtomicInteger remaining, boolean reconnect) {
+    try {
+      client.subscribe(filter, 1, null, new MqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+          PahoFailures.refusal(token.getReasonCodes(), "the subscription to " + filter,
+              settings.endpoint()).ifPresent(PahoSession.this::refused);
+          answered(remaining, reconnect);
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable error) {
+          LOG.warn("{}: subscribing to {} failed: {}; the next reconnect tries again",
+              clientId(), filter, PahoFailures.of(error, settings.endpoint(), clientId()));
+          answered(remaining, reconnect);
+        }
+      });
+    } catch (MqttException | RuntimeException e) {
+      LOG.warn("{}: subscribing to {} failed: {}", clientId(), filter,
+          PahoFailures.of(e, settings.endpoint(), clientId()));
+      answered(remaining, reconnect);
+    }
+  }
+
+  private void answered(AtomicInteger remaining, boolean reconnect) {
+    if (remaining.decrementAndGet() == 0 && reconnect) {
+      notifyConnected(true);
+    }
+  }
+
+  private void refused(MqttFailure failure) {
+    counters.refusals.increment();
+    LOG.error("{}: {}", clientId(), failure.message());
+    guarded("refused", () -> listener.refused(failure));
+  }
+
+  private void notifyConnected(boolean reconnect) {
+    guarded("connected", () -> listener.connected(reconnect));
+  }
+
+  private void failOpen(MqttFailure failure) {
+    counters.connectFailures.increment();
+    if (!failure.retriable()) {
+      counters.refusals.increment();
+    }
+    close();
+    throw new MqttSessionException(failure);
+  }
+
+  private boolean closed() {
+    synchronized (lifecycle) {
+      return state == State.CLOSED;
+    }
+  }
+
+  private void release() {
+    long millis = CLOSE_WAIT.toMillis();
+    try {
+      if (client.isConnected()) {
+        client.disconnect(millis).waitForCompletion(millis);
+      }
+    } catch (MqttException | RuntimeException e) {
+      LOG.debug("{}: clean disconnect failed, forcing it", clientId(), e);
+    }
+    try {
+      if (client.isConnected()) {
+        client.disconnectForcibly(0, 100, false);
+      }
+      client.close(true);
+    } catch (MqttException | RuntimeException e) {
+      LOG.debug("{}: closing the MQTT client failed", clientId(), e);
+    }
+  }
+
+  private void guarded(String what, Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.error("{}: the session listener failed in {}; the connection stays up", clientId(),
+          what, e);
+    }
+  }
+
+  /** The will and status payloads are text. */
+  static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.kelvin.mqtt;
+
+import dev.kelvin.core.time.Scheduler;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Paces a session's reconnects on its scheduler: the first attempt at once after a loss, then
+ * after {@link ReconnectPacing#first()}, doubling up to {@link ReconnectPacing#max()}; one
+ * attempt at a time. Failures are logged, the first ten and then every tenth, so that a long
+ * outage does not flood the log; a refusal (wrong login, an ACL) is logged at ERROR every time
+ * it is logged at all, because retrying cannot fix it. Thread-safe.
+ */
+final class ReconnectLoop {
+  private static final Logger LOG = LoggerFactory.getLogger(ReconnectLoop.class);
+  private static final int LOGGED_FAILURES = 10;
+
+  private final Scheduler scheduler;
+  private final ReconnectPacing pacing;
+  private final String clientId;
+  private final Consumer<ReconnectLoop> attempt;
+  private Duration delay;
+  private int failures;
+  private boolean pending;
+  private boolean closed;
+  private Scheduler.Task next;
+
+  /** @param attempt starts one connect attempt and reports back with succeeded or failed */
+  ReconnectLoop(Scheduler scheduler, ReconnectPacing pacing, String clientId,
+      Consumer<ReconnectLoop> attempt) {
+    this.scheduler = scheduler;
+    this.pacing = pacing;
+    this.clientId = clientId;
+    this.attempt = attempt;
+  }
+
+  /**
+   * The connection dropped: try again at once; but when another client took the session over,
+   * only after the slowest pace, so that two clients with one id do not take it from each
+   * other back and forth.
+   */
+  synchronized void lost(MqttFailure failure) {
+    if (failure.kind() == MqttFailure.Kind.TAKEN_OVER) {
+      LOG.error("{}: {}", clientId, failure.message());
+      delay = pacing.max();
+      schedule(delay);
+      return;
+    }
+    delay = null;
+    schedule(Duration.ZERO);
+  }
+
+  /** The attempt connected. */
+  synchronized void succeeded() {
+    pending = false;
+    delay = null;
+    if (failures > 0) {
+      LOG.info("{}: reconnected after {} failed attempt(s)", clientId, failures);
+    }
+    failures = 0;
+  }
+
+  /** The attempt failed: wait longer, then try again. */
+  synchronized void failed(MqttFailure failure) {
+    pending = false;
+    if (closed) {
+      return;
+    }
+    delay = failure.retriable() ? pacing.after(delay) : pacing.max();
+    failures++;
+    if (failures <= LOGGED_FAILURES || failures % LOGGED_FAILURES == 0) {
+      String text = "{}: reconnecting failed ({} attempt(s) so far): {}; next attempt in {} s";
+      Object[] args = {clientId, failures, failure.message(), delay.toMillis() / 1000.0};
+      if (failure.retriable()) {
+        LOG.warn(text, args);
+      } else {
+        LOG.error(text, args);
+      }
+    }
+    schedule(delay);
+  }
+
+  synchronized void close() {
+    closed = true;
+    if (next != null) {
+      next.cancel();
+    }
+  }
+
+  private void schedule(Duration wait) {
+    if (closed || pending) {
+      return;
+    }
+    pending = true;
+    next = scheduler.schedule(clientId + " reconnect", wait, () -> {
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+      }
+      attempt.accept(this);
+    });
+  }
+}

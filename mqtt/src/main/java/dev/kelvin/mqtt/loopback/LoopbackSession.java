@@ -1,0 +1,178 @@
+package dev.kelvin.mqtt.loopback;
+
+import dev.kelvin.core.time.Scheduler;
+import dev.kelvin.mqtt.MqttFailure;
+import dev.kelvin.mqtt.MqttSession;
+import dev.kelvin.mqtt.MqttSessionException;
+import dev.kelvin.mqtt.SessionListener;
+import dev.kelvin.mqtt.SessionSettings;
+import dev.kelvin.mqtt.SessionStats;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A session with a {@link LoopbackBroker}: the same contract as a session over the network,
+ * reconnect pacing included, so that code written against {@link MqttSession} runs unchanged
+ * in virtual time. Its listener is called on the broker's scheduler.
+ */
+final class LoopbackSession implements MqttSession {
+  private static final Logger LOG = LoggerFactory.getLogger(LoopbackSession.class);
+
+  private final LoopbackBroker broker;
+  private final SessionSettings settings;
+  private final Scheduler scheduler;
+  private final SessionListener listener;
+  private final List<String> filters = new CopyOnWriteArrayList<>();
+  private final LongAdder connects = new LongAdder();
+  private final LongAdder lost = new LongAdder();
+  private final LongAdder connectFailures = new LongAdder();
+  private final LongAdder published = new LongAdder();
+  private final LongAdder publishFailures = new LongAdder();
+  private final LongAdder received = new LongAdder();
+  private volatile boolean connected;
+  private volatile boolean opened;
+  private volatile boolean closed;
+  private java.time.Duration backoff;
+  private Scheduler.Task retry;
+
+  LoopbackSession(LoopbackBroker broker, SessionSettings settings, Scheduler scheduler,
+      SessionListener listener) {
+    this.broker = broker;
+    this.settings = settings;
+    this.scheduler = scheduler;
+    this.listener = listener;
+  }
+
+  @Override
+  public String clientId() {
+    return settings.clientId();
+  }
+
+  SessionSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public void subscribe(String topicFilter) {
+    filters.add(topicFilter);
+    if (connected) {
+      broker.subscribe(this, topicFilter);
+    }
+  }
+
+  @Override
+  public synchronized void open() {
+    if (opened || closed) {
+      throw new IllegalStateException("loopback session " + clientId() + " was already opened"
+          + " or closed; make a new one");
+    }
+    opened = true;
+    Optional<MqttFailure> failure = broker.connect(this);
+    if (failure.isPresent()) {
+      connectFailures.increment();
+      closed = true;
+      throw new MqttSessionException(failure.get());
+    }
+    attached(false);
+  }
+
+  @Override
+  public boolean connected() {
+    return connected;
+  }
+
+  @Override
+  public Optional<MqttFailure> publish(String topic, byte[] payload, boolean retained,
+      Consumer<Optional<MqttFailure>> done) {
+    Optional<MqttFailure> refused = connected ? broker.publish(this,
+        new LoopbackBroker.Message(topic, payload.clone(), retained))
+        : Optional.of(new MqttFailure(MqttFailure.Kind.DISCONNECTED,
+            "not connected to the loopback broker"));
+    if (refused.isPresent()) {
+      publishFailures.increment();
+      return refused;
+    }
+    broker.deliver(() -> {
+      published.increment();
+      done.accept(Optional.empty());
+    });
+    return Optional.empty();
+  }
+
+  @Override
+  public SessionStats stats() {
+    return new SessionStats(connects.sum(), lost.sum(), connectFailures.sum(), 0,
+        published.sum(), publishFailures.sum(), received.sum(), connected);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (retry != null) {
+      retry.cancel();
+    }
+    if (connected) {
+      connected = false;
+      broker.disconnect(this);
+    }
+  }
+
+  void arrived(String topic, byte[] payload) {
+    if (!connected) {
+      return;
+    }
+    received.increment();
+    guarded(() -> listener.message(topic, payload));
+  }
+
+  /** The broker dropped this client (outage, kill, take-over): reconnect as a real one would. */
+  synchronized void dropped(MqttFailure failure) {
+    if (!connected || closed) {
+      return;
+    }
+    connected = false;
+    lost.increment();
+    guarded(() -> listener.connectionLost(failure));
+    boolean takenOver = failure.kind() == MqttFailure.Kind.TAKEN_OVER;
+    backoff = takenOver ? settings.reconnect().max() : null;
+    retry = scheduler.schedule(clientId() + " reconnect",
+        takenOver ? backoff : java.time.Duration.ZERO, this::reconnect);
+  }
+
+  private synchronized void reconnect() {
+    if (closed || connected) {
+      return;
+    }
+    Optional<MqttFailure> failure = broker.connect(this);
+    if (failure.isEmpty()) {
+      attached(true);
+      return;
+    }
+    connectFailures.increment();
+    backoff = settings.reconnect().after(backoff);
+    retry = scheduler.schedule(clientId() + " reconnect", backoff, this::reconnect);
+  }
+
+  private void attached(boolean reconnect) {
+    connected = true;
+    connects.increment();
+    filters.forEach(filter -> broker.subscribe(this, filter));
+    guarded(() -> listener.connected(reconnect));
+  }
+
+  private void guarded(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.error("{}: the session listener failed", clientId(), e);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package dev.kelvin.mqtt.testing;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kelvin.core.testkit.TestServices;
+import dev.kelvin.core.wire.MqttEndpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/**
+ * A plain Paho MQTT 5 client for tests, playing a sender, an operator or an intruder: it
+ * publishes at QoS 1 and records what arrives on its subscriptions. It deliberately does not
+ * use Kelvin's session layer, so that it checks that layer from outside. (Paho 1.2.5's
+ * per-subscription listeners recurse forever in {@code MqttClient.subscribe(String[], int[],
+ * IMqttMessageListener[])}, so it records through the client callback.)
+ */
+public final class MqttTestClient implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One message as received. */
+  public record Received(String topic, String payload, boolean retained) {
+    /** The payload as a JSON object. */
+    public Map<String, Object> json() {
+      try {
+        return JSON.readValue(payload, new TypeReference<Map<String, Object>>() {});
+      } catch (IOException e) {
+        throw new UncheckedIOException("not JSON on " + topic + ": " + payload, e);
+      }
+    }
+  }
+
+  private final MqttClient client;
+  private final List<Received> received = new CopyOnWriteArrayList<>();
+
+  private MqttTestClient(MqttClient client) {
+    this.client = client;
+  }
+
+  /** Connects to {@code endpoint} with its login, a clean session and a unique client id. */
+  public static MqttTestClient connect(MqttEndpoint endpoint, String role) throws MqttException {
+    MqttConnectionOptions options = new MqttConnectionOptions();
+    options.setCleanStart(true);
+    endpoint.username().ifPresent(options::setUserName);
+    endpoint.password().ifPresent(p -> options.setPassword(p.getBytes(StandardCharsets.UTF_8)));
+    return connect(endpoint.broker().toString(), TestServices.unique("it-" + role), options);
+  }
+
+  public static MqttTestClient connect(String uri, String clientId,
+      MqttConnectionOptions options) throws MqttException {
+    MqttClient client = new MqttClient(uri, clientId, new MemoryPersistence());
+    MqttTestClient testClient = new MqttTestClient(client);
+    client.setCallback(testClient.new Recorder());
+    client.connect(options);
+    return testClient;
+  }
+
+  public MqttTestClient subscribe(String filter) throws MqttException {
+    client.subscribe(filter, 1);
+    return this;
+  }
+
+  public void publish(String topic, String payload) throws MqttException {
+    publish(topic, payload.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public void publish(String topic, byte[] payload) throws MqttException {
+    client.publish(topic, new MqttMessage(payload, 1, false, null));
+  }
+
+  /** Publishes {@code json} as a JSON object. */
+  public void publish(String topic, Map<String, ?> json) throws MqttException {
+    try {
+      publish(topic, JSON.writeValueAsBytes(json));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void publishRetained(String topic, String payload) throws MqttException {
+    client.publish(topic, new MqttMessage(payload.getBytes(StandardCharsets.UTF_8), 1, true,
+        null));
+  }
+
+  public List<Received> received() {
+    return List.copyOf(received);
+  }
+
+  /** Everything received on {@code topic} so far, in arrival order. */
+  public List<Received> on(String topic) {
+    return received.stream().filter(message -> message.topic().equals(topic)).toList();
+  }
+
+  /** The payload last received on {@code topic}, if any. */
+  public Optional<String> last(String topic) {
+    List<Received> all = on(topic);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1).payload());
+  }
+
+  public void disconnect() throws MqttException {
+    client.disconnect();
+  }
+
+  @Override
+  public void close() throws MqttException {
+    if (client.isConnected()) {
+      client.disconnect();
+    }
+    client.close();
+  }
+
+  private final class Recorder implements MqttCallback {
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+      received.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8),
+          message.isRetained()));
+    }
+
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {
+      // Tests assert on what arrived, not on the connection.
+    }
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {
+      // As above.
+    }
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {
+      // Publishing is synchronous through MqttClient.
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+      // Nothing to renew: tests connect once.
+    }
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {
+      // No enhanced authentication.
+    }
+  }
+}
