@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Kelvin's test command. On a fresh machine with a JDK 17 it:
 #   1. installs the Debian packages the integration tests need when they are missing
-#      (Mosquitto, InfluxDB, Chromium + ChromeDriver; needs root, else it says what to install),
-#   2. starts Mosquitto (password file, anonymous off) and InfluxDB (auth on) on loopback,
+#      (Mosquitto, InfluxDB, Chromium + ChromeDriver, openssl; needs root, else it says what to
+#      install),
+#   2. starts Mosquitto (password file, anonymous off, ACL, plain and TLS listeners; the test
+#      certificates are made with openssl) and InfluxDB (auth on) on loopback,
 #   3. runs every test: unit (surefire), integration and browser (failsafe) with ./mvnw verify,
 #   4. checks that the enforcer still rejects a sibling-module dependency,
 #   5. stops the services it started (services that were already running are left running).

@@ -1,25 +1,28 @@
 #!/usr/bin/env bash
 # Installs, starts and stops the real services Kelvin's integration tests run against, on
-# loopback only: Mosquitto (password file, anonymous off), InfluxDB 1.x (auth on), and the
-# Debian Chromium + ChromeDriver the browser tests drive.
+# loopback only: Mosquitto (password file, anonymous off, an ACL, a plain and a TLS listener with
+# a generated test CA), InfluxDB 1.x (auth on), and the Debian Chromium + ChromeDriver the
+# browser tests drive.
 #
 #   scripts/services.sh install   install missing Debian packages (needs root; else says what is missing)
 #   scripts/services.sh start     start the services (idempotent) and write their settings
 #   scripts/services.sh env       print the settings as shell exports (eval "$(scripts/services.sh env)")
 #   scripts/services.sh status    say what runs
-#   scripts/services.sh running   exit 0 when both servers already run (so a caller leaves them be)
+#   scripts/services.sh running   exit 0 when both servers already run, Mosquitto with its TLS
+#                                 listener (so a caller leaves them be)
 #   scripts/services.sh stop      stop what start started
 #
 # Settings (environment): KELVIN_SERVICES_DIR (default /tmp/kelvin-services),
-# KELVIN_IT_MQTT_PORT (18830), KELVIN_IT_INFLUX_PORT (18086).
+# KELVIN_IT_MQTT_PORT (18830), KELVIN_IT_MQTT_TLS_PORT (18831), KELVIN_IT_INFLUX_PORT (18086).
 set -euo pipefail
 
 DIR=${KELVIN_SERVICES_DIR:-/tmp/kelvin-services}
 MQTT_PORT=${KELVIN_IT_MQTT_PORT:-18830}
+MQTT_TLS_PORT=${KELVIN_IT_MQTT_TLS_PORT:-18831}
 INFLUX_PORT=${KELVIN_IT_INFLUX_PORT:-18086}
 INFLUX_RPC_PORT=$((INFLUX_PORT + 2))
-PACKAGES=(mosquitto mosquitto-clients influxdb chromium chromium-driver)
-BINARIES=(mosquitto mosquitto_passwd influxd chromium chromedriver)
+PACKAGES=(mosquitto mosquitto-clients influxdb chromium chromium-driver openssl)
+BINARIES=(mosquitto mosquitto_passwd influxd chromium chromedriver openssl)
 
 log() { echo "services: $*" >&2; }
 
@@ -47,9 +50,11 @@ install() {
 
 alive() { local pid; pid=$(cat "$1" 2>/dev/null) && kill -0 "$pid" 2>/dev/null; }
 
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 wait_port() { # name port seconds
   local deadline=$((SECONDS + $3))
-  until (exec 3<>"/dev/tcp/127.0.0.1/$2") 2>/dev/null; do
+  until port_open "$2"; do
     if [ $SECONDS -ge $deadline ]; then log "$1 did not open port $2 within $3 s"; return 1; fi
     sleep 0.2
   done
@@ -57,30 +62,100 @@ wait_port() { # name port seconds
 
 secret() { head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20; }
 
+# A test CA, a server certificate for 127.0.0.1 and localhost, and a client certificate with
+# its PKCS#8 key, all signed by the CA; made once into $DIR/tls and reused while they exist.
+TLS_FILES=(ca.pem server.pem server.key client.pem client.key)
+
+ossl() { # openssl, its chatter in $DIR/openssl.log, which is shown when it fails
+  openssl "$@" >>"$DIR/openssl.log" 2>&1 \
+    || { log "openssl $1 failed; see $DIR/openssl.log"; tail -5 "$DIR/openssl.log" >&2; return 1; }
+}
+
+tls_ready() {
+  local f; for f in "${TLS_FILES[@]}"; do [ -s "$DIR/tls/$f" ] || return 1; done
+}
+
+sign() { # name subject extensions: a fresh PKCS#8 RSA key and a certificate the CA signs
+  local t="$DIR/tls.new"
+  ossl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$t/$1.key"
+  ossl req -new -key "$t/$1.key" -subj "$2" -out "$t/$1.csr"
+  printf '%s\n' "$3" >"$t/$1.ext"
+  ossl x509 -req -in "$t/$1.csr" -CA "$t/ca.pem" -CAkey "$t/ca.key" -CAcreateserial \
+    -days 3650 -sha256 -extfile "$t/$1.ext" -out "$t/$1.pem"
+}
+
+make_tls() {
+  if tls_ready; then return 0; fi
+  local t="$DIR/tls.new"; rm -rf "$t" "$DIR/tls"; mkdir -p "$t"; : >"$DIR/openssl.log"
+  ossl req -x509 -newkey rsa:2048 -nodes -keyout "$t/ca.key" -out "$t/ca.pem" -days 3650 \
+    -sha256 -subj "/CN=Kelvin test CA" -addext "basicConstraints=critical,CA:TRUE" \
+    -addext "keyUsage=critical,keyCertSign,cRLSign"
+  sign server "/CN=127.0.0.1" "basicConstraints=CA:FALSE
+keyUsage=critical,digitalSignature,keyEncipherment
+extendedKeyUsage=serverAuth
+subjectAltName=IP:127.0.0.1,DNS:localhost"
+  sign client "/CN=kelvin-it" "basicConstraints=CA:FALSE
+keyUsage=critical,digitalSignature,keyEncipherment
+extendedKeyUsage=clientAuth"
+  rm -f "$t"/*.csr "$t"/*.ext "$t"/*.srl
+  chmod 600 "$t"/*.key
+  mv "$t" "$DIR/tls"
+  log "made a test CA, server and client certificates in $DIR/tls"
+}
+
 start_mosquitto() {
   local d="$DIR/mosquitto"; mkdir -p "$d"
-  if alive "$d/pid"; then log "mosquitto already runs on $MQTT_PORT"; return 0; fi
+  if alive "$d/pid"; then
+    if port_open "$MQTT_TLS_PORT"; then
+      log "mosquitto already runs on $MQTT_PORT and $MQTT_TLS_PORT"; return 0
+    fi
+    log "mosquitto runs without its TLS listener (an older configuration); restarting it"
+    stop_one mosquitto "$d/pid"
+  fi
+  make_tls
   [ -f "$d/password" ] || secret >"$d/password"
+  [ -f "$d/limited-password" ] || secret >"$d/limited-password"
   : >"$d/passwd"
   "$(command -v mosquitto_passwd)" -b "$d/passwd" kelvin-it "$(cat "$d/password")"
+  "$(command -v mosquitto_passwd)" -b "$d/passwd" kelvin-it-limited "$(cat "$d/limited-password")"
   chmod 600 "$d/passwd"
+  cat >"$d/acl" <<ACL
+# kelvin-it may do anything; kelvin-it-limited only under it-limited/, so that tests see what
+# Mosquitto answers outside it: 0x87 (not authorized) to a QoS 1 or 2 PUBLISH; a SUBSCRIBE is
+# granted (an acl_file never checks subscriptions) but nothing outside is delivered.
+user kelvin-it
+topic readwrite #
+
+user kelvin-it-limited
+topic readwrite it-limited/#
+ACL
   cat >"$d/mosquitto.conf" <<CONF
-# Kelvin integration tests: loopback only, no anonymous clients.
+# Kelvin integration tests: loopback only, no anonymous clients, an ACL on both listeners.
 per_listener_settings false
-listener $MQTT_PORT 127.0.0.1
 allow_anonymous false
 password_file $d/passwd
+acl_file $d/acl
 persistence false
 max_inflight_messages 1000
 max_queued_messages 100000
 log_dest file $d/mosquitto.log
 pid_file $d/pid
 user $(id -un)
+
+listener $MQTT_PORT 127.0.0.1
+
+# TLS with the test CA; clients still log in with a password (no client certificate needed).
+listener $MQTT_TLS_PORT 127.0.0.1
+cafile $DIR/tls/ca.pem
+certfile $DIR/tls/server.pem
+keyfile $DIR/tls/server.key
+require_certificate false
 CONF
   local bin; bin=$(command -v mosquitto || echo /usr/sbin/mosquitto)
   "$bin" -c "$d/mosquitto.conf" -d
   wait_port mosquitto "$MQTT_PORT" 10
-  log "mosquitto on 127.0.0.1:$MQTT_PORT (anonymous off)"
+  wait_port "mosquitto (TLS)" "$MQTT_TLS_PORT" 10
+  log "mosquitto on 127.0.0.1:$MQTT_PORT and TLS on 127.0.0.1:$MQTT_TLS_PORT (anonymous off, ACL)"
 }
 
 start_influx() {
@@ -141,6 +216,12 @@ env_exports() {
   echo "export KELVIN_IT_MQTT_URL=tcp://127.0.0.1:$MQTT_PORT"
   echo "export KELVIN_IT_MQTT_USERNAME=kelvin-it"
   echo "export KELVIN_IT_MQTT_PASSWORD=$(cat "$DIR/mosquitto/password" 2>/dev/null)"
+  echo "export KELVIN_IT_MQTT_TLS_URL=ssl://127.0.0.1:$MQTT_TLS_PORT"
+  echo "export KELVIN_IT_MQTT_CA_FILE=$DIR/tls/ca.pem"
+  echo "export KELVIN_IT_MQTT_CLIENT_CERT_FILE=$DIR/tls/client.pem"
+  echo "export KELVIN_IT_MQTT_CLIENT_KEY_FILE=$DIR/tls/client.key"
+  echo "export KELVIN_IT_MQTT_LIMITED_USERNAME=kelvin-it-limited"
+  echo "export KELVIN_IT_MQTT_LIMITED_PASSWORD=$(cat "$DIR/mosquitto/limited-password" 2>/dev/null)"
   echo "export KELVIN_IT_INFLUX_URL=http://127.0.0.1:$INFLUX_PORT"
   echo "export KELVIN_IT_INFLUX_USERNAME=kelvin-it"
   echo "export KELVIN_IT_INFLUX_PASSWORD=$(cat "$DIR/influxdb/password" 2>/dev/null)"
@@ -149,7 +230,8 @@ env_exports() {
 }
 
 status() {
-  alive "$DIR/mosquitto/pid" && log "mosquitto runs on $MQTT_PORT" || log "mosquitto is stopped"
+  alive "$DIR/mosquitto/pid" && log "mosquitto runs on $MQTT_PORT and $MQTT_TLS_PORT (TLS)" \
+    || log "mosquitto is stopped"
   alive "$DIR/influxdb/pid" && log "influxd runs on $INFLUX_PORT" || log "influxd is stopped"
 }
 
@@ -159,6 +241,6 @@ case "${1:-}" in
   stop) stop ;;
   env) env_exports ;;
   status) status ;;
-  running) alive "$DIR/mosquitto/pid" && alive "$DIR/influxdb/pid" ;;
+  running) alive "$DIR/mosquitto/pid" && port_open "$MQTT_TLS_PORT" && alive "$DIR/influxdb/pid" ;;
   *) echo "usage: $0 install|start|stop|env|status|running" >&2; exit 2 ;;
 esac
