@@ -1,6 +1,7 @@
 package dev.kelvin.mqtt;
 
 import dev.kelvin.core.wire.MqttEndpoint;
+import dev.kelvin.mqtt.tls.TlsContexts;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
@@ -25,6 +26,10 @@ final class PahoOptions {
     MqttEndpoint endpoint = settings.endpoint();
     endpoint.username().ifPresent(options::setUserName);
     endpoint.password().ifPresent(password -> options.setPassword(PahoSession.utf8(password)));
+    endpoint.tls().ifPresent(files -> {
+      options.setSocketFactory(TlsContexts.socketFactory(files));
+      options.setHttpsHostnameVerificationEnabled(true);
+    });
     settings.will().ifPresent(will -> options.setWill(will.topic(),
         new MqttMessage(PahoSession.utf8(will.payload()), 1, will.retained(),
             new MqttProperties())));

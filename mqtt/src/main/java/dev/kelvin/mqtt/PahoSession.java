@@ -98,6 +98,7 @@ final class PahoSession implements MqttSession {
       failOpen(e.failure());
     }
     counters.connects.increment();
+    reconnects.succeeded();
     notifyConnected(false);
   }
 

@@ -9,26 +9,33 @@ import org.slf4j.LoggerFactory;
 /**
  * Paces a session's reconnects on its scheduler: the first attempt at once after a loss, then
  * after {@link ReconnectPacing#first()}, doubling up to {@link ReconnectPacing#max()}; one
- * attempt at a time. Failures are logged, the first ten and then every tenth, so that a long
+ * attempt at a time. A connection that drops within {@link #STABLE} of being made counts as a
+ * failed attempt, so the pace keeps growing: otherwise two clients sharing a client id (which
+ * Mosquitto reports as a plain drop) would take the session from each other as fast as the
+ * network allows, and so would a link that fails right after every handshake. Failures are logged, the first ten and then every tenth, so that a long
  * outage does not flood the log; a refusal (wrong login, an ACL) is logged at ERROR every time
- * it is logged at all, because retrying cannot fix it. Thread-safe.
+ * it is logged at all, because retrying cannot fix it. Used by every session implementation.
+ * Thread-safe.
  */
-final class ReconnectLoop {
+public final class ReconnectLoop {
   private static final Logger LOG = LoggerFactory.getLogger(ReconnectLoop.class);
   private static final int LOGGED_FAILURES = 10;
+  /** A connection that lasts less than this did not really succeed. */
+  public static final Duration STABLE = Duration.ofSeconds(10);
 
   private final Scheduler scheduler;
   private final ReconnectPacing pacing;
   private final String clientId;
   private final Consumer<ReconnectLoop> attempt;
   private Duration delay;
+  private java.time.Instant connectedAt;
   private int failures;
   private boolean pending;
   private boolean closed;
   private Scheduler.Task next;
 
   /** @param attempt starts one connect attempt and reports back with succeeded or failed */
-  ReconnectLoop(Scheduler scheduler, ReconnectPacing pacing, String clientId,
+  public ReconnectLoop(Scheduler scheduler, ReconnectPacing pacing, String clientId,
       Consumer<ReconnectLoop> attempt) {
     this.scheduler = scheduler;
     this.pacing = pacing;
@@ -41,10 +48,21 @@ final class ReconnectLoop {
    * only after the slowest pace, so that two clients with one id do not take it from each
    * other back and forth.
    */
-  synchronized void lost(MqttFailure failure) {
+  public synchronized void lost(MqttFailure failure) {
     if (failure.kind() == MqttFailure.Kind.TAKEN_OVER) {
       LOG.error("{}: {}", clientId, failure.message());
       delay = pacing.max();
+      schedule(delay);
+      return;
+    }
+    boolean shortLived = connectedAt != null
+        && scheduler.now().isBefore(connectedAt.plus(STABLE));
+    connectedAt = null;
+    if (shortLived) {
+      delay = pacing.after(delay);
+      LOG.warn("{}: the connection dropped within {} s of being made ({}); reconnecting in {}"
+          + " s (two clients with one client id?)", clientId, STABLE.toSeconds(),
+          failure.message(), delay.toMillis() / 1000.0);
       schedule(delay);
       return;
     }
@@ -52,10 +70,10 @@ final class ReconnectLoop {
     schedule(Duration.ZERO);
   }
 
-  /** The attempt connected. */
-  synchronized void succeeded() {
+  /** The attempt connected; the pace resets once the connection has proven stable. */
+  public synchronized void succeeded() {
     pending = false;
-    delay = null;
+    connectedAt = scheduler.now();
     if (failures > 0) {
       LOG.info("{}: reconnected after {} failed attempt(s)", clientId, failures);
     }
@@ -63,7 +81,7 @@ final class ReconnectLoop {
   }
 
   /** The attempt failed: wait longer, then try again. */
-  synchronized void failed(MqttFailure failure) {
+  public synchronized void failed(MqttFailure failure) {
     pending = false;
     if (closed) {
       return;
@@ -82,7 +100,7 @@ final class ReconnectLoop {
     schedule(delay);
   }
 
-  synchronized void close() {
+  public synchronized void close() {
     closed = true;
     if (next != null) {
       next.cancel();

@@ -4,6 +4,7 @@ import dev.kelvin.core.time.Scheduler;
 import dev.kelvin.mqtt.MqttFailure;
 import dev.kelvin.mqtt.MqttSession;
 import dev.kelvin.mqtt.MqttSessionException;
+import dev.kelvin.mqtt.ReconnectLoop;
 import dev.kelvin.mqtt.SessionListener;
 import dev.kelvin.mqtt.SessionSettings;
 import dev.kelvin.mqtt.SessionStats;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A session with a {@link LoopbackBroker}: the same contract as a session over the network,
- * reconnect pacing included, so that code written against {@link MqttSession} runs unchanged
+ * reconnect pacing included (the same {@link ReconnectLoop}), so that code written against {@link MqttSession} runs unchanged
  * in virtual time. Its listener is called on the broker's scheduler.
  */
 final class LoopbackSession implements MqttSession {
@@ -37,8 +38,7 @@ final class LoopbackSession implements MqttSession {
   private volatile boolean connected;
   private volatile boolean opened;
   private volatile boolean closed;
-  private java.time.Duration backoff;
-  private Scheduler.Task retry;
+  private final ReconnectLoop reconnects;
 
   LoopbackSession(LoopbackBroker broker, SessionSettings settings, Scheduler scheduler,
       SessionListener listener) {
@@ -46,6 +46,8 @@ final class LoopbackSession implements MqttSession {
     this.settings = settings;
     this.scheduler = scheduler;
     this.listener = listener;
+    this.reconnects = new ReconnectLoop(scheduler, settings.reconnect(), settings.clientId(),
+        this::reconnect);
   }
 
   @Override
@@ -78,6 +80,7 @@ final class LoopbackSession implements MqttSession {
       closed = true;
       throw new MqttSessionException(failure.get());
     }
+    reconnects.succeeded();
     attached(false);
   }
 
@@ -116,9 +119,7 @@ final class LoopbackSession implements MqttSession {
       return;
     }
     closed = true;
-    if (retry != null) {
-      retry.cancel();
-    }
+    reconnects.close();
     if (connected) {
       connected = false;
       broker.disconnect(this);
@@ -141,24 +142,22 @@ final class LoopbackSession implements MqttSession {
     connected = false;
     lost.increment();
     guarded(() -> listener.connectionLost(failure));
-    boolean takenOver = failure.kind() == MqttFailure.Kind.TAKEN_OVER;
-    backoff = takenOver ? settings.reconnect().max() : null;
-    retry = scheduler.schedule(clientId() + " reconnect",
-        takenOver ? backoff : java.time.Duration.ZERO, this::reconnect);
+    reconnects.lost(failure);
   }
 
-  private synchronized void reconnect() {
+  private synchronized void reconnect(ReconnectLoop loop) {
     if (closed || connected) {
+      loop.succeeded();
       return;
     }
     Optional<MqttFailure> failure = broker.connect(this);
     if (failure.isEmpty()) {
+      loop.succeeded();
       attached(true);
       return;
     }
     connectFailures.increment();
-    backoff = settings.reconnect().after(backoff);
-    retry = scheduler.schedule(clientId() + " reconnect", backoff, this::reconnect);
+    loop.failed(failure.get());
   }
 
   private void attached(boolean reconnect) {

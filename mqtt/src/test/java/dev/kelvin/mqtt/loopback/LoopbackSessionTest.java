@@ -55,6 +55,11 @@ class LoopbackSessionTest extends MqttSessionContract {
     }
   }
 
+  @Override
+  protected void pass(Duration duration) {
+    scheduler.advanceBy(duration);
+  }
+
   @Test
   void reconnects_are_paced_first_at_once_then_doubling_to_the_maximum() {
     SessionSettings settings = SessionSettings.clean(LOOPBACK, "paced")
@@ -62,6 +67,7 @@ class LoopbackSessionTest extends MqttSessionContract {
     RecordingListener heard = new RecordingListener();
     MqttSession session = broker.session(settings, scheduler, heard);
     session.open();
+    scheduler.advanceBy(Duration.ofMinutes(1));
     Instant start = scheduler.now();
 
     broker.cut("paced");
@@ -73,10 +79,28 @@ class LoopbackSessionTest extends MqttSessionContract {
       attempts.add(Duration.between(start, scheduler.now()).toSeconds());
     }
 
-    // Attempts at 0 s (refused), 1, 3, 7, 15 (refused), 23 (the cap of 8 s): connected there.
+    // A stable connection lost: attempts at 0 s (refused), 1, 3, 7, 15 (refused), then 23 (8 s
+    // later, the cap): connected there.
     assertThat(Duration.between(start, scheduler.now()).toSeconds()).isEqualTo(23);
     assertThat(session.stats().connectFailures()).isEqualTo(5);
     assertThat(heard.connects()).containsExactly(false, true);
+  }
+
+  @Test
+  void a_connection_lost_right_after_it_was_made_counts_as_a_failed_attempt() {
+    SessionSettings settings = SessionSettings.clean(LOOPBACK, "flaky")
+        .withReconnect(new ReconnectPacing(Duration.ofSeconds(1), Duration.ofSeconds(8)));
+    MqttSession session = broker.session(settings, scheduler, new RecordingListener());
+    session.open();
+    Instant start = scheduler.now();
+
+    broker.kill("flaky");
+    scheduler.runDue();
+
+    assertThat(session.connected()).as("not at once: it had just connected").isFalse();
+    scheduler.advanceBy(Duration.ofSeconds(1));
+    assertThat(session.connected()).isTrue();
+    assertThat(Duration.between(start, scheduler.now())).isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test

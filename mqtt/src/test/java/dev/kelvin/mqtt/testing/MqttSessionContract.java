@@ -50,6 +50,9 @@ public abstract class MqttSessionContract {
   /** Waits (or advances virtual time) until {@code condition} holds, failing after a while. */
   protected abstract void awaitUntil(String what, BooleanSupplier condition);
 
+  /** Lets {@code duration} pass (or advances virtual time by it). */
+  protected abstract void pass(Duration duration);
+
   @AfterEach
   void closeSessions() {
     sessions.forEach(MqttSession::close);
@@ -177,18 +180,20 @@ public abstract class MqttSessionContract {
   }
 
   @Test
-  void a_second_client_with_the_same_id_takes_the_session_over() {
+  void two_clients_with_one_id_do_not_take_the_session_from_each_other_back_and_forth() {
     String clientId = TestServices.unique("it-twin");
     RecordingListener first = new RecordingListener();
     Link one = link(clientId);
-    MqttSession older = open(one, settings(one, "twin").withReconnect(
-        new ReconnectPacing(Duration.ofMinutes(5), Duration.ofMinutes(5))), first);
+    MqttSession older = open(one, settings(one, "twin"), first);
     Link two = link(clientId);
-    open(two, settings(two, "twin"), new RecordingListener());
+    MqttSession newer = open(two, settings(two, "twin"), new RecordingListener());
 
     awaitUntil("the older one to lose its session", () -> !first.losses().isEmpty());
-    assertThat(first.losses().get(0).message()).containsIgnoringCase("same client id");
-    assertThat(older.stats().connectionsLost()).isPositive();
+    pass(Duration.ofSeconds(5));
+
+    long connects = older.stats().connects() + newer.stats().connects();
+    assertThat(connects).as("connects of the two within 5 s; a tug of war makes hundreds")
+        .isLessThan(12);
   }
 
   /** A topic under this test's own prefix. */
