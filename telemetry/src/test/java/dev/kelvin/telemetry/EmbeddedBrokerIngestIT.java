@@ -3,21 +3,25 @@ package dev.kelvin.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kelvin.core.ingest.IngestCounters;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.state.ClusterState;
 import dev.kelvin.core.state.StateSettings;
-import dev.kelvin.core.testkit.MutableClock;
 import dev.kelvin.core.testkit.Readings;
+import dev.kelvin.core.time.WallClockScheduler;
 import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.core.wire.TelemetryWire;
 import dev.kelvin.core.wire.Topics;
+import dev.kelvin.mqtt.PahoTransport;
+import dev.kelvin.mqtt.StrictJson;
+import dev.kelvin.mqtt.testing.MqttTestClient;
 import dev.kelvin.telemetry.broker.BrokerSettings;
 import dev.kelvin.telemetry.broker.EmbeddedBroker;
-import dev.kelvin.telemetry.testing.RecordingClient;
+import dev.kelvin.telemetry.decode.IngestPipeline;
+import dev.kelvin.telemetry.decode.TelemetryDecoder;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +37,6 @@ class EmbeddedBrokerIngestIT {
   @TempDir
   Path workDir;
 
-  private final MutableClock clock = new MutableClock();
   private final IngestCounters counters = new IngestCounters();
   private final ClusterState state = new ClusterState(StateSettings.defaults());
 
@@ -44,8 +47,11 @@ class EmbeddedBrokerIngestIT {
     EmbeddedBroker first = EmbeddedBroker.start(brokerSettings);
     int port = first.port();
     TelemetrySettings settings = TelemetrySettings.defaults(MqttEndpoint.anonymous(first.uri()));
-    try (TelemetrySubscriber subscriber = new TelemetrySubscriber(settings, state, counters,
-        clock)) {
+    IngestPipeline pipeline = new IngestPipeline(new TelemetryDecoder(TOPICS, 65_536), state,
+        counters, (reading, at) -> { }, java.time.InstantSource.system(), Duration.ofMinutes(1));
+    try (WallClockScheduler scheduler = new WallClockScheduler("it-embedded");
+        TelemetrySubscriber subscriber = new TelemetrySubscriber(settings, pipeline,
+            PahoTransport.INSTANCE, scheduler)) {
       subscriber.start();
       publish(first, 1);
       await().atMost(Duration.ofSeconds(20)).until(() -> counters.stats().accepted() == 1);
@@ -57,7 +63,7 @@ class EmbeddedBrokerIngestIT {
         publish(second, 2);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> counters.stats().accepted() == 2);
-        assertThat(state.snapshot(clock.instant()).node(N01).orElseThrow().latest().seq())
+        assertThat(state.snapshot(Instant.now()).node(N01).orElseThrow().latest().seq())
             .isEqualTo(2);
         subscriber.close();
       }
@@ -65,12 +71,10 @@ class EmbeddedBrokerIngestIT {
   }
 
   private void publish(EmbeddedBroker broker, long seq) throws Exception {
-    NodeReading reading = Readings.reading().node(N01).at(clock.instant().plusSeconds(seq))
-        .seq(seq).build();
-    try (RecordingClient node = RecordingClient.connect(broker.uri().toString(),
-        "it-node-" + seq, null, null)) {
-      node.publish(TOPICS.nodeTelemetry(N01),
-          new ObjectMapper().writeValueAsBytes(TelemetryWire.encode(reading)));
+    NodeReading reading = Readings.reading().node(N01).at(Instant.now()).seq(seq).build();
+    try (MqttTestClient node = MqttTestClient.connect(MqttEndpoint.anonymous(broker.uri()),
+        "node")) {
+      node.publish(TOPICS.nodeTelemetry(N01), StrictJson.write(TelemetryWire.encode(reading)));
     }
   }
 }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.kelvin.telemetry.testing.RecordingClient;
+import dev.kelvin.core.wire.MqttEndpoint;
+import dev.kelvin.mqtt.testing.MqttTestClient;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -33,10 +34,9 @@ class EmbeddedBrokerTest {
       assertThat(port).isPositive();
       assertThat(broker.uri()).hasToString("tcp://127.0.0.1:" + port);
       assertThat(broker.startDuration()).isPositive();
-      try (RecordingClient subscriber = RecordingClient.connect(broker.uri().toString(),
-              "it-sub", null, null).subscribe("it/echo");
-          RecordingClient publisher = RecordingClient.connect(broker.uri().toString(),
-              "it-pub", null, null)) {
+      try (MqttTestClient subscriber = MqttTestClient.connect(anonymous(broker), "sub")
+              .subscribe("it/echo");
+          MqttTestClient publisher = MqttTestClient.connect(anonymous(broker), "pub")) {
         publisher.publish("it/echo", "hello");
 
         await().atMost(Duration.ofSeconds(10))
@@ -82,8 +82,7 @@ class EmbeddedBrokerTest {
       offline.subscribe("it/queue", 1);
       offline.disconnect();
       offline.close();
-      try (RecordingClient publisher = RecordingClient.connect(broker.uri().toString(),
-          "it-flood", null, null)) {
+      try (MqttTestClient publisher = MqttTestClient.connect(anonymous(broker), "flood")) {
         for (int i = 0; i < 3 * limit; i++) {
           publisher.publish("it/queue", "m" + i);
         }
@@ -92,6 +91,10 @@ class EmbeddedBrokerTest {
       await().atMost(Duration.ofSeconds(10))
           .until(() -> broker.droppedMessages() >= 2L * limit);
     }
+  }
+
+  private static MqttEndpoint anonymous(EmbeddedBroker broker) {
+    return MqttEndpoint.anonymous(broker.uri());
   }
 
   private BrokerSettings settings(int port, int maxQueued) {
