@@ -2,30 +2,25 @@ package dev.kelvin.actuators;
 
 import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.core.wire.Topics;
+import dev.kelvin.mqtt.SessionSettings;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How the MQTT command executor reaches the node agents: the broker, the topic layout, its own
- * MQTT client id (unique per controller, or two controllers keep kicking each other off the
- * broker) and how long it waits for an agent's acknowledgement before giving up.
+ * How the MQTT command executor reaches the node agents: its MQTT session (a clean session:
+ * nothing the executor sends or awaits outlives a connection), the topic layout, and how long
+ * it waits for an agent's acknowledgement before giving up.
  */
-public record ActuatorSettings(MqttEndpoint endpoint, Topics topics, String clientId,
-    Duration ackTimeout) {
+public record ActuatorSettings(SessionSettings session, Topics topics, Duration ackTimeout) {
   /** How long an agent gets to apply a setpoint, read it back and answer. */
   public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(5);
 
   public ActuatorSettings {
-    Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(session, "session");
     Objects.requireNonNull(topics, "topics");
-    Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(ackTimeout, "ackTimeout");
-    if (clientId.isBlank() || clientId.length() > 128) {
-      throw new IllegalArgumentException("clientId must be 1-128 characters, was '" + clientId
-          + "' (the MQTT client id of this controller's command connection)");
-    }
     if (ackTimeout.isNegative() || ackTimeout.isZero()) {
       throw new IllegalArgumentException("ackTimeout must be a positive duration, was "
           + ackTimeout + " (how long to wait for a node agent's ack; 5 s is the default)");
@@ -37,19 +32,27 @@ public record ActuatorSettings(MqttEndpoint endpoint, Topics topics, String clie
   }
 
   /**
-   * Default topics ({@code kelvin/v1}), a 5 s ack timeout and a client id of
-   * {@code kelvin-actuators-} plus eight random hex digits, so that several controllers on one
-   * broker never share an id. The session is clean on every connect, so a new id per start
+   * Default topics ({@code kelvin/v1}), a 5 s ack timeout and a clean session under the client
+   * id {@code kelvin-actuators-} plus eight random hex digits, so that several controllers on
+   * one broker never share an id. The session is clean on every connect, so a new id per start
    * loses nothing.
    */
   public static ActuatorSettings defaults(MqttEndpoint endpoint) {
     String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-    return new ActuatorSettings(endpoint, Topics.defaults(), "kelvin-actuators-" + suffix,
-        DEFAULT_ACK_TIMEOUT);
+    return new ActuatorSettings(SessionSettings.clean(endpoint, "kelvin-actuators-" + suffix),
+        Topics.defaults(), DEFAULT_ACK_TIMEOUT);
   }
 
   /** The same settings with another ack timeout. */
   public ActuatorSettings withAckTimeout(Duration timeout) {
-    return new ActuatorSettings(endpoint, topics, clientId, timeout);
+    return new ActuatorSettings(session, topics, timeout);
+  }
+
+  public ActuatorSettings withTopics(Topics value) {
+    return new ActuatorSettings(session, value, ackTimeout);
+  }
+
+  public ActuatorSettings withSession(SessionSettings value) {
+    return new ActuatorSettings(value, topics, ackTimeout);
   }
 }

@@ -14,20 +14,23 @@ import dev.kelvin.core.action.WakeNode;
 import dev.kelvin.core.ingest.PerKeyThrottle;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.port.ActionExecutor;
+import dev.kelvin.core.time.Scheduler;
 import dev.kelvin.core.validation.ValidationException;
 import dev.kelvin.core.wire.CommandAck;
 import dev.kelvin.core.wire.Topics.Channel;
 import dev.kelvin.core.wire.Topics.NodeTopic;
+import dev.kelvin.mqtt.MqttFailure;
+import dev.kelvin.mqtt.MqttSession;
+import dev.kelvin.mqtt.MqttSessionException;
+import dev.kelvin.mqtt.MqttTransport;
+import dev.kelvin.mqtt.SessionListener;
+import dev.kelvin.mqtt.SessionStats;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,62 +41,55 @@ import org.slf4j.LoggerFactory;
  * once as {@code UNSUPPORTED}.
  *
  * <p>Never blocks the caller and never throws for bad input: a missing broker fails the action
- * at once, a silent agent times it out after {@link ActuatorSettings#ackTimeout()}, malformed
- * or unknown acks are counted and logged at most once a minute per node. Acks are handed from
- * Paho's thread to the executor's own thread, which completes the stages, so continuations
- * never run on Paho's thread.
+ * at once, a silent agent times it out after {@link ActuatorSettings#ackTimeout()} (a timer on
+ * the executor's scheduler), malformed or unknown acks are counted and logged at most once a
+ * minute per node. Acks are handed from the session's delivery thread to the scheduler, which
+ * completes the stages, so continuations never run on the MQTT library's thread.
  */
 public final class MqttCommandExecutor implements ActionExecutor, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MqttCommandExecutor.class);
 
   private final ActuatorSettings settings;
-  private final InstantSource clock;
+  private final Scheduler scheduler;
   private final PendingAcks pending = new PendingAcks();
-  private final CommandJson json = new CommandJson();
   private final ExecutorCounters counters = new ExecutorCounters();
   private final PerKeyThrottle logThrottle;
-  private final ScheduledThreadPoolExecutor worker;
-  private final MqttLink link;
-  private volatile boolean started;
+  private final MqttSession session;
   private volatile boolean closed;
 
-  public MqttCommandExecutor(ActuatorSettings settings, InstantSource clock) {
+  /**
+   * @param scheduler completes results, times out unanswered commands and paces reconnects;
+   *     give it a thread of its own in live mode
+   */
+  public MqttCommandExecutor(ActuatorSettings settings, MqttTransport transport,
+      Scheduler scheduler) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.logThrottle = new PerKeyThrottle(Duration.ofMinutes(1), clock, 1000);
-    this.worker = new ScheduledThreadPoolExecutor(1, runnable -> {
-      Thread thread = new Thread(runnable, "kelvin-actuators-" + settings.clientId());
-      thread.setDaemon(true);
-      return thread;
-    });
-    this.link = new MqttLink(settings, this::onMessage);
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.logThrottle = new PerKeyThrottle(Duration.ofMinutes(1), scheduler.clock(), 1000);
+    this.session = transport.session(settings.session(), scheduler, new Events());
   }
 
   /**
-   * Connects to the broker (reconnecting automatically from then on) and listens for acks.
+   * Connects to the broker (reconnecting on its own from then on) and listens for acks.
    *
    * @throws ActuatorException naming the broker and a likely cause when it cannot connect
    */
-  public synchronized void start() {
-    if (closed) {
-      throw new IllegalStateException("executor for " + settings.endpoint() + " is closed");
+  public void start() {
+    session.subscribe(settings.topics().allNodes(Channel.COMMAND_ACK));
+    try {
+      session.open();
+    } catch (MqttSessionException e) {
+      throw new ActuatorException("actuators cannot start: " + e.getMessage(), e);
     }
-    if (started) {
-      throw new IllegalStateException("executor for " + settings.endpoint() + " already started");
-    }
-    link.connect();
-    started = true;
-    long sweepMillis = sweepPeriod(settings.ackTimeout()).toMillis();
-    worker.scheduleWithFixedDelay(this::expireOverdue, sweepMillis, sweepMillis,
-        TimeUnit.MILLISECONDS);
     LOG.info("actuators connected to MQTT broker {} (client id {}); acks on {}, timeout {}",
-        settings.endpoint(), settings.clientId(), settings.topics().allNodes(Channel.COMMAND_ACK),
+        settings.session().endpoint(), session.clientId(),
+        settings.topics().allNodes(Channel.COMMAND_ACK),
         SetpointCommands.format(settings.ackTimeout()));
   }
 
   /** Whether the broker connection is up now. */
   public boolean connected() {
-    return link.connected();
+    return session.connected();
   }
 
   @Override
@@ -106,7 +102,7 @@ public final class MqttCommandExecutor implements ActionExecutor, AutoCloseable 
         || action instanceof SuspendNode || action instanceof WakeNode
         || action instanceof MigrateJob || action instanceof FailoverSite
         || action instanceof Notify) {
-      result = CompletableFuture.completedFuture(Unsupported.result(action, clock.instant()));
+      result = CompletableFuture.completedFuture(Unsupported.result(action, scheduler.now()));
     } else {
       throw new AssertionError(action);
     }
@@ -118,66 +114,62 @@ public final class MqttCommandExecutor implements ActionExecutor, AutoCloseable 
     return counters.stats(pending.size());
   }
 
-  /** Fails every pending command with "executor closed", disconnects and stops the thread. */
+  /** The MQTT session's counts: connects, losses, refusals. */
+  public SessionStats sessionStats() {
+    return session.stats();
+  }
+
+  /** Fails every pending command with "executor closed" and disconnects. */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
-    pending.close("executor closed", clock.instant());
-    link.close();
-    worker.shutdownNow();
+    pending.close("executor closed", scheduler.now());
+    session.close();
   }
 
   private CompletableFuture<ActionResult> send(SetpointAction action) {
-    Instant now = clock.instant();
+    Instant now = scheduler.now();
     if (closed) {
       return failed(action, now, "executor closed: " + action.describe() + " for "
           + action.node() + " was not sent");
     }
-    if (!link.connected()) {
-      return failed(action, now, MqttErrors.notConnected(settings.endpoint()).getMessage()
-          + ": " + action.describe() + " for " + action.node() + " was not sent");
+    if (!session.connected()) {
+      return failed(action, now, "not connected to MQTT broker " + settings.session().endpoint()
+          + " (not started yet, or the broker went away and the executor is reconnecting): "
+          + action.describe() + " for " + action.node() + " was not sent");
     }
-    byte[] payload = json.encode(SetpointCommands.command(action, now));
+    byte[] payload = Acks.encode(SetpointCommands.command(action, now));
     CompletableFuture<ActionResult> future =
         pending.register(action, now, settings.ackTimeout());
     if (future.isDone()) {
       return future;
     }
-    link.publish(settings.topics().nodeCommand(action.node()), payload)
-        .whenComplete((ok, error) -> published(action, future, error));
+    scheduler.schedule("ack timeout " + action.id(), settings.ackTimeout(),
+        () -> expireOverdue());
+    session.publish(settings.topics().nodeCommand(action.node()), payload, false,
+        outcome -> published(action, future, outcome)).ifPresent(
+            refused -> published(action, future, java.util.Optional.of(refused)));
     return future;
   }
 
   private void published(SetpointAction action, CompletableFuture<ActionResult> future,
-      Throwable error) {
-    if (error == null) {
+      java.util.Optional<MqttFailure> outcome) {
+    if (outcome.isEmpty()) {
       counters.sent();
       return;
     }
     String detail = action.describe() + " for " + action.node() + " was not delivered: "
-        + error.getMessage();
-    try {
-      worker.execute(() -> pending.fail(action.id(), future, detail, clock.instant()));
-    } catch (RejectedExecutionException shutDown) {
-      pending.fail(action.id(), future, detail, clock.instant());
-    }
-  }
-
-  /** Called on Paho's thread: hands the message to the executor's own thread. */
-  void onMessage(String topic, byte[] payload) {
-    try {
-      worker.execute(() -> handleAck(topic, payload));
-    } catch (RejectedExecutionException shutDown) {
-      LOG.debug("ack on {} arrived after close; ignored", topic);
-    }
+        + outcome.get().message();
+    scheduler.execute("command failed " + action.id(),
+        () -> pending.fail(action.id(), future, detail, scheduler.now()));
   }
 
   /** Matches one ack to its pending command; counts and logs what it cannot use. */
   void handleAck(String topic, byte[] payload) {
-    Instant now = clock.instant();
+    Instant now = scheduler.now();
     Optional<NodeTopic> from = settings.topics().parseNode(topic);
     if (from.isEmpty() || from.get().channel() != Channel.COMMAND_ACK) {
       malformed(topic, "the topic is not a node's cmd/ack topic under '"
@@ -187,7 +179,7 @@ public final class MqttCommandExecutor implements ActionExecutor, AutoCloseable 
     NodeId node = from.get().node();
     CommandAck ack;
     try {
-      ack = json.decodeAck(payload);
+      ack = Acks.decode(payload);
     } catch (ValidationException e) {
       malformed(topic, e.getMessage());
       return;
@@ -212,14 +204,10 @@ public final class MqttCommandExecutor implements ActionExecutor, AutoCloseable 
   }
 
   private void expireOverdue() {
-    try {
-      int expired = pending.expire(clock.instant());
-      if (expired > 0) {
-        LOG.warn("{} command(s) got no ack within {}", expired,
-            SetpointCommands.format(settings.ackTimeout()));
-      }
-    } catch (RuntimeException e) {
-      LOG.error("checking command timeouts failed; will try again", e);
+    int expired = pending.expire(scheduler.now());
+    if (expired > 0) {
+      LOG.warn("{} command(s) got no ack within {}", expired,
+          SetpointCommands.format(settings.ackTimeout()));
     }
   }
 
@@ -235,11 +223,24 @@ public final class MqttCommandExecutor implements ActionExecutor, AutoCloseable 
         ActionResult.of(action.id(), Outcome.FAILED, at, detail));
   }
 
-  /** A tenth of the ack timeout, within 10-250 ms: how late a timeout may be noticed. */
-  static Duration sweepPeriod(Duration ackTimeout) {
-    Duration tenth = ackTimeout.dividedBy(10);
-    Duration floor = Duration.ofMillis(10);
-    Duration ceiling = Duration.ofMillis(250);
-    return tenth.compareTo(floor) < 0 ? floor : tenth.compareTo(ceiling) > 0 ? ceiling : tenth;
+  /** The session's events: acks go to the scheduler; connection changes to the log. */
+  private final class Events implements SessionListener {
+    @Override
+    public void message(String topic, byte[] payload) {
+      scheduler.execute("ack from " + topic, () -> handleAck(topic, payload));
+    }
+
+    @Override
+    public void connected(boolean reconnect) {
+      if (reconnect) {
+        LOG.info("reconnected to {}; listening for acks again", settings.session().endpoint());
+      }
+    }
+
+    @Override
+    public void connectionLost(MqttFailure failure) {
+      LOG.warn("lost the connection to MQTT broker {} ({}); reconnecting, and commands fail"
+          + " until then", settings.session().endpoint(), failure.message());
+    }
   }
 }

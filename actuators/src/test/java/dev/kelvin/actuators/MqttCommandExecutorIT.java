@@ -11,15 +11,18 @@ import dev.kelvin.core.action.ActionResult;
 import dev.kelvin.core.action.ActionResult.Outcome;
 import dev.kelvin.core.action.SetCpuFrequencyCap;
 import dev.kelvin.core.wire.CommandAck;
+import dev.kelvin.core.time.WallClockScheduler;
 import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.core.wire.NodeCommand;
 import dev.kelvin.core.wire.Topics;
+import dev.kelvin.mqtt.PahoTransport;
+import dev.kelvin.mqtt.SessionSettings;
+import dev.kelvin.mqtt.testing.TcpFaultProxy;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.Test;
 /** The executor against the real Mosquitto, with a plain Paho client playing the node agent. */
 class MqttCommandExecutorIT {
   private final Topics topics = TestServices.uniqueTopics();
+  private final WallClockScheduler scheduler = new WallClockScheduler("it-actuators");
   private ScriptedAgent agent;
   private MqttCommandExecutor executor;
 
@@ -42,6 +46,7 @@ class MqttCommandExecutorIT {
     if (agent != null) {
       agent.close();
     }
+    scheduler.close();
   }
 
   @Test
@@ -163,12 +168,9 @@ class MqttCommandExecutorIT {
   void fails_commands_at_once_while_the_broker_is_gone_and_recovers_when_it_returns()
       throws Exception {
     agent = agent(command -> Optional.of(answer(command, CommandAck.Status.APPLIED, "")));
-    try (TcpRelay relay = new TcpRelay(TestServices.mqtt().broker())) {
-      MqttEndpoint viaRelay = MqttEndpoint.withLogin(relay.url(),
-          TestServices.mqtt().username().orElseThrow(),
-          TestServices.mqtt().password().orElseThrow());
-      executor = new MqttCommandExecutor(settings(viaRelay, Duration.ofSeconds(5)),
-          InstantSource.system());
+    try (TcpFaultProxy relay = TcpFaultProxy.to(TestServices.mqtt().broker())) {
+      MqttEndpoint viaRelay = TestServices.mqttAt(relay.uri());
+      executor = executor(settings(viaRelay, Duration.ofSeconds(5)));
       executor.start();
 
       relay.cut();
@@ -178,7 +180,7 @@ class MqttCommandExecutorIT {
       await().atMost(Duration.ofSeconds(20)).until(executor::connected);
 
       assertThat(whileGone.outcome()).isEqualTo(Outcome.FAILED);
-      assertThat(whileGone.detail()).startsWith("not connected to MQTT broker " + relay.url());
+      assertThat(whileGone.detail()).startsWith("not connected to MQTT broker " + relay.uri());
       await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
           resultOf(executor, cpuCap("a-it-9", N07, 2400)).outcome())
           .as("a command after reconnecting: the ack subscription must be back")
@@ -190,11 +192,10 @@ class MqttCommandExecutorIT {
   void a_wrong_password_fails_start_saying_not_authorised() {
     MqttEndpoint endpoint = MqttEndpoint.withLogin(TestServices.mqtt().broker(),
         TestServices.mqtt().username().orElseThrow(), "not-the-password");
-    executor = new MqttCommandExecutor(settings(endpoint, Duration.ofSeconds(5)),
-        InstantSource.system());
+    executor = executor(settings(endpoint, Duration.ofSeconds(5)));
 
     assertThatThrownBy(executor::start).isInstanceOf(ActuatorException.class)
-        .hasMessageContaining("MQTT broker " + TestServices.mqtt().broker())
+        .hasMessageContaining(TestServices.mqtt().broker().toString())
         .hasMessageContaining("not authorised");
     assertThat(executor.connected()).isFalse();
   }
@@ -202,11 +203,10 @@ class MqttCommandExecutorIT {
   @Test
   void a_broker_that_is_not_there_fails_start_naming_it() throws IOException {
     URI nowhere = URI.create("tcp://127.0.0.1:" + freePort());
-    executor = new MqttCommandExecutor(settings(MqttEndpoint.anonymous(nowhere),
-        Duration.ofSeconds(5)), InstantSource.system());
+    executor = executor(settings(MqttEndpoint.anonymous(nowhere), Duration.ofSeconds(5)));
 
     assertThatThrownBy(executor::start).isInstanceOf(ActuatorException.class)
-        .hasMessageStartingWith("MQTT broker " + nowhere)
+        .hasMessageContaining(nowhere.toString())
         .hasMessageContaining("is the broker running");
   }
 
@@ -216,16 +216,20 @@ class MqttCommandExecutorIT {
   }
 
   private MqttCommandExecutor started(Duration ackTimeout) {
-    MqttCommandExecutor started = new MqttCommandExecutor(
-        settings(TestServices.mqtt(), ackTimeout), InstantSource.system());
+    MqttCommandExecutor started = executor(settings(TestServices.mqtt(), ackTimeout));
     started.start();
     assertThat(started.connected()).isTrue();
     return started;
   }
 
   private ActuatorSettings settings(MqttEndpoint endpoint, Duration ackTimeout) {
-    return new ActuatorSettings(endpoint, topics, TestServices.unique("it-act-executor"),
-        ackTimeout);
+    return new ActuatorSettings(SessionSettings.clean(endpoint,
+        TestServices.unique("it-act-executor")).withConnectTimeout(Duration.ofSeconds(5)),
+        topics, ackTimeout);
+  }
+
+  private MqttCommandExecutor executor(ActuatorSettings settings) {
+    return new MqttCommandExecutor(settings, PahoTransport.INSTANCE, scheduler);
   }
 
   private static ActionResult resultOf(MqttCommandExecutor executor, SetCpuFrequencyCap cap)

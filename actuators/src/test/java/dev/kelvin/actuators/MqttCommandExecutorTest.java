@@ -18,26 +18,50 @@ import dev.kelvin.core.action.WakeNode;
 import dev.kelvin.core.model.JobId;
 import dev.kelvin.core.model.SiteId;
 import dev.kelvin.core.testkit.MutableClock;
+import dev.kelvin.core.time.VirtualScheduler;
+import dev.kelvin.core.wire.CommandAck;
+import dev.kelvin.core.wire.CommandWire;
 import dev.kelvin.core.wire.MqttEndpoint;
+import dev.kelvin.core.wire.NodeCommand;
 import dev.kelvin.core.wire.Topics;
+import dev.kelvin.mqtt.MqttSession;
+import dev.kelvin.mqtt.SessionListener;
+import dev.kelvin.mqtt.SessionSettings;
+import dev.kelvin.mqtt.StrictJson;
+import dev.kelvin.mqtt.loopback.LoopbackBroker;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The executor's behaviour that needs no broker; {@code MqttCommandExecutorIT} does the rest. */
+/**
+ * The executor in virtual time, over the loopback broker, with a scripted agent on the other
+ * side: results, timeouts to the millisecond, and what it does with bad acks.
+ * {@code MqttCommandExecutorIT} runs it against the real Mosquitto.
+ */
 class MqttCommandExecutorTest {
-  private static final MqttEndpoint NOWHERE =
-      MqttEndpoint.withLogin(URI.create("tcp://127.0.0.1:1"), "kelvin", "secret");
+  private static final MqttEndpoint LOOPBACK =
+      MqttEndpoint.anonymous(URI.create("tcp://loopback:1883"));
+  private static final Topics TOPICS = Topics.defaults();
 
-  private final MutableClock clock = new MutableClock();
+  private final VirtualScheduler scheduler = new VirtualScheduler(MutableClock.START);
+  private final LoopbackBroker broker = new LoopbackBroker(scheduler);
+  private final List<NodeCommand> commands = new ArrayList<>();
+  private Function<NodeCommand, Optional<CommandAck>> script = command -> Optional.empty();
   private final MqttCommandExecutor executor = new MqttCommandExecutor(
-      new ActuatorSettings(NOWHERE, Topics.defaults(), "unit-test", Duration.ofSeconds(5)),
-      clock);
+      new ActuatorSettings(SessionSettings.clean(LOOPBACK, "unit-executor"), TOPICS,
+          Duration.ofSeconds(5)), broker, scheduler);
+  private MqttSession agent;
 
   @AfterEach
   void closeExecutor() {
@@ -75,10 +99,44 @@ class MqttCommandExecutorTest {
 
     assertThat(result).isNotNull();
     assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-    assertThat(result.detail()).startsWith("not connected to MQTT broker tcp://127.0.0.1:1 as"
-        + " kelvin").endsWith("cap CPU at 2400 MHz for site-a/n07 was not sent");
+    assertThat(result.detail()).startsWith("not connected to MQTT broker tcp://loopback:1883")
+        .endsWith("cap CPU at 2400 MHz for site-a/n07 was not sent");
     assertThat(executor.stats().failed()).isEqualTo(1);
     assertThat(executor.stats().sent()).isZero();
+  }
+
+  @Test
+  void a_cap_round_trips_to_applied_with_the_values_the_agent_read_back() {
+    startAgent(command -> Optional.of(new CommandAck(command.id(), CommandAck.Status.APPLIED,
+        OptionalDouble.of(2600), OptionalDouble.of(command.value()),
+        Optional.of(command.issuedAt().plus(command.lease())), command.issuedAt(), "")));
+    executor.start();
+
+    CompletableFuture<ActionResult> result = run(cpuCap("a-1", N07, 2400));
+
+    assertThat(result.join().outcome()).isEqualTo(Outcome.APPLIED);
+    assertThat(result.join().before()).hasValue(2600);
+    assertThat(commands).singleElement().satisfies(command -> {
+      assertThat(command.id()).isEqualTo("a-1");
+      assertThat(command.issuedAt()).isEqualTo(MutableClock.START);
+    });
+    assertThat(executor.stats().sent()).isEqualTo(1);
+  }
+
+  @Test
+  void an_agent_that_never_answers_times_out_exactly_after_the_ack_timeout() {
+    startAgent(command -> Optional.empty());
+    executor.start();
+    CompletableFuture<ActionResult> result = executor.execute(cpuCap("a-2", N07, 2400))
+        .toCompletableFuture();
+
+    scheduler.advanceBy(Duration.ofMillis(4_999));
+    assertThat(result).isNotDone();
+    scheduler.advanceBy(Duration.ofMillis(1));
+
+    assertThat(result.join().outcome()).isEqualTo(Outcome.TIMED_OUT);
+    assertThat(result.join().at()).isEqualTo(MutableClock.START.plusSeconds(5));
+    assertThat(result.join().detail()).startsWith("no ack from site-a/n07 within 5 s");
   }
 
   @Test
@@ -94,7 +152,7 @@ class MqttCommandExecutorTest {
 
   @Test
   void counts_malformed_acks_without_throwing() {
-    String ackTopic = Topics.defaults().nodeCommandAck(N07);
+    String ackTopic = TOPICS.nodeCommandAck(N07);
 
     executor.handleAck(ackTopic, bytes("not json"));
     executor.handleAck(ackTopic, bytes("{\"v\":2,\"id\":\"a\",\"status\":\"applied\"}"));
@@ -106,21 +164,34 @@ class MqttCommandExecutorTest {
 
   @Test
   void counts_an_ack_for_an_id_it_is_not_waiting_for() {
-    executor.handleAck(Topics.defaults().nodeCommandAck(N07), bytes("{\"v\":1,\"id\":\"a-77\","
+    executor.handleAck(TOPICS.nodeCommandAck(N07), bytes("{\"v\":1,\"id\":\"a-77\","
         + "\"status\":\"applied\",\"ts_ms\":1767225600000}"));
 
     assertThat(executor.stats().unknownAcks()).isEqualTo(1);
     assertThat(executor.stats().malformedAcks()).isZero();
   }
 
-  @Test
-  void notices_timeouts_within_a_tenth_of_the_timeout_between_10_and_250_ms() {
-    assertThat(MqttCommandExecutor.sweepPeriod(Duration.ofSeconds(5)))
-        .isEqualTo(Duration.ofMillis(250));
-    assertThat(MqttCommandExecutor.sweepPeriod(Duration.ofMillis(500)))
-        .isEqualTo(Duration.ofMillis(50));
-    assertThat(MqttCommandExecutor.sweepPeriod(Duration.ofMillis(20)))
-        .isEqualTo(Duration.ofMillis(10));
+  private CompletableFuture<ActionResult> run(Action action) {
+    CompletableFuture<ActionResult> result = executor.execute(action).toCompletableFuture();
+    scheduler.runDue();
+    return result;
+  }
+
+  private void startAgent(Function<NodeCommand, Optional<CommandAck>> answers) {
+    script = answers;
+    agent = broker.session(SessionSettings.clean(LOOPBACK, "scripted-agent"), scheduler,
+        new SessionListener() {
+          @Override
+          public void message(String topic, byte[] payload) {
+            NodeCommand command = CommandWire.decodeCommand(StrictJson.parseObject(payload,
+                4096, "command"));
+            commands.add(command);
+            script.apply(command).ifPresent(ack -> agent.publish(TOPICS.nodeCommandAck(N07),
+                StrictJson.write(CommandWire.encode(ack)), false, outcome -> { }));
+          }
+        });
+    agent.subscribe(TOPICS.allNodes(Topics.Channel.COMMAND));
+    agent.open();
   }
 
   private static byte[] bytes(String text) {

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class SetpointCommandsTest {
@@ -30,7 +29,7 @@ class SetpointCommandsTest {
     NodeCommand command = SetpointCommands.command(cpuCap("a-t4k2qz-000017", N07, 2400), now);
 
     assertThat(command).isEqualTo(new NodeCommand("a-t4k2qz-000017",
-        SetpointKind.CPU_FREQ_CAP, OptionalInt.empty(), 2400, Duration.ofSeconds(120), now,
+        SetpointKind.CPU_FREQ_CAP, java.util.Optional.empty(), 2400, Duration.ofSeconds(120), now,
         "thermal-cap-cpu"));
   }
 
@@ -39,7 +38,7 @@ class SetpointCommandsTest {
     NodeCommand command = SetpointCommands.command(gpuLimit("a-2", N07, 3, 250), now);
 
     assertThat(command.kind()).isEqualTo(SetpointKind.GPU_POWER_LIMIT);
-    assertThat(command.device()).hasValue(3);
+    assertThat(command.device()).contains(dev.kelvin.core.model.Device.gpu(3));
     assertThat(command.value()).isEqualTo(250);
   }
 
