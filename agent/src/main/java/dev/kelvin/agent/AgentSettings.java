@@ -1,25 +1,32 @@
 package dev.kelvin.agent;
 
+import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.core.wire.Topics;
+import dev.kelvin.mqtt.ReconnectPacing;
+import dev.kelvin.mqtt.SessionSettings;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How a {@link NodeAgent} talks to the broker and paces itself.
  *
- * @param endpoint the MQTT broker and login
+ * @param endpoint the MQTT broker, login and TLS
  * @param topics the topic layout (prefix {@code kelvin/v1} by default)
  * @param publishInterval how often the agent samples and publishes telemetry, and checks its
  *     leases (1 s by default)
  * @param maxLease the longest lease a command may ask for (10 min by default); longer ones are
  *     rejected, so a controller bug cannot pin a node for hours
+ * @param requireBrokerAtStart whether a broker it cannot reach at start stops the start (true)
+ *     or the agent runs on, keeps its readings and connects when it can (false: for nodes that
+ *     may boot before the broker, as after a site-wide power cut)
  */
 public record AgentSettings(MqttEndpoint endpoint, Topics topics, Duration publishInterval,
-    Duration maxLease) {
+    Duration maxLease, boolean requireBrokerAtStart) {
   /** How long a broker outage the telemetry backlog bridges without losing readings. */
   public static final Duration BACKLOG_SPAN = Duration.ofHours(1);
   private static final Duration MIN_INTERVAL = Duration.ofMillis(10);
+  private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(30);
   private static final int MAX_BACKLOG = 36_000;
 
   public AgentSettings {
@@ -37,22 +44,31 @@ public record AgentSettings(MqttEndpoint endpoint, Topics topics, Duration publi
     }
   }
 
-  /** Publish every second, leases of up to 10 minutes, topics under {@code kelvin/v1}. */
+  /**
+   * Publish every second, leases of up to 10 minutes, topics under {@code kelvin/v1}, run on
+   * when the broker is away at start.
+   */
   public static AgentSettings defaults(MqttEndpoint endpoint) {
     return new AgentSettings(endpoint, Topics.defaults(), Duration.ofSeconds(1),
-        Duration.ofMinutes(10));
+        Duration.ofMinutes(10), false);
   }
 
   public AgentSettings withTopics(Topics newTopics) {
-    return new AgentSettings(endpoint, newTopics, publishInterval, maxLease);
+    return new AgentSettings(endpoint, newTopics, publishInterval, maxLease,
+        requireBrokerAtStart);
   }
 
   public AgentSettings withPublishInterval(Duration newInterval) {
-    return new AgentSettings(endpoint, topics, newInterval, maxLease);
+    return new AgentSettings(endpoint, topics, newInterval, maxLease, requireBrokerAtStart);
   }
 
   public AgentSettings withMaxLease(Duration newMaxLease) {
-    return new AgentSettings(endpoint, topics, publishInterval, newMaxLease);
+    return new AgentSettings(endpoint, topics, publishInterval, newMaxLease,
+        requireBrokerAtStart);
+  }
+
+  public AgentSettings withRequireBrokerAtStart(boolean value) {
+    return new AgentSettings(endpoint, topics, publishInterval, maxLease, value);
   }
 
   /**
@@ -62,5 +78,25 @@ public record AgentSettings(MqttEndpoint endpoint, Topics topics, Duration publi
   public int backlogCapacity() {
     long readings = BACKLOG_SPAN.toNanos() / publishInterval.toNanos();
     return (int) Math.max(1, Math.min(MAX_BACKLOG, readings));
+  }
+
+  /** The client id of the agent of {@code node}: {@code kelvin-agent-<site>-<node>}. */
+  public static String clientId(NodeId node) {
+    return "kelvin-agent-" + node.site().value() + "-" + node.name();
+  }
+
+  /**
+   * The agent's MQTT session: clean (commands queued while it was away are not applied late;
+   * the controller renews what it still wants), its status topic's {@code offline} as a
+   * retained Last Will, a 15 s keep alive, a 5 s connect timeout, and reconnects from the
+   * publish interval doubling to 30 s.
+   */
+  SessionSettings session(NodeId node) {
+    Duration max = publishInterval.compareTo(MAX_RECONNECT_DELAY) > 0 ? publishInterval
+        : MAX_RECONNECT_DELAY;
+    return SessionSettings.clean(endpoint, clientId(node))
+        .withWill(topics.nodeStatus(node), AgentConnection.OFFLINE)
+        .withKeepAlive(Duration.ofSeconds(15)).withConnectTimeout(Duration.ofSeconds(5))
+        .withReconnect(new ReconnectPacing(publishInterval, max));
   }
 }

@@ -6,6 +6,7 @@ import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.wire.CommandAck;
 import dev.kelvin.core.wire.CommandWire;
 import dev.kelvin.core.wire.NodeCommand;
+import dev.kelvin.mqtt.StrictJson;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 final class CommandHandler {
   private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
   private static final Duration WARN_EVERY = Duration.ofMinutes(1);
+  /** Larger command payloads are refused unread: a real command is a few hundred bytes. */
+  static final int MAX_COMMAND_BYTES = 16 * 1024;
 
   private final NodeId node;
   private final SetpointLeases leases;
@@ -46,7 +49,7 @@ final class CommandHandler {
   Optional<CommandAck> handle(byte[] payload) {
     Map<String, Object> json;
     try {
-      json = Json.parseObject(payload);
+      json = StrictJson.parseObject(payload, MAX_COMMAND_BYTES, "command");
     } catch (IllegalArgumentException e) {
       return malformed(Optional.empty(), e.getMessage());
     }

@@ -1,6 +1,6 @@
 package dev.kelvin.agent;
 
-import dev.kelvin.agent.mqtt.MqttFailure;
+import dev.kelvin.mqtt.MqttFailure;
 import java.util.Optional;
 import java.util.function.Consumer;
 

@@ -2,21 +2,21 @@ package dev.kelvin.agent;
 
 import dev.kelvin.agent.lease.Lease;
 import dev.kelvin.agent.lease.SetpointLeases;
-import dev.kelvin.agent.mqtt.MqttFailure;
 import dev.kelvin.core.ingest.PerKeyThrottle;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeReading;
-import dev.kelvin.core.model.RackId;
 import dev.kelvin.core.port.NodeHardware;
+import dev.kelvin.core.time.Scheduler;
 import dev.kelvin.core.wire.TelemetryWire;
+import dev.kelvin.mqtt.MqttFailure;
+import dev.kelvin.mqtt.MqttSessionException;
+import dev.kelvin.mqtt.MqttTransport;
+import dev.kelvin.mqtt.SessionStats;
+import dev.kelvin.mqtt.StrictJson;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,30 +25,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The agent of one node. Every {@code publishInterval} it samples the hardware and publishes
- * the reading ({@link TelemetryWire} JSON, QoS 1, not retained) on
- * {@code topics.nodeTelemetry(node)}. It applies setpoint commands from
- * {@code topics.nodeCommand(node)} under a lease (see {@link SetpointLeases}) and answers each
- * on {@code topics.nodeCommandAck(node)}. Its status topic says {@code online} (retained) while
- * it is connected and {@code offline} (its Last Will, retained) once it is gone.
+ * the reading ({@link TelemetryWire} JSON, QoS 1, not retained) on the node's telemetry topic,
+ * with the value and limits of every setpoint the hardware supports. It applies setpoint
+ * commands from the node's command topic under a lease (see {@link SetpointLeases}) and
+ * answers each on {@code cmd/ack}. Its status topic says {@code online} (retained) while it is
+ * connected and {@code offline} (its Last Will, retained) once it is gone.
  *
  * <p>While the broker is away, readings wait in a backlog of up to
  * {@link AgentSettings#BACKLOG_SPAN} and are published oldest first after reconnecting; what
- * overflows is counted in {@link AgentStats#readingsDropped()}. The agent reconnects on its
+ * overflows is counted in {@link AgentStats#readingsDropped()}. The session reconnects on its
  * own, backing off from {@code publishInterval} to 30 s.
  *
- * <p>Many agents may share one scheduler: a tick samples, encodes and queues asynchronous
- * publishes, and never waits for the broker. A tick that fails, even with an Error from a
- * driver, is counted in {@link AgentStats#tickFailures()}, logged at most once a minute, and
- * the next tick runs as planned. MQTT callbacks run on Paho's threads.
- *
- * <p>Leases are checked every {@code publishInterval} too, but on a daemon thread of the
- * agent's own, {@code <client id>-leases} (see {@link LeaseExpiry} for why), sharing no lock
- * with the tick: a sample that throws or hangs cannot keep a cap past its lease.
+ * <p>Time comes from two schedulers: {@code ticks} runs the publish tick (it may be shared by
+ * many agents: a tick samples, encodes and queues asynchronous publishes, never waiting for the
+ * broker), {@code leases} runs lease expiry (see {@link LeaseExpiry} for why apart). A tick
+ * that fails, even with an Error from a driver, is counted in {@link AgentStats#tickFailures()},
+ * logged at most once a minute, and the next tick runs as planned.
  *
  * <p>{@link #close()} restores every held setpoint to its hardware default (a clean shutdown
  * never leaves the node throttled, just as a lost controller does not), publishes
- * {@code offline}, and disconnects, even when the scheduler was shut down first or a tick is
- * stuck in the hardware.
+ * {@code offline}, and disconnects, even when a tick is stuck in the hardware.
  */
 public final class NodeAgent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NodeAgent.class);
@@ -58,11 +54,10 @@ public final class NodeAgent implements AutoCloseable {
   private enum State { NEW, STARTED, CLOSED }
 
   private final AgentSettings settings;
-  private final NodeHardware hardware;
-  private final InstantSource clock;
-  private final ScheduledExecutorService scheduler;
+  private final Scheduler ticks;
+  private final Scheduler leaseScheduler;
   private final NodeId node;
-  private final RackId rack;
+  private final HardwareReadings readings;
   private final SetpointLeases leases;
   private final CommandHandler commands;
   private final AgentConnection connection;
@@ -73,39 +68,35 @@ public final class NodeAgent implements AutoCloseable {
   private final LongAdder tickFailures = new LongAdder();
   private final Object lifecycle = new Object();
   private State state = State.NEW;
-  private ScheduledFuture<?> ticks;
+  private Scheduler.Task tickTask;
   private long seq;
 
   /**
-   * @param scheduler runs the publish tick; may be shared by many agents, and is not shut down
-   *     by {@link #close()} (lease expiry runs on a thread of the agent's own)
-   * @throws IllegalArgumentException when the MQTT client cannot be built for the endpoint
+   * @param ticks runs the publish tick and the MQTT session's reconnects; may be shared
+   * @param leases runs lease expiry: in live mode a scheduler of this agent's own
    */
-  public NodeAgent(AgentSettings settings, NodeHardware hardware, InstantSource clock,
-      ScheduledExecutorService scheduler) {
+  public NodeAgent(AgentSettings settings, NodeHardware hardware, MqttTransport transport,
+      Scheduler ticks, Scheduler leases) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.hardware = Objects.requireNonNull(hardware, "hardware");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.ticks = Objects.requireNonNull(ticks, "ticks");
+    this.leaseScheduler = Objects.requireNonNull(leases, "leases");
     this.node = hardware.node();
-    this.rack = hardware.rack();
-    this.warnings = new PerKeyThrottle(WARN_EVERY, clock, 8);
-    this.leases = new SetpointLeases(hardware, clock, settings.maxLease());
-    this.commands = new CommandHandler(node, leases, clock);
-    this.connection = new AgentConnection(settings, node, clock, commands, warnings);
-    this.expiry = new LeaseExpiry(node, clientId() + "-leases", leases,
-        settings.publishInterval(), warnings);
+    this.readings = new HardwareReadings(hardware);
+    this.warnings = new PerKeyThrottle(WARN_EVERY, ticks.clock(), 8);
+    this.leases = new SetpointLeases(hardware, ticks.clock(), settings.maxLease());
+    this.commands = new CommandHandler(node, this.leases, ticks.clock());
+    this.connection = new AgentConnection(settings, node, transport, ticks, commands, warnings);
+    this.expiry = new LeaseExpiry(node, this.leases, settings.publishInterval(), warnings);
   }
 
   /**
-   * Starts the lease-expiry thread, connects (client id {@code kelvin-agent-<site>-<node>}),
-   * subscribes to the command topic, publishes {@code online}, and starts the publish tick.
-   * Waits for the first connect (about 0.3 s on loopback, most of it Paho's own start-up), at
-   * most a few seconds. When the broker cannot be reached the agent starts anyway, keeps its
-   * readings and retries in the background.
+   * Starts lease expiry, connects (client id {@code kelvin-agent-<site>-<node>}), subscribes
+   * to the command topic, publishes {@code online}, and starts the publish tick. When the
+   * broker cannot be reached the agent starts anyway, keeps its readings and retries in the
+   * background, unless {@link AgentSettings#requireBrokerAtStart()}.
    *
-   * @throws AgentException when the broker refuses the login or the client id: a configuration
-   *     error that retrying cannot fix
+   * @throws AgentException when the broker refuses the login or the client id (a configuration
+   *     error that retrying cannot fix), or cannot be reached and the settings require it
    * @throws IllegalStateException when called twice or after {@link #close()}
    */
   public void start() {
@@ -115,21 +106,21 @@ public final class NodeAgent implements AutoCloseable {
             == State.STARTED ? "started" : "closed") + "; create a new NodeAgent to restart");
       }
       state = State.STARTED;
-      expiry.start();
+      expiry.start(leaseScheduler);
     }
-    Optional<MqttFailure> failure = connection.open();
-    if (failure.isPresent() && !failure.get().retriable()) {
+    Optional<MqttFailure> notYet;
+    try {
+      notYet = connection.open();
+    } catch (MqttSessionException e) {
       close();
-      throw new AgentException("the agent of " + node + " cannot start: "
-          + failure.get().message());
+      throw new AgentException("the agent of " + node + " cannot start: " + e.getMessage());
     }
-    failure.ifPresent(unreachable -> LOG.warn("{}: {}; starting anyway, keeping readings and"
+    notYet.ifPresent(unreachable -> LOG.warn("{}: {}; starting anyway, keeping readings and"
         + " retrying in the background", node, unreachable.message()));
     synchronized (lifecycle) {
       if (state == State.STARTED) {
-        connection.reportInBackground();
-        ticks = scheduler.scheduleAtFixedRate(this::tick, 0,
-            settings.publishInterval().toNanos(), TimeUnit.NANOSECONDS);
+        tickTask = ticks.every(node + " publish tick", Duration.ZERO,
+            settings.publishInterval(), this::tick);
       }
     }
   }
@@ -143,6 +134,11 @@ public final class NodeAgent implements AutoCloseable {
         expiry.expired(), leases.held().size(), connection.isConnected());
   }
 
+  /** The MQTT session's counts. */
+  public SessionStats sessionStats() {
+    return connection.stats();
+  }
+
   /** The setpoints held under a lease now. */
   public List<Lease> leases() {
     return leases.held();
@@ -154,15 +150,14 @@ public final class NodeAgent implements AutoCloseable {
 
   /** The MQTT client id: {@code kelvin-agent-<site>-<node>}. */
   public String clientId() {
-    return AgentConnection.clientId(node);
+    return AgentSettings.clientId(node);
   }
 
   /**
-   * Stops the tick and the lease-expiry thread, restores every setpoint held under a lease to
-   * its hardware default, publishes {@code offline} (retained) and disconnects, waiting a few
-   * seconds at most. The setpoints are restored first and under no lock the tick holds, so
-   * neither a scheduler shut down before this call nor a tick stuck in the hardware keeps the
-   * node throttled. Readings still unsent are counted as dropped. Idempotent.
+   * Stops the tick and lease expiry, restores every setpoint held under a lease to its
+   * hardware default, publishes {@code offline} (retained) and disconnects. The setpoints are
+   * restored first and under no lock the tick holds, so a tick stuck in the hardware cannot
+   * keep the node throttled. Readings still unsent are counted as dropped. Idempotent.
    */
   @Override
   public void close() {
@@ -171,8 +166,8 @@ public final class NodeAgent implements AutoCloseable {
         return;
       }
       state = State.CLOSED;
-      if (ticks != null) {
-        ticks.cancel(false);
+      if (tickTask != null) {
+        tickTask.cancel();
       }
     }
     expiry.close();
@@ -214,10 +209,9 @@ public final class NodeAgent implements AutoCloseable {
       if (!running()) {
         return;
       }
-      Instant now = clock.instant();
-      sample(now);
+      sample();
       if (running()) {
-        connection.tick(now);
+        connection.tick();
       }
     } catch (VirtualMachineError e) {
       throw e;
@@ -232,10 +226,10 @@ public final class NodeAgent implements AutoCloseable {
     }
   }
 
-  private void sample(Instant now) {
+  private void sample() {
     try {
-      NodeReading reading = new NodeReading(node, rack, now, seq, hardware.sample());
-      connection.outbox().add(seq, Json.write(TelemetryWire.encode(reading)));
+      NodeReading reading = readings.read(ticks.now(), seq);
+      connection.outbox().add(seq, StrictJson.write(TelemetryWire.encode(reading)));
       seq++;
     } catch (RuntimeException e) {
       sampleFailures.increment();

@@ -1,6 +1,6 @@
 package dev.kelvin.agent;
 
-import dev.kelvin.agent.mqtt.MqttFailure;
+import dev.kelvin.mqtt.MqttFailure;
 import dev.kelvin.core.ingest.PerKeyThrottle;
 import java.time.Duration;
 import java.time.InstantSource;

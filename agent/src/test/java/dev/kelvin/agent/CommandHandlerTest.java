@@ -1,5 +1,7 @@
 package dev.kelvin.agent;
 
+import dev.kelvin.core.model.Device;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kelvin.agent.lease.SetpointLeases;
@@ -9,10 +11,10 @@ import dev.kelvin.core.wire.CommandAck;
 import dev.kelvin.core.wire.CommandAck.Status;
 import dev.kelvin.core.wire.CommandWire;
 import dev.kelvin.core.wire.NodeCommand;
+import dev.kelvin.mqtt.StrictJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class CommandHandlerTest {
@@ -22,9 +24,9 @@ class CommandHandlerTest {
       new SetpointLeases(hardware, clock, Duration.ofMinutes(10)), clock);
 
   private static byte[] command(String id, double mhz, Duration lease) {
-    NodeCommand command = new NodeCommand(id, SetpointKind.CPU_FREQ_CAP, OptionalInt.empty(),
+    NodeCommand command = new NodeCommand(id, SetpointKind.CPU_FREQ_CAP, Optional.empty(),
         mhz, lease, MutableClock.START, "thermal-cap-cpu");
-    return Json.write(CommandWire.encode(command));
+    return StrictJson.write(CommandWire.encode(command));
   }
 
   private static byte[] text(String json) {
@@ -69,7 +71,7 @@ class CommandHandlerTest {
     });
     assertThat(handler.malformed()).isEqualTo(1);
     assertThat(handler.rejected()).isEqualTo(1);
-    assertThat(hardware.writes(SetpointKind.CPU_FREQ_CAP, OptionalInt.empty())).isZero();
+    assertThat(hardware.writes(SetpointKind.CPU_FREQ_CAP, Optional.empty())).isZero();
   }
 
   @Test
@@ -97,9 +99,9 @@ class CommandHandlerTest {
   void refuses_nan_literals_duplicate_keys_and_oversized_payloads() {
     assertThat(handler.handle(text("{\"v\":1,\"id\":\"a\",\"cpu_freq_cap_mhz\":NaN}"))).isEmpty();
     assertThat(handler.handle(text("{\"id\":\"a\",\"id\":\"b\"}"))).isEmpty();
-    assertThat(handler.handle(new byte[Json.MAX_PAYLOAD_BYTES + 1])).isEmpty();
+    assertThat(handler.handle(new byte[CommandHandler.MAX_COMMAND_BYTES + 1])).isEmpty();
 
     assertThat(handler.malformed()).isEqualTo(3);
-    assertThat(hardware.writes(SetpointKind.CPU_FREQ_CAP, OptionalInt.empty())).isZero();
+    assertThat(hardware.writes(SetpointKind.CPU_FREQ_CAP, Optional.empty())).isZero();
   }
 }

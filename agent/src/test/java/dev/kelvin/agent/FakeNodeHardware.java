@@ -1,5 +1,7 @@
 package dev.kelvin.agent;
 
+import dev.kelvin.core.model.Device;
+
 import dev.kelvin.core.model.MetricValues;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
@@ -7,8 +9,10 @@ import dev.kelvin.core.model.RackId;
 import dev.kelvin.core.model.SetpointKind;
 import dev.kelvin.core.port.NodeHardware;
 import java.util.HashMap;
+import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
  * A node in memory for tests: a CPU frequency cap of 1200-3000 MHz (default 3000) that the
@@ -19,9 +23,9 @@ import java.util.OptionalInt;
 public final class FakeNodeHardware implements NodeHardware {
   public static final SetpointLimits CPU_LIMITS = new SetpointLimits(1200, 3000, 3000);
   public static final SetpointLimits GPU_LIMITS = new SetpointLimits(100, 400, 300);
-  public static final OptionalInt NO_DEVICE = OptionalInt.empty();
+  public static final Optional<Device> NO_DEVICE = Optional.empty();
 
-  private record Key(SetpointKind kind, OptionalInt device) {}
+  private record Key(SetpointKind kind, Optional<Device> device) {}
 
   private final NodeId node;
   private final Map<Key, Double> setpoints = new HashMap<>();
@@ -34,7 +38,7 @@ public final class FakeNodeHardware implements NodeHardware {
     this.node = node;
     setpoints.put(new Key(SetpointKind.CPU_FREQ_CAP, NO_DEVICE), CPU_LIMITS.defaultValue());
     for (int gpu = 0; gpu < 2; gpu++) {
-      setpoints.put(new Key(SetpointKind.GPU_POWER_LIMIT, OptionalInt.of(gpu)),
+      setpoints.put(new Key(SetpointKind.GPU_POWER_LIMIT, Optional.of(Device.gpu(gpu))),
           GPU_LIMITS.defaultValue());
     }
   }
@@ -54,16 +58,21 @@ public final class FakeNodeHardware implements NodeHardware {
   }
 
   @Override
-  public MetricValues sample() {
+  public List<Device> devices() {
+    return List.of(Device.gpu(0), Device.gpu(1));
+  }
+
+  @Override
+  public Sample sample() {
     beforeSample.run();
     return sampleNow();
   }
 
-  private synchronized MetricValues sampleNow() {
+  private synchronized Sample sampleNow() {
     if (failSamples != null) {
       throw new HardwareException(failSamples);
     }
-    return MetricValues.builder()
+    MetricValues node = MetricValues.builder()
         .set(NodeMetric.POWER_WATTS, 300)
         .set(NodeMetric.CPU_TEMP_CELSIUS, 60)
         .set(NodeMetric.CPU_UTIL_RATIO, 0.5)
@@ -71,21 +80,27 @@ public final class FakeNodeHardware implements NodeHardware {
         .set(NodeMetric.CPU_FREQ_MIN_MHZ, CPU_LIMITS.min())
         .set(NodeMetric.CPU_FREQ_MAX_MHZ, CPU_LIMITS.max())
         .build();
+    TreeMap<Device, MetricValues> gpus = new TreeMap<>();
+    for (Device gpu : devices()) {
+      gpus.put(gpu, MetricValues.builder().set(NodeMetric.GPU_POWER_WATTS, 250)
+          .set(NodeMetric.GPU_TEMP_CELSIUS, 61).build());
+    }
+    return new Sample(node, gpus);
   }
 
   @Override
-  public synchronized boolean supports(SetpointKind kind, OptionalInt device) {
+  public synchronized boolean supports(SetpointKind kind, Optional<Device> device) {
     return setpoints.containsKey(new Key(kind, device));
   }
 
   @Override
-  public synchronized SetpointLimits limits(SetpointKind kind, OptionalInt device) {
+  public synchronized SetpointLimits limits(SetpointKind kind, Optional<Device> device) {
     requireSupported(kind, device);
     return kind == SetpointKind.CPU_FREQ_CAP ? CPU_LIMITS : GPU_LIMITS;
   }
 
   @Override
-  public synchronized double apply(SetpointKind kind, OptionalInt device, double value) {
+  public synchronized double apply(SetpointKind kind, Optional<Device> device, double value) {
     requireSupported(kind, device);
     if (failWrites != null) {
       throw new HardwareException(failWrites);
@@ -98,7 +113,7 @@ public final class FakeNodeHardware implements NodeHardware {
   }
 
   @Override
-  public synchronized double read(SetpointKind kind, OptionalInt device) {
+  public synchronized double read(SetpointKind kind, Optional<Device> device) {
     requireSupported(kind, device);
     return setpoints.get(new Key(kind, device));
   }
@@ -108,13 +123,13 @@ public final class FakeNodeHardware implements NodeHardware {
   }
 
   /** Moves a setpoint as another tool on the node would, without counting a write. */
-  public synchronized void drift(SetpointKind kind, OptionalInt device, double value) {
+  public synchronized void drift(SetpointKind kind, Optional<Device> device, double value) {
     requireSupported(kind, device);
     setpoints.put(new Key(kind, device), value);
   }
 
   /** How many times {@link #apply} wrote this setpoint. */
-  public synchronized int writes(SetpointKind kind, OptionalInt device) {
+  public synchronized int writes(SetpointKind kind, Optional<Device> device) {
     return writes.getOrDefault(new Key(kind, device), 0);
   }
 
@@ -137,7 +152,7 @@ public final class FakeNodeHardware implements NodeHardware {
     beforeSample = hook;
   }
 
-  private void requireSupported(SetpointKind kind, OptionalInt device) {
+  private void requireSupported(SetpointKind kind, Optional<Device> device) {
     if (!setpoints.containsKey(new Key(kind, device))) {
       throw new HardwareException(kind + " on " + device + " is not supported by this node");
     }

@@ -1,5 +1,7 @@
 package dev.kelvin.agent;
 
+import dev.kelvin.core.model.Device;
+
 import dev.kelvin.core.testkit.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,15 +16,16 @@ import dev.kelvin.core.wire.CommandWire;
 import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.core.wire.NodeCommand;
 import dev.kelvin.core.wire.TelemetryWire;
+import dev.kelvin.core.time.WallClockScheduler;
 import dev.kelvin.core.wire.Topics;
+import dev.kelvin.mqtt.PahoTransport;
+import dev.kelvin.mqtt.testing.MqttTestClient;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +36,8 @@ class NodeAgentIT {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   /** One thread, as a scheduler shared by many agents is scarce: a stuck tick then holds it. */
-  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
+  private final WallClockScheduler scheduler = new WallClockScheduler("it-agent-ticks");
+  private final WallClockScheduler leaseScheduler = new WallClockScheduler("it-agent-leases");
   private final InstantSource clock = InstantSource.system();
   private MqttEndpoint endpoint;
   private Topics topics;
@@ -50,7 +54,7 @@ class NodeAgentIT {
     topics = TestServices.uniqueTopics();
     node = NodeId.of("site-a", TestServices.unique("n"));
     hardware = new FakeNodeHardware(node);
-    controller = MqttTestClient.connect(endpoint);
+    controller = MqttTestClient.connect(endpoint, "controller");
     controller.subscribe(topics.prefix() + "/#");
   }
 
@@ -61,19 +65,20 @@ class NodeAgentIT {
       agent.close();
     }
     controller.close();
-    scheduler.shutdownNow();
+    scheduler.close();
+    leaseScheduler.close();
   }
 
   private NodeAgent startAgent() {
     AgentSettings settings = AgentSettings.defaults(endpoint).withTopics(topics)
         .withPublishInterval(INTERVAL).withMaxLease(Duration.ofMinutes(5));
-    agent = new NodeAgent(settings, hardware, clock, scheduler);
+    agent = new NodeAgent(settings, hardware, PahoTransport.INSTANCE, scheduler, leaseScheduler);
     agent.start();
     return agent;
   }
 
   private void sendCommand(String id, double mhz, Duration lease) throws Exception {
-    NodeCommand command = new NodeCommand(id, SetpointKind.CPU_FREQ_CAP, OptionalInt.empty(),
+    NodeCommand command = new NodeCommand(id, SetpointKind.CPU_FREQ_CAP, Optional.empty(),
         mhz, lease, clock.instant(), "it-rule");
     controller.publish(topics.nodeCommand(node), CommandWire.encode(command));
   }
@@ -125,7 +130,7 @@ class NodeAgentIT {
     startAgent();
     await().atMost(WAIT).until(() -> !readings().isEmpty());
 
-    try (MqttTestClient latecomer = MqttTestClient.connect(endpoint)) {
+    try (MqttTestClient latecomer = MqttTestClient.connect(endpoint, "late-subscriber")) {
       latecomer.subscribe(topics.nodeStatus(node));
       await().atMost(WAIT).until(() -> !latecomer.on(topics.nodeStatus(node)).isEmpty());
       assertThat(latecomer.on(topics.nodeStatus(node)).get(0))
@@ -136,7 +141,7 @@ class NodeAgentIT {
       await().atMost(WAIT).until(() -> latecomer.on(topics.nodeStatus(node)).size() == 2);
       assertThat(latecomer.on(topics.nodeStatus(node)).get(1).payload()).isEqualTo("offline");
     }
-    try (MqttTestClient afterwards = MqttTestClient.connect(endpoint)) {
+    try (MqttTestClient afterwards = MqttTestClient.connect(endpoint, "late-subscriber")) {
       afterwards.subscribe(topics.nodeStatus(node));
       await().atMost(WAIT).until(() -> !afterwards.on(topics.nodeStatus(node)).isEmpty());
       assertThat(afterwards.on(topics.nodeStatus(node)).get(0).payload()).isEqualTo("offline");
@@ -208,7 +213,7 @@ class NodeAgentIT {
     await().atMost(WAIT).until(() -> stuck.getCount() == 0);
     sendCommand("a-held", 1800, Duration.ofMinutes(5));
     assertThat(awaitAck("a-held").after()).hasValue(1800);
-    scheduler.shutdownNow();
+    CompletableFuture.runAsync(scheduler::close);
 
     CompletableFuture<Void> closing = CompletableFuture.runAsync(agent::close);
 
@@ -258,6 +263,6 @@ class NodeAgentIT {
     assertThatThrownBy(this::startAgent).isInstanceOf(AgentException.class)
         .hasMessageContaining("refused the login of user '" + endpoint.username().get() + "'")
         .hasMessageNotContaining("not-the-password")
-        .hasMessageContaining("check the MQTT username and password");
+        .hasMessageContaining("check the username and password");
   }
 }

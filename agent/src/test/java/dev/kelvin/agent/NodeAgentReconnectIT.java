@@ -1,5 +1,7 @@
 package dev.kelvin.agent;
 
+import dev.kelvin.core.model.Device;
+
 import dev.kelvin.core.testkit.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,13 +13,15 @@ import dev.kelvin.core.wire.CommandWire;
 import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.core.wire.NodeCommand;
 import dev.kelvin.core.wire.TelemetryWire;
+import dev.kelvin.core.time.WallClockScheduler;
 import dev.kelvin.core.wire.Topics;
+import dev.kelvin.mqtt.PahoTransport;
+import dev.kelvin.mqtt.testing.MqttTestClient;
+import dev.kelvin.mqtt.testing.TcpFaultProxy;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.OptionalInt;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.Optional;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,11 +35,12 @@ class NodeAgentReconnectIT {
   private static final Duration INTERVAL = Duration.ofMillis(100);
   private static final Duration WAIT = Duration.ofSeconds(15);
 
-  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+  private final WallClockScheduler scheduler = new WallClockScheduler("it-agent-ticks", 2);
+  private final WallClockScheduler leaseScheduler = new WallClockScheduler("it-agent-leases");
   private Topics topics;
   private NodeId node;
   private FakeNodeHardware hardware;
-  private TcpProxy proxy;
+  private TcpFaultProxy proxy;
   private NodeAgent agent;
   private MqttTestClient controller;
 
@@ -44,13 +49,14 @@ class NodeAgentReconnectIT {
     MqttEndpoint broker = TestServices.mqtt();
     topics = TestServices.uniqueTopics();
     node = NodeId.of("site-a", TestServices.unique("n"));
-    proxy = new TcpProxy(broker.broker());
-    controller = MqttTestClient.connect(broker);
+    proxy = TcpFaultProxy.to(broker.broker());
+    proxy.cut();
+    controller = MqttTestClient.connect(broker, "controller");
     controller.subscribe(topics.prefix() + "/#");
-    AgentSettings settings = AgentSettings.defaults(TestServices.mqttAt(proxy.address()))
+    AgentSettings settings = AgentSettings.defaults(TestServices.mqttAt(proxy.uri()))
         .withTopics(topics).withPublishInterval(INTERVAL);
     hardware = new FakeNodeHardware(node);
-    agent = new NodeAgent(settings, hardware, InstantSource.system(), scheduler);
+    agent = new NodeAgent(settings, hardware, PahoTransport.INSTANCE, scheduler, leaseScheduler);
   }
 
   @AfterEach
@@ -58,7 +64,8 @@ class NodeAgentReconnectIT {
     agent.close();
     proxy.close();
     controller.close();
-    scheduler.shutdownNow();
+    scheduler.close();
+    leaseScheduler.close();
   }
 
   private List<Long> seqs() {
@@ -74,7 +81,7 @@ class NodeAgentReconnectIT {
   @Test
   void keeps_readings_while_the_broker_is_away_and_publishes_them_oldest_first_after() throws
       Exception {
-    proxy.open();
+    proxy.restore();
     agent.start();
     await().atMost(WAIT).until(() -> seqs().size() >= 3);
 
@@ -84,7 +91,7 @@ class NodeAgentReconnectIT {
     await().atMost(WAIT).until(() -> controller.on(topics.nodeStatus(node)).stream()
         .anyMatch(message -> message.payload().equals("offline")));
     long receivedBeforeRestore = seqs().size();
-    proxy.open();
+    proxy.restore();
 
     await().atMost(WAIT).until(() -> agent.stats().connected() && agent.stats().backlog() < 3);
     long last = seqs().stream().mapToLong(Long::longValue).max().orElseThrow();
@@ -99,10 +106,10 @@ class NodeAgentReconnectIT {
 
   @Test
   void reverts_a_lease_on_time_even_while_the_broker_is_away() throws Exception {
-    proxy.open();
+    proxy.restore();
     agent.start();
     controller.publish(topics.nodeCommand(node), CommandWire.encode(new NodeCommand("a-away",
-        SetpointKind.CPU_FREQ_CAP, OptionalInt.empty(), 2000, Duration.ofMillis(1500),
+        SetpointKind.CPU_FREQ_CAP, Optional.empty(), 2000, Duration.ofMillis(1500),
         InstantSource.system().instant(), "it-rule")));
     await().atMost(WAIT).until(() -> hardware.cpuCapMhz() == 2000);
 
@@ -121,7 +128,7 @@ class NodeAgentReconnectIT {
     assertThat(agent.stats().connected()).isFalse();
     assertThat(seqs()).isEmpty();
 
-    proxy.open();
+    proxy.restore();
 
     await().atMost(WAIT).until(() -> seqs().size() >= 8);
     assertThat(seqs().subList(0, 5)).isEqualTo(upTo(4));

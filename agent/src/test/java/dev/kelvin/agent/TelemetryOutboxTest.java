@@ -2,7 +2,7 @@ package dev.kelvin.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kelvin.agent.mqtt.MqttFailure;
+import dev.kelvin.mqtt.MqttFailure;
 import dev.kelvin.core.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -33,6 +33,18 @@ public interface MqttSession extends AutoCloseable {
    */
   void open();
 
+  /**
+   * Like {@link #open()}, except that a broker it cannot reach now is no error: the session
+   * keeps trying in the background, paced as after a loss, and the listener hears
+   * {@code connected} once it succeeds. For clients that must run while the broker is away,
+   * such as a node agent on a node that booted before the broker.
+   *
+   * @return empty when connected now, else why not yet
+   * @throws MqttSessionException when the broker refused (login, client id, a subscription):
+   *     trying again cannot help
+   */
+  java.util.Optional<MqttFailure> openOrKeepTrying();
+
   /** Whether the connection is up now. */
   boolean connected();
 

@@ -72,7 +72,25 @@ final class PahoSession implements MqttSession {
   }
 
   @Override
+  public Optional<MqttFailure> openOrKeepTrying() {
+    try {
+      open(true);
+      return Optional.empty();
+    } catch (MqttSessionException e) {
+      if (!e.failure().retriable() || closed()) {
+        throw e;
+      }
+      reconnects.failed(e.failure());
+      return Optional.of(e.failure());
+    }
+  }
+
+  @Override
   public void open() {
+    open(false);
+  }
+
+  private void open(boolean keepTrying) {
     synchronized (lifecycle) {
       if (state != State.NEW) {
         throw new IllegalStateException("MQTT session " + clientId() + " was already "
@@ -93,9 +111,9 @@ final class PahoSession implements MqttSession {
         }
       }
     } catch (MqttException e) {
-      failOpen(PahoFailures.of(e, settings.endpoint(), clientId()));
+      failOpen(PahoFailures.of(e, settings.endpoint(), clientId()), keepTrying);
     } catch (MqttSessionException e) {
-      failOpen(e.failure());
+      failOpen(e.failure(), keepTrying);
     }
     counters.connects.increment();
     reconnects.succeeded();
@@ -256,12 +274,15 @@ final class PahoSession implements MqttSession {
     guarded("connected", () -> listener.connected(reconnect));
   }
 
-  private void failOpen(MqttFailure failure) {
+  /** A failed first connect: closes the session unless it is to keep trying a retriable one. */
+  private void failOpen(MqttFailure failure, boolean keepTrying) {
     counters.connectFailures.increment();
     if (!failure.retriable()) {
       counters.refusals.increment();
     }
-    close();
+    if (!keepTrying || !failure.retriable()) {
+      close();
+    }
     throw new MqttSessionException(failure);
   }
 

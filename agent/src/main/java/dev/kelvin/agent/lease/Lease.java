@@ -1,9 +1,11 @@
 package dev.kelvin.agent.lease;
 
+import dev.kelvin.core.lease.LeaseTerm;
+import dev.kelvin.core.model.Device;
 import dev.kelvin.core.model.SetpointKind;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
  * A setpoint a controller holds on this node: the command that set it, the rule behind that
@@ -16,27 +18,33 @@ import java.util.OptionalInt;
  * @param value the setpoint read back from the hardware, in {@link SetpointKind#unit()}
  * @param issuedAt when the controller issued the newest command behind this lease (the one
  *     that set it, or a later renewal): a command issued before it is out of order and refused
+ * @param term when the lease was granted (or last renewed) and for how long
  */
-public record Lease(String commandId, String rule, SetpointKind kind, OptionalInt device,
-    double requestedValue, double value, Instant issuedAt, Instant expiresAt) {
+public record Lease(String commandId, String rule, SetpointKind kind, Optional<Device> device,
+    double requestedValue, double value, Instant issuedAt, LeaseTerm term) {
   public Lease {
     Objects.requireNonNull(commandId, "commandId");
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(device, "device");
     Objects.requireNonNull(issuedAt, "issuedAt");
-    Objects.requireNonNull(expiresAt, "expiresAt");
+    Objects.requireNonNull(term, "term");
   }
 
-  /** Whether the lease has run out at {@code now} (it expires at its instant, not after it). */
+  /** When the setpoint reverts unless renewed. */
+  public Instant expiresAt() {
+    return term.expiresAt();
+  }
+
+  /** Whether the lease has run out at {@code now} (see {@link LeaseTerm#expiredAt}). */
   public boolean expiredAt(Instant now) {
-    return !now.isBefore(expiresAt);
+    return term.expiredAt(now);
   }
 
-  /** The lease renewed by a command issued at {@code renewalIssuedAt}. */
-  Lease renewed(double readBack, Instant renewalIssuedAt, Instant newExpiry) {
+  /** The lease renewed at {@code now} by a command issued at {@code renewalIssuedAt}. */
+  Lease renewed(double readBack, Instant renewalIssuedAt, LeaseTerm newTerm) {
     Instant newest = renewalIssuedAt.isAfter(issuedAt) ? renewalIssuedAt : issuedAt;
-    return new Lease(commandId, rule, kind, device, requestedValue, readBack, newest, newExpiry);
+    return new Lease(commandId, rule, kind, device, requestedValue, readBack, newest, newTerm);
   }
 
   /** The setpoint as people read it, e.g. {@code gpu_power_limit_w on gpu 1}. */

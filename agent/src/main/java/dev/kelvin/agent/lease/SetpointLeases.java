@@ -1,6 +1,8 @@
 package dev.kelvin.agent.lease;
 
 import dev.kelvin.core.ingest.PerKeyThrottle;
+import dev.kelvin.core.lease.LeaseTerm;
+import dev.kelvin.core.model.Device;
 import dev.kelvin.core.model.SetpointKind;
 import dev.kelvin.core.port.NodeHardware;
 import dev.kelvin.core.port.NodeHardware.HardwareException;
@@ -18,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,7 @@ public final class SetpointLeases {
   private static final Logger LOG = LoggerFactory.getLogger(SetpointLeases.class);
   private static final Duration WARN_EVERY = Duration.ofMinutes(1);
 
-  private record Key(SetpointKind kind, OptionalInt device) {}
+  private record Key(SetpointKind kind, Optional<Device> device) {}
 
   private final NodeHardware hardware;
   private final InstantSource clock;
@@ -176,7 +177,8 @@ public final class SetpointLeases {
 
   private CommandAck renew(NodeCommand command, Lease held, SetpointLimits limits, double before,
       Instant now) {
-    Instant expiresAt = now.plus(command.lease());
+    LeaseTerm term = LeaseTerm.grantedAt(now, command.lease());
+    Instant expiresAt = term.expiresAt();
     double after = before;
     String message;
     if (sameValue(before, held.value())) {
@@ -190,7 +192,7 @@ public final class SetpointLeases {
           + SetpointText.value(command.kind(), after);
     }
     leases.put(new Key(command.kind(), command.device()),
-        held.renewed(after, command.issuedAt(), expiresAt));
+        held.renewed(after, command.issuedAt(), term));
     return ack(command, CommandAck.Status.APPLIED, OptionalDouble.of(before),
         OptionalDouble.of(after), Optional.of(expiresAt), now, message);
   }
@@ -199,10 +201,10 @@ public final class SetpointLeases {
       double before, Instant now) {
     double target = limits.clamp(command.value());
     double after = hardware.apply(command.kind(), command.device(), target);
-    Instant expiresAt = now.plus(command.lease());
+    LeaseTerm term = LeaseTerm.grantedAt(now, command.lease());
+    Instant expiresAt = term.expiresAt();
     leases.put(new Key(command.kind(), command.device()), new Lease(command.id(), command.rule(),
-        command.kind(), command.device(), command.value(), after, command.issuedAt(),
-        expiresAt));
+        command.kind(), command.device(), command.value(), after, command.issuedAt(), term));
     String message = SetpointText.applied(command, limits, target, after) + "; lease until "
         + expiresAt + (held == null ? "" : "; " + replaced(command, held));
     return ack(command, CommandAck.Status.APPLIED, OptionalDouble.of(before),

@@ -4,17 +4,16 @@ import dev.kelvin.core.model.Numbers;
 import dev.kelvin.core.model.SetpointKind;
 import dev.kelvin.core.port.NodeHardware.SetpointLimits;
 import dev.kelvin.core.wire.NodeCommand;
-import java.util.OptionalInt;
+import dev.kelvin.core.model.Device;
+import java.util.Optional;
 
 /** How setpoints and their values are written in acks and logs. */
 final class SetpointText {
   private SetpointText() {}
 
   /** {@code cpu_freq_cap_mhz}, or {@code gpu_power_limit_w on gpu 1} for a device setpoint. */
-  static String name(SetpointKind kind, OptionalInt device) {
-    return device.isPresent()
-        ? kind.valueField() + " on gpu " + device.getAsInt()
-        : kind.valueField();
+  static String name(SetpointKind kind, Optional<Device> device) {
+    return device.map(d -> kind.valueField() + " on " + d).orElse(kind.valueField());
   }
 
   /** A value with its unit: {@code 2400 MHz}, {@code 212.5 W}. */

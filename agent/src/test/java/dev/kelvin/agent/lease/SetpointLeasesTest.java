@@ -1,5 +1,7 @@
 package dev.kelvin.agent.lease;
 
+import dev.kelvin.core.model.Device;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,11 +13,11 @@ import dev.kelvin.core.wire.CommandAck.Status;
 import dev.kelvin.core.wire.NodeCommand;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.OptionalInt;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SetpointLeasesTest {
-  private static final OptionalInt NODE_WIDE = OptionalInt.empty();
+  private static final Optional<Device> NODE_WIDE = Optional.empty();
   private static final Duration MINUTE = Duration.ofMinutes(1);
 
   private final MutableClock clock = new MutableClock();
@@ -32,7 +34,7 @@ class SetpointLeasesTest {
   }
 
   private NodeCommand gpuLimit(String id, int gpu, double watts) {
-    return new NodeCommand(id, SetpointKind.GPU_POWER_LIMIT, OptionalInt.of(gpu), watts, MINUTE,
+    return new NodeCommand(id, SetpointKind.GPU_POWER_LIMIT, Optional.of(Device.gpu(gpu)), watts, MINUTE,
         MutableClock.START, "gpu-budget");
   }
 
@@ -249,7 +251,7 @@ class SetpointLeasesTest {
     clock.advance(Duration.ofSeconds(10));
 
     assertThat(leases.expireDue()).extracting(Lease::commandId).containsExactly("a1");
-    assertThat(hardware.read(SetpointKind.GPU_POWER_LIMIT, OptionalInt.of(0))).isEqualTo(200);
+    assertThat(hardware.read(SetpointKind.GPU_POWER_LIMIT, Optional.of(Device.gpu(0)))).isEqualTo(200);
     assertThat(leases.held()).extracting(Lease::commandId).containsExactly("g0");
   }
 
@@ -330,7 +332,7 @@ class SetpointLeasesTest {
     assertThat(leases.revertAllAndClose()).isEqualTo(2);
 
     assertThat(hardware.cpuCapMhz()).isEqualTo(3000);
-    assertThat(hardware.read(SetpointKind.GPU_POWER_LIMIT, OptionalInt.of(0))).isEqualTo(300);
+    assertThat(hardware.read(SetpointKind.GPU_POWER_LIMIT, Optional.of(Device.gpu(0)))).isEqualTo(300);
     assertThat(leases.held()).isEmpty();
     CommandAck late = leases.apply(cpuCap("a2", 2000, MINUTE));
     assertThat(late.status()).isEqualTo(Status.REJECTED);

@@ -68,6 +68,24 @@ final class LoopbackSession implements MqttSession {
   }
 
   @Override
+  public synchronized Optional<MqttFailure> openOrKeepTrying() {
+    if (opened || closed) {
+      throw new IllegalStateException("loopback session " + clientId() + " was already opened"
+          + " or closed; make a new one");
+    }
+    opened = true;
+    Optional<MqttFailure> failure = broker.connect(this);
+    if (failure.isPresent()) {
+      connectFailures.increment();
+      reconnects.failed(failure.get());
+      return failure;
+    }
+    reconnects.succeeded();
+    attached(false);
+    return Optional.empty();
+  }
+
+  @Override
   public synchronized void open() {
     if (opened || closed) {
       throw new IllegalStateException("loopback session " + clientId() + " was already opened"

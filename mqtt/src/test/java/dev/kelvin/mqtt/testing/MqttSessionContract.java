@@ -180,6 +180,26 @@ public abstract class MqttSessionContract {
   }
 
   @Test
+  void a_session_that_keeps_trying_connects_once_the_broker_is_reachable() {
+    Link link = link(TestServices.unique("it-patient"));
+    link.cut();
+    RecordingListener heard = new RecordingListener();
+    MqttSession session = transport().session(settings(link, "patient"), scheduler(), heard);
+    sessions.add(session);
+    session.subscribe(topic("later"));
+
+    Optional<MqttFailure> first = session.openOrKeepTrying();
+    link.restore();
+
+    assertThat(first).hasValueSatisfying(f -> assertThat(f.retriable()).isTrue());
+    awaitUntil("the connect", session::connected);
+    MqttSession publisher = open("pub", new RecordingListener());
+    publisher.publish(topic("later"), bytes("hello"), false);
+    awaitUntil("a message on the subscription made at connect",
+        () -> heard.payloads(topic("later")).contains("hello"));
+  }
+
+  @Test
   void two_clients_with_one_id_do_not_take_the_session_from_each_other_back_and_forth() {
     String clientId = TestServices.unique("it-twin");
     RecordingListener first = new RecordingListener();
