@@ -1,6 +1,7 @@
 package dev.kelvin.dashboard;
 
 import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.time.Scheduler;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
 import java.util.List;
@@ -8,14 +9,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The server-sent event stream: sends each new client the full state ({@code nodes},
+ * The server-sent event stream, pushed on the scheduler of the sources: sends each new client the full state ({@code nodes},
  * {@code actions}, the power {@code history} and the {@code summary}), then pushes to every
  * client, each interval, the {@code nodes}, the {@code actions} that changed since the last push
  * and the {@code summary}. Each push also adds a point to the power history, page open or not.
@@ -39,8 +39,8 @@ final class EventHub implements AutoCloseable {
   private final StreamLimits limits;
   private final Set<StreamClient> clients = ConcurrentHashMap.newKeySet();
   private final AtomicLong dropped = new AtomicLong();
-  private final ScheduledExecutorService pusher =
-      Executors.newSingleThreadScheduledExecutor(daemons("kelvin-dashboard-push-"));
+  private final Scheduler scheduler;
+  private final List<Scheduler.Task> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** Writes outboxes out; holds a thread per client only while that client has events. */
   private final ExecutorService senders =
       Executors.newCachedThreadPool(daemons("kelvin-dashboard-sse-"));
@@ -56,16 +56,16 @@ final class EventHub implements AutoCloseable {
   EventHub(LiveViews views, StreamLimits limits) {
     this.views = views;
     this.limits = limits;
+    this.scheduler = views.sources().scheduler();
   }
 
+  /** Pushes every {@code interval} on the sources' scheduler, and watches for stalled writes. */
   void start(Duration interval) {
     actionsCursor = views.ledger().refresh();
-    long pushMillis = interval.toMillis();
-    pusher.scheduleWithFixedDelay(this::tick, pushMillis, pushMillis, TimeUnit.MILLISECONDS);
-    long watchMillis = Math.max(10, Math.min(MAX_WATCH_PERIOD.toMillis(),
-        limits.writeTimeout().toMillis() / 4));
-    pusher.scheduleWithFixedDelay(this::dropStalled, watchMillis, watchMillis,
-        TimeUnit.MILLISECONDS);
+    tasks.add(scheduler.every("dashboard push", interval, interval, this::tick));
+    Duration watch = Duration.ofMillis(Math.max(10, Math.min(MAX_WATCH_PERIOD.toMillis(),
+        limits.writeTimeout().toMillis() / 4)));
+    tasks.add(scheduler.every("dashboard stalled streams", watch, watch, this::dropStalled));
   }
 
   /**
@@ -120,8 +120,7 @@ final class EventHub implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    pusher.shutdownNow();
-    awaitQuietly(pusher);
+    tasks.forEach(Scheduler.Task::cancel);
     for (StreamClient client : List.copyOf(clients)) {
       client.close();
     }
@@ -133,7 +132,9 @@ final class EventHub implements AutoCloseable {
 
   private void tick() {
     synchronized (pushLock) {
-      push();
+      if (!closed) {
+        push();
+      }
     }
   }
 

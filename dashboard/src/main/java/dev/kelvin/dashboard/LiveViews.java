@@ -2,10 +2,14 @@ package dev.kelvin.dashboard;
 
 import dev.kelvin.core.ingest.IngestStats;
 import dev.kelvin.core.ingest.PerKeyThrottle;
+import dev.kelvin.core.audit.AuditStage;
+import dev.kelvin.core.loop.TickReport;
 import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.model.ClusterSummary;
 import dev.kelvin.core.prediction.Prediction;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +31,8 @@ final class LiveViews {
   LiveViews(DashboardSources sources, ActionLedger ledger) {
     this.sources = sources;
     this.ledger = ledger;
-    this.logThrottle = new PerKeyThrottle(Duration.ofMinutes(1), sources.clock(), 64);
+    this.logThrottle = new PerKeyThrottle(Duration.ofMinutes(1), sources.scheduler().clock(),
+        64);
   }
 
   DashboardSources sources() {
@@ -44,18 +49,29 @@ final class LiveViews {
   }
 
   ClusterSnapshot snapshot() {
-    return sources.cluster().snapshot(sources.clock().instant());
+    return sources.cluster().snapshot(sources.scheduler().now());
   }
 
   List<NodeRow> nodes(ClusterSnapshot snapshot) {
-    List<Prediction> predictions = guarded("predictions", sources.predictions());
-    return NodeRows.of(snapshot, predictions == null ? List.of() : predictions);
+    Optional<TickReport> tick = guarded("lastTick", sources.lastTick());
+    List<Prediction> predictions = tick == null ? List.of()
+        : tick.map(TickReport::predictions).orElse(List.of());
+    return NodeRows.of(snapshot, predictions);
   }
 
+  /**
+   * The summary figures of the latest control tick, the same the status line and
+   * {@code /metrics} show; before the first tick, the same figures computed the same way from
+   * {@code snapshot}.
+   */
   Summary summary(ClusterSnapshot snapshot) {
     ledger.refresh();
-    int recent = ledger.countSince(snapshot.at().minus(RECENT_ACTIONS));
-    return Summary.of(snapshot, ledger.size(), recent, guarded("ingest", sources.ingest()));
+    Optional<TickReport> tick = guarded("lastTick", sources.lastTick());
+    ClusterSummary figures = tick == null ? ClusterSummary.of(snapshot)
+        : tick.map(TickReport::summary).orElseGet(() -> ClusterSummary.of(snapshot));
+    int recent = ledger.countSince(figures.at().minus(RECENT_ACTIONS));
+    return Summary.of(figures, ledger.size(), recent,
+        sources.audit().count(AuditStage.APPLIED), guarded("ingest", sources.ingest()));
   }
 
   List<ActionEntry> actions(int limit) {

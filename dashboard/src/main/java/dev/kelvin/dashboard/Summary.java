@@ -1,49 +1,30 @@
 package dev.kelvin.dashboard;
 
 import dev.kelvin.core.ingest.IngestStats;
-import dev.kelvin.core.model.ClusterSnapshot;
-import dev.kelvin.core.model.NodeMetric;
-import dev.kelvin.core.model.NodeView;
-import java.util.OptionalDouble;
+import dev.kelvin.core.model.ClusterSummary;
 
 /**
- * The site summary the page's header and power chart draw from: nodes reporting and stale,
- * total power of the fresh nodes, the hottest fresh CPU, actions (all known and first seen in
- * the last ten minutes) and ingest counts. {@code hottest} and the ingest counts are
+ * The site summary the page's header and power chart draw from: the cluster's summary figures
+ * (nodes reporting and stale, total power of the fresh nodes, the hottest fresh CPU, computed
+ * once in core's {@link ClusterSummary}), actions (known to the log, first seen in the last ten
+ * minutes, applied since start) and ingest counts. {@code hottest} and the ingest counts are
  * {@code null} when unknown.
  */
 record Summary(String at, int nodes, int staleNodes, double totalPowerWatts, Hottest hottest,
-    int actionsTotal, int actionsLast10Min, Long ingestAccepted, Long ingestRejected) {
+    int actionsTotal, int actionsLast10Min, long actionsApplied, Long ingestAccepted,
+    Long ingestRejected) {
 
   /** The fresh node with the highest CPU temperature. */
   record Hottest(String site, String node, double cpuTempCelsius, Double cpuTempLimitCelsius) {}
 
-  static Summary of(ClusterSnapshot snapshot, int actionsTotal, int actionsLast10Min,
-      IngestStats ingest) {
-    int stale = 0;
-    for (NodeView view : snapshot.views()) {
-      stale += view.stale() ? 1 : 0;
-    }
-    return new Summary(snapshot.at().toString(), snapshot.nodes().size(), stale,
-        snapshot.totalPowerWatts(), hottest(snapshot), actionsTotal, actionsLast10Min,
-        ingest == null ? null : ingest.accepted(), ingest == null ? null : ingest.rejectedTotal());
-  }
-
-  private static Hottest hottest(ClusterSnapshot snapshot) {
-    NodeView hottest = null;
-    double hottestCelsius = Double.NEGATIVE_INFINITY;
-    for (NodeView view : snapshot.views()) {
-      OptionalDouble celsius = view.latest(NodeMetric.CPU_TEMP_CELSIUS);
-      if (!view.stale() && celsius.isPresent() && celsius.getAsDouble() > hottestCelsius) {
-        hottest = view;
-        hottestCelsius = celsius.getAsDouble();
-      }
-    }
-    if (hottest == null) {
-      return null;
-    }
-    OptionalDouble limit = hottest.latest(NodeMetric.CPU_TEMP_LIMIT_CELSIUS);
-    return new Hottest(hottest.id().site().value(), hottest.id().name(), hottestCelsius,
-        limit.isPresent() ? limit.getAsDouble() : null);
+  static Summary of(ClusterSummary figures, int actionsTotal, int actionsLast10Min,
+      long actionsApplied, IngestStats ingest) {
+    Hottest hottest = figures.hottest().map(top -> new Hottest(top.node().site().value(),
+        top.node().name(), top.cpuTempCelsius(), top.limitCelsius().isPresent()
+            ? top.limitCelsius().getAsDouble() : null)).orElse(null);
+    return new Summary(figures.at().toString(), figures.nodes(), figures.staleNodes(),
+        figures.totalPowerWatts(), hottest, actionsTotal, actionsLast10Min, actionsApplied,
+        ingest == null ? null : ingest.accepted(),
+        ingest == null ? null : ingest.rejectedTotal());
   }
 }

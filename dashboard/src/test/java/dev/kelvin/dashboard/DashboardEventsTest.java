@@ -131,7 +131,7 @@ class DashboardEventsTest {
   void failing_prediction_and_ingest_sources_do_not_stop_the_stream() throws Exception {
     dashboard.admit(reading().node("n01").build());
     DashboardSources live = dashboard.sources();
-    DashboardSources failing = new DashboardSources(live.cluster(), live.clock(), () -> {
+    DashboardSources failing = new DashboardSources(live.cluster(), live.scheduler(), () -> {
       throw new IllegalStateException("model not loaded");
     }, live.audit(), () -> {
       throw new IllegalStateException("counters not wired");

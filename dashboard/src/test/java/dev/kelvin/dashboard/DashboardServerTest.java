@@ -277,7 +277,7 @@ class DashboardServerTest {
     DashboardSources sources = dashboard.sources();
     try (DashboardServer broken = DashboardServer.start(
         new DashboardSettings("127.0.0.1", 0, Duration.ofSeconds(1)),
-        new DashboardSources(sources.cluster(), sources.clock(), sources.predictions(),
+        new DashboardSources(sources.cluster(), sources.scheduler(), sources.lastTick(),
             sources.audit(), () -> {
               throw new IllegalStateException("counters not wired");
             }, sources.health(), sources.prometheusText()))) {

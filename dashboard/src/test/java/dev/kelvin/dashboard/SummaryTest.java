@@ -4,6 +4,7 @@ import static dev.kelvin.core.testkit.Readings.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kelvin.core.ingest.IngestCounters;
+import dev.kelvin.core.model.ClusterSummary;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.state.ClusterState;
 import dev.kelvin.core.state.StateSettings;
@@ -23,7 +24,8 @@ class SummaryTest {
     state.admit(reading().node("n02").at(clock.instant()).with(NodeMetric.CPU_TEMP_CELSIUS, 70)
         .build(), clock.instant());
 
-    Summary summary = Summary.of(state.snapshot(clock.instant()), 3, 1, null);
+    Summary summary = Summary.of(ClusterSummary.of(state.snapshot(clock.instant())), 3, 1, 2,
+        null);
 
     assertThat(summary.nodes()).isEqualTo(2);
     assertThat(summary.staleNodes()).isEqualTo(1);
@@ -33,6 +35,7 @@ class SummaryTest {
     assertThat(summary.ingestAccepted()).isNull();
     assertThat(summary.actionsTotal()).isEqualTo(3);
     assertThat(summary.actionsLast10Min()).isEqualTo(1);
+    assertThat(summary.actionsApplied()).isEqualTo(2);
   }
 
   @Test
@@ -42,7 +45,8 @@ class SummaryTest {
     IngestCounters ingest = new IngestCounters();
     ingest.accepted();
 
-    Summary summary = Summary.of(state.snapshot(clock.instant()), 0, 0, ingest.stats());
+    Summary summary = Summary.of(ClusterSummary.of(state.snapshot(clock.instant())), 0, 0, 0,
+        ingest.stats());
 
     assertThat(summary.hottest()).isNull();
     assertThat(summary.ingestAccepted()).isEqualTo(1);

@@ -6,14 +6,18 @@ import dev.kelvin.core.action.Fact;
 import dev.kelvin.core.action.SetCpuFrequencyCap;
 import dev.kelvin.core.audit.AuditEvent;
 import dev.kelvin.core.audit.AuditStage;
+import dev.kelvin.core.audit.CountingAuditLog;
 import dev.kelvin.core.audit.InMemoryAuditLog;
 import dev.kelvin.core.ingest.IngestCounters;
+import dev.kelvin.core.loop.TickReport;
+import dev.kelvin.core.model.ClusterSummary;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.prediction.Prediction;
 import dev.kelvin.core.state.ClusterState;
 import dev.kelvin.core.state.StateSettings;
 import dev.kelvin.core.testkit.MutableClock;
+import dev.kelvin.core.time.WallClockScheduler;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -31,7 +36,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class TestDashboard implements AutoCloseable {
   final MutableClock clock = new MutableClock();
   final ClusterState state = new ClusterState(StateSettings.defaults());
-  final InMemoryAuditLog audit = new InMemoryAuditLog(10_000);
+  final WallClockScheduler scheduler = new WallClockScheduler("test-dashboard", 1, clock);
+  final CountingAuditLog audit = new CountingAuditLog(new InMemoryAuditLog(10_000));
   final IngestCounters ingest = new IngestCounters();
   final AtomicReference<List<Prediction>> predictions = new AtomicReference<>(List.of());
   final AtomicReference<Health> health = new AtomicReference<>(Health.of(Map.of()));
@@ -54,8 +60,15 @@ final class TestDashboard implements AutoCloseable {
   }
 
   DashboardSources sources() {
-    return new DashboardSources(state, clock, predictions::get, audit, ingest::stats,
+    return new DashboardSources(state, scheduler, this::lastTick, audit, ingest::stats,
         health::get, metrics::get);
+  }
+
+  /** A tick as the control loop would report it now: the predictions set and the summary. */
+  Optional<TickReport> lastTick() {
+    ClusterSummary summary = ClusterSummary.of(state.snapshot(clock.instant()));
+    return Optional.of(new TickReport(clock.instant(), summary, predictions.get(), 0, 0, 0, 0,
+        0, 0, 0, List.of(), Duration.ZERO));
   }
 
   void admit(NodeReading reading) {
@@ -86,5 +99,6 @@ final class TestDashboard implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    scheduler.close();
   }
 }

@@ -1,5 +1,6 @@
 package dev.kelvin.simulator;
 
+import dev.kelvin.core.model.Device;
 import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.model.SetpointKind;
 import dev.kelvin.simulator.random.Seeds;
@@ -9,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,7 @@ public final class HistoryGenerator {
   public static final long MAX_READINGS = 10_000_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(HistoryGenerator.class);
-  private static final OptionalInt NODE_WIDE = OptionalInt.empty();
+  private static final Optional<Device> NODE_WIDE = Optional.empty();
 
   private HistoryGenerator() {}
 
@@ -55,7 +56,7 @@ public final class HistoryGenerator {
       Instant at = start.plus(sampleEvery.multipliedBy(k));
       site.advanceTo(at);
       for (SimulatedNode node : nodes) {
-        readings.add(new NodeReading(node.node(), node.rack(), at, k + 1, node.sample()));
+        readings.add(new NodeReading(node.node(), node.rack(), at, k + 1, node.sample().node()));
         if (random.nextDouble() < capChangeProbability) {
           node.apply(SetpointKind.CPU_FREQ_CAP, NODE_WIDE, randomCap(random, node.spec()));
         }

@@ -1,12 +1,12 @@
 package dev.kelvin.simulator;
 
-import dev.kelvin.core.model.MetricValues;
+import dev.kelvin.core.model.Device;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.RackId;
 import dev.kelvin.core.model.SetpointKind;
 import dev.kelvin.core.port.NodeHardware;
 import java.util.Objects;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
  * One node of a {@link SimulatedSite}, seen through core's {@link NodeHardware} port exactly as
@@ -49,9 +49,9 @@ public final class SimulatedNode implements NodeHardware {
    * utilisation, clock, and the cap in force with the clock's range.
    */
   @Override
-  public MetricValues sample() {
+  public Sample sample() {
     synchronized (lock) {
-      return dynamics.sample();
+      return Sample.of(dynamics.sample());
     }
   }
 
@@ -63,14 +63,14 @@ public final class SimulatedNode implements NodeHardware {
   }
 
   @Override
-  public boolean supports(SetpointKind kind, OptionalInt device) {
+  public boolean supports(SetpointKind kind, Optional<Device> device) {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(device, "device");
     return kind == SetpointKind.CPU_FREQ_CAP && device.isEmpty();
   }
 
   @Override
-  public SetpointLimits limits(SetpointKind kind, OptionalInt device) {
+  public SetpointLimits limits(SetpointKind kind, Optional<Device> device) {
     requireSupported(kind, device);
     return new SetpointLimits(spec.minMhz(), spec.maxMhz(), spec.maxMhz());
   }
@@ -83,7 +83,7 @@ public final class SimulatedNode implements NodeHardware {
    *     is not a finite number of MHz
    */
   @Override
-  public double apply(SetpointKind kind, OptionalInt device, double value) {
+  public double apply(SetpointKind kind, Optional<Device> device, double value) {
     requireSupported(kind, device);
     if (!Double.isFinite(value)) {
       throw new HardwareException(node + " refused cpu_freq_cap_mhz " + value
@@ -96,20 +96,20 @@ public final class SimulatedNode implements NodeHardware {
   }
 
   @Override
-  public double read(SetpointKind kind, OptionalInt device) {
+  public double read(SetpointKind kind, Optional<Device> device) {
     requireSupported(kind, device);
     synchronized (lock) {
       return dynamics.capMhz();
     }
   }
 
-  private void requireSupported(SetpointKind kind, OptionalInt device) {
+  private void requireSupported(SetpointKind kind, Optional<Device> device) {
     if (supports(kind, device)) {
       return;
     }
     if (kind == SetpointKind.CPU_FREQ_CAP) {
       throw new HardwareException("the CPU frequency cap of simulated node " + node
-          + " is node-wide, but a command named GPU " + device.getAsInt()
+          + " is node-wide, but a command named " + device.get()
           + ": send it without a device");
     }
     throw new HardwareException("simulated node " + node + " has no " + kind + " setpoint:"

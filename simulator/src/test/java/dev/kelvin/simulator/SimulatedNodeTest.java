@@ -1,5 +1,7 @@
 package dev.kelvin.simulator;
 
+import dev.kelvin.core.model.Device;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,11 +13,11 @@ import dev.kelvin.core.port.NodeHardware.HardwareException;
 import dev.kelvin.core.testkit.MutableClock;
 import dev.kelvin.core.testkit.NodeHardwareContract;
 import java.time.Instant;
-import java.util.OptionalInt;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SimulatedNodeTest extends NodeHardwareContract {
-  private static final OptionalInt NODE_WIDE = OptionalInt.empty();
+  private static final Optional<Device> NODE_WIDE = Optional.empty();
   private static final Instant START = MutableClock.START;
 
   @Override
@@ -25,7 +27,7 @@ class SimulatedNodeTest extends NodeHardwareContract {
 
   @Test
   void samples_every_cpu_metric_with_the_limit_and_the_clock_range() {
-    MetricValues sample = newHardware().sample();
+    MetricValues sample = newHardware().sample().node();
     assertThat(sample.asMap()).containsKeys(NodeMetric.POWER_WATTS, NodeMetric.CPU_TEMP_CELSIUS,
         NodeMetric.CPU_TEMP_LIMIT_CELSIUS, NodeMetric.INLET_TEMP_CELSIUS,
         NodeMetric.CPU_UTIL_RATIO, NodeMetric.CPU_FREQ_MHZ, NodeMetric.CPU_FREQ_CAP_MHZ,
@@ -37,7 +39,7 @@ class SimulatedNodeTest extends NodeHardwareContract {
 
   @Test
   void starts_idle_at_idle_power_near_its_idle_steady_temperature() {
-    MetricValues sample = newHardware().sample();
+    MetricValues sample = newHardware().sample().node();
     assertThat(sample.getOrNaN(NodeMetric.POWER_WATTS)).isBetween(117.0, 123.0);
     assertThat(sample.getOrNaN(NodeMetric.CPU_TEMP_CELSIUS)).isBetween(42.9, 43.5);
     assertThat(sample.getOrNaN(NodeMetric.CPU_FREQ_MHZ)).isEqualTo(1200);
@@ -49,11 +51,11 @@ class SimulatedNodeTest extends NodeHardwareContract {
     SimulatedNode node = site.nodes().get(0);
     site.advanceTo(START.plusSeconds(5));
     assertThat(node.apply(SetpointKind.CPU_FREQ_CAP, NODE_WIDE, 2400)).isEqualTo(2400);
-    assertThat(node.sample().getOrNaN(NodeMetric.CPU_FREQ_CAP_MHZ)).isEqualTo(2400);
-    assertThat(node.sample().getOrNaN(NodeMetric.CPU_FREQ_MHZ)).isEqualTo(3000);
+    assertThat(node.sample().node().getOrNaN(NodeMetric.CPU_FREQ_CAP_MHZ)).isEqualTo(2400);
+    assertThat(node.sample().node().getOrNaN(NodeMetric.CPU_FREQ_MHZ)).isEqualTo(3000);
     assertThat(node.state().powerWatts()).isEqualTo(420);
     site.advanceTo(START.plusSeconds(6));
-    assertThat(node.sample().getOrNaN(NodeMetric.CPU_FREQ_MHZ)).isEqualTo(2400);
+    assertThat(node.sample().node().getOrNaN(NodeMetric.CPU_FREQ_MHZ)).isEqualTo(2400);
     assertThat(node.state().powerWatts()).isLessThan(420);
   }
 
@@ -77,7 +79,7 @@ class SimulatedNodeTest extends NodeHardwareContract {
   @Test
   void has_no_gpu_or_node_power_setpoints_and_says_so() {
     NodeHardware node = newHardware();
-    assertThat(node.supports(SetpointKind.GPU_POWER_LIMIT, OptionalInt.of(0))).isFalse();
+    assertThat(node.supports(SetpointKind.GPU_POWER_LIMIT, Optional.of(Device.gpu(0)))).isFalse();
     assertThat(node.supports(SetpointKind.NODE_POWER_CAP, NODE_WIDE)).isFalse();
     assertThatThrownBy(() -> node.apply(SetpointKind.NODE_POWER_CAP, NODE_WIDE, 300))
         .isInstanceOf(HardwareException.class)
@@ -87,8 +89,8 @@ class SimulatedNodeTest extends NodeHardwareContract {
   @Test
   void refuses_a_cpu_cap_addressed_to_a_gpu() {
     NodeHardware node = newHardware();
-    assertThat(node.supports(SetpointKind.CPU_FREQ_CAP, OptionalInt.of(1))).isFalse();
-    assertThatThrownBy(() -> node.read(SetpointKind.CPU_FREQ_CAP, OptionalInt.of(1)))
+    assertThat(node.supports(SetpointKind.CPU_FREQ_CAP, Optional.of(Device.gpu(1)))).isFalse();
+    assertThatThrownBy(() -> node.read(SetpointKind.CPU_FREQ_CAP, Optional.of(Device.gpu(1))))
         .isInstanceOf(HardwareException.class).hasMessageContaining("node-wide");
   }
 }

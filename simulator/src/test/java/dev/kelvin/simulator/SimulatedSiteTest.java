@@ -1,5 +1,7 @@
 package dev.kelvin.simulator;
 
+import dev.kelvin.core.model.Device;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kelvin.core.model.MetricValues;
@@ -11,7 +13,7 @@ import dev.kelvin.simulator.model.PowerModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,19 +24,19 @@ import org.junit.jupiter.api.Test;
 
 class SimulatedSiteTest {
   private static final Instant START = MutableClock.START;
-  private static final OptionalInt NODE_WIDE = OptionalInt.empty();
+  private static final Optional<Device> NODE_WIDE = Optional.empty();
 
   @Test
   void advances_in_whole_steps_and_never_backwards() {
     SimulatedSite site = new SimulatedSite(SiteSpec.demo(), 1, START);
     site.advanceTo(START.plusMillis(2500));
     assertThat(site.now()).isEqualTo(START.plusSeconds(2));
-    MetricValues before = site.nodes().get(3).sample();
+    MetricValues before = site.nodes().get(3).sample().node();
     site.advanceTo(START.plusSeconds(1));
     site.advanceTo(START.plusMillis(2999));
     assertThat(site.now()).isEqualTo(START.plusSeconds(2));
     assertThat(site.clock().instant()).isEqualTo(START.plusSeconds(2));
-    assertThat(site.nodes().get(3).sample()).isEqualTo(before);
+    assertThat(site.nodes().get(3).sample().node()).isEqualTo(before);
   }
 
   @Test
@@ -104,7 +106,7 @@ class SimulatedSiteTest {
   private static int sampleAndCap(SimulatedNode node, PowerModel power, AtomicBoolean running) {
     int samples = 0;
     do {
-      MetricValues sample = node.sample();
+      MetricValues sample = node.sample().node();
       double expected = power.powerWatts(sample.getOrNaN(NodeMetric.CPU_UTIL_RATIO),
           sample.getOrNaN(NodeMetric.CPU_FREQ_MHZ) / 3000);
       assertThat(sample.getOrNaN(NodeMetric.POWER_WATTS)).isBetween(expected - 3, expected + 3);
@@ -132,6 +134,6 @@ class SimulatedSiteTest {
   }
 
   private static List<MetricValues> samples(SimulatedSite site) {
-    return site.nodes().stream().map(SimulatedNode::sample).toList();
+    return site.nodes().stream().map(node -> node.sample().node()).toList();
   }
 }

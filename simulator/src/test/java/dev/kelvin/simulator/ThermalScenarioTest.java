@@ -1,5 +1,7 @@
 package dev.kelvin.simulator;
 
+import dev.kelvin.core.model.Device;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kelvin.core.model.NodeMetric;
@@ -7,7 +9,6 @@ import dev.kelvin.core.model.SetpointKind;
 import dev.kelvin.core.testkit.MutableClock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The stories the demo tells: a hot rack overheats, and a cap cools it. */
 class ThermalScenarioTest {
   private static final Instant START = MutableClock.START;
-  private static final OptionalInt NODE_WIDE = OptionalInt.empty();
+  private static final Optional<Device> NODE_WIDE = Optional.empty();
   private static final double LIMIT = NodeSpec.defaults().cpuTempLimitCelsius();
 
   @Test
@@ -88,6 +89,6 @@ class ThermalScenarioTest {
   }
 
   private static double cpuTemp(SimulatedNode node) {
-    return node.sample().getOrNaN(NodeMetric.CPU_TEMP_CELSIUS);
+    return node.sample().node().getOrNaN(NodeMetric.CPU_TEMP_CELSIUS);
   }
 }

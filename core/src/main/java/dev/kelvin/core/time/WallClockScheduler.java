@@ -20,11 +20,20 @@ public final class WallClockScheduler implements Scheduler, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(WallClockScheduler.class.getName());
 
   private final String name;
-  private final InstantSource clock = InstantSource.system();
+  private final InstantSource clock;
   private final ScheduledThreadPoolExecutor executor;
 
   /** A scheduler with {@code threads} daemon threads named after {@code name}. */
   public WallClockScheduler(String name, int threads) {
+    this(name, threads, InstantSource.system());
+  }
+
+  /**
+   * A scheduler that runs tasks on real time but whose tasks read {@code clock}: for tests that
+   * move the time by hand while periodic work runs on real threads.
+   */
+  public WallClockScheduler(String name, int threads, InstantSource clock) {
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
     if (threads < 1) {
       throw new IllegalArgumentException(name + ": a scheduler needs at least one thread, was "
           + threads);

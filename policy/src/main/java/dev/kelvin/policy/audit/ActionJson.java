@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kelvin.core.action.Action;
 import dev.kelvin.core.action.ActionMeta;
+import dev.kelvin.core.action.ActionType;
 import dev.kelvin.core.action.DrainNode;
 import dev.kelvin.core.action.FailoverSite;
 import dev.kelvin.core.action.MigrateJob;
@@ -26,9 +27,13 @@ import dev.kelvin.core.model.SiteId;
 final class ActionJson {
   private ActionJson() {}
 
-  /** The action's kind as written in the {@code type} field, e.g. {@code SetCpuFrequencyCap}. */
+  /**
+   * The action's kind as written in the {@code type} field: its stable name, e.g.
+   * {@code set_cpu_freq_cap} (files written before these names hold the class name, e.g.
+   * {@code SetCpuFrequencyCap}, which still reads).
+   */
   static String type(Action action) {
-    return action.getClass().getSimpleName();
+    return action.type().wireName();
   }
 
   static void writeParams(Action action, ObjectNode params) {
@@ -61,34 +66,26 @@ final class ActionJson {
    * @throws IllegalArgumentException naming the missing or bad field
    */
   static Action read(String type, ActionMeta meta, JsonNode params) {
-    switch (type) {
-      case "SetCpuFrequencyCap":
-        return new SetCpuFrequencyCap(meta, node(params, "node"), number(params, "capMhz"));
-      case "SetGpuPowerLimit":
-        return new SetGpuPowerLimit(meta, node(params, "node"),
-            (int) number(params, "gpuIndex"), number(params, "limitWatts"));
-      case "SetNodePowerCap":
-        return new SetNodePowerCap(meta, node(params, "node"), number(params, "capWatts"));
-      case "DrainNode":
-        return new DrainNode(meta, node(params, "node"));
-      case "ResumeNode":
-        return new ResumeNode(meta, node(params, "node"));
-      case "SuspendNode":
-        return new SuspendNode(meta, node(params, "node"));
-      case "WakeNode":
-        return new WakeNode(meta, node(params, "node"));
-      case "MigrateJob":
-        return new MigrateJob(meta, new JobId(text(params, "job")), node(params, "from"),
-            MigrateJob.Mode.valueOf(text(params, "mode")));
-      case "FailoverSite":
-        return new FailoverSite(meta, SiteId.of(text(params, "from")),
-            SiteId.of(text(params, "to")));
-      case "Notify":
-        return new Notify(meta, Notify.Severity.valueOf(text(params, "severity")),
-            text(params, "subject"), text(params, "message"));
-      default:
-        throw new IllegalArgumentException("unknown action type '" + type + "'");
-    }
+    ActionType kind = ActionType.fromName(type).orElseThrow(() ->
+        new IllegalArgumentException("unknown action type '" + type + "'"));
+    return switch (kind) {
+      case SET_CPU_FREQUENCY_CAP ->
+          new SetCpuFrequencyCap(meta, node(params, "node"), number(params, "capMhz"));
+      case SET_GPU_POWER_LIMIT -> new SetGpuPowerLimit(meta, node(params, "node"),
+          (int) number(params, "gpuIndex"), number(params, "limitWatts"));
+      case SET_NODE_POWER_CAP ->
+          new SetNodePowerCap(meta, node(params, "node"), number(params, "capWatts"));
+      case DRAIN_NODE -> new DrainNode(meta, node(params, "node"));
+      case RESUME_NODE -> new ResumeNode(meta, node(params, "node"));
+      case SUSPEND_NODE -> new SuspendNode(meta, node(params, "node"));
+      case WAKE_NODE -> new WakeNode(meta, node(params, "node"));
+      case MIGRATE_JOB -> new MigrateJob(meta, new JobId(text(params, "job")),
+          node(params, "from"), MigrateJob.Mode.valueOf(text(params, "mode")));
+      case FAILOVER_SITE -> new FailoverSite(meta, SiteId.of(text(params, "from")),
+          SiteId.of(text(params, "to")));
+      case NOTIFY -> new Notify(meta, Notify.Severity.valueOf(text(params, "severity")),
+          text(params, "subject"), text(params, "message"));
+    };
   }
 
   static String text(JsonNode object, String field) {

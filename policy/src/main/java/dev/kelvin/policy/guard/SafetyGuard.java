@@ -10,6 +10,7 @@ import dev.kelvin.core.action.ResumeNode;
 import dev.kelvin.core.action.SetpointAction;
 import dev.kelvin.core.action.SuspendNode;
 import dev.kelvin.core.action.WakeNode;
+import dev.kelvin.core.lease.SetpointTarget;
 import dev.kelvin.core.model.ClusterSnapshot;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.NodeView;
@@ -28,8 +29,9 @@ import java.util.function.BooleanSupplier;
  * refuses every action while the audit log cannot be written (nothing is done without a
  * record). For setpoints, in order: refuses a node missing from the snapshot or stale (it will
  * not act blind); refuses a setpoint whose hardware limits the node's telemetry does not report
- * (today only a CPU frequency cap has them, in {@code cpu_freq_min_mhz}..{@code
- * cpu_freq_max_mhz}: a GPU power limit or a node power cap is refused, not set unchecked);
+ * for the place it sits ({@code cpu_freq_min_mhz}..{@code cpu_freq_max_mhz} for a CPU cap,
+ * {@code gpu_power_limit_min_w}..{@code _max_w} of that GPU for a GPU power limit,
+ * {@code node_power_cap_min_w}..{@code _max_w} for a node power cap: never set unchecked);
  * clamps the value to those limits; refuses a no-op (the clamped value is the one in force);
  * refuses a setpoint within {@link GuardSettings#minDwell()} of the last one approved for the
  * same node, kind and device; and shortens a lease longer than {@link GuardSettings#maxLease()}.
@@ -102,8 +104,8 @@ public final class SafetyGuard implements ActionGuard {
           + " " + clamped.kind().unit() + " (" + clamped.kind().valueField() + "): nothing to"
           + " change" + (notes.isEmpty() ? "" : " after " + String.join("; ", notes)));
     }
-    Optional<Duration> sinceLast = dwell.tryAcquire(new DwellTracker.Key(clamped.node(),
-        clamped.kind(), clamped.device()), snapshot.at(), settings.minDwell());
+    Optional<Duration> sinceLast = dwell.tryAcquire(SetpointTarget.of(clamped), snapshot.at(),
+        settings.minDwell());
     if (sinceLast.isPresent()) {
       return reject(clamped, tooSoon(clamped, sinceLast.get()));
     }
@@ -123,7 +125,7 @@ public final class SafetyGuard implements ActionGuard {
 
   private static SetpointAction clamp(SetpointAction proposal, NodeView view,
       List<String> notes) {
-    HardwareLimits limits = HardwareLimits.read(proposal.kind(), view);
+    HardwareLimits limits = HardwareLimits.read(proposal, view);
     double value = proposal.value();
     if (value >= limits.min() && value <= limits.max()) {
       return proposal;
@@ -137,11 +139,7 @@ public final class SafetyGuard implements ActionGuard {
 
   /** The setpoint the node reports in force; an uncapped CPU runs at its maximum. */
   private static OptionalDouble inForce(SetpointAction action, NodeView view) {
-    Optional<NodeMetric> readBack = action.kind().readBackMetric();
-    if (readBack.isEmpty()) {
-      return OptionalDouble.empty();
-    }
-    OptionalDouble reported = view.latest(readBack.get());
+    OptionalDouble reported = view.latest(action.kind().inForceMetric(), action.device());
     return reported.isPresent() || action.kind() != SetpointKind.CPU_FREQ_CAP
         ? reported : view.latest(NodeMetric.CPU_FREQ_MAX_MHZ);
   }

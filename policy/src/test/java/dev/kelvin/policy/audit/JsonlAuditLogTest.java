@@ -59,7 +59,7 @@ class JsonlAuditLogTest {
     assertThat(approved.get("at").asText()).isEqualTo("2026-01-01T00:10:00Z");
     assertThat(approved.get("stage").asText()).isEqualTo("approved");
     assertThat(approved.get("actor").asText()).isEqualTo("kelvin");
-    assertThat(approved.get("type").asText()).isEqualTo("SetCpuFrequencyCap");
+    assertThat(approved.get("type").asText()).isEqualTo("set_cpu_freq_cap");
     assertThat(approved.get("id").asText()).isEqualTo(cap.id().value());
     assertThat(approved.get("target").asText()).isEqualTo("site-a/n07");
     assertThat(approved.get("what").asText()).isEqualTo("cap CPU at 2800 MHz");
@@ -143,6 +143,24 @@ class JsonlAuditLogTest {
       assertThat(reopened.status().recoveryProblems()).isEmpty();
       assertThat(reopened.recent(1)).singleElement()
           .satisfies(r -> assertThat(r.event().action().meta().modelVersion()).isEmpty());
+    }
+  }
+
+  @Test
+  void reads_a_line_that_names_its_type_by_class_as_files_written_before_stable_names_did()
+      throws IOException {
+    SetCpuFrequencyCap cap = events.cap();
+    try (JsonlAuditLog log = JsonlAuditLog.open(file(), 10)) {
+      log.append(events.approved(cap));
+    }
+    ObjectNode old = (ObjectNode) JSON.readTree(lines().get(0));
+    old.put("type", "SetCpuFrequencyCap");
+    Files.write(file(), List.of(old.toString()));
+
+    try (JsonlAuditLog reopened = JsonlAuditLog.open(file(), 10)) {
+      assertThat(reopened.status().recoveryProblems()).isEmpty();
+      assertThat(reopened.recent(1)).singleElement().satisfies(r ->
+          assertThat(r.event().action()).isEqualTo(cap));
     }
   }
 

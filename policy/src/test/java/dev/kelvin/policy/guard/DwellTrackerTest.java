@@ -3,10 +3,12 @@ package dev.kelvin.policy.guard;
 import static dev.kelvin.policy.Nodes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kelvin.core.lease.SetpointTarget;
+import dev.kelvin.core.model.Device;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.SetpointKind;
 import java.time.Duration;
-import java.util.OptionalInt;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DwellTrackerTest {
@@ -15,16 +17,15 @@ class DwellTrackerTest {
 
   private final DwellTracker dwell = new DwellTracker();
 
-  private static DwellTracker.Key gpu(int index) {
-    return new DwellTracker.Key(N07, SetpointKind.GPU_POWER_LIMIT, OptionalInt.of(index));
+  private static SetpointTarget gpu(int index) {
+    return new SetpointTarget(N07, SetpointKind.GPU_POWER_LIMIT, Optional.of(Device.gpu(index)));
   }
 
   @Test
   void keeps_the_dwell_time_per_setpoint_kind_and_per_device() {
-    DwellTracker.Key cpu = new DwellTracker.Key(N07, SetpointKind.CPU_FREQ_CAP,
-        OptionalInt.empty());
-    DwellTracker.Key power = new DwellTracker.Key(N07, SetpointKind.NODE_POWER_CAP,
-        OptionalInt.empty());
+    SetpointTarget cpu = new SetpointTarget(N07, SetpointKind.CPU_FREQ_CAP, Optional.empty());
+    SetpointTarget power = new SetpointTarget(N07, SetpointKind.NODE_POWER_CAP,
+        Optional.empty());
     assertThat(dwell.tryAcquire(cpu, NOW, DWELL)).isEmpty();
     assertThat(dwell.tryAcquire(gpu(0), NOW, DWELL)).isEmpty();
 

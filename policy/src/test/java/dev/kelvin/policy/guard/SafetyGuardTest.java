@@ -18,6 +18,8 @@ import dev.kelvin.core.action.ResumeNode;
 import dev.kelvin.core.action.SetCpuFrequencyCap;
 import dev.kelvin.core.action.SetGpuPowerLimit;
 import dev.kelvin.core.action.SetNodePowerCap;
+import dev.kelvin.core.model.Device;
+import dev.kelvin.core.model.MetricValues;
 import dev.kelvin.core.action.SuspendNode;
 import dev.kelvin.core.action.WakeNode;
 import dev.kelvin.core.model.ClusterSnapshot;
@@ -54,7 +56,8 @@ class SafetyGuardTest {
   }
 
   private static ClusterSnapshot later(ClusterSnapshot snapshot, Duration by) {
-    return new ClusterSnapshot(snapshot.at().plus(by), snapshot.nodes());
+    return new ClusterSnapshot(snapshot.at().plus(by), snapshot.nodes(), snapshot.sites(),
+        snapshot.jobs());
   }
 
   @Test
@@ -208,26 +211,68 @@ class SafetyGuardTest {
   }
 
   @Test
-  void rejects_a_gpu_power_limit_because_no_node_reports_its_limits() {
-    SetGpuPowerLimit limit = new SetGpuPowerLimit(meta(Duration.ofMinutes(2)), N07, 0, 250);
+  void rejects_a_gpu_power_limit_on_a_gpu_whose_limits_the_node_does_not_report() {
+    SetGpuPowerLimit limit = new SetGpuPowerLimit(meta(Duration.ofMinutes(2)), N07, 1, 250);
 
-    assertThat(guard.review(limit, snapshot(fresh(n07(3000)))))
+    assertThat(guard.review(limit, snapshot(fresh(n07(3000).device(Device.gpu(0), gpu(300))))))
         .isInstanceOfSatisfying(GuardDecision.Rejected.class, rejected ->
-            assertThat(rejected.why()).isEqualTo(
-                "no limits known for gpu_power_limit on site-a/n07: will not set it blind"));
+            assertThat(rejected.why()).isEqualTo("site-a/n07 reports no gpu_power_limit_min_w"
+                + " for gpu 1: cannot check a gpu_power_limit_w setpoint against the"
+                + " hardware's limits, so will not set one"));
   }
 
   @Test
-  void rejects_a_node_power_cap_of_any_value_because_no_node_reports_its_limits() {
+  void clamps_a_gpu_power_limit_to_the_limits_that_gpu_reports() {
+    SetGpuPowerLimit limit = new SetGpuPowerLimit(meta(Duration.ofMinutes(2)), N07, 0, 50);
+
+    GuardDecision decision = guard.review(limit,
+        snapshot(fresh(n07(3000).device(Device.gpu(0), gpu(300)))));
+
+    assertThat(decision).isInstanceOfSatisfying(GuardDecision.Approved.class, approved -> {
+      assertThat(((SetGpuPowerLimit) approved.action()).limitWatts()).isEqualTo(100);
+      assertThat(approved.notes()).containsExactly("clamped 50 → 100 W: node minimum");
+    });
+  }
+
+  @Test
+  void rejects_a_gpu_power_limit_the_gpu_already_holds() {
+    SetGpuPowerLimit limit = new SetGpuPowerLimit(meta(Duration.ofMinutes(2)), N07, 0, 300);
+
+    assertThat(guard.review(limit, snapshot(fresh(n07(3000).device(Device.gpu(0), gpu(300))))))
+        .isInstanceOf(GuardDecision.Rejected.class);
+  }
+
+  @Test
+  void rejects_a_node_power_cap_of_any_value_while_the_node_reports_no_limits() {
     ClusterSnapshot snapshot = snapshot(fresh(n07(3000)));
 
     for (double watts : List.of(1.0, 350.0, 1e6)) {
       SetNodePowerCap cap = new SetNodePowerCap(meta(Duration.ofMinutes(2)), N07, watts);
       assertThat(guard.review(cap, snapshot))
           .isInstanceOfSatisfying(GuardDecision.Rejected.class, rejected ->
-              assertThat(rejected.why()).isEqualTo(
-                  "no limits known for node_power_cap on site-a/n07: will not set it blind"));
+              assertThat(rejected.why()).contains("reports no node_power_cap_min_w"));
     }
+  }
+
+  @Test
+  void caps_a_node_power_cap_at_the_maximum_the_node_reports() {
+    SetNodePowerCap cap = new SetNodePowerCap(meta(Duration.ofMinutes(2)), N07, 900);
+    Readings node = n07(3000).with(NodeMetric.NODE_POWER_CAP_MIN_WATTS, 150)
+        .with(NodeMetric.NODE_POWER_CAP_MAX_WATTS, 600)
+        .with(NodeMetric.NODE_POWER_CAP_WATTS, 600);
+
+    assertThat(guard.review(cap, snapshot(fresh(node))))
+        .as("900 W clamps to the 600 W maximum, which is in force already: nothing to do")
+        .isInstanceOf(GuardDecision.Rejected.class);
+    SetNodePowerCap lower = new SetNodePowerCap(meta(Duration.ofMinutes(2)), N07, 400);
+    assertThat(guard.review(lower, snapshot(fresh(node))))
+        .isInstanceOf(GuardDecision.Approved.class);
+  }
+
+  private static MetricValues gpu(double limitWatts) {
+    return MetricValues.builder().set(NodeMetric.GPU_POWER_LIMIT_WATTS, limitWatts)
+        .set(NodeMetric.GPU_POWER_LIMIT_MIN_WATTS, 100)
+        .set(NodeMetric.GPU_POWER_LIMIT_MAX_WATTS, 400).build();
   }
 
   @Test
