@@ -1,8 +1,8 @@
 package dev.kelvin.app.demo;
 
-import dev.kelvin.app.ops.ShutdownSignal;
+import dev.kelvin.app.runtime.ShutdownSignal;
+import dev.kelvin.app.runtime.WorkDirs;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -73,14 +73,14 @@ public final class DemoCommand implements Callable<Integer> {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
     PrintWriter out = spec.commandLine().getOut();
-    Path workDir = Files.createTempDirectory("kelvin-demo-");
+    Path workDir = WorkDirs.claim(WorkDirs.defaultBase(), "demo");
     try (ShutdownSignal stop = ShutdownSignal.install(); Demo demo = Demo.start(options(workDir))) {
       demo.banner().forEach(out::println);
       out.flush();
       stop.await();
       LOG.info("stopping");
     } finally {
-      deleteQuietly(workDir);
+      WorkDirs.release(workDir);
     }
     out.println("Kelvin demo stopped.");
     out.flush();
@@ -91,13 +91,5 @@ public final class DemoCommand implements Callable<Integer> {
     return new DemoOptions(httpHost, httpPort, mqttPort, racks, nodesPerRack, seed,
         Duration.ofMillis(Math.round(tickSeconds * 1000)), dryRun, auditFile,
         Duration.ofMinutes(trainingMinutes), workDir);
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (java.io.IOException e) {
-      LOG.debug("could not delete {}: {}", dir, e.toString());
-    }
   }
 }

@@ -1,13 +1,23 @@
 package dev.kelvin.app.demo;
 
-import dev.kelvin.policy.guard.GuardSettings;
+import dev.kelvin.actuators.ActuatorSettings;
+import dev.kelvin.app.controller.ControllerSettings;
+import dev.kelvin.core.state.StateSettings;
+import dev.kelvin.core.wire.MqttEndpoint;
+import dev.kelvin.dashboard.DashboardSettings;
 import dev.kelvin.policy.PolicySettings;
+import dev.kelvin.policy.guard.GuardSettings;
 import dev.kelvin.simulator.SiteSpec;
+import dev.kelvin.telemetry.TelemetrySettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** The demo's site, rule and guard settings, derived from the command-line options. */
+/** The demo's site and its controller's settings, derived from the command-line options. */
 final class Sites {
+  static final Duration STATUS_EVERY = Duration.ofSeconds(30);
+
   private Sites() {}
 
   /**
@@ -24,13 +34,14 @@ final class Sites {
         inlets, demo.workload());
   }
 
-  static PolicySettings policySettings() {
-    return PolicySettings.defaults();
-  }
-
-  static GuardSettings guardSettings(boolean dryRun) {
-    GuardSettings defaults = GuardSettings.defaults();
-    return new GuardSettings(dryRun ? GuardSettings.Mode.DRY_RUN : GuardSettings.Mode.AUTO,
-        defaults.minDwell(), defaults.maxLease());
+  /** The controller of the demo: every default, the broker at {@code endpoint}. */
+  static ControllerSettings controller(DemoOptions options, MqttEndpoint endpoint) {
+    GuardSettings guard = GuardSettings.defaults().withMode(
+        options.dryRun() ? GuardSettings.Mode.DRY_RUN : GuardSettings.Mode.AUTO);
+    return new ControllerSettings(StateSettings.defaults(), TelemetrySettings.defaults(endpoint),
+        ActuatorSettings.defaults(endpoint), PolicySettings.defaults(), guard,
+        new ControllerSettings.Audit(Optional.of(options.auditFile()), 10_000, "--audit-file"),
+        options.tick(), STATUS_EVERY, Optional.of(new DashboardSettings(options.httpHost(),
+            options.httpPort(), Duration.ofSeconds(1))), List.of());
   }
 }

@@ -1,10 +1,16 @@
 package dev.kelvin.app.ops;
 
+import dev.kelvin.actuators.ExecutorStats;
+import dev.kelvin.agent.AgentStats;
+import dev.kelvin.core.audit.AuditStage;
+import dev.kelvin.core.audit.CountingAuditLog;
 import dev.kelvin.core.ingest.IngestCounters;
 import dev.kelvin.core.loop.TickReport;
-import dev.kelvin.core.model.ClusterSnapshot;
-import dev.kelvin.core.port.ClusterView;
+import dev.kelvin.core.model.ClusterSummary;
 import dev.kelvin.core.validation.RejectReason;
+import dev.kelvin.mqtt.SessionStats;
+import dev.kelvin.policy.audit.AuditLogStatus;
+import dev.kelvin.predictor.forecast.ForecastStats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,11 +21,16 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Kelvin's Prometheus metrics, all prefixed {@code kelvin_}: ingestion by outcome and reject
- * reason, nodes and cluster power, control tick duration, plus the JVM's own.
+ * Kelvin's Prometheus metrics, all prefixed {@code kelvin_}, plus the JVM's own. Every gauge
+ * reads a figure some part already keeps: cluster figures from the latest control tick (a
+ * scrape never takes a snapshot of its own, and shows what the status line and the dashboard
+ * show), counts from the parts' own counters.
  */
 public final class KelvinMetrics {
   private final PrometheusMeterRegistry registry =
@@ -44,6 +55,10 @@ public final class KelvinMetrics {
     return registry.scrape();
   }
 
+  public void recordTick(TickReport report) {
+    tickTimer.record(report.took());
+  }
+
   public void bindIngest(IngestCounters counters) {
     FunctionCounter.builder("kelvin.ingest.accepted", counters, c -> c.stats().accepted())
         .description("Readings accepted into the live cluster state").register(registry);
@@ -51,33 +66,142 @@ public final class KelvinMetrics {
         .description("Valid readings older than the node's latest, kept out of the live view")
         .register(registry);
     for (RejectReason reason : RejectReason.values()) {
-      FunctionCounter.builder("kelvin.ingest.rejected", counters,
-              c -> c.rejectedCount(reason))
+      FunctionCounter.builder("kelvin.ingest.rejected", counters, c -> c.rejectedCount(reason))
           .description("Inputs rejected, by reason").tag("reason", reason.label())
           .register(registry);
     }
   }
 
-  public void bindCluster(ClusterView cluster, InstantSource clock) {
-    Gauge.builder("kelvin.nodes", () -> fresh(cluster.snapshot(clock.instant())))
-        .description("Nodes reporting fresh telemetry").register(registry);
-    Gauge.builder("kelvin.nodes.stale", () -> stale(cluster.snapshot(clock.instant())))
-        .description("Nodes whose telemetry is too old to act on").register(registry);
-    Gauge.builder("kelvin.cluster.power", () -> cluster.snapshot(clock.instant())
-            .totalPowerWatts())
-        .description("Sum of the latest node power readings").baseUnit("watts")
+  /** Cluster figures of the latest tick: nodes, stale nodes, power, held setpoints. */
+  public void bindTicks(Supplier<Optional<TickReport>> lastTick) {
+    tickGauge(lastTick, "kelvin.nodes", "Nodes reporting fresh telemetry (latest tick)",
+        t -> t.summary().freshNodes());
+    tickGauge(lastTick, "kelvin.nodes.stale", "Nodes whose telemetry is too old to act on",
+        t -> t.summary().staleNodes());
+    tickGauge(lastTick, "kelvin.cluster.power.watts", "Sum of the fresh nodes' latest power",
+        t -> t.summary().totalPowerWatts());
+    tickGauge(lastTick, "kelvin.setpoints.held", "Setpoints whose leases the loop keeps alive",
+        TickReport::heldSetpoints);
+    tickGauge(lastTick, "kelvin.cpu.hottest.celsius", "The hottest fresh CPU",
+        t -> t.summary().hottest().map(ClusterSummary.Hottest::cpuTempCelsius)
+            .orElse(Double.NaN));
+  }
+
+  public void bindAudit(CountingAuditLog audit) {
+    for (AuditStage stage : AuditStage.values()) {
+      FunctionCounter.builder("kelvin.actions", audit, a -> a.count(stage))
+          .description("Audit events by stage: proposals approved, rejected, applied, failed...")
+          .tag("stage", stage.label()).register(registry);
+    }
+  }
+
+  public void bindAuditFile(Supplier<AuditLogStatus> status) {
+    FunctionCounter.builder("kelvin.audit.write.failures", status, s -> s.get().writeFailures())
+        .description("Writes to the audit file that failed (each record is retried)")
+        .register(registry);
+    Gauge.builder("kelvin.audit.unwritten", status, s -> s.get().unwrittenRecords())
+        .description("Audit records kept in memory, not yet in the file").register(registry);
+    FunctionCounter.builder("kelvin.audit.dropped", status, s -> s.get().droppedRecords())
+        .description("Audit records lost: more were unwritten than memory holds")
+        .register(registry);
+    Gauge.builder("kelvin.audit.writing", status, s -> s.get().writing() ? 1 : 0)
+        .description("1 while the audit file takes writes; 0 refuses every action")
         .register(registry);
   }
 
-  public void recordTick(TickReport report) {
-    tickTimer.record(report.took());
+  public void bindExecutor(Supplier<ExecutorStats> stats) {
+    commandCounter(stats, "sent", ExecutorStats::sent);
+    commandCounter(stats, "applied", ExecutorStats::applied);
+    commandCounter(stats, "rejected", ExecutorStats::rejected);
+    commandCounter(stats, "failed", ExecutorStats::failed);
+    commandCounter(stats, "timed_out", ExecutorStats::timedOut);
+    commandCounter(stats, "unsupported", ExecutorStats::unsupported);
+    FunctionCounter.builder("kelvin.actuator.acks.unusable", stats,
+            s -> s.get().malformedAcks()).tag("kind", "malformed")
+        .description("Acks the executor could not use").register(registry);
+    FunctionCounter.builder("kelvin.actuator.acks.unusable", stats,
+            s -> s.get().unknownAcks()).tag("kind", "unknown")
+        .description("Acks the executor could not use").register(registry);
+    Gauge.builder("kelvin.actuator.pending", stats, s -> s.get().pending())
+        .description("Commands awaiting an agent's ack").register(registry);
   }
 
-  private static long stale(ClusterSnapshot snapshot) {
-    return snapshot.views().stream().filter(view -> view.stale()).count();
+  public void bindForecaster(Supplier<ForecastStats> stats) {
+    FunctionCounter.builder("kelvin.forecasts", stats, s -> s.get().forecasts())
+        .description("Node power forecasts made").register(registry);
+    forecastSkip(stats, "stale", ForecastStats::skippedStale);
+    forecastSkip(stats, "too_short", ForecastStats::skippedTooShort);
+    forecastSkip(stats, "missing_metric", ForecastStats::skippedMissingMetric);
+    forecastSkip(stats, "model_failed", ForecastStats::failed);
   }
 
-  private static long fresh(ClusterSnapshot snapshot) {
-    return snapshot.nodes().size() - stale(snapshot);
+  /** An MQTT session's counts under {@code client}: telemetry, actuators, agents. */
+  public void bindSession(String client, Supplier<SessionStats> stats) {
+    sessionCounter(client, stats, "connects", SessionStats::connects);
+    sessionCounter(client, stats, "connections.lost", SessionStats::connectionsLost);
+    sessionCounter(client, stats, "connect.failures", SessionStats::connectFailures);
+    sessionCounter(client, stats, "refusals", SessionStats::refusals);
+    sessionCounter(client, stats, "publish.failures", SessionStats::publishFailures);
+    sessionCounter(client, stats, "received", SessionStats::received);
+    Gauge.builder("kelvin.mqtt.connected", stats, s -> s.get().connected() ? 1 : 0)
+        .tag("client", client).description("1 while the session is connected")
+        .register(registry);
+  }
+
+  /** Messages the embedded broker dropped (a full client queue): readings or commands lost. */
+  public void bindBrokerDrops(java.util.function.LongSupplier dropped) {
+    FunctionCounter.builder("kelvin.broker.dropped.messages", dropped, d -> d.getAsLong())
+        .description("Messages the embedded broker dropped; above 0 means data was lost")
+        .register(registry);
+  }
+
+  /** The in-process agents of the demo, summed. */
+  public void bindAgents(Supplier<List<AgentStats>> agents) {
+    agentCounter(agents, "kelvin.agent.readings.published", AgentStats::readingsPublished);
+    agentCounter(agents, "kelvin.agent.readings.dropped", AgentStats::readingsDropped);
+    agentCounter(agents, "kelvin.agent.sample.failures", AgentStats::sampleFailures);
+    agentCounter(agents, "kelvin.agent.commands.applied", AgentStats::commandsApplied);
+    agentCounter(agents, "kelvin.agent.commands.rejected", AgentStats::commandsRejected);
+    agentCounter(agents, "kelvin.agent.leases.expired", AgentStats::leasesExpired);
+    Gauge.builder("kelvin.agent.backlog", agents,
+            a -> a.get().stream().mapToLong(AgentStats::backlog).sum())
+        .description("Readings the agents hold while the broker is away").register(registry);
+    Gauge.builder("kelvin.agents.connected", agents,
+            a -> a.get().stream().filter(AgentStats::connected).count())
+        .description("Agents connected to the broker").register(registry);
+  }
+
+  private void tickGauge(Supplier<Optional<TickReport>> lastTick, String name,
+      String description, ToDoubleFunction<TickReport> figure) {
+    Gauge.builder(name, lastTick, t -> t.get().map(figure::applyAsDouble).orElse(Double.NaN))
+        .description(description).register(registry);
+  }
+
+  private void commandCounter(Supplier<ExecutorStats> stats, String outcome,
+      ToDoubleFunction<ExecutorStats> count) {
+    FunctionCounter.builder("kelvin.actuator.commands", stats, s -> count.applyAsDouble(s.get()))
+        .tag("outcome", outcome).description("Actions carried out, by outcome")
+        .register(registry);
+  }
+
+  private void forecastSkip(Supplier<ForecastStats> stats, String reason,
+      ToDoubleFunction<ForecastStats> count) {
+    FunctionCounter.builder("kelvin.forecasts.skipped", stats, s -> count.applyAsDouble(s.get()))
+        .tag("reason", reason).description("Nodes that got no forecast, by reason")
+        .register(registry);
+  }
+
+  private void sessionCounter(String client, Supplier<SessionStats> stats, String name,
+      ToDoubleFunction<SessionStats> count) {
+    FunctionCounter.builder("kelvin.mqtt." + name, stats, s -> count.applyAsDouble(s.get()))
+        .tag("client", client).description("MQTT session " + name.replace('.', ' '))
+        .register(registry);
+  }
+
+  private void agentCounter(Supplier<List<AgentStats>> agents, String name,
+      ToDoubleFunction<AgentStats> count) {
+    FunctionCounter.builder(name, agents,
+            a -> a.get().stream().mapToDouble(count).sum())
+        .description("Summed over the in-process agents").register(registry);
   }
 }

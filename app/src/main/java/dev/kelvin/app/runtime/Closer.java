@@ -1,4 +1,4 @@
-package dev.kelvin.app.demo;
+package dev.kelvin.app.runtime;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -10,14 +10,14 @@ import org.slf4j.LoggerFactory;
  * Closes what was started, newest first, each at most once; a part that fails to close is
  * logged and the rest still close.
  */
-final class Closer implements AutoCloseable {
+public final class Closer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Closer.class);
 
   private record Part(String name, AutoCloseable resource) {}
 
   private final Deque<Part> parts = new ArrayDeque<>();
 
-  <T extends AutoCloseable> T add(String name, T resource) {
+  public <T extends AutoCloseable> T add(String name, T resource) {
     synchronized (parts) {
       parts.push(new Part(name, resource));
     }

@@ -1,4 +1,4 @@
-package dev.kelvin.app.demo;
+package dev.kelvin.app.runtime;
 
 import dev.kelvin.app.StartupException;
 import java.util.List;
@@ -11,11 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /** Small helpers for the demo's own threads. */
-final class Threads {
+public final class Threads {
   private Threads() {}
 
   /** Daemon threads named {@code prefix-1}, {@code prefix-2}...: they never hold the JVM up. */
-  static ThreadFactory daemon(String prefix) {
+  public static ThreadFactory daemon(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
       Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
@@ -28,7 +28,7 @@ final class Threads {
    * Runs {@code task} on every item at once, one thread each (connecting an MQTT client mostly
    * waits), and returns when all are done; the first failure is rethrown after all finished.
    */
-  static <T> void inParallel(List<T> items, Consumer<T> task) {
+  public static <T> void inParallel(List<T> items, Consumer<T> task) {
     if (items.isEmpty()) {
       return;
     }
@@ -44,7 +44,7 @@ final class Threads {
   }
 
   /** Waits for a start-up step; its own exception comes out as it was thrown. */
-  static <T> T join(CompletableFuture<T> step, String what) {
+  public static <T> T join(CompletableFuture<T> step, String what) {
     try {
       return step.join();
     } catch (CompletionException e) {

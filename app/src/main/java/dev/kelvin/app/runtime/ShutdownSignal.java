@@ -1,4 +1,4 @@
-package dev.kelvin.app.ops;
+package dev.kelvin.app.runtime;
 
 import java.util.ArrayList;
 import java.util.List;

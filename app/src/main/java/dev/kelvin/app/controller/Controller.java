@@ -1,0 +1,231 @@
+package dev.kelvin.app.controller;
+
+import dev.kelvin.actuators.ActuatorException;
+import dev.kelvin.actuators.MqttCommandExecutor;
+import dev.kelvin.app.StartupException;
+import dev.kelvin.app.ops.KelvinMetrics;
+import dev.kelvin.app.ops.StatusLine;
+import dev.kelvin.app.runtime.Closer;
+import dev.kelvin.core.audit.AuditStage;
+import dev.kelvin.core.audit.CountingAuditLog;
+import dev.kelvin.core.audit.InMemoryAuditLog;
+import dev.kelvin.core.ingest.IngestCounters;
+import dev.kelvin.core.loop.ControlLoop;
+import dev.kelvin.core.loop.TickReport;
+import dev.kelvin.core.port.Predictor;
+import dev.kelvin.core.state.ClusterState;
+import dev.kelvin.core.time.Scheduler;
+import dev.kelvin.dashboard.DashboardServer;
+import dev.kelvin.dashboard.DashboardSources;
+import dev.kelvin.dashboard.Health;
+import dev.kelvin.policy.audit.JsonlAuditLog;
+import dev.kelvin.policy.guard.SafetyGuard;
+import dev.kelvin.telemetry.TelemetryException;
+import dev.kelvin.telemetry.TelemetrySubscriber;
+import dev.kelvin.telemetry.decode.IngestPipeline;
+import dev.kelvin.telemetry.decode.TelemetryDecoder;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The controller, assembled once for every command: live cluster state fed by the telemetry
+ * subscriber, the power model, the rules, the safety guard, the MQTT actuator, the audit log,
+ * the control loop ticking on its scheduler, the status line, health, metrics and the
+ * dashboard. {@code kelvin demo} adds an embedded broker and a simulated site with its agents;
+ * {@code kelvin run} points it at a real broker; a virtual-time test gives it a loopback
+ * broker and one virtual scheduler. {@link #close()} stops everything, newest first; the audit
+ * log, opened first, closes last, after everything that could still report a result.
+ */
+public final class Controller implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
+
+  private final Closer closer = new Closer();
+  private final ControllerSettings settings;
+  private final ControllerParts parts;
+  private final ClusterState state;
+  private final IngestCounters ingest = new IngestCounters();
+  private final KelvinMetrics metrics = new KelvinMetrics();
+  private final ControllerHealth health;
+  private Optional<JsonlAuditLog> auditFile = Optional.empty();
+  private CountingAuditLog audit;
+  private TelemetrySubscriber telemetry;
+  private MqttCommandExecutor executor;
+  private ControlLoop loop;
+  private Optional<DashboardServer> dashboard = Optional.empty();
+
+  private Controller(ControllerSettings settings, ControllerParts parts) {
+    this.settings = settings;
+    this.parts = parts;
+    this.state = new ClusterState(settings.state());
+    this.health = new ControllerHealth(this);
+  }
+
+  /**
+   * Starts every part and returns once the controller decides; on failure stops what had
+   * started and rethrows.
+   *
+   * @throws StartupException with a one-line reason for what the operator can fix
+   */
+  public static Controller start(ControllerSettings settings, ControllerParts parts) {
+    Controller controller = new Controller(settings, parts);
+    try {
+      controller.boot();
+      return controller;
+    } catch (RuntimeException | Error e) {
+      controller.close();
+      throw e;
+    }
+  }
+
+  private void boot() {
+    state.replaceBudgets(settings.budgets());
+    openAudit();
+    connect();
+    startLoop();
+    settings.dashboard().ifPresent(dashboardSettings -> dashboard = Optional.of(closer.add(
+        "dashboard", DashboardServer.start(dashboardSettings, dashboardSources()))));
+    bindMetrics();
+  }
+
+  private void openAudit() {
+    ControllerSettings.Audit config = settings.audit();
+    if (config.file().isEmpty()) {
+      audit = new CountingAuditLog(new InMemoryAuditLog(config.memoryRecords()));
+      return;
+    }
+    auditFile = Optional.of(closer.add("audit log", AuditFiles.open(config,
+        scheduler("control").clock())));
+    audit = new CountingAuditLog(auditFile.get());
+  }
+
+  private void connect() {
+    Scheduler ingestClock = scheduler("telemetry");
+    IngestPipeline pipeline = new IngestPipeline(new TelemetryDecoder(
+        settings.telemetry().topics(), settings.telemetry().maxPayloadBytes()), state, ingest,
+        (reading, at) -> { }, ingestClock.clock(), settings.telemetry().rejectLogPeriod());
+    telemetry = closer.add("telemetry subscriber", new TelemetrySubscriber(
+        settings.telemetry(), pipeline, parts.transport(), ingestClock));
+    executor = closer.add("MQTT actuator", new MqttCommandExecutor(settings.actuators(),
+        parts.transport(), scheduler("actuators")));
+    try {
+      telemetry.start();
+      executor.start();
+    } catch (TelemetryException | ActuatorException e) {
+      throw new StartupException(e.getMessage(), e);
+    }
+  }
+
+  private void startLoop() {
+    SafetyGuard guard = new SafetyGuard(settings.guard(),
+        () -> auditFile.map(JsonlAuditLog::writing).orElse(true));
+    Predictor predictor = parts.forecaster().map(Predictor.class::cast).orElse(Predictor.NONE);
+    Scheduler control = scheduler("control");
+    loop = new ControlLoop(new ControlLoop.Ports(state, predictor, parts.rules(), guard,
+        executor, audit), control.clock());
+    Scheduler.Task ticks = control.every("control tick", Duration.ZERO, settings.tick(),
+        () -> tick(control.now()));
+    closer.add("control loop", ticks::cancel);
+    Scheduler.Task status = control.every("status line", settings.statusEvery(),
+        settings.statusEvery(), this::logStatus);
+    closer.add("status line", status::cancel);
+  }
+
+  private void tick(Instant now) {
+    TickReport report = loop.tick(now);
+    metrics.recordTick(report);
+    report.problems().forEach(problem -> LOG.warn("control tick: {}", problem));
+  }
+
+  private void logStatus() {
+    loop.lastTick().filter(tick -> tick.nodes() > 0).ifPresent(tick -> LOG.info(
+        StatusLine.of(tick, audit.count(AuditStage.APPLIED), ingest.stats())));
+  }
+
+  private DashboardSources dashboardSources() {
+    return new DashboardSources(state, scheduler("dashboard"), this::lastTick, audit,
+        ingest::stats, health::current, metrics::scrape);
+  }
+
+  private void bindMetrics() {
+    metrics.bindIngest(ingest);
+    metrics.bindTicks(this::lastTick);
+    metrics.bindAudit(audit);
+    auditFile.ifPresent(file -> metrics.bindAuditFile(file::status));
+    metrics.bindExecutor(executor::stats);
+    metrics.bindSession("telemetry", telemetry::stats);
+    metrics.bindSession("actuators", executor::sessionStats);
+    parts.forecaster().ifPresent(model -> metrics.bindForecaster(model::stats));
+  }
+
+  private Scheduler scheduler(String role) {
+    return parts.schedulers().get(role);
+  }
+
+  /** The report of the latest control tick, empty before the first. */
+  public Optional<TickReport> lastTick() {
+    return loop == null ? Optional.empty() : loop.lastTick();
+  }
+
+  public ClusterState state() {
+    return state;
+  }
+
+  public CountingAuditLog audit() {
+    return audit;
+  }
+
+  public IngestCounters ingest() {
+    return ingest;
+  }
+
+  public KelvinMetrics metrics() {
+    return metrics;
+  }
+
+  /** The controller's health now, with the components added by {@link #healthOf}. */
+  public Health health() {
+    return health.current();
+  }
+
+  /** Adds a component to {@code /health}, e.g. the demo's embedded broker. */
+  public void healthOf(String name, java.util.function.Supplier<Health.Component> component) {
+    health.add(name, component);
+  }
+
+  public Optional<URI> dashboardUri() {
+    return dashboard.map(DashboardServer::uri);
+  }
+
+  public ControllerSettings settings() {
+    return settings;
+  }
+
+  ControllerParts parts() {
+    return parts;
+  }
+
+  TelemetrySubscriber telemetry() {
+    return telemetry;
+  }
+
+  MqttCommandExecutor executor() {
+    return executor;
+  }
+
+  Optional<JsonlAuditLog> auditFile() {
+    return auditFile;
+  }
+
+  Scheduler controlScheduler() {
+    return scheduler("control");
+  }
+
+  @Override
+  public void close() {
+    closer.close();
+  }
+}

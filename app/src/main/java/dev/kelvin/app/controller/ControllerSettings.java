@@ -1,0 +1,75 @@
+package dev.kelvin.app.controller;
+
+import dev.kelvin.actuators.ActuatorSettings;
+import dev.kelvin.core.model.PowerBudget;
+import dev.kelvin.core.state.StateSettings;
+import dev.kelvin.dashboard.DashboardSettings;
+import dev.kelvin.policy.PolicySettings;
+import dev.kelvin.policy.guard.GuardSettings;
+import dev.kelvin.telemetry.TelemetrySettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the controller assembly is told, as the settings records of its modules: what
+ * {@code kelvin demo} derives from its options and {@code kelvin run} reads from its
+ * configuration file.
+ *
+ * @param tick how often the control loop decides
+ * @param statusEvery how often the status line is logged
+ * @param dashboard where the dashboard listens; empty for none
+ * @param budgets the power budgets in force, of sites and racks
+ */
+public record ControllerSettings(StateSettings state, TelemetrySettings telemetry,
+    ActuatorSettings actuators, PolicySettings policy, GuardSettings guard, Audit audit,
+    Duration tick, Duration statusEvery, Optional<DashboardSettings> dashboard,
+    List<PowerBudget> budgets) {
+
+  /**
+   * The audit log: a JSON-lines file (empty for memory only: tests and simulation), the
+   * records kept in memory for the API, and the option or key that names the file (for
+   * messages).
+   */
+  public record Audit(Optional<Path> file, int memoryRecords, String fileOption) {
+    public Audit {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(fileOption, "fileOption");
+      if (memoryRecords < 1) {
+        throw new IllegalArgumentException("the audit log keeps at least 1 record in memory,"
+            + " was " + memoryRecords);
+      }
+    }
+  }
+
+  public ControllerSettings {
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(telemetry, "telemetry");
+    Objects.requireNonNull(actuators, "actuators");
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(guard, "guard");
+    Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(dashboard, "dashboard");
+    budgets = List.copyOf(budgets);
+    requirePositive("tick", tick);
+    requirePositive("statusEvery", statusEvery);
+    if (tick.toMillis() < 100) {
+      throw new IllegalArgumentException("the control tick must be at least 100 ms, was "
+          + tick + " (seconds given as milliseconds?)");
+    }
+  }
+
+  public ControllerSettings withDashboard(Optional<DashboardSettings> value) {
+    return new ControllerSettings(state, telemetry, actuators, policy, guard, audit, tick,
+        statusEvery, value, budgets);
+  }
+
+  private static void requirePositive(String field, Duration value) {
+    Objects.requireNonNull(value, field);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(field + " must be a positive duration, was " + value);
+    }
+  }
+}
