@@ -1,7 +1,9 @@
 package dev.kelvin.app;
 
 import dev.kelvin.app.bench.BenchCommand;
+import dev.kelvin.app.agent.AgentCommand;
 import dev.kelvin.app.demo.DemoCommand;
+import dev.kelvin.app.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,8 +16,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "kelvin", mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Energy-aware autonomous controller for HPC and AI data centers.",
-    subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
-    footer = {"", "Start with: kelvin demo   (then open http://127.0.0.1:8080)"})
+    subcommands = {DemoCommand.class, RunCommand.class, AgentCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class},
+    footer = {"", "Start with: kelvin demo   (then open http://127.0.0.1:8080)",
+        "Live:       kelvin run --config kelvin.yaml; on each node: kelvin agent --config"
+            + " agent.yaml"})
 public final class Main implements Runnable {
   @Spec
   private CommandSpec spec;
@@ -35,6 +40,6 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing command: try 'kelvin demo' or 'kelvin --help'");
+        "Missing command: try 'kelvin demo', 'kelvin run' or 'kelvin --help'");
   }
 }

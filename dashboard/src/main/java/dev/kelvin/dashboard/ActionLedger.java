@@ -133,7 +133,7 @@ final class ActionLedger {
       after = orElse(result.after(), after);
     }
     return new ActionEntry(action.id().value(), firstSeen.toString(), event.at().toString(),
-        action.target(), action.describe(), action.getClass().getSimpleName(), action.rule(),
+        action.target(), action.describe(), action.type().wireName(), action.rule(),
         action.reason(), facts(action), event.stage().label(), event.detail(), before, after,
         action.lease().toSeconds());
   }

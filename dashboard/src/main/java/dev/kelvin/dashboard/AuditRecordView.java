@@ -30,7 +30,7 @@ record AuditRecordView(long seq, String at, String stage, String actor, String a
     AuditEvent event = record.event();
     Action action = event.action();
     return new AuditRecordView(record.seq(), event.at().toString(), event.stage().label(),
-        event.actor(), action.id().value(), action.getClass().getSimpleName(), action.target(),
+        event.actor(), action.id().value(), action.type().wireName(), action.target(),
         action.describe(), action.rule(), action.reason(), ActionLedger.facts(action),
         action.proposedAt().toString(), action.lease().toSeconds(), event.detail(),
         event.result().map(Result::of).orElse(null));

@@ -1,6 +1,7 @@
 package dev.kelvin.simulator;
 
 import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.RackId;
 import dev.kelvin.simulator.workload.RandomWorkload;
 import dev.kelvin.simulator.workload.Workload;
 import java.time.Duration;
@@ -45,18 +46,38 @@ public final class SimulatedSite {
 
   /** A site running {@code workload}; {@code seed} still drives the sensor noise. */
   public SimulatedSite(SiteSpec spec, long seed, Instant start, Workload workload) {
+    this(spec, layout(spec), seed, start, workload);
+  }
+
+  /**
+   * A site of one node named {@code node} in {@code rack}, of hardware {@code hardware}, at
+   * {@code inletCelsius}, running {@code workload}: what a node agent runs on when it plays a
+   * node ({@code kelvin agent --simulated}).
+   */
+  public static SimulatedSite single(NodeId node, RackId rack, NodeSpec hardware,
+      double inletCelsius, Workload workload, long seed, Instant start) {
+    SiteSpec spec = new SiteSpec(node.site(), 1, 1, hardware, List.of(inletCelsius),
+        dev.kelvin.simulator.workload.WorkloadSpec.demo());
+    return new SimulatedSite(spec, List.of(new Placement(node, rack, inletCelsius)), seed, start,
+        workload);
+  }
+
+  /** Where one node sits: its name, rack and inlet temperature. */
+  private record Placement(NodeId node, RackId rack, double inletCelsius) {}
+
+  private SimulatedSite(SiteSpec spec, List<Placement> placements, long seed, Instant start,
+      Workload workload) {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.seed = seed;
     this.now = Objects.requireNonNull(start, "start");
     Objects.requireNonNull(workload, "workload");
-    List<SimulatedNode> built = new ArrayList<>(spec.nodeCount());
-    List<NodeDynamics> physics = new ArrayList<>(spec.nodeCount());
-    for (int i = 0; i < spec.nodeCount(); i++) {
-      NodeId id = spec.nodeId(i);
-      NodeDynamics node = new NodeDynamics(id, spec.node(), spec.inletCelsius(i), workload,
-          seed, start);
+    List<SimulatedNode> built = new ArrayList<>(placements.size());
+    List<NodeDynamics> physics = new ArrayList<>(placements.size());
+    for (Placement place : placements) {
+      NodeDynamics node = new NodeDynamics(place.node(), spec.node(), place.inletCelsius(),
+          workload, seed, start);
       physics.add(node);
-      built.add(new SimulatedNode(lock, id, spec.rackOf(i), spec.node(), node));
+      built.add(new SimulatedNode(lock, place.node(), place.rack(), spec.node(), node));
     }
     this.nodes = Collections.unmodifiableList(built);
     this.dynamics = List.copyOf(physics);
@@ -64,6 +85,14 @@ public final class SimulatedSite {
         .collect(Collectors.toUnmodifiableMap(SimulatedNode::node, Function.identity()));
     LOG.debug("simulated site {}: {} nodes in {} racks, seed {}, start {}", spec.site(),
         spec.nodeCount(), spec.racks(), seed, start);
+  }
+
+  private static List<Placement> layout(SiteSpec spec) {
+    List<Placement> placements = new ArrayList<>(spec.nodeCount());
+    for (int i = 0; i < spec.nodeCount(); i++) {
+      placements.add(new Placement(spec.nodeId(i), spec.rackOf(i), spec.inletCelsius(i)));
+    }
+    return placements;
   }
 
   /** The nodes in order n01, n02, ... */

@@ -72,6 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
+    quietAgents();
     PrintWriter out = spec.commandLine().getOut();
     Path workDir = WorkDirs.claim(WorkDirs.defaultBase(), "demo");
     try (ShutdownSignal stop = ShutdownSignal.install(); Demo demo = Demo.start(options(workDir))) {
@@ -85,6 +86,19 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("Kelvin demo stopped.");
     out.flush();
     return 0;
+  }
+
+  /**
+   * The demo runs one agent per simulated node in this process: a line from each on every
+   * connect and close is noise. Their warnings and errors still show.
+   */
+  private static void quietAgents() {
+    for (String name : new String[] {"dev.kelvin.agent.AgentConnection",
+        "dev.kelvin.agent.NodeAgent", "dev.kelvin.app.demo.SiteAgents"}) {
+      if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
+        logger.setLevel(ch.qos.logback.classic.Level.WARN);
+      }
+    }
   }
 
   DemoOptions options(Path workDir) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -112,6 +113,12 @@ public final class ConfigTree {
         raw -> ConfigValues.decimal(raw, min, max));
   }
 
+  /** A finite number within {@code min..max} that may be left out; documented as none. */
+  public OptionalDouble optionalDecimal(String key, double min, double max) {
+    Double value = read(key, null, NONE, raw -> ConfigValues.decimal(raw, min, max));
+    return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
+  }
+
   /**
    * {@code true} or {@code false} (Jackson's YAML parser also reads an unquoted yes/no/on/off
    * as a boolean); text, such as a quoted {@code "true"}, is refused.
@@ -161,6 +168,12 @@ public final class ConfigTree {
     Path baseFolder = section.document().baseFolder();
     return read(key, baseFolder.resolve(defaultValue), defaultValue.toString(),
         raw -> ConfigValues.path(raw, baseFolder));
+  }
+
+  /** A file or folder that may be left out, resolved as {@link #path}; documented as none. */
+  public Optional<Path> optionalPath(String key) {
+    Path baseFolder = section.document().baseFolder();
+    return Optional.ofNullable(read(key, null, NONE, raw -> ConfigValues.path(raw, baseFolder)));
   }
 
   /** An absolute URI, with a scheme: {@code tcp://broker:1883}. */

@@ -1,0 +1,110 @@
+package dev.kelvin.app.config;
+
+import dev.kelvin.core.config.ConfigException;
+import dev.kelvin.core.config.ConfigTree;
+import dev.kelvin.core.wire.MqttEndpoint;
+import dev.kelvin.core.wire.MqttTls;
+import dev.kelvin.core.wire.Topics;
+import dev.kelvin.mqtt.ReconnectPacing;
+import dev.kelvin.mqtt.SessionSettings;
+import dev.kelvin.mqtt.tls.TlsContexts;
+import dev.kelvin.mqtt.tls.TlsSetupException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The {@code mqtt} section that {@code kelvin.yaml} and {@code agent.yaml} share: the broker,
+ * the login (the password from a file or an environment variable, never inline), TLS, the
+ * topic prefix and the session's pacing.
+ */
+public record MqttConfig(MqttEndpoint endpoint, Topics topics, ReconnectPacing reconnect,
+    Duration keepAlive, Duration connectTimeout) {
+  public static final URI DEFAULT_BROKER = URI.create("tcp://127.0.0.1:1883");
+
+  /** Reads the {@code mqtt} section of {@code root}. */
+  public static MqttConfig read(ConfigTree root) {
+    ConfigTree mqtt = root.section("mqtt");
+    URI broker = mqtt.uri("broker", DEFAULT_BROKER);
+    Optional<String> username = mqtt.optionalString("username");
+    Optional<String> password = password(mqtt);
+    Optional<MqttTls> tls = tls(mqtt.section("tls"));
+    Topics topics = mqtt.build("topic_prefix", () -> new Topics(mqtt.string("topic_prefix",
+        Topics.DEFAULT_PREFIX)));
+    Duration keepAlive = mqtt.duration("keep_alive", Duration.ofSeconds(30));
+    Duration connectTimeout = mqtt.duration("connect_timeout", Duration.ofSeconds(10));
+    ReconnectPacing pacing = mqtt.build(() -> new ReconnectPacing(
+        mqtt.duration("reconnect_first", Duration.ofSeconds(1)),
+        mqtt.duration("reconnect_max", Duration.ofSeconds(30))));
+    MqttEndpoint endpoint = mqtt.build(() -> new MqttEndpoint(broker, username, password, tls));
+    MqttConfig config = new MqttConfig(endpoint, topics, pacing, keepAlive, connectTimeout);
+    mqtt.build(() -> config.session("probe", Duration.ZERO));
+    return config;
+  }
+
+  /** A session of {@code clientId} with this broker, pacing and timeouts. */
+  public SessionSettings session(String clientId, Duration sessionExpiry) {
+    return new SessionSettings(endpoint, clientId, sessionExpiry, Optional.empty(), reconnect,
+        keepAlive, connectTimeout);
+  }
+
+  private static Optional<String> password(ConfigTree mqtt) {
+    Optional<Path> file = mqtt.optionalPath("password_file");
+    Optional<String> variable = mqtt.optionalString("password_env");
+    if (file.isPresent() && variable.isPresent()) {
+      throw new ConfigException(mqtt.source(), "mqtt.password_env", null, "give the password"
+          + " one way: password_file or password_env, not both");
+    }
+    if (file.isPresent()) {
+      return Optional.of(readPassword(mqtt, file.get()));
+    }
+    return variable.map(name -> fromEnvironment(mqtt, name));
+  }
+
+  private static String readPassword(ConfigTree mqtt, Path file) {
+    try {
+      String text = Files.readString(file).strip();
+      if (text.isEmpty()) {
+        throw new ConfigException(mqtt.source(), "mqtt.password_file", "\"" + file + "\"",
+            "the file is empty");
+      }
+      return text;
+    } catch (IOException e) {
+      throw new ConfigException(mqtt.source(), "mqtt.password_file", "\"" + file + "\"",
+          "cannot be read (" + e + ")");
+    }
+  }
+
+  private static String fromEnvironment(ConfigTree mqtt, String name) {
+    String value = System.getenv(name);
+    if (value == null || value.isBlank()) {
+      throw new ConfigException(mqtt.source(), "mqtt.password_env", "\"" + name + "\"",
+          "the environment variable " + name + " is not set");
+    }
+    return value;
+  }
+
+  private static Optional<MqttTls> tls(ConfigTree tls) {
+    Optional<Path> ca = tls.optionalPath("ca_file");
+    Optional<Path> cert = tls.optionalPath("client_cert_file");
+    Optional<Path> key = tls.optionalPath("client_key_file");
+    if (ca.isEmpty()) {
+      if (cert.isPresent() || key.isPresent()) {
+        throw new ConfigException(tls.source(), "mqtt.tls.ca_file", null, "a client certificate"
+            + " needs the CA file that signed the broker's certificate too");
+      }
+      return Optional.empty();
+    }
+    MqttTls files = tls.build(() -> new MqttTls(ca.get(), cert, key));
+    try {
+      TlsContexts.sslContext(files);
+    } catch (TlsSetupException e) {
+      throw new ConfigException(tls.source(), "mqtt.tls", "\"" + e.file() + "\"",
+          e.getMessage());
+    }
+    return Optional.of(files);
+  }
+}

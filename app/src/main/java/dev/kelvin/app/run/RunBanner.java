@@ -1,0 +1,37 @@
+package dev.kelvin.app.run;
+
+import dev.kelvin.app.controller.Controller;
+import dev.kelvin.app.controller.ControllerSettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What {@code kelvin run} prints about its configuration and, once running, where to look. */
+final class RunBanner {
+  private RunBanner() {}
+
+  /** The configuration in a few lines (never the password). */
+  static List<String> settings(ControllerSettings settings) {
+    List<String> lines = new ArrayList<>();
+    lines.add("  MQTT broker  " + settings.telemetry().session().endpoint()
+        + (settings.telemetry().session().endpoint().tls().isPresent() ? " (TLS)" : "")
+        + ", topics under " + settings.telemetry().topics().prefix());
+    lines.add("  controller   client ids " + settings.telemetry().session().clientId() + ", "
+        + settings.actuators().session().clientId() + "; tick " + settings.tick()
+        + ", guard " + settings.guard().mode().name().toLowerCase(java.util.Locale.ROOT));
+    lines.add("  audit log    " + settings.audit().file().map(String::valueOf)
+        .orElse("in memory"));
+    lines.add("  dashboard    " + settings.dashboard().map(d -> "http://" + d.host() + ":"
+        + d.port() + "/").orElse("off"));
+    settings.budgets().forEach(budget -> lines.add("  budget       " + budget.scope() + " "
+        + Math.round(budget.limitWatts()) + " W"));
+    return lines;
+  }
+
+  /** Where the running controller serves. */
+  static List<String> running(Controller controller) {
+    List<String> lines = new ArrayList<>(settings(controller.settings()));
+    controller.dashboardUri().ifPresent(uri -> lines.set(3, "  dashboard    " + uri));
+    lines.add("Press Ctrl-C to stop.");
+    return lines;
+  }
+}

@@ -1,0 +1,127 @@
+package dev.kelvin.app.run;
+
+import dev.kelvin.actuators.ActuatorSettings;
+import dev.kelvin.app.config.MqttConfig;
+import dev.kelvin.app.config.YamlFiles;
+import dev.kelvin.app.controller.ControllerSettings;
+import dev.kelvin.core.config.ConfigKey;
+import dev.kelvin.core.config.ConfigTree;
+import dev.kelvin.core.model.PowerBudget;
+import dev.kelvin.core.model.RackId;
+import dev.kelvin.core.model.SiteId;
+import dev.kelvin.dashboard.DashboardSettings;
+import dev.kelvin.policy.PolicySettings;
+import dev.kelvin.policy.guard.GuardSettings;
+import dev.kelvin.telemetry.TelemetrySettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * {@code kelvin.yaml}, the configuration of {@code kelvin run}, mapped onto the settings
+ * records of the modules. Every key has a default (docs/configuration.md lists them, and a
+ * test keeps that list true); an unknown key, a wrong type or a value a record refuses stops
+ * the start with one line naming the key, the value and the reason.
+ *
+ * @param predictor which power model the controller runs with
+ */
+public record RunConfig(ControllerSettings controller, PredictorConfig predictor) {
+  /** The name messages use for a document read from no file. */
+  static final String DEFAULT_SOURCE = "kelvin.yaml";
+
+  /** Reads every key of {@code root} and refuses keys it does not know. */
+  public static RunConfig read(ConfigTree root) {
+    MqttConfig mqtt = MqttConfig.read(root);
+    TelemetrySettings telemetry = telemetry(root.section("telemetry"), mqtt);
+    ActuatorSettings actuators = actuators(root.section("actuators"), mqtt);
+    ControllerSettings controller = root.build(() -> new ControllerSettings(
+        StateConfig.read(root.section("state")), telemetry, actuators,
+        policy(root.section("policy")), guard(root.section("guard")),
+        audit(root.section("audit")), root.section("control").duration("tick",
+            Duration.ofSeconds(1)), root.section("control").duration("status_every",
+            Duration.ofSeconds(30)), dashboard(root.section("dashboard")),
+        root.sections("budgets", RunConfig::budget)));
+    PredictorConfig predictor = PredictorConfig.read(root.section("predictor"));
+    root.requireNoUnknownKeys();
+    return new RunConfig(controller, predictor);
+  }
+
+  /** Reads {@code file}. */
+  public static RunConfig read(Path file) {
+    return read(YamlFiles.read(file));
+  }
+
+  /** Every key with its default, in reading order: what docs/configuration.md lists. */
+  public static List<ConfigKey> keys() {
+    ConfigTree empty = YamlFiles.of(DEFAULT_SOURCE, "");
+    read(empty);
+    return empty.keysRead();
+  }
+
+  private static TelemetrySettings telemetry(ConfigTree section, MqttConfig mqtt) {
+    String clientId = section.optionalString("client_id")
+        .orElse("kelvin-controller-" + TelemetrySettings.hostName());
+    Duration expiry = section.duration("session_expiry", TelemetrySettings.SESSION_EXPIRY);
+    int maxPayload = (int) Math.min(Integer.MAX_VALUE, section.bytes("max_payload", 65_536));
+    Duration rejectLog = section.duration("reject_log_period", Duration.ofMinutes(1));
+    return section.build(() -> new TelemetrySettings(mqtt.session(clientId, expiry),
+        mqtt.topics(), maxPayload, rejectLog));
+  }
+
+  private static ActuatorSettings actuators(ConfigTree section, MqttConfig mqtt) {
+    String clientId = section.optionalString("client_id").orElse("kelvin-actuators-"
+        + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+    Duration ackTimeout = section.duration("ack_timeout", ActuatorSettings.DEFAULT_ACK_TIMEOUT);
+    return section.build(() -> new ActuatorSettings(mqtt.session(clientId, Duration.ZERO),
+        mqtt.topics(), ackTimeout));
+  }
+
+  private static PolicySettings policy(ConfigTree section) {
+    PolicySettings defaults = PolicySettings.defaults();
+    double step = section.decimal("cap_step_mhz", defaults.capStepMhz(), 1, 5_000);
+    double hysteresis = section.decimal("release_hysteresis_c",
+        defaults.releaseHysteresisCelsius(), 0, 50);
+    double limit = section.decimal("default_cpu_temp_limit_c",
+        defaults.defaultCpuTempLimitCelsius(), 30, 150);
+    Duration lease = section.duration("cap_lease", defaults.capLease());
+    Duration settle = section.duration("settle_time", defaults.settleTime());
+    return section.build(() -> new PolicySettings(step, hysteresis, limit, lease, settle));
+  }
+
+  private static GuardSettings guard(ConfigTree section) {
+    GuardSettings defaults = GuardSettings.defaults();
+    GuardSettings.Mode mode = section.enumValue("mode", GuardSettings.Mode.class,
+        defaults.mode());
+    Duration dwell = section.duration("min_dwell", defaults.minDwell());
+    Duration maxLease = section.duration("max_lease", defaults.maxLease());
+    return section.build(() -> new GuardSettings(mode, dwell, maxLease));
+  }
+
+  private static ControllerSettings.Audit audit(ConfigTree section) {
+    Path file = section.path("file", Path.of("kelvin-data", "audit.jsonl"));
+    int memory = section.integer("memory_records", 10_000, 1, 1_000_000);
+    return new ControllerSettings.Audit(Optional.of(file), memory, "audit.file");
+  }
+
+  private static Optional<DashboardSettings> dashboard(ConfigTree section) {
+    boolean enabled = section.bool("enabled", true);
+    String host = section.string("host", "127.0.0.1");
+    int port = section.integer("port", 8080, 0, 65_535);
+    Duration push = section.duration("push_interval", Duration.ofSeconds(1));
+    DashboardSettings settings = section.build(() -> new DashboardSettings(host, port, push));
+    return enabled ? Optional.of(settings) : Optional.empty();
+  }
+
+  private static PowerBudget budget(ConfigTree element) {
+    Optional<String> site = element.optionalString("site");
+    Optional<String> rack = element.optionalString("rack");
+    java.util.OptionalDouble watts = element.optionalDecimal("limit_w", 1, PowerBudget.MAX_WATTS);
+    return element.build(() -> new PowerBudget(SiteId.of(site.orElseThrow(() ->
+        new IllegalArgumentException("a budget names its site"))), rack.map(RackId::of),
+        watts.orElseThrow(() -> new IllegalArgumentException("a budget gives its limit_w,"
+            + " in watts"))));
+  }
+}

@@ -1,0 +1,39 @@
+package dev.kelvin.app.run;
+
+import dev.kelvin.core.config.ConfigTree;
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.state.StateSettings;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The {@code state} section: how the live cluster state keeps readings. */
+final class StateConfig {
+  private StateConfig() {}
+
+  static StateSettings read(ConfigTree section) {
+    StateSettings defaults = StateSettings.defaults();
+    int window = section.integer("window", defaults.windowSize(), 1, 100_000);
+    Duration staleAfter = section.duration("stale_after", defaults.staleAfter());
+    Duration skew = section.duration("max_future_skew", defaults.maxFutureSkew());
+    int maxNodes = section.integer("max_nodes", defaults.maxNodes(), 1, 10_000_000);
+    List<String> inventory = section.stringList("inventory", List.of());
+    return section.build(() -> new StateSettings(window, staleAfter, skew, maxNodes,
+        nodes(inventory)));
+  }
+
+  /** Inventory entries as {@code site/node}. */
+  private static Set<NodeId> nodes(List<String> entries) {
+    Set<NodeId> nodes = new LinkedHashSet<>();
+    for (String entry : entries) {
+      int slash = entry.indexOf('/');
+      if (slash <= 0 || slash == entry.length() - 1) {
+        throw new IllegalArgumentException("inventory entry '" + entry + "' must read"
+            + " site/node, e.g. site-a/n07");
+      }
+      nodes.add(NodeId.of(entry.substring(0, slash), entry.substring(slash + 1)));
+    }
+    return nodes;
+  }
+}
