@@ -144,7 +144,7 @@ class DashboardServerTest {
     assertThat(a1.get("updatedAt").asText()).isEqualTo("2026-01-01T00:00:03Z");
     assertThat(a1.get("node").asText()).isEqualTo("site-a/n07");
     assertThat(a1.get("action").asText()).isEqualTo("cap CPU at 2400 MHz");
-    assertThat(a1.get("type").asText()).isEqualTo("SetCpuFrequencyCap");
+    assertThat(a1.get("type").asText()).isEqualTo("set_cpu_freq_cap");
     assertThat(a1.get("rule").asText()).isEqualTo("thermal-cap");
     assertThat(a1.get("reason").asText()).isEqualTo("CPU at 91 °C, limit 85 °C");
     assertThat(a1.get("facts").get(0).asText()).isEqualTo("cpu_temp_c=91.2 °C");

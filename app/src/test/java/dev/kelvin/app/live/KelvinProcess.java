@@ -1,0 +1,134 @@
+package dev.kelvin.app.live;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A kelvin command in its own JVM, as an operator starts it: the controller from
+ * {@code target/kelvin.jar} and {@code target/lib}, the agent from its slim artifact
+ * {@code target/agent} with its JVM options. Records what it prints; stderr goes to a file.
+ */
+final class KelvinProcess implements AutoCloseable {
+  private static final Path TARGET = Path.of("target");
+
+  private final Process process;
+  private final List<String> out = new CopyOnWriteArrayList<>();
+  private final Path stderr;
+
+  private KelvinProcess(List<String> command, Path stderr) throws IOException {
+    this.stderr = stderr;
+    this.process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+    Thread reader = new Thread(this::readOut, "kelvin-process-out");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** {@code kelvin <args>} from the full artifact. */
+  static KelvinProcess controller(Path stderr, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(java(), "-cp", classpath(
+        TARGET.resolve("kelvin.jar"), TARGET.resolve("lib")), "dev.kelvin.app.Main"));
+    command.addAll(List.of(args));
+    return new KelvinProcess(command, stderr);
+  }
+
+  /** {@code kelvin agent <args>} from the slim artifact, with its own JVM options. */
+  static KelvinProcess agent(Path stderr, String... args) throws IOException {
+    Path agent = TARGET.resolve("agent");
+    List<String> command = new ArrayList<>(List.of(java()));
+    command.addAll(Files.readAllLines(agent.resolve("jvm.options")).stream()
+        .filter(line -> !line.isBlank()).toList());
+    command.addAll(List.of("-cp", classpath(agent.resolve("kelvin-agent.jar"),
+        agent.resolve("lib")), "dev.kelvin.app.agent.AgentMain"));
+    command.addAll(List.of(args));
+    return new KelvinProcess(command, stderr);
+  }
+
+  /** Waits for a printed line matching {@code pattern}; its first group, or the whole match. */
+  String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (String line : out) {
+        Matcher matcher = pattern.matcher(line);
+        if (matcher.find()) {
+          return matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
+        }
+      }
+      if (!process.isAlive()) {
+        throw new AssertionError("the process exited (" + process.exitValue() + ") before"
+            + " printing " + pattern + "; stdout " + out + "; stderr " + stderrText());
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no line matching " + pattern + " within " + timeout + "; stdout "
+        + out + "; stderr " + stderrText());
+  }
+
+  Process process() {
+    return process;
+  }
+
+  List<String> out() {
+    return List.copyOf(out);
+  }
+
+  String stderrText() {
+    try {
+      return Files.readString(stderr, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(unreadable: " + e + ")";
+    }
+  }
+
+  /** Sends SIGTERM and waits for the exit code. */
+  int stop(Duration timeout) throws InterruptedException, IOException {
+    new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor();
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("did not stop within " + timeout + "; stderr " + stderrText());
+    }
+    return process.exitValue();
+  }
+
+  /** SIGKILL: the process gets no chance to clean up, as in a crash. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+
+  private void readOut() {
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+        process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        out.add(line);
+      }
+    } catch (IOException ended) {
+      // the process went away
+    }
+  }
+
+  private static String java() {
+    return ProcessHandle.current().info().command().orElse("java");
+  }
+
+  private static String classpath(Path jar, Path lib) {
+    if (!Files.exists(jar)) {
+      throw new AssertionError(jar + " is missing: run after the package phase (mvn verify)");
+    }
+    return jar + File.pathSeparator + lib + File.separator + "*";
+  }
+}
