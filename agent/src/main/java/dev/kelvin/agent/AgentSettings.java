@@ -20,13 +20,29 @@ import java.util.Objects;
  * @param requireBrokerAtStart whether a broker it cannot reach at start stops the start (true)
  *     or the agent runs on, keeps its readings and connects when it can (false: for nodes that
  *     may boot before the broker, as after a site-wide power cut)
+ * @param session the MQTT session's keep alive, connect timeout and reconnect pacing
  */
 public record AgentSettings(MqttEndpoint endpoint, Topics topics, Duration publishInterval,
-    Duration maxLease, boolean requireBrokerAtStart) {
+    Duration maxLease, boolean requireBrokerAtStart, Timing session) {
+
+  /** How the agent's MQTT session keeps alive, connects and paces its reconnects. */
+  public record Timing(Duration keepAlive, Duration connectTimeout, ReconnectPacing reconnect) {
+    public Timing {
+      Objects.requireNonNull(keepAlive, "keepAlive");
+      Objects.requireNonNull(connectTimeout, "connectTimeout");
+      Objects.requireNonNull(reconnect, "reconnect");
+    }
+
+    /** A 30 s keep alive, a 10 s connect timeout, reconnects from 1 s doubling to 30 s. */
+    public static Timing defaults() {
+      return new Timing(Duration.ofSeconds(30), Duration.ofSeconds(10),
+          ReconnectPacing.defaults());
+    }
+  }
+
   /** How long a broker outage the telemetry backlog bridges without losing readings. */
   public static final Duration BACKLOG_SPAN = Duration.ofHours(1);
   private static final Duration MIN_INTERVAL = Duration.ofMillis(10);
-  private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(30);
   private static final int MAX_BACKLOG = 36_000;
 
   public AgentSettings {
@@ -34,6 +50,7 @@ public record AgentSettings(MqttEndpoint endpoint, Topics topics, Duration publi
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(publishInterval, "publishInterval");
     Objects.requireNonNull(maxLease, "maxLease");
+    Objects.requireNonNull(session, "session");
     if (publishInterval.compareTo(MIN_INTERVAL) < 0) {
       throw new IllegalArgumentException("publishInterval must be at least " + MIN_INTERVAL
           + ", was " + publishInterval + " (a value in seconds given as milliseconds?)");
@@ -46,29 +63,30 @@ public record AgentSettings(MqttEndpoint endpoint, Topics topics, Duration publi
 
   /**
    * Publish every second, leases of up to 10 minutes, topics under {@code kelvin/v1}, run on
-   * when the broker is away at start.
+   * when the broker is away at start, the default session timing.
    */
   public static AgentSettings defaults(MqttEndpoint endpoint) {
     return new AgentSettings(endpoint, Topics.defaults(), Duration.ofSeconds(1),
-        Duration.ofMinutes(10), false);
+        Duration.ofMinutes(10), false, Timing.defaults());
   }
 
   public AgentSettings withTopics(Topics newTopics) {
     return new AgentSettings(endpoint, newTopics, publishInterval, maxLease,
-        requireBrokerAtStart);
+        requireBrokerAtStart, session);
   }
 
   public AgentSettings withPublishInterval(Duration newInterval) {
-    return new AgentSettings(endpoint, topics, newInterval, maxLease, requireBrokerAtStart);
+    return new AgentSettings(endpoint, topics, newInterval, maxLease, requireBrokerAtStart,
+        session);
   }
 
   public AgentSettings withMaxLease(Duration newMaxLease) {
     return new AgentSettings(endpoint, topics, publishInterval, newMaxLease,
-        requireBrokerAtStart);
+        requireBrokerAtStart, session);
   }
 
   public AgentSettings withRequireBrokerAtStart(boolean value) {
-    return new AgentSettings(endpoint, topics, publishInterval, maxLease, value);
+    return new AgentSettings(endpoint, topics, publishInterval, maxLease, value, session);
   }
 
   /**
@@ -88,15 +106,11 @@ public record AgentSettings(MqttEndpoint endpoint, Topics topics, Duration publi
   /**
    * The agent's MQTT session: clean (commands queued while it was away are not applied late;
    * the controller renews what it still wants), its status topic's {@code offline} as a
-   * retained Last Will, a 15 s keep alive, a 5 s connect timeout, and reconnects from the
-   * publish interval doubling to 30 s.
+   * retained Last Will, and the {@link #session()} timing.
    */
   SessionSettings session(NodeId node) {
-    Duration max = publishInterval.compareTo(MAX_RECONNECT_DELAY) > 0 ? publishInterval
-        : MAX_RECONNECT_DELAY;
-    return SessionSettings.clean(endpoint, clientId(node))
-        .withWill(topics.nodeStatus(node), AgentConnection.OFFLINE)
-        .withKeepAlive(Duration.ofSeconds(15)).withConnectTimeout(Duration.ofSeconds(5))
-        .withReconnect(new ReconnectPacing(publishInterval, max));
+    return new SessionSettings(endpoint, clientId(node), Duration.ZERO, java.util.Optional.of(
+        new SessionSettings.Will(topics.nodeStatus(node), AgentConnection.OFFLINE, true)),
+        session.reconnect(), session.keepAlive(), session.connectTimeout());
   }
 }

@@ -2,17 +2,24 @@ package dev.kelvin.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kelvin.app.agent.AgentConfig;
+import dev.kelvin.app.run.RunConfig;
+import dev.kelvin.core.config.ConfigKey;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.validation.RejectReason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** docs/configuration.md stays true: every option, field and reject reason is documented. */
+/**
+ * docs/configuration.md stays true: every option, every configuration key with its default,
+ * every telemetry field and every reject reason is documented.
+ */
 class ConfigurationDocTest {
   private static final Path DOC = Path.of("..", "docs", "configuration.md");
 
@@ -49,6 +56,24 @@ class ConfigurationDocTest {
     if (option.defaultValue() != null) {
       assertThat(doc).as("the default of %s", name)
           .contains("| `" + name + "` | `" + option.defaultValue() + "` |");
+    }
+  }
+
+  @Test
+  void documents_every_key_of_kelvin_yaml_with_its_default() throws IOException {
+    assertKeysDocumented(doc(), RunConfig.keys());
+  }
+
+  @Test
+  void documents_every_key_of_agent_yaml_with_its_default() throws IOException {
+    assertKeysDocumented(doc(), AgentConfig.keys());
+  }
+
+  private static void assertKeysDocumented(String doc, List<ConfigKey> keys) {
+    assertThat(keys).isNotEmpty();
+    for (ConfigKey key : keys) {
+      assertThat(doc).as("docs/configuration.md documents %s with its default", key.path())
+          .contains("| `" + key.path() + "` | `" + key.defaultText() + "` |");
     }
   }
 

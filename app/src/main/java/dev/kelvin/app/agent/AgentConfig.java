@@ -36,7 +36,8 @@ public record AgentConfig(NodeId node, RackId rack, AgentSettings agent,
         NodeId.of(site.orElseThrow(() -> missing("site", "site-a")),
             name.orElseThrow(() -> missing("node", "n07"))),
         RackId.of(rack), new AgentSettings(mqtt.endpoint(), mqtt.topics(), interval, maxLease,
-            requireBroker), simulated));
+            requireBroker, new AgentSettings.Timing(mqtt.keepAlive(), mqtt.connectTimeout(),
+                mqtt.reconnect())), simulated));
     root.requireNoUnknownKeys();
     return config;
   }

@@ -2,6 +2,7 @@ package dev.kelvin.app.run;
 
 import dev.kelvin.app.controller.Controller;
 import dev.kelvin.app.controller.ControllerSettings;
+import dev.kelvin.core.model.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,8 @@ final class RunBanner {
         + (settings.telemetry().session().endpoint().tls().isPresent() ? " (TLS)" : "")
         + ", topics under " + settings.telemetry().topics().prefix());
     lines.add("  controller   client ids " + settings.telemetry().session().clientId() + ", "
-        + settings.actuators().session().clientId() + "; tick " + settings.tick()
+        + settings.actuators().session().clientId() + "; tick "
+        + Numbers.plain(settings.tick().toMillis() / 1000.0, 3) + " s"
         + ", guard " + settings.guard().mode().name().toLowerCase(java.util.Locale.ROOT));
     lines.add("  audit log    " + settings.audit().file().map(String::valueOf)
         .orElse("in memory"));
