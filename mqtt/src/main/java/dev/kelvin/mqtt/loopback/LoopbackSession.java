@@ -69,6 +69,22 @@ final class LoopbackSession implements MqttSession {
 
   @Override
   public synchronized Optional<MqttFailure> openOrKeepTrying() {
+    Optional<MqttFailure> failure = firstConnect();
+    failure.ifPresent(reconnects::failed);
+    return failure;
+  }
+
+  @Override
+  public synchronized void open() {
+    Optional<MqttFailure> failure = firstConnect();
+    if (failure.isPresent()) {
+      closed = true;
+      throw new MqttSessionException(failure.get());
+    }
+  }
+
+  /** The first connect: empty when connected, else why not. */
+  private Optional<MqttFailure> firstConnect() {
     if (opened || closed) {
       throw new IllegalStateException("loopback session " + clientId() + " was already opened"
           + " or closed; make a new one");
@@ -77,29 +93,11 @@ final class LoopbackSession implements MqttSession {
     Optional<MqttFailure> failure = broker.connect(this);
     if (failure.isPresent()) {
       connectFailures.increment();
-      reconnects.failed(failure.get());
       return failure;
     }
     reconnects.succeeded();
     attached(false);
     return Optional.empty();
-  }
-
-  @Override
-  public synchronized void open() {
-    if (opened || closed) {
-      throw new IllegalStateException("loopback session " + clientId() + " was already opened"
-          + " or closed; make a new one");
-    }
-    opened = true;
-    Optional<MqttFailure> failure = broker.connect(this);
-    if (failure.isPresent()) {
-      connectFailures.increment();
-      closed = true;
-      throw new MqttSessionException(failure.get());
-    }
-    reconnects.succeeded();
-    attached(false);
   }
 
   @Override
