@@ -94,10 +94,11 @@ class NodeAgentReconnectIT {
     proxy.restore();
 
     await().atMost(WAIT).until(() -> agent.stats().connected() && agent.stats().backlog() < 3);
-    long last = seqs().stream().mapToLong(Long::longValue).max().orElseThrow();
-    List<Long> distinct = seqs().stream().distinct().sorted().toList();
+    List<Long> seen = seqs();
+    long last = seen.stream().mapToLong(Long::longValue).max().orElseThrow();
+    List<Long> distinct = seen.stream().distinct().sorted().toList();
     assertThat(distinct).as("no reading lost").isEqualTo(upTo(last));
-    assertThat(seqs().subList((int) receivedBeforeRestore, seqs().size()))
+    assertThat(seen.subList((int) receivedBeforeRestore, seen.size()))
         .as("the backlog arrives oldest first").isSorted();
     assertThat(agent.stats().readingsDropped()).isZero();
     assertThat(controller.on(topics.nodeStatus(node))).extracting(m -> m.payload())
