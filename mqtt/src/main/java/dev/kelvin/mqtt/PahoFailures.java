@@ -80,7 +80,10 @@ final class PahoFailures {
           + " characters";
       default -> null;
     };
-    if (text == null && mqtt.getCause() instanceof SSLException tls) {
+    // Paho reports every I/O failure of an established connection, TLS ones included, as
+    // CONNECTION_LOST: only an SSLException raised while connecting is a refused handshake.
+    if (text == null && code != MqttClientException.REASON_CODE_CONNECTION_LOST
+        && mqtt.getCause() instanceof SSLException tls) {
       text = "the TLS handshake with " + broker + " failed (" + rootMessage(tls) + "): check"
           + " the CA file, the client certificate and that the port speaks TLS";
     }
