@@ -74,6 +74,10 @@ final class PahoFailures {
           + " as not authorised: check the username and password (Mosquitto answers a wrong"
           + " password this way) and the broker's ACL for this user";
       case MqttReturnCode.RETURN_CODE_BANNED -> login + ": this client is banned";
+      case MqttClientException.REASON_CODE_SSL_CONFIG_ERROR,
+          MqttClientException.REASON_CODE_SOCKET_FACTORY_MISMATCH -> "the TLS settings for "
+          + broker + " do not work (reason code " + code + ": " + rootMessage(mqtt) + "):"
+          + " an ssl:// address needs TLS, a tcp:// address none";
       case MqttReturnCode.RETURN_CODE_IDENTIFIER_NOT_VALID,
           MqttClientException.REASON_CODE_INVALID_CLIENT_ID -> broker + " refused the client id "
           + clientId + " (reason code " + code + "): the broker may limit its length or"

@@ -1,5 +1,6 @@
 package dev.kelvin.mqtt;
 
+import dev.kelvin.core.ingest.PerKeyThrottle;
 import dev.kelvin.core.time.Scheduler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,6 +39,7 @@ final class PahoSession implements MqttSession {
   private final MqttConnectionOptions options;
   private final ReconnectLoop reconnects;
   private final SessionCounters counters = new SessionCounters();
+  private final PerKeyThrottle refusalLog;
   private final List<String> filters = new CopyOnWriteArrayList<>();
   private final Object lifecycle = new Object();
   private State state = State.NEW;
@@ -46,6 +48,7 @@ final class PahoSession implements MqttSession {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.options = PahoOptions.of(settings);
+    this.refusalLog = new PerKeyThrottle(Duration.ofMinutes(1), scheduler.clock(), 4);
     try {
       client = new MqttAsyncClient(settings.endpoint().broker().toString(), settings.clientId(),
           new MemoryPersistence());
@@ -130,6 +133,8 @@ final class PahoSession implements MqttSession {
       Consumer<Optional<MqttFailure>> done) {
     Consumer<Optional<MqttFailure>> counted = outcome -> {
       counters.publishOutcome(outcome);
+      outcome.filter(failure -> failure.kind() == MqttFailure.Kind.MESSAGE_REFUSED)
+          .ifPresent(this::refusedMessage);
       done.accept(outcome);
     };
     try {
@@ -261,6 +266,17 @@ final class PahoSession implements MqttSession {
   private void answered(AtomicInteger remaining, boolean reconnect) {
     if (remaining.decrementAndGet() == 0 && reconnect) {
       notifyConnected(true);
+    }
+  }
+
+  /**
+   * A message the broker refused (its ACL, a size or quota limit): counted with the others,
+   * logged at ERROR at most once a minute, so a refusal is never silent nor a flood.
+   */
+  private void refusedMessage(MqttFailure failure) {
+    if (refusalLog.allow("message")) {
+      LOG.error("{}: {} (such refusals are counted and logged at most once a minute)",
+          clientId(), failure.message());
     }
   }
 
