@@ -102,9 +102,17 @@ public record MqttConfig(MqttEndpoint endpoint, Topics topics, ReconnectPacing r
     try {
       TlsContexts.sslContext(files);
     } catch (TlsSetupException e) {
-      throw new ConfigException(tls.source(), "mqtt.tls", "\"" + e.file() + "\"",
-          e.getMessage());
+      throw new ConfigException(tls.source(), "mqtt.tls." + keyOf(e.file(), ca.get(), cert),
+          "\"" + e.file() + "\"", e.getMessage());
     }
     return Optional.of(files);
+  }
+
+  /** The key under {@code mqtt.tls} that names {@code file}, the file a TLS error is about. */
+  private static String keyOf(Path file, Path ca, Optional<Path> cert) {
+    if (file.equals(ca)) {
+      return "ca_file";
+    }
+    return cert.filter(file::equals).isPresent() ? "client_cert_file" : "client_key_file";
   }
 }

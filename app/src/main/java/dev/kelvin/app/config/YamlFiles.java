@@ -2,6 +2,7 @@ package dev.kelvin.app.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -37,7 +38,7 @@ public final class YamlFiles {
   /** The tree of a document given as text (tests, and the empty document of the docs). */
   public static ConfigTree of(String source, String yaml) {
     try {
-      return new ConfigTree(source, Path.of("."), map(yaml));
+      return new ConfigTree(source, Path.of("."), map(source, yaml));
     } catch (JsonProcessingException e) {
       throw new StartupException(source + ": " + syntax(e));
     }
@@ -49,7 +50,7 @@ public final class YamlFiles {
         throw new StartupException(file + ": larger than " + (MAX_BYTES >> 10) + " KiB; is it"
             + " really the configuration file?");
       }
-      return map(Files.readString(file));
+      return map(file.toString(), Files.readString(file));
     } catch (NoSuchFileException e) {
       throw new StartupException(file + ": no such file (give the path of the configuration"
           + " file with --config)");
@@ -60,20 +61,29 @@ public final class YamlFiles {
     }
   }
 
-  private static Map<String, Object> map(String yaml) throws JsonProcessingException {
+  /**
+   * The top-level map; a blank document, or one of comments only (a template with every line
+   * commented out), is empty.
+   */
+  private static Map<String, Object> map(String source, String yaml)
+      throws JsonProcessingException {
     if (yaml.isBlank()) {
       return Map.of();
     }
     try (JsonParser parser = MAPPER.createParser(yaml)) {
-      if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-        throw new StartupException("the configuration must be a map of keys (key: value), not"
-            + " a list or a single value");
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return Map.of();
+      }
+      if (first != JsonToken.START_OBJECT) {
+        throw new StartupException(source + ": the configuration must be a map of keys"
+            + " (key: value), not a list or a single value");
       }
       return MAPPER.readValue(parser, new TypeReference<Map<String, Object>>() {});
     } catch (JsonProcessingException e) {
       throw e;
     } catch (IOException e) {
-      throw new StartupException("cannot read the configuration: " + e.getMessage());
+      throw new StartupException(source + ": cannot read the configuration: " + e.getMessage());
     }
   }
 

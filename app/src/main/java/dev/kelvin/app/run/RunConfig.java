@@ -4,6 +4,7 @@ import dev.kelvin.actuators.ActuatorSettings;
 import dev.kelvin.app.config.MqttConfig;
 import dev.kelvin.app.config.YamlFiles;
 import dev.kelvin.app.controller.ControllerSettings;
+import dev.kelvin.core.config.ConfigException;
 import dev.kelvin.core.config.ConfigKey;
 import dev.kelvin.core.config.ConfigTree;
 import dev.kelvin.core.model.PowerBudget;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -37,7 +39,9 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
     MqttConfig mqtt = MqttConfig.read(root);
     TelemetrySettings telemetry = telemetry(root.section("telemetry"), mqtt);
     ActuatorSettings actuators = actuators(root.section("actuators"), mqtt);
-    ControllerSettings controller = root.build(() -> new ControllerSettings(
+    // Every section below is checked as it is read; ControllerSettings itself checks only the
+    // control section's values (the tick), so a refusal of it names that section.
+    ControllerSettings controller = root.build("control", () -> new ControllerSettings(
         StateConfig.read(root.section("state")), telemetry, actuators,
         policy(root.section("policy")), guard(root.section("guard")),
         audit(root.section("audit")), root.section("control").duration("tick",
@@ -118,10 +122,20 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
   private static PowerBudget budget(ConfigTree element) {
     Optional<String> site = element.optionalString("site");
     Optional<String> rack = element.optionalString("rack");
-    java.util.OptionalDouble watts = element.optionalDecimal("limit_w", 1, PowerBudget.MAX_WATTS);
-    return element.build(() -> new PowerBudget(SiteId.of(site.orElseThrow(() ->
-        new IllegalArgumentException("a budget names its site"))), rack.map(RackId::of),
-        watts.orElseThrow(() -> new IllegalArgumentException("a budget gives its limit_w,"
-            + " in watts"))));
+    OptionalDouble watts = element.optionalDecimal("limit_w", 1, PowerBudget.MAX_WATTS);
+    if (site.isEmpty()) {
+      throw missing(element, "site", "a budget names its site, e.g. site: site-a");
+    }
+    if (watts.isEmpty()) {
+      throw missing(element, "limit_w", "a budget gives its limit in watts, e.g."
+          + " limit_w: 400000");
+    }
+    return element.build(() -> new PowerBudget(SiteId.of(site.get()), rack.map(RackId::of),
+        watts.getAsDouble()));
+  }
+
+  private static ConfigException missing(ConfigTree element, String key, String reason) {
+    return new ConfigException(element.source(), element.sectionPath() + "." + key, null,
+        "missing; " + reason);
   }
 }

@@ -1,5 +1,6 @@
 package dev.kelvin.app.run;
 
+import dev.kelvin.core.config.ConfigException;
 import dev.kelvin.core.config.ConfigTree;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.state.StateSettings;
@@ -18,21 +19,27 @@ final class StateConfig {
     Duration staleAfter = section.duration("stale_after", defaults.staleAfter());
     Duration skew = section.duration("max_future_skew", defaults.maxFutureSkew());
     int maxNodes = section.integer("max_nodes", defaults.maxNodes(), 1, 10_000_000);
-    List<String> inventory = section.stringList("inventory", List.of());
+    Set<NodeId> inventory = nodes(section, section.stringList("inventory", List.of()));
     return section.build(() -> new StateSettings(window, staleAfter, skew, maxNodes,
-        nodes(inventory)));
+        inventory));
   }
 
-  /** Inventory entries as {@code site/node}. */
-  private static Set<NodeId> nodes(List<String> entries) {
+  /** Inventory entries as {@code site/node}; a bad one is refused by its index. */
+  private static Set<NodeId> nodes(ConfigTree section, List<String> entries) {
     Set<NodeId> nodes = new LinkedHashSet<>();
-    for (String entry : entries) {
+    for (int i = 0; i < entries.size(); i++) {
+      String entry = entries.get(i);
+      String key = section.sectionPath() + ".inventory[" + i + "]";
       int slash = entry.indexOf('/');
       if (slash <= 0 || slash == entry.length() - 1) {
-        throw new IllegalArgumentException("inventory entry '" + entry + "' must read"
-            + " site/node, e.g. site-a/n07");
+        throw new ConfigException(section.source(), key, "\"" + entry + "\"",
+            "must read site/node, e.g. site-a/n07");
       }
-      nodes.add(NodeId.of(entry.substring(0, slash), entry.substring(slash + 1)));
+      try {
+        nodes.add(NodeId.of(entry.substring(0, slash), entry.substring(slash + 1)));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(section.source(), key, "\"" + entry + "\"", e.getMessage());
+      }
     }
     return nodes;
   }

@@ -1,0 +1,241 @@
+package dev.kelvin.app.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.kelvin.app.StartupException;
+import dev.kelvin.app.config.ExampleConfigs;
+import dev.kelvin.app.controller.ControllerSettings;
+import dev.kelvin.core.config.ConfigException;
+import dev.kelvin.core.model.PowerBudget;
+import dev.kelvin.core.model.SiteId;
+import dev.kelvin.core.wire.MqttEndpoint;
+import dev.kelvin.policy.guard.GuardSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * kelvin.yaml as {@code kelvin run} reads it: the example, the defaults, and one test per kind
+ * of mistake, each refused with one line naming the file, the key, the value and the reason.
+ */
+class RunConfigTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void the_example_configuration_reads() throws IOException {
+    Path example = ExampleConfigs.copy("kelvin.yaml", dir);
+
+    ControllerSettings settings = RunConfig.read(example).controller();
+
+    MqttEndpoint broker = settings.telemetry().session().endpoint();
+    assertThat(broker.broker()).isEqualTo(URI.create("tcp://127.0.0.1:18830"));
+    assertThat(broker.username()).contains("kelvin-it");
+    assertThat(broker.password()).contains(ExampleConfigs.PASSWORD);
+    assertThat(settings.telemetry().session().sessionExpiry()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(settings.actuators().ackTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(settings.guard().minDwell()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(settings.budgets()).containsExactly(PowerBudget.ofSite(SiteId.of("site-a"), 400_000));
+  }
+
+  @Test
+  void an_empty_file_gives_every_default() throws IOException {
+    RunConfig config = RunConfig.read(write(""));
+    ControllerSettings settings = config.controller();
+
+    assertThat(settings.telemetry().session().endpoint())
+        .isEqualTo(MqttEndpoint.anonymous(URI.create("tcp://127.0.0.1:1883")));
+    assertThat(settings.tick()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(settings.policy().capLease()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(settings.guard().mode()).isEqualTo(GuardSettings.Mode.AUTO);
+    assertThat(settings.dashboard()).hasValueSatisfying(dashboard -> {
+      assertThat(dashboard.host()).isEqualTo("127.0.0.1");
+      assertThat(dashboard.port()).isEqualTo(8080);
+    });
+    assertThat(settings.audit().file())
+        .contains(dir.toAbsolutePath().resolve("kelvin-data/audit.jsonl"));
+    assertThat(settings.budgets()).isEmpty();
+    assertThat(config.predictor().model()).isEqualTo(PredictorConfig.Model.NONE);
+  }
+
+  @Test
+  void a_file_of_comments_only_gives_the_defaults_too() throws IOException {
+    RunConfig config = RunConfig.read(write("# everything commented out\n# mqtt:\n"));
+
+    assertThat(config.controller().tick()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void a_port_written_as_text_is_a_wrong_type() {
+    assertRefused("dashboard:\n  port: \"8080\"\n", "dashboard.port", "\"8080\"",
+        "must be a whole number within 0..65535; write it without quotes");
+  }
+
+  @Test
+  void an_unknown_key_is_refused_with_the_nearest_known_key() {
+    assertRefused("mqtt:\n  brokr: tcp://broker:1883\n", "mqtt.brokr", null,
+        "unknown key; did you mean mqtt.broker?");
+  }
+
+  @Test
+  void a_duration_without_a_known_unit_is_refused_with_how_to_write_one() {
+    assertRefused("mqtt:\n  keep_alive: 30x\n", "mqtt.keep_alive", "\"30x\"",
+        "not a duration; write a number and a unit: 500ms, 30s, 2m, 1h, 1d");
+  }
+
+  @Test
+  void a_settle_time_longer_than_the_cap_lease_is_refused_naming_the_section() {
+    ConfigException e = assertRefused("policy:\n  cap_lease: 2m\n  settle_time: 5m\n",
+        "policy", null, "settleTime must be within 0..PT2M");
+    assertThat(e.getMessage()).contains("shorter than the cap lease").contains("was PT5M");
+  }
+
+  @Test
+  void a_tick_the_controller_refuses_is_refused_naming_the_section() {
+    assertRefused("control:\n  tick: 50ms\n", "control", null,
+        "the control tick must be at least 100 ms, was PT0.05S");
+  }
+
+  @Test
+  void a_missing_password_file_is_refused_naming_the_file() {
+    Path missing = dir.resolve("no-such-password");
+    assertRefused("mqtt:\n  username: kelvin\n  password_file: no-such-password\n",
+        "mqtt.password_file", "\"" + missing.toAbsolutePath() + "\"", "cannot be read");
+  }
+
+  @Test
+  void a_password_given_both_as_a_file_and_a_variable_is_refused() throws IOException {
+    Files.writeString(dir.resolve("password"), "secret");
+    assertRefused("mqtt:\n  username: kelvin\n  password_file: password\n"
+        + "  password_env: KELVIN_MQTT_PASSWORD\n", "mqtt.password_env", null,
+        "password_file or password_env, not both");
+  }
+
+  @Test
+  void an_unset_password_variable_is_refused_naming_it() {
+    String variable = "KELVIN_TEST_UNSET_" + Long.toHexString(System.nanoTime());
+    assertRefused("mqtt:\n  username: kelvin\n  password_env: " + variable + "\n",
+        "mqtt.password_env", "\"" + variable + "\"",
+        "the environment variable " + variable + " is not set");
+  }
+
+  @Test
+  void a_tls_client_certificate_without_a_ca_file_is_refused() {
+    assertRefused("mqtt:\n  broker: ssl://broker:8883\n  tls:\n    client_cert_file: c.pem\n"
+        + "    client_key_file: c.key\n", "mqtt.tls.ca_file", null,
+        "a client certificate needs the CA file");
+  }
+
+  @Test
+  void a_tls_ca_file_that_is_not_pem_is_refused_naming_the_file() throws IOException {
+    Path ca = Files.writeString(dir.resolve("ca.pem"), "not a certificate at all\n");
+    assertRefused("mqtt:\n  broker: ssl://broker:8883\n  tls:\n    ca_file: ca.pem\n",
+        "mqtt.tls.ca_file", "\"" + ca.toAbsolutePath() + "\"", "is not a PEM file");
+  }
+
+  @Test
+  void a_budget_without_limit_w_is_refused() {
+    assertRefused("budgets:\n  - site: site-a\n", "budgets[0].limit_w", null,
+        "missing; a budget gives its limit in watts, e.g. limit_w: 400000");
+  }
+
+  @Test
+  void a_budget_without_site_is_refused() {
+    assertRefused("budgets:\n  - site: site-a\n    limit_w: 1000\n  - limit_w: 2000\n",
+        "budgets[1].site", null, "missing; a budget names its site, e.g. site: site-a");
+  }
+
+  @Test
+  void an_inventory_entry_that_is_not_site_slash_node_is_refused() {
+    assertRefused("state:\n  inventory: [site-a/n01, n02]\n", "state.inventory[1]", "\"n02\"",
+        "must read site/node, e.g. site-a/n07");
+  }
+
+  @Test
+  void a_guard_mode_that_does_not_exist_is_refused_listing_the_allowed_ones() {
+    assertRefused("guard:\n  mode: yolo\n", "guard.mode", "\"yolo\"",
+        "must be one of auto, dry_run");
+  }
+
+  @Test
+  void invalid_yaml_is_refused_with_its_line_and_column() throws IOException {
+    Path file = write("mqtt:\n  broker: [tcp://a:1883\ncontrol:\n  tick: 1s\n");
+
+    StartupException e = catchThrowableOfType(StartupException.class,
+        () -> RunConfig.read(file));
+
+    assertThat(e.getMessage()).hasLineCount(1).startsWith(file + ": not valid YAML: ")
+        .containsPattern("\\(line \\d+, column \\d+\\)");
+  }
+
+  @Test
+  void a_list_at_the_top_is_refused_naming_the_file() throws IOException {
+    Path file = write("- mqtt\n- control\n");
+
+    StartupException e = catchThrowableOfType(StartupException.class,
+        () -> RunConfig.read(file));
+
+    assertThat(e.getMessage()).hasLineCount(1).startsWith(file + ": ")
+        .contains("must be a map of keys (key: value), not a list");
+  }
+
+  @Test
+  void a_missing_file_is_refused_saying_how_to_name_it() {
+    Path file = dir.resolve("nowhere.yaml");
+
+    StartupException e = catchThrowableOfType(StartupException.class,
+        () -> RunConfig.read(file));
+
+    assertThat(e.getMessage()).isEqualTo(file + ": no such file (give the path of the"
+        + " configuration file with --config)");
+  }
+
+  /** Mistakes near a password: none of their messages may show it. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "  brokr: tcp://broker:1883\n",
+      "  keep_alive: 30x\n",
+      "  broker: tcp://broker\n",
+      "  password: example-password-7f3c\n"})
+  void no_message_shows_the_password(String mistake) throws IOException {
+    Files.writeString(dir.resolve("password"), "example-password-7f3c\n");
+    Path file = write("mqtt:\n  username: kelvin\n  password_file: password\n" + mistake);
+
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> RunConfig.read(file));
+
+    assertThat(e.getMessage()).startsWith(file + ": mqtt")
+        .doesNotContain("example-password-7f3c");
+  }
+
+  private Path write(String yaml) throws IOException {
+    return Files.writeString(dir.resolve("kelvin.yaml"), yaml);
+  }
+
+  /**
+   * Reads {@code yaml} as kelvin.yaml and asserts the one-line message: the file, then
+   * {@code key = value: reason...} ({@code key: reason...} when {@code value} is null).
+   */
+  private ConfigException assertRefused(String yaml, String key, String value, String reason) {
+    Path file;
+    try {
+      file = write(yaml);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> RunConfig.read(file));
+    assertThat(e).as("a ConfigException for %s", key).isNotNull();
+    String shown = Optional.ofNullable(value).map(v -> " = " + v).orElse("");
+    assertThat(e.getMessage()).hasLineCount(1)
+        .startsWith(file + ": " + key + shown + ": ").contains(reason);
+    assertThat(e.key()).isEqualTo(key);
+    return e;
+  }
+}
