@@ -71,7 +71,7 @@ class ActionLedgerTest {
     assertThat(entries.get(0).status()).isEqualTo("applied");
     assertThat(entries.get(0).at()).isEqualTo("2026-01-01T00:00:00Z");
     assertThat(entries.get(0).updatedAt()).isEqualTo("2026-01-01T00:01:00Z");
-    assertThat(entries.get(0).type()).isEqualTo("DrainNode");
+    assertThat(entries.get(0).type()).isEqualTo("drain_node");
     assertThat(entries.get(0).leaseSeconds()).isZero();
   }
 
