@@ -30,10 +30,16 @@ class ConfigurationDocTest {
   @Test
   void documents_every_option_of_every_command_with_its_default() throws IOException {
     String doc = doc();
-    for (CommandLine command : Main.commandLine().getSubcommands().values()) {
+    assertOptionsDocumented(doc, Main.commandLine());
+  }
+
+  /** The options of every subcommand of {@code parent}, nested ones included. */
+  private static void assertOptionsDocumented(String doc, CommandLine parent) {
+    for (CommandLine command : parent.getSubcommands().values()) {
       for (OptionSpec option : command.getCommandSpec().options()) {
         assertDocumented(doc, option);
       }
+      assertOptionsDocumented(doc, command);
     }
   }
 

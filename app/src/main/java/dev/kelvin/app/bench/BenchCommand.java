@@ -1,5 +1,6 @@
 package dev.kelvin.app.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.kelvin.app.VersionProvider;
 import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.policy.RulePolicy;
@@ -7,12 +8,15 @@ import dev.kelvin.predictor.forecast.ForecastSettings;
 import dev.kelvin.predictor.forecast.PowerForecastTrainer;
 import dev.kelvin.predictor.forecast.PowerForecaster;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,11 +25,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code kelvin bench}: measures Kelvin's hot paths on this machine and prints the figures
  * with the machine they ran on. Figures to quote come from a full run on an otherwise idle
- * machine; {@code --quick} is a smoke run.
+ * machine; {@code --quick} is a smoke run; {@code --json FILE} writes the figures too.
+ * {@code kelvin bench agent} measures the node agent's process instead
+ * ({@link AgentBenchCommand}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measures ingest, simulation, training, forecasting, rules and a whole"
-        + " control tick on this machine, and prints the figures.")
+        + " control tick on this machine, and prints the figures.",
+    subcommands = AgentBenchCommand.class)
 public final class BenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
@@ -37,12 +44,35 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Site sizes for the decision benchmarks (default: ${DEFAULT-VALUE}).")
   private List<Integer> sizes;
 
+  @Option(names = "--json", paramLabel = "FILE",
+      description = "Also write the figures to FILE as JSON.")
+  private Path json;
+
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
-    out.println("Kelvin " + VersionProvider.version() + " bench on " + machine());
-    out.println(String.format(Locale.ROOT, "%-36s %-12s %-22s %s", "benchmark", "size", "result",
-        ""));
+    BenchTable table = new BenchTable(spec.commandLine().getOut());
+    String machine = machine();
+    List<BenchResult> results = new ArrayList<>();
+    try (QuietLogs quiet = QuietLogs.raiseToWarn()) {
+      table.header(machine);
+      runAll(result -> {
+        table.row(result);
+        results.add(result);
+      });
+    }
+    if (json != null) {
+      Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put("version", VersionProvider.version());
+      figures.put("machine", machine);
+      figures.put("quick", quick);
+      figures.put("results", results.stream().map(BenchResult::json).toList());
+      JsonFile.write(json, figures);
+    }
+    return 0;
+  }
+
+  /** Every benchmark, each result reported as soon as it is measured. */
+  private void runAll(Consumer<BenchResult> report) throws JsonProcessingException {
     Benchmarks bench = new Benchmarks(quick ? 3 : 40);
     RulePolicy rules = Benchmarks.rules();
     List<NodeReading> history = Benchmarks.trainingHistory();
@@ -50,20 +80,13 @@ public final class BenchCommand implements Callable<Integer> {
         ForecastSettings.defaults()).predictor();
     for (int nodes : sizes) {
       BenchSite site = new BenchSite(nodes, 11);
-      print(out, bench.ingest(site));
-      print(out, bench.forecast(site, forecaster));
-      print(out, bench.rules(site, rules));
-      print(out, bench.tick(site, forecaster, rules));
+      report.accept(bench.ingest(site));
+      report.accept(bench.forecast(site, forecaster));
+      report.accept(bench.rules(site, rules));
+      report.accept(bench.tick(site, forecaster, rules));
     }
-    print(out, bench.history(32));
-    print(out, bench.train(history));
-    return 0;
-  }
-
-  private static void print(PrintWriter out, BenchResult result) {
-    out.println(String.format(Locale.ROOT, "%-36s %-12s %-22s %s", result.name(), result.size(),
-        result.figure(), result.detail()));
-    out.flush();
+    report.accept(bench.history(32));
+    report.accept(bench.train(history));
   }
 
   /** The CPU model, core count, OS and JVM: figures mean nothing without them. */
