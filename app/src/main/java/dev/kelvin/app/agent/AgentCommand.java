@@ -9,6 +9,7 @@ import dev.kelvin.app.runtime.Schedulers;
 import dev.kelvin.app.runtime.ShutdownSignal;
 import dev.kelvin.core.time.Scheduler;
 import dev.kelvin.mqtt.PahoTransport;
+import dev.kelvin.simulator.SelfAdvancingNode;
 import dev.kelvin.simulator.SimulatedSite;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,7 +37,6 @@ import picocli.CommandLine.Spec;
         + " defaults when a lease runs out. Ctrl-C stops it, restoring every setpoint it holds."})
 public final class AgentCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(AgentCommand.class);
-  private static final Duration PHYSICS_STEP = Duration.ofMillis(250);
   private static final Duration STATUS_EVERY = Duration.ofMinutes(1);
 
   @Spec
@@ -91,11 +91,10 @@ public final class AgentCommand implements Callable<Integer> {
   private static NodeAgent start(AgentConfig settings, Schedulers schedulers) {
     SimulatedSite site = settings.simulated().site(settings.node(), settings.rack(),
         Instant.now());
-    Scheduler physics = schedulers.get("simulator");
-    physics.every("simulator physics", PHYSICS_STEP, PHYSICS_STEP,
-        () -> site.advanceTo(physics.now()));
-    NodeAgent agent = new NodeAgent(settings.agent(), site.nodes().get(0),
-        PahoTransport.INSTANCE, schedulers.get("agent"), schedulers.get("leases"));
+    Scheduler ticks = schedulers.get("agent");
+    NodeAgent agent = new NodeAgent(settings.agent(),
+        new SelfAdvancingNode(site, settings.node(), ticks::now), PahoTransport.INSTANCE, ticks,
+        schedulers.get("leases"));
     try {
       agent.start();
     } catch (AgentException e) {
