@@ -29,6 +29,28 @@ public final class TopicFilter {
     return wanted.length == levels.length;
   }
 
+  /**
+   * Whether every topic {@code requested} matches is also matched by {@code granted}: what a
+   * broker checks before it accepts a subscription under a grant. {@code a/+/c} covers
+   * {@code a/b/c} and {@code a/+/c} but not {@code a/#}; {@code a/#} covers all of them.
+   */
+  public static boolean covers(String granted, String requested) {
+    String[] grant = unshared(granted).split("/", -1);
+    String[] wanted = unshared(requested).split("/", -1);
+    for (int i = 0; i < grant.length; i++) {
+      if (grant[i].equals("#")) {
+        return i == grant.length - 1;
+      }
+      if (i >= wanted.length || wanted[i].equals("#")) {
+        return false;
+      }
+      if (!grant[i].equals("+") && !grant[i].equals(wanted[i])) {
+        return false;
+      }
+    }
+    return grant.length == wanted.length;
+  }
+
   /** The filter of a shared subscription ({@code $share/group/filter}), else itself. */
   static String unshared(String filter) {
     if (!filter.startsWith("$share/")) {

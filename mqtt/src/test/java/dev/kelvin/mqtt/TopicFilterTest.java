@@ -89,4 +89,20 @@ class TopicFilterTest {
     assertThat(TopicFilter.unshared("$share/group/a/+/c")).isEqualTo("a/+/c");
     assertThat(TopicFilter.unshared("a/+/c")).isEqualTo("a/+/c");
   }
+
+  @Test
+  void a_grant_covers_the_same_filter_and_narrower_ones() {
+    assertThat(TopicFilter.covers("k/+/node/+/telemetry", "k/+/node/+/telemetry")).isTrue();
+    assertThat(TopicFilter.covers("k/+/node/+/telemetry", "k/a/node/n01/telemetry")).isTrue();
+    assertThat(TopicFilter.covers("k/#", "k/+/node/#")).isTrue();
+    assertThat(TopicFilter.covers("k/#", "k")).isTrue();
+  }
+
+  @Test
+  void a_grant_does_not_cover_a_wider_filter() {
+    assertThat(TopicFilter.covers("k/a/node/n01/cmd", "k/+/node/+/cmd")).isFalse();
+    assertThat(TopicFilter.covers("k/+/node/+/cmd", "k/+/node/#")).isFalse();
+    assertThat(TopicFilter.covers("k/+/node/+/cmd", "#")).isFalse();
+    assertThat(TopicFilter.covers("k/a/node/n01/cmd", "k/a/node/n01/cmd/ack")).isFalse();
+  }
 }
