@@ -3,10 +3,9 @@ package dev.kelvin.actuators;
 import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.core.wire.Topics;
 import dev.kelvin.mqtt.SessionSettings;
+import dev.kelvin.mqtt.access.ClientIds;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How the MQTT command executor reaches the node agents: its MQTT session (a clean session:
@@ -16,6 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public record ActuatorSettings(SessionSettings session, Topics topics, Duration ackTimeout) {
   /** How long an agent gets to apply a setpoint, read it back and answer. */
   public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(5);
+  /** The controller's command session: its client id is {@code <username>:commands}. */
+  public static final String SESSION_NAME = "commands";
 
   public ActuatorSettings {
     Objects.requireNonNull(session, "session");
@@ -33,14 +34,12 @@ public record ActuatorSettings(SessionSettings session, Topics topics, Duration 
 
   /**
    * Default topics ({@code kelvin/v1}), a 5 s ack timeout and a clean session under the client
-   * id {@code kelvin-actuators-} plus eight random hex digits, so that several controllers on
-   * one broker never share an id. The session is clean on every connect, so a new id per start
-   * loses nothing.
+   * id derived from the login, {@code <username>:}{@value #SESSION_NAME}, so that a broker that
+   * checks (the embedded one) lets no other identity take it.
    */
   public static ActuatorSettings defaults(MqttEndpoint endpoint) {
-    String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-    return new ActuatorSettings(SessionSettings.clean(endpoint, "kelvin-actuators-" + suffix),
-        Topics.defaults(), DEFAULT_ACK_TIMEOUT);
+    return new ActuatorSettings(SessionSettings.clean(endpoint,
+        ClientIds.of(endpoint.username(), SESSION_NAME)), Topics.defaults(), DEFAULT_ACK_TIMEOUT);
   }
 
   /** The same settings with another ack timeout. */

@@ -18,14 +18,18 @@ class ActuatorSettingsTest {
 
     assertThat(settings.ackTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(settings.topics()).isEqualTo(Topics.defaults());
-    assertThat(settings.session().clientId()).matches("kelvin-actuators-[0-9a-f]{8}");
+    assertThat(settings.session().cleanSession()).isTrue();
   }
 
   @Test
-  void two_defaults_get_different_client_ids() {
+  void the_client_id_is_derived_from_the_login() {
+    MqttEndpoint login = MqttEndpoint.withLogin(URI.create("tcp://127.0.0.1:1883"),
+        "kelvin-controller", "secret-password");
+
+    assertThat(ActuatorSettings.defaults(login).session().clientId())
+        .isEqualTo("kelvin-controller:commands");
     assertThat(ActuatorSettings.defaults(endpoint).session().clientId())
-        .isNotEqualTo(ActuatorSettings.defaults(endpoint).session().clientId());
-    assertThat(ActuatorSettings.defaults(endpoint).session().cleanSession()).isTrue();
+        .isEqualTo("kelvin:commands");
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.core.wire.Topics;
 import dev.kelvin.mqtt.ReconnectPacing;
 import dev.kelvin.mqtt.SessionSettings;
+import dev.kelvin.mqtt.access.ClientIds;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -98,9 +99,13 @@ public record AgentSettings(MqttEndpoint endpoint, Topics topics, Duration publi
     return (int) Math.max(1, Math.min(MAX_BACKLOG, readings));
   }
 
-  /** The client id of the agent of {@code node}: {@code kelvin-agent-<site>-<node>}. */
-  public static String clientId(NodeId node) {
-    return "kelvin-agent-" + node.site().value() + "-" + node.name();
+  /**
+   * The client id of the agent of {@code node}, derived from the login:
+   * {@code <username>:agent:<site>:<node>}, so that a broker that checks (the embedded one)
+   * lets no other identity take the agent's session.
+   */
+  public String clientId(NodeId node) {
+    return ClientIds.of(endpoint.username(), "agent:" + node.site().value() + ":" + node.name());
   }
 
   /**

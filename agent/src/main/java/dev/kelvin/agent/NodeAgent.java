@@ -150,7 +150,7 @@ public final class NodeAgent implements AutoCloseable {
 
   /** The MQTT client id: {@code kelvin-agent-<site>-<node>}. */
   public String clientId() {
-    return AgentSettings.clientId(node);
+    return settings.clientId(node);
   }
 
   /**

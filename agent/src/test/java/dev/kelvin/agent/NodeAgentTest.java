@@ -187,7 +187,7 @@ class NodeAgentTest {
 
     assertThatThrownBy(agent::start).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("already started");
-    assertThat(agent.clientId()).isEqualTo("kelvin-agent-site-a-n01");
+    assertThat(agent.clientId()).isEqualTo("kelvin:agent:site-a:n01");
   }
 
   private NodeAgent agent(AgentSettings settings) {

@@ -3,6 +3,7 @@ package dev.kelvin.telemetry;
 import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.core.wire.Topics;
 import dev.kelvin.mqtt.SessionSettings;
+import dev.kelvin.mqtt.access.ClientIds;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -21,6 +22,8 @@ public record TelemetrySettings(SessionSettings session, Topics topics, int maxP
     Duration rejectLogPeriod) {
   /** How long the broker keeps the subscription's session and readings while it is away. */
   public static final Duration SESSION_EXPIRY = Duration.ofMinutes(10);
+  /** The controller\'s ingest session: its client id is {@code <username>:ingest}. */
+  public static final String SESSION_NAME = "ingest";
 
   public TelemetrySettings {
     Objects.requireNonNull(session, "session");
@@ -37,30 +40,17 @@ public record TelemetrySettings(SessionSettings session, Topics topics, int maxP
   }
 
   /**
-   * The defaults: a persistent session ({@link #SESSION_EXPIRY}) under the client id
-   * {@code kelvin-controller-<host name>}, topics under {@code kelvin/v1}, payloads up to
-   * 64 KiB, rejects logged once a minute per node. The client id is stable across restarts on
-   * purpose: a restarted controller receives what the broker queued while it was away; a
-   * random id would orphan a queue on every restart. Controllers sharing one host and broker
-   * need distinct ids.
+   * The defaults: a persistent session ({@link #SESSION_EXPIRY}) under the client id derived
+   * from the login, {@code <username>:}{@value #SESSION_NAME}, topics under {@code kelvin/v1},
+   * payloads up to 64 KiB, rejects logged once a minute per node. The client id is stable
+   * across restarts on purpose: a restarted controller receives what the broker queued while it
+   * was away. It is tied to the login, so a broker that checks (the embedded one) lets no other
+   * identity take the session; two controllers need two identities.
    */
   public static TelemetrySettings defaults(MqttEndpoint endpoint) {
     return new TelemetrySettings(SessionSettings.persistent(endpoint,
-        "kelvin-controller-" + hostName(), SESSION_EXPIRY), Topics.defaults(), 64 * 1024,
-        Duration.ofMinutes(1));
-  }
-
-  /** This host's name, reduced to letters, digits and '-' (at most 40), or {@code local}. */
-  public static String hostName() {
-    String name;
-    try {
-      name = java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.io.IOException e) {
-      name = "local";
-    }
-    String safe = name.replaceAll("[^A-Za-z0-9-]", "-");
-    safe = safe.length() > 40 ? safe.substring(0, 40) : safe;
-    return safe.isEmpty() ? "local" : safe;
+        ClientIds.of(endpoint.username(), SESSION_NAME), SESSION_EXPIRY), Topics.defaults(),
+        64 * 1024, Duration.ofMinutes(1));
   }
 
   public TelemetrySettings withTopics(Topics value) {

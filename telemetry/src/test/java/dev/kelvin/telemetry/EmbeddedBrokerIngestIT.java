@@ -10,7 +10,6 @@ import dev.kelvin.core.state.ClusterState;
 import dev.kelvin.core.state.StateSettings;
 import dev.kelvin.core.testkit.Readings;
 import dev.kelvin.core.time.WallClockScheduler;
-import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.core.wire.TelemetryWire;
 import dev.kelvin.core.wire.Topics;
 import dev.kelvin.mqtt.PahoTransport;
@@ -18,6 +17,7 @@ import dev.kelvin.mqtt.StrictJson;
 import dev.kelvin.mqtt.testing.MqttTestClient;
 import dev.kelvin.telemetry.broker.BrokerSettings;
 import dev.kelvin.telemetry.broker.EmbeddedBroker;
+import dev.kelvin.telemetry.broker.TestLogins;
 import dev.kelvin.telemetry.decode.IngestPipeline;
 import dev.kelvin.telemetry.decode.TelemetryDecoder;
 import java.nio.file.Path;
@@ -39,14 +39,16 @@ class EmbeddedBrokerIngestIT {
 
   private final IngestCounters counters = new IngestCounters();
   private final ClusterState state = new ClusterState(StateSettings.defaults());
+  private final TestLogins logins = new TestLogins();
 
   @Test
   void ingestion_resumes_after_the_embedded_broker_restarts_without_its_sessions()
       throws Exception {
     BrokerSettings brokerSettings = new BrokerSettings("127.0.0.1", 0, 100_000, workDir);
-    EmbeddedBroker first = EmbeddedBroker.start(brokerSettings);
+    EmbeddedBroker first = EmbeddedBroker.start(brokerSettings, logins.access);
     int port = first.port();
-    TelemetrySettings settings = TelemetrySettings.defaults(MqttEndpoint.anonymous(first.uri()));
+    TelemetrySettings settings =
+        TelemetrySettings.defaults(TestLogins.endpoint(first, logins.controller));
     IngestPipeline pipeline = new IngestPipeline(new TelemetryDecoder(TOPICS, 65_536), state,
         counters, (reading, at) -> { }, java.time.InstantSource.system(), Duration.ofMinutes(1));
     try (WallClockScheduler scheduler = new WallClockScheduler("it-embedded");
@@ -58,7 +60,8 @@ class EmbeddedBrokerIngestIT {
 
       first.close();
       await().atMost(Duration.ofSeconds(20)).until(() -> !subscriber.connected());
-      try (EmbeddedBroker second = EmbeddedBroker.start(brokerSettings.withPort(port))) {
+      try (EmbeddedBroker second = EmbeddedBroker.start(brokerSettings.withPort(port),
+          logins.access)) {
         await().atMost(Duration.ofSeconds(30)).until(subscriber::connected);
         publish(second, 2);
 
@@ -72,8 +75,8 @@ class EmbeddedBrokerIngestIT {
 
   private void publish(EmbeddedBroker broker, long seq) throws Exception {
     NodeReading reading = Readings.reading().node(N01).at(Instant.now()).seq(seq).build();
-    try (MqttTestClient node = MqttTestClient.connect(MqttEndpoint.anonymous(broker.uri()),
-        "node")) {
+    try (MqttTestClient node = MqttTestClient.connect(
+        TestLogins.endpoint(broker, logins.agent01), "node")) {
       node.publish(TOPICS.nodeTelemetry(N01), StrictJson.write(TelemetryWire.encode(reading)));
     }
   }

@@ -14,13 +14,16 @@ class TelemetrySettingsTest {
       URI.create("tcp://127.0.0.1:1883"));
 
   @Test
-  void defaults_use_a_persistent_session_under_a_host_named_client_id_and_the_documented_limits() {
+  void defaults_use_a_persistent_session_under_a_login_derived_client_id_and_the_documented_limits() {
     TelemetrySettings settings = TelemetrySettings.defaults(BROKER);
 
     assertThat(settings.session().endpoint()).isEqualTo(BROKER);
     assertThat(settings.session().cleanSession()).isFalse();
     assertThat(settings.session().sessionExpiry()).isEqualTo(Duration.ofMinutes(10));
-    assertThat(settings.session().clientId()).matches("kelvin-controller-[A-Za-z0-9-]{1,40}");
+    assertThat(settings.session().clientId()).isEqualTo("kelvin:ingest");
+    assertThat(TelemetrySettings.defaults(MqttEndpoint.withLogin(BROKER.broker(),
+        "kelvin-controller", "secret-password")).session().clientId())
+        .isEqualTo("kelvin-controller:ingest");
     assertThat(settings.topics()).isEqualTo(Topics.defaults());
     assertThat(settings.maxPayloadBytes()).isEqualTo(64 * 1024);
     assertThat(settings.rejectLogPeriod()).isEqualTo(Duration.ofMinutes(1));

@@ -39,6 +39,7 @@ public record AgentConfig(NodeId node, RackId rack, AgentSettings agent,
             requireBroker, new AgentSettings.Timing(mqtt.keepAlive(), mqtt.connectTimeout(),
                 mqtt.reconnect())), simulated));
     root.requireNoUnknownKeys();
+    mqtt.requireLogin();
     return config;
   }
 
@@ -52,7 +53,7 @@ public record AgentConfig(NodeId node, RackId rack, AgentSettings agent,
     try {
       read(empty);
     } catch (IllegalArgumentException requiredKeysAreMissing) {
-      // site and node have no default: the keys were read all the same
+      // site, node and the login have no default: the keys were read all the same
     }
     return empty.keysRead();
   }

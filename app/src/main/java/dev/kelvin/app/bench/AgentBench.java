@@ -1,13 +1,15 @@
 package dev.kelvin.app.bench;
 
+import dev.kelvin.app.demo.DemoLogins;
+import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.core.wire.Topics;
 import dev.kelvin.telemetry.broker.BrokerSettings;
 import dev.kelvin.telemetry.broker.EmbeddedBroker;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +23,7 @@ import java.util.stream.Stream;
  * subscriber counts its readings, and finally stops it with SIGTERM.
  */
 final class AgentBench {
+  private static final NodeId NODE = NodeId.of("bench", "n01");
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
   private static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
@@ -46,12 +49,13 @@ final class AgentBench {
   }
 
   private AgentRun run(Path work) throws IOException, InterruptedException {
+    DemoLogins logins = new DemoLogins(List.of(NODE), Topics.defaults());
     try (EmbeddedBroker broker = EmbeddedBroker.start(new BrokerSettings(BrokerSettings.LOOPBACK,
-            0, BrokerSettings.DEFAULT_MAX_QUEUED, work));
-        TelemetryWatcher watcher = TelemetryWatcher.open(MqttEndpoint.anonymous(broker.uri()),
+            0, BrokerSettings.DEFAULT_MAX_QUEUED, work), logins.access());
+        TelemetryWatcher watcher = TelemetryWatcher.open(logins.watcher(broker.uri()),
             Topics.defaults());
         AgentProcess agent = AgentProcess.start(artifact.command(List.of("--config",
-            writeConfig(work, broker.uri()).toString(), "--simulated")),
+            writeConfig(work, logins.agent(broker.uri(), NODE)).toString(), "--simulated")),
             work.resolve("agent.log"))) {
       Duration ready = agent.awaitReady(READY_TIMEOUT);
       Duration firstReading = settings.interval().multipliedBy(3).plusSeconds(10);
@@ -97,15 +101,23 @@ final class AgentBench {
     }
   }
 
-  /** A simulated node of the demo's kind, publishing every interval to {@code broker}. */
-  private Path writeConfig(Path work, URI broker) throws IOException {
+  /**
+   * A simulated node of the demo's kind, publishing every interval to {@code broker} with its
+   * login (the password in a file only its owner reads).
+   */
+  private Path writeConfig(Path work, MqttEndpoint broker) throws IOException {
+    Path password = Files.createFile(work.resolve("agent.password"),
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(password, broker.password().orElseThrow());
     String yaml = String.join("\n",
         "# written by kelvin bench agent",
-        "site: bench",
-        "node: n01",
+        "site: " + NODE.site(),
+        "node: " + NODE.name(),
         "rack: r1",
         "mqtt:",
-        "  broker: " + broker,
+        "  broker: " + broker.broker(),
+        "  username: " + broker.username().orElseThrow(),
+        "  password_file: " + password,
         "publish_interval: " + settings.interval().toMillis() + "ms",
         "simulated:",
         "  workload: demo",

@@ -7,6 +7,7 @@ import dev.kelvin.mqtt.MqttSession;
 import dev.kelvin.mqtt.PahoTransport;
 import dev.kelvin.mqtt.SessionListener;
 import dev.kelvin.mqtt.SessionSettings;
+import dev.kelvin.mqtt.access.ClientIds;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,7 +21,8 @@ final class TelemetryWatcher implements AutoCloseable {
   private final MqttSession session;
 
   private TelemetryWatcher(MqttEndpoint broker, Topics topics) {
-    session = PahoTransport.INSTANCE.session(SessionSettings.clean(broker, "bench-watcher"),
+    session = PahoTransport.INSTANCE.session(SessionSettings.clean(broker,
+        ClientIds.of(broker.username(), "bench-watcher")),
         scheduler, new SessionListener() {
           @Override
           public void message(String topic, byte[] payload) {

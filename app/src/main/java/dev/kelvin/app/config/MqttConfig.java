@@ -22,7 +22,7 @@ import java.util.Optional;
  * topic prefix and the session's pacing.
  */
 public record MqttConfig(MqttEndpoint endpoint, Topics topics, ReconnectPacing reconnect,
-    Duration keepAlive, Duration connectTimeout) {
+    Duration keepAlive, Duration connectTimeout, boolean anonymousForTests, String source) {
   public static final URI DEFAULT_BROKER = URI.create("tcp://127.0.0.1:1883");
 
   /** Reads the {@code mqtt} section of {@code root}. */
@@ -32,6 +32,8 @@ public record MqttConfig(MqttEndpoint endpoint, Topics topics, ReconnectPacing r
     Optional<String> username = mqtt.optionalString("username");
     Optional<String> password = password(mqtt);
     Optional<MqttTls> tls = tls(mqtt.section("tls"));
+    boolean anonymousForTests = mqtt.bool("allow_anonymous_for_tests", false);
+    requirePassword(mqtt, username, password, tls);
     Topics topics = mqtt.build("topic_prefix", () -> new Topics(mqtt.string("topic_prefix",
         Topics.DEFAULT_PREFIX)));
     Duration keepAlive = mqtt.duration("keep_alive", Duration.ofSeconds(30));
@@ -40,9 +42,35 @@ public record MqttConfig(MqttEndpoint endpoint, Topics topics, ReconnectPacing r
         mqtt.duration("reconnect_first", Duration.ofSeconds(1)),
         mqtt.duration("reconnect_max", Duration.ofSeconds(30))));
     MqttEndpoint endpoint = mqtt.build(() -> new MqttEndpoint(broker, username, password, tls));
-    MqttConfig config = new MqttConfig(endpoint, topics, pacing, keepAlive, connectTimeout);
+    MqttConfig config = new MqttConfig(endpoint, topics, pacing, keepAlive, connectTimeout,
+        anonymousForTests, mqtt.source());
     mqtt.build(() -> config.session("probe", Duration.ZERO));
     return config;
+  }
+
+  /**
+   * Every Kelvin client authenticates: a username with its password, or a TLS client
+   * certificate. Only a configuration that says it is a test may connect without. Called once
+   * every key was read, so that a missing login does not hide the document's other mistakes.
+   *
+   * @throws ConfigException naming {@code mqtt.username} when there is no login
+   */
+  public void requireLogin() {
+    boolean certificate = endpoint.tls().flatMap(MqttTls::clientCertFile).isPresent();
+    if (endpoint.username().isEmpty() && !certificate && !anonymousForTests) {
+      throw new ConfigException(source, "mqtt.username", null, "a broker login is required:"
+          + " set username with password_file or password_env (or a TLS client certificate);"
+          + " only a test broker may be used without one (allow_anonymous_for_tests: true)");
+    }
+  }
+
+  private static void requirePassword(ConfigTree mqtt, Optional<String> username,
+      Optional<String> password, Optional<MqttTls> tls) {
+    boolean certificate = tls.flatMap(MqttTls::clientCertFile).isPresent();
+    if (username.isPresent() && password.isEmpty() && !certificate) {
+      throw new ConfigException(mqtt.source(), "mqtt.password_file", null, "user '"
+          + username.get() + "' needs a password: set password_file or password_env");
+    }
   }
 
   /** A session of {@code clientId} with this broker, pacing and timeouts. */

@@ -16,7 +16,9 @@ final class Banner {
         String.format(Locale.ROOT, "Kelvin %s demo ready in %.1f s", VersionProvider.version(),
             demo.startup().toMillis() / 1000.0),
         "  dashboard    " + demo.dashboardUri(),
-        "  MQTT broker  " + demo.mqttUri() + " (embedded; watch: mosquitto_sub -p " + port
+        "  MQTT broker  " + demo.mqttUri() + " (embedded, logins made for this run; watch"
+            + " read-only: mosquitto_sub -p " + port + " -u " + DemoLogins.WATCHER + " -P "
+            + demo.logins().watcher(demo.mqttUri()).password().orElseThrow()
             + " -t 'kelvin/v1/#' -v)",
         String.format(Locale.ROOT, "  cluster      %d simulated nodes in %d racks at %s (seed %d),"
                 + " one node agent each",

@@ -10,13 +10,15 @@ import dev.kelvin.app.runtime.Closer;
 import dev.kelvin.app.runtime.Schedulers;
 import dev.kelvin.app.runtime.Threads;
 import dev.kelvin.core.action.ActionIds;
-import dev.kelvin.core.wire.MqttEndpoint;
+import dev.kelvin.core.wire.Topics;
 import dev.kelvin.dashboard.Health;
 import dev.kelvin.mqtt.PahoTransport;
 import dev.kelvin.policy.PolicySettings;
 import dev.kelvin.policy.RulePolicy;
+import dev.kelvin.simulator.SimulatedNode;
 import dev.kelvin.simulator.SimulatedSite;
 import dev.kelvin.simulator.SiteSpec;
+import dev.kelvin.telemetry.broker.BrokerRefusals;
 import dev.kelvin.telemetry.broker.BrokerSettings;
 import dev.kelvin.telemetry.broker.EmbeddedBroker;
 import java.net.URI;
@@ -42,6 +44,7 @@ public final class Demo implements AutoCloseable {
   private final Closer closer = new Closer();
   private final Schedulers schedulers = closer.add("schedulers", Schedulers.wallClock());
   private EmbeddedBroker broker;
+  private DemoLogins logins;
   private Controller controller;
   private SiteAgents site;
   private ModelBoot.Trained model;
@@ -75,14 +78,17 @@ public final class Demo implements AutoCloseable {
               ActionIds.forController(start, new SecureRandom())), boot);
       CompletableFuture<ModelBoot.Trained> training = CompletableFuture.supplyAsync(
           () -> ModelBoot.train(spec, options, start), boot);
-      MqttEndpoint endpoint = startBroker(options);
+      SimulatedSite simulated = new SimulatedSite(spec, options.seed(), start);
+      logins = new DemoLogins(simulated.nodes().stream().map(SimulatedNode::node).toList(),
+          Topics.defaults());
+      URI mqtt = startBroker(options);
       rules = Threads.join(compiling, "compiling the rules");
       model = Threads.join(training, "training the power model");
       controller = closer.add("controller", Controller.start(Sites.controller(options,
-          endpoint), new ControllerParts(PahoTransport.INSTANCE, schedulers, rules,
-          Optional.of(model.forecaster()))));
-      site = closer.add("simulated site", SiteAgents.start(new SimulatedSite(spec,
-          options.seed(), start), AgentSettings.defaults(endpoint), PahoTransport.INSTANCE,
+          logins.controller(mqtt)), new ControllerParts(PahoTransport.INSTANCE, schedulers,
+          rules, Optional.of(model.forecaster()))));
+      site = closer.add("simulated site", SiteAgents.start(simulated,
+          node -> AgentSettings.defaults(logins.agent(mqtt, node)), PahoTransport.INSTANCE,
           schedulers));
     } finally {
       boot.shutdownNow();
@@ -91,15 +97,15 @@ public final class Demo implements AutoCloseable {
     startup = Duration.ofNanos(System.nanoTime() - started);
   }
 
-  private MqttEndpoint startBroker(DemoOptions options) {
+  private URI startBroker(DemoOptions options) {
     try {
       broker = closer.add("embedded MQTT broker", EmbeddedBroker.start(new BrokerSettings(
           MQTT_HOST, options.mqttPort(), BrokerSettings.DEFAULT_MAX_QUEUED,
-          options.workDir().resolve("broker"))));
+          options.workDir().resolve("broker")), logins.access()));
     } catch (EmbeddedBroker.PortInUseException e) {
       throw new StartupException(e.getMessage() + "; choose another with --mqtt-port");
     }
-    return MqttEndpoint.anonymous(broker.uri());
+    return broker.uri();
   }
 
   /** The broker and the agents in /health and /metrics, beside the controller's own parts. */
@@ -129,6 +135,16 @@ public final class Demo implements AutoCloseable {
 
   public URI mqttUri() {
     return broker.uri();
+  }
+
+  /** The run's logins: how the controller, each agent and a watcher connect. */
+  public DemoLogins logins() {
+    return logins;
+  }
+
+  /** What the embedded broker refused so far. */
+  public BrokerRefusals brokerRefusals() {
+    return broker.refusals();
   }
 
   public Duration startup() {

@@ -6,6 +6,7 @@ import dev.kelvin.agent.NodeAgent;
 import dev.kelvin.app.runtime.Closer;
 import dev.kelvin.app.runtime.Schedulers;
 import dev.kelvin.app.runtime.Threads;
+import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.time.Scheduler;
 import dev.kelvin.mqtt.MqttTransport;
 import dev.kelvin.simulator.SimulatedNode;
@@ -13,6 +14,7 @@ import dev.kelvin.simulator.SimulatedSite;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +39,11 @@ public final class SiteAgents implements AutoCloseable {
     this.site = site;
   }
 
-  /** Starts the physics and connects one agent per node, in parallel on the wall clock. */
-  public static SiteAgents start(SimulatedSite site, AgentSettings settings,
+  /**
+   * Starts the physics and connects one agent per node, each with its own {@code settings}
+   * (its login), in parallel on the wall clock.
+   */
+  public static SiteAgents start(SimulatedSite site, Function<NodeId, AgentSettings> settings,
       MqttTransport transport, Schedulers schedulers) {
     SiteAgents running = new SiteAgents(site);
     try {
@@ -50,7 +55,8 @@ public final class SiteAgents implements AutoCloseable {
     }
   }
 
-  private void boot(AgentSettings settings, MqttTransport transport, Schedulers schedulers) {
+  private void boot(Function<NodeId, AgentSettings> settings, MqttTransport transport,
+      Schedulers schedulers) {
     Scheduler physics = schedulers.get("simulator");
     Scheduler.Task steps = physics.every("simulator physics", PHYSICS_STEP, PHYSICS_STEP,
         () -> site.advanceTo(physics.now()));
@@ -59,7 +65,7 @@ public final class SiteAgents implements AutoCloseable {
     for (SimulatedNode node : site.nodes()) {
       Scheduler leases = schedulers.get("lease-" + node.node().site() + "-"
           + node.node().name());
-      agents.add(new NodeAgent(settings, node, transport, ticks, leases));
+      agents.add(new NodeAgent(settings.apply(node.node()), node, transport, ticks, leases));
     }
     sequential = schedulers.isVirtual();
     closer.add("node agents", () -> closeAll());

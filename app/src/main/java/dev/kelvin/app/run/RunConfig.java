@@ -11,16 +11,15 @@ import dev.kelvin.core.model.PowerBudget;
 import dev.kelvin.core.model.RackId;
 import dev.kelvin.core.model.SiteId;
 import dev.kelvin.dashboard.DashboardSettings;
+import dev.kelvin.mqtt.access.ClientIds;
 import dev.kelvin.policy.PolicySettings;
 import dev.kelvin.policy.guard.GuardSettings;
 import dev.kelvin.telemetry.TelemetrySettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * {@code kelvin.yaml}, the configuration of {@code kelvin run}, mapped onto the settings
@@ -50,6 +49,7 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
         root.sections("budgets", RunConfig::budget)));
     PredictorConfig predictor = PredictorConfig.read(root.section("predictor"));
     root.requireNoUnknownKeys();
+    mqtt.requireLogin();
     return new RunConfig(controller, predictor);
   }
 
@@ -61,13 +61,16 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
   /** Every key with its default, in reading order: what docs/configuration.md lists. */
   public static List<ConfigKey> keys() {
     ConfigTree empty = YamlFiles.of(DEFAULT_SOURCE, "");
-    read(empty);
+    try {
+      read(empty);
+    } catch (ConfigException noLogin) {
+      // an empty document has no broker login: the keys were read all the same
+    }
     return empty.keysRead();
   }
 
   private static TelemetrySettings telemetry(ConfigTree section, MqttConfig mqtt) {
-    String clientId = section.optionalString("client_id")
-        .orElse("kelvin-controller-" + TelemetrySettings.hostName());
+    String clientId = ClientIds.of(mqtt.endpoint().username(), TelemetrySettings.SESSION_NAME);
     Duration expiry = section.duration("session_expiry", TelemetrySettings.SESSION_EXPIRY);
     int maxPayload = (int) Math.min(Integer.MAX_VALUE, section.bytes("max_payload", 65_536));
     Duration rejectLog = section.duration("reject_log_period", Duration.ofMinutes(1));
@@ -76,8 +79,7 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
   }
 
   private static ActuatorSettings actuators(ConfigTree section, MqttConfig mqtt) {
-    String clientId = section.optionalString("client_id").orElse("kelvin-actuators-"
-        + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+    String clientId = ClientIds.of(mqtt.endpoint().username(), ActuatorSettings.SESSION_NAME);
     Duration ackTimeout = section.duration("ack_timeout", ActuatorSettings.DEFAULT_ACK_TIMEOUT);
     return section.build(() -> new ActuatorSettings(mqtt.session(clientId, Duration.ZERO),
         mqtt.topics(), ackTimeout));

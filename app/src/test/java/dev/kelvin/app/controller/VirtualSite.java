@@ -42,7 +42,7 @@ final class VirtualSite implements AutoCloseable {
     controller = Controller.start(settings(), new ControllerParts(broker, schedulers, rules,
         Optional.empty()));
     site = SiteAgents.start(new SimulatedSite(SiteSpec.demo(), seed, START),
-        AgentSettings.defaults(LOOPBACK), broker, schedulers);
+        node -> AgentSettings.defaults(LOOPBACK), broker, schedulers);
   }
 
   private static ControllerSettings settings() {

@@ -110,7 +110,6 @@ class LiveRunWithAgentsIT {
         "mqtt:", "  broker: " + broker.broker(),
         "  username: " + broker.username().orElseThrow(), "  password_file: " + password,
         "  topic_prefix: " + topics.prefix(),
-        "telemetry:", "  client_id: " + TestServices.unique("it-controller"),
         "policy:", "  cap_lease: " + LEASE.toSeconds() + "s", "  settle_time: 5s",
         "guard:", "  min_dwell: 5s",
         "audit:", "  file: " + scratch.resolve("audit.jsonl"),

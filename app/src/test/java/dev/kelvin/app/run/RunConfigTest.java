@@ -1,6 +1,7 @@
 package dev.kelvin.app.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.kelvin.app.StartupException;
@@ -47,8 +48,16 @@ class RunConfigTest {
   }
 
   @Test
-  void an_empty_file_gives_every_default() throws IOException {
-    RunConfig config = RunConfig.read(write(""));
+  void an_empty_file_is_refused_for_want_of_a_broker_login() {
+    assertThatThrownBy(() -> RunConfig.read(write("")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("mqtt.username: a broker login is required")
+        .hasMessageContaining("allow_anonymous_for_tests: true");
+  }
+
+  @Test
+  void a_test_file_that_allows_no_login_gives_every_other_default() throws IOException {
+    RunConfig config = RunConfig.read(write("mqtt:\n  allow_anonymous_for_tests: true\n"));
     ControllerSettings settings = config.controller();
 
     assertThat(settings.telemetry().session().endpoint())
@@ -68,7 +77,8 @@ class RunConfigTest {
 
   @Test
   void a_file_of_comments_only_gives_the_defaults_too() throws IOException {
-    RunConfig config = RunConfig.read(write("# everything commented out\n# mqtt:\n"));
+    RunConfig config = RunConfig.read(write("# everything else commented out\n# tick: 5s\n"
+        + "mqtt:\n  allow_anonymous_for_tests: true\n"));
 
     assertThat(config.controller().tick()).isEqualTo(Duration.ofSeconds(1));
   }

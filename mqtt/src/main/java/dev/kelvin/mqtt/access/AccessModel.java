@@ -60,6 +60,17 @@ public final class AccessModel {
         && TopicFilter.matches(grant.topicFilter(), topic));
   }
 
+  /**
+   * Whether {@code role} may publish a retained message to {@code topic}: only on status topics
+   * (a node's own, the controller's), so the retained store holds at most one message per
+   * identity however much a client sends.
+   */
+  public boolean mayRetain(Role role, String topic) {
+    boolean status = topic.equals(topics.controllerStatus()) || topics.parseNode(topic)
+        .filter(node -> node.channel() == Channel.STATUS).isPresent();
+    return status && mayPublish(role, topic);
+  }
+
   /** Whether {@code role} may subscribe to {@code filter}: a grant must cover all of it. */
   public boolean maySubscribe(Role role, String filter) {
     return grants(role).stream().anyMatch(grant -> grant.activity() == Activity.SUBSCRIBE

@@ -81,4 +81,15 @@ class AccessModelTest {
     assertThat(other.mayPublish(controller, "lab/kelvin/site-a/node/n01/cmd")).isTrue();
     assertThat(other.mayPublish(controller, "kelvin/v1/site-a/node/n01/cmd")).isFalse();
   }
+
+  @Test
+  void retained_messages_are_allowed_on_ones_own_status_topic_only() {
+    assertThat(model.mayRetain(agent, topics.nodeStatus(N01))).isTrue();
+    assertThat(model.mayRetain(agent, topics.nodeTelemetry(N01))).isFalse();
+    assertThat(model.mayRetain(agent, topics.nodeStatus(N02))).isFalse();
+    assertThat(model.mayRetain(controller, topics.controllerStatus())).isTrue();
+    assertThat(model.mayRetain(controller, topics.nodeCommand(N01))).isFalse();
+    assertThat(model.mayRetain(new Role.Gateway(new SiteId("site-a")),
+        "kelvin/v1/site-a/facility/crac-1")).isFalse();
+  }
 }

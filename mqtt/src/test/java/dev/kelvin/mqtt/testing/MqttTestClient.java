@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kelvin.core.testkit.TestServices;
 import dev.kelvin.core.wire.MqttEndpoint;
+import dev.kelvin.mqtt.access.ClientIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.MqttToken;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -30,6 +32,7 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  */
 public final class MqttTestClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long ANSWER_WAIT_MS = 10_000;
 
   /** One message as received. */
   public record Received(String topic, String payload, boolean retained) {
@@ -50,13 +53,23 @@ public final class MqttTestClient implements AutoCloseable {
     this.client = client;
   }
 
-  /** Connects to {@code endpoint} with its login, a clean session and a unique client id. */
+  /**
+   * Connects to {@code endpoint} with its login, a clean session and a unique client id of
+   * that login ({@code <username>:it-<role>-...}).
+   */
   public static MqttTestClient connect(MqttEndpoint endpoint, String role) throws MqttException {
+    return connectAs(endpoint,
+        ClientIds.of(endpoint.username(), TestServices.unique("it-" + role)));
+  }
+
+  /** Connects to {@code endpoint} with its login and a clean session, as {@code clientId}. */
+  public static MqttTestClient connectAs(MqttEndpoint endpoint, String clientId)
+      throws MqttException {
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setCleanStart(true);
     endpoint.username().ifPresent(options::setUserName);
     endpoint.password().ifPresent(p -> options.setPassword(p.getBytes(StandardCharsets.UTF_8)));
-    return connect(endpoint.broker().toString(), TestServices.unique("it-" + role), options);
+    return connect(endpoint.broker().toString(), clientId, options);
   }
 
   public static MqttTestClient connect(String uri, String clientId,
@@ -88,6 +101,38 @@ public final class MqttTestClient implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Publishes at QoS 1 and returns the broker's answer: the PUBACK reason code, below 0x80 when
+   * it took the message (0, or 0x10 when nobody subscribes), 0x87 when the client may not
+   * publish there (Paho reports a refusal this way, not as an exception).
+   */
+  public int publishAnswered(String topic, String payload, boolean retained)
+      throws MqttException {
+    MqttToken token = client.getTopic(topic).publish(
+        new MqttMessage(payload.getBytes(StandardCharsets.UTF_8), 1, retained, null));
+    token.waitForCompletion(ANSWER_WAIT_MS);
+    return firstCode(token.getReasonCodes(), 0);
+  }
+
+  /**
+   * Subscribes at QoS 1 and returns the broker's answer: the SUBACK reason code, 1 when granted
+   * at QoS 1, 0x87 when the client may not subscribe to {@code filter}.
+   */
+  public int subscribeAnswered(String filter) throws MqttException {
+    IMqttToken token = client.subscribe(filter, 1);
+    token.waitForCompletion(ANSWER_WAIT_MS);
+    return firstCode(token.getReasonCodes(), 1);
+  }
+
+  /** Whether the broker still has this client connected. */
+  public boolean connected() {
+    return client.isConnected();
+  }
+
+  private static int firstCode(int[] codes, int none) {
+    return codes == null || codes.length == 0 ? none : codes[0];
   }
 
   public void publishRetained(String topic, String payload) throws MqttException {

@@ -7,8 +7,7 @@ import java.util.regex.Pattern;
 /**
  * How to run the embedded broker.
  *
- * @param host the address to listen on, {@code 127.0.0.1} by default; the broker takes
- *     anonymous clients, so anything other than loopback exposes it to the network
+ * @param host the address to listen on, {@code 127.0.0.1} by default
  * @param port the TCP port, or 0 for any free port
  * @param maxQueuedMessagesPerClient messages the broker queues for a slow or offline client
  *     before it drops new ones (HiveMQ's default of 1000 drops QoS 1 readings silently)
@@ -20,6 +19,12 @@ public record BrokerSettings(String host, int port, int maxQueuedMessagesPerClie
   public static final String LOOPBACK = "127.0.0.1";
   public static final int MQTT_PORT = 1883;
   public static final int DEFAULT_MAX_QUEUED = 100_000;
+  /**
+   * The largest packet the broker takes: the controller's largest telemetry payload (64 KiB)
+   * and room for the topic and properties. With {@link #maxQueuedMessagesPerClient} it bounds
+   * what one client's queue can hold.
+   */
+  public static final int MAX_PACKET_BYTES = 68 * 1_024;
   /** Host names and IPv4/IPv6 literals; nothing that could break the generated XML. */
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-]{1,253}");
 

@@ -1,6 +1,7 @@
 package dev.kelvin.telemetry.broker;
 
 import com.codahale.metrics.Counter;
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.net.URI;
 import java.time.Duration;
@@ -14,9 +15,11 @@ import org.slf4j.LoggerFactory;
 /**
  * An MQTT 5 broker (HiveMQ Community Edition) inside the controller's JVM, for the zero-setup
  * default and demos: readings and commands flow through it exactly as through Mosquitto. It
- * takes anonymous clients, keeps sessions in memory, sends no usage statistics, leaves the
- * application's logging setup alone, and queues {@link BrokerSettings#maxQueuedMessagesPerClient}
- * messages per client. Throughput is about 1,100 QoS 1 messages/s on a small machine, so use a
+ * enforces Kelvin's access model ({@link BrokerAccess}: logins, client ids of one's own, topics
+ * by role; refusals counted in {@link #refusals()}), takes packets up to
+ * {@link BrokerSettings#MAX_PACKET_BYTES}, keeps sessions in memory, sends no usage statistics,
+ * leaves the application's logging setup alone, and queues
+ * {@link BrokerSettings#maxQueuedMessagesPerClient} messages per client. Throughput is about 1,100 QoS 1 messages/s on a small machine, so use a
  * real broker for load. HiveMQ needs logback-classic on the runtime class path.
  */
 public final class EmbeddedBroker implements AutoCloseable {
@@ -30,11 +33,13 @@ public final class EmbeddedBroker implements AutoCloseable {
   private final String host;
   private final int port;
   private final Duration startDuration;
+  private final BrokerRefusals refusals;
   private boolean closed;
 
   private EmbeddedBroker(EmbeddedHiveMQ hivemq, BrokerFolders folders, String host, int port,
-      Duration startDuration) {
+      Duration startDuration, BrokerRefusals refusals) {
     this.hivemq = hivemq;
+    this.refusals = refusals;
     this.folders = folders;
     this.host = host;
     this.port = port;
@@ -42,27 +47,32 @@ public final class EmbeddedBroker implements AutoCloseable {
   }
 
   /**
-   * Starts a broker and returns once it accepts connections.
+   * Starts a broker that admits the logins of {@code access}, and returns once it accepts
+   * connections.
    *
    * @throws PortInUseException when the port is taken (checked before HiveMQ starts)
    * @throws BrokerException when HiveMQ fails to start
    */
-  public static EmbeddedBroker start(BrokerSettings settings) {
+  public static EmbeddedBroker start(BrokerSettings settings, BrokerAccess access) {
     Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(access, "access");
     int port = PortProbe.claim(settings.host(), settings.port());
-    warnIfExposed(settings.host());
     BrokerFolders folders = BrokerFolders.create(settings.workDir(),
-        HiveMqConfig.render(settings.host(), port, settings.maxQueuedMessagesPerClient()));
+        HiveMqConfig.render(settings.host(), port, settings.maxQueuedMessagesPerClient(),
+            BrokerSettings.MAX_PACKET_BYTES));
+    BrokerRefusals refusals = new BrokerRefusals();
     long startNanos = System.nanoTime();
-    EmbeddedHiveMQ hivemq = launch(folders, settings.host() + ":" + port);
+    EmbeddedHiveMQ hivemq = launch(folders, settings.host() + ":" + port,
+        AccessExtension.of(access, refusals));
     Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
     log.info("Embedded MQTT broker listening on tcp://{}:{}, started in {} ms (in-memory,"
-        + " queue {} messages per client)", settings.host(), port, took.toMillis(),
-        settings.maxQueuedMessagesPerClient());
-    return new EmbeddedBroker(hivemq, folders, settings.host(), port, took);
+        + " logins required, queue {} messages per client)", settings.host(), port,
+        took.toMillis(), settings.maxQueuedMessagesPerClient());
+    return new EmbeddedBroker(hivemq, folders, settings.host(), port, took, refusals);
   }
 
-  private static EmbeddedHiveMQ launch(BrokerFolders folders, String address) {
+  private static EmbeddedHiveMQ launch(BrokerFolders folders, String address,
+      EmbeddedExtension access) {
     EmbeddedHiveMQ hivemq = null;
     try {
       hivemq = EmbeddedHiveMQ.builder()
@@ -70,6 +80,7 @@ public final class EmbeddedBroker implements AutoCloseable {
           .withDataFolder(folders.data())
           .withExtensionsFolder(folders.extensions())
           .withoutLoggingBootstrap()
+          .withEmbeddedExtension(access)
           .build();
       hivemq.start().get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       return hivemq;
@@ -98,6 +109,11 @@ public final class EmbeddedBroker implements AutoCloseable {
   /** How long HiveMQ took to start. */
   public Duration startDuration() {
     return startDuration;
+  }
+
+  /** What the broker refused so far: logins, client ids, publishes and subscriptions. */
+  public BrokerRefusals refusals() {
+    return refusals;
   }
 
   /**
@@ -130,14 +146,6 @@ public final class EmbeddedBroker implements AutoCloseable {
     } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
       restoreInterrupt(e);
       log.warn("The embedded MQTT broker did not stop cleanly: {}", rootCause(e));
-    }
-  }
-
-  private static void warnIfExposed(String host) {
-    if (!host.equals(BrokerSettings.LOOPBACK) && !host.equals("localhost")
-        && !host.equals("::1")) {
-      log.warn("The embedded MQTT broker takes anonymous clients and listens on {}: anyone who"
-          + " can reach this address can publish telemetry and commands", host);
     }
   }
 
