@@ -111,6 +111,7 @@ public final class Demo implements AutoCloseable {
   /** The broker and the agents in /health and /metrics, beside the controller's own parts. */
   private void watch() {
     controller.metrics().bindBrokerDrops(broker::droppedMessages);
+    controller.metrics().bindBrokerRefusals(broker.refusals());
     controller.metrics().bindAgents(site::stats);
     controller.healthOf("broker", () -> broker.droppedMessages() == 0
         ? new Health.Component(Health.Status.UP, "embedded at " + broker.uri())

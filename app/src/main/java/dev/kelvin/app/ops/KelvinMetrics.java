@@ -11,6 +11,7 @@ import dev.kelvin.core.validation.RejectReason;
 import dev.kelvin.mqtt.SessionStats;
 import dev.kelvin.policy.audit.AuditLogStatus;
 import dev.kelvin.predictor.forecast.ForecastStats;
+import dev.kelvin.telemetry.broker.BrokerRefusals;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -153,6 +154,16 @@ public final class KelvinMetrics {
     FunctionCounter.builder("kelvin.broker.dropped.messages", dropped, d -> d.getAsLong())
         .description("Messages the embedded broker dropped; above 0 means data was lost")
         .register(registry);
+  }
+
+  /** What the embedded broker refused, by reason: logins, client ids, publishes, subscriptions. */
+  public void bindBrokerRefusals(BrokerRefusals refusals) {
+    for (BrokerRefusals.Reason reason : BrokerRefusals.Reason.values()) {
+      FunctionCounter.builder("kelvin.broker.refusals", refusals, r -> r.count(reason))
+          .tag("reason", reason.key())
+          .description("Clients, messages and subscriptions the embedded broker refused")
+          .register(registry);
+    }
   }
 
   /** The in-process agents of the demo, summed. */

@@ -1,17 +1,21 @@
 package dev.kelvin.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.wire.MqttEndpoint;
+import dev.kelvin.core.wire.Topics;
+import dev.kelvin.mqtt.testing.MqttTestClient;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,13 @@ import org.junit.jupiter.api.Test;
  */
 class DemoIT {
   private static final Duration OVERHEAT_WITHIN = Duration.ofSeconds(150);
+  private static final int NOT_AUTHORIZED = 0x87;
+  private static final Topics TOPICS = Topics.defaults();
+  private static final NodeId N01 = NodeId.of("site-a", "n01");
+  private static final NodeId N02 = NodeId.of("site-a", "n02");
+  private static final String FORGED_CAP = "{\"v\":1,\"id\":\"forged-1\",\"type\":"
+      + "\"set_cpu_freq_cap\",\"value\":1200,\"lease_s\":600,\"issued_ts_ms\":1,"
+      + "\"rule\":\"forged\"}";
   private static DemoFixture fixture;
 
   @BeforeAll
@@ -83,18 +94,10 @@ class DemoIT {
   void a_malformed_message_is_counted_and_ingestion_goes_on() throws Exception {
     await().atMost(Duration.ofSeconds(30))
         .until(() -> fixture.json("/api/ingest").get("accepted").asLong() > 0);
-    MqttClient intruder = new MqttClient(fixture.demo().mqttUri().toString(),
-        "it-intruder-" + UUID.randomUUID(), new MemoryPersistence());
-    try {
-      intruder.connect();
-      intruder.publish("kelvin/v1/site-a/node/n01/telemetry",
-          "{\"v\":1,\"ts_ms\":NaN".getBytes(StandardCharsets.UTF_8), 1, false);
-      intruder.publish("kelvin/v1/site-a/node/n02/telemetry",
-          "{\"v\":1,\"ts_ms\":1,\"seq\":1,\"power_w\":-40}".getBytes(StandardCharsets.UTF_8),
-          1, false);
-      intruder.disconnect();
-    } finally {
-      intruder.close();
+    try (MqttTestClient buggy01 = agentOf("n01", "buggy");
+        MqttTestClient buggy02 = agentOf("n02", "buggy")) {
+      buggy01.publish(TOPICS.nodeTelemetry(N01), "{\"v\":1,\"ts_ms\":NaN");
+      buggy02.publish(TOPICS.nodeTelemetry(N02), "{\"v\":1,\"ts_ms\":1,\"seq\":1,\"power_w\":-40}");
     }
     long acceptedBefore = fixture.json("/api/ingest").get("accepted").asLong();
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -103,6 +106,34 @@ class DemoIT {
       assertThat(ingest.get("rejectedTotal").asLong()).isGreaterThanOrEqualTo(2);
       assertThat(ingest.get("accepted").asLong()).isGreaterThan(acceptedBefore);
     });
+  }
+
+  @Test
+  void the_broker_admits_no_one_without_a_login_and_no_command_but_the_controllers()
+      throws Exception {
+    URI broker = fixture.demo().mqttUri();
+    assertThatThrownBy(() -> MqttTestClient.connect(MqttEndpoint.anonymous(broker), "anon"))
+        .isInstanceOf(MqttException.class);
+    try (MqttTestClient watcher = MqttTestClient.connect(
+            fixture.demo().logins().watcher(broker), "watcher");
+        MqttTestClient neighbour = agentOf("n02", "intruder")) {
+      assertThat(watcher.publishAnswered(TOPICS.nodeCommand(N01), FORGED_CAP, false))
+          .isEqualTo(NOT_AUTHORIZED);
+      assertThat(neighbour.publishAnswered(TOPICS.nodeCommand(N01), FORGED_CAP, false))
+          .isEqualTo(NOT_AUTHORIZED);
+    }
+
+    String metrics = fixture.get("/metrics").body();
+    assertThat(metrics).contains("kelvin_broker_refusals_total{reason=\"bad_login\"} 1.0")
+        .contains("kelvin_broker_refusals_total{reason=\"publish_denied\"} 2.0");
+    assertThat(Files.readString(fixture.auditFile(), StandardCharsets.UTF_8))
+        .doesNotContain("forged");
+  }
+
+  private static MqttTestClient agentOf(String node, String role) throws MqttException {
+    URI broker = fixture.demo().mqttUri();
+    return MqttTestClient.connect(fixture.demo().logins().agent(broker,
+        NodeId.of("site-a", node)), role);
   }
 
   @Test
