@@ -115,7 +115,7 @@ class SetpointLeasesIssueTimeTest {
   }
 
   @Test
-  void a_controller_the_whole_skew_behind_is_held_up_by_one_stamped_ahead_no_longer_than_the_skew() {
+  void a_controller_the_skew_behind_is_held_up_by_a_command_stamped_ahead_at_most_the_skew() {
     leases.apply(cpuCap("ahead", 1200, START.plus(SKEW)));
     Duration behind = SKEW;
 
