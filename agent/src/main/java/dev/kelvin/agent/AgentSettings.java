@@ -18,13 +18,17 @@ import java.util.Objects;
  *     leases (1 s by default)
  * @param maxLease the longest lease a command may ask for (10 min by default); longer ones are
  *     rejected, so a controller bug cannot pin a node for hours
+ * @param maxClockSkew how far the controller's clock may be from this node's (5 s by default,
+ *     as far as the controller lets a reading's time run ahead of its own clock): a command
+ *     issued further ahead, or longer ago than its lease plus this, is rejected, and no command
+ *     holds up the controller's next for longer (see {@code IssueTimes} in the lease package)
  * @param requireBrokerAtStart whether a broker it cannot reach at start stops the start (true)
  *     or the agent runs on, keeps its readings and connects when it can (false: for nodes that
  *     may boot before the broker, as after a site-wide power cut)
  * @param session the MQTT session's keep alive, connect timeout and reconnect pacing
  */
 public record AgentSettings(MqttEndpoint endpoint, Topics topics, Duration publishInterval,
-    Duration maxLease, boolean requireBrokerAtStart, Timing session) {
+    Duration maxLease, Duration maxClockSkew, boolean requireBrokerAtStart, Timing session) {
 
   /** How the agent's MQTT session keeps alive, connects and paces its reconnects. */
   public record Timing(Duration keepAlive, Duration connectTimeout, ReconnectPacing reconnect) {
@@ -45,12 +49,14 @@ public record AgentSettings(MqttEndpoint endpoint, Topics topics, Duration publi
   public static final Duration BACKLOG_SPAN = Duration.ofHours(1);
   private static final Duration MIN_INTERVAL = Duration.ofMillis(10);
   private static final int MAX_BACKLOG = 36_000;
+  private static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(5);
 
   public AgentSettings {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(publishInterval, "publishInterval");
     Objects.requireNonNull(maxLease, "maxLease");
+    Objects.requireNonNull(maxClockSkew, "maxClockSkew");
     Objects.requireNonNull(session, "session");
     if (publishInterval.compareTo(MIN_INTERVAL) < 0) {
       throw new IllegalArgumentException("publishInterval must be at least " + MIN_INTERVAL
@@ -60,34 +66,51 @@ public record AgentSettings(MqttEndpoint endpoint, Topics topics, Duration publi
       throw new IllegalArgumentException("maxLease must be a positive duration, was " + maxLease
           + ": with no lease allowed the agent would reject every command");
     }
+    if (maxClockSkew.isNegative() || maxClockSkew.isZero()) {
+      throw new IllegalArgumentException("maxClockSkew must be a positive duration, was "
+          + maxClockSkew + ": with no skew allowed, a controller clock a millisecond ahead would"
+          + " have every command rejected");
+    }
+    if (maxClockSkew.compareTo(maxLease) > 0) {
+      throw new IllegalArgumentException("maxClockSkew " + maxClockSkew + " is longer than"
+          + " maxLease " + maxLease + ": one command stamped ahead could then hold up the"
+          + " controller's next for longer than any lease lasts; keep clocks in sync (NTP) and"
+          + " the skew to seconds");
+    }
   }
 
   /**
-   * Publish every second, leases of up to 10 minutes, topics under {@code kelvin/v1}, run on
-   * when the broker is away at start, the default session timing.
+   * Publish every second, leases of up to 10 minutes, clocks within 5 s, topics under
+   * {@code kelvin/v1}, run on when the broker is away at start, the default session timing.
    */
   public static AgentSettings defaults(MqttEndpoint endpoint) {
     return new AgentSettings(endpoint, Topics.defaults(), Duration.ofSeconds(1),
-        Duration.ofMinutes(10), false, Timing.defaults());
+        Duration.ofMinutes(10), DEFAULT_CLOCK_SKEW, false, Timing.defaults());
   }
 
   public AgentSettings withTopics(Topics newTopics) {
-    return new AgentSettings(endpoint, newTopics, publishInterval, maxLease,
+    return new AgentSettings(endpoint, newTopics, publishInterval, maxLease, maxClockSkew,
         requireBrokerAtStart, session);
   }
 
   public AgentSettings withPublishInterval(Duration newInterval) {
-    return new AgentSettings(endpoint, topics, newInterval, maxLease, requireBrokerAtStart,
-        session);
+    return new AgentSettings(endpoint, topics, newInterval, maxLease, maxClockSkew,
+        requireBrokerAtStart, session);
   }
 
   public AgentSettings withMaxLease(Duration newMaxLease) {
-    return new AgentSettings(endpoint, topics, publishInterval, newMaxLease,
+    return new AgentSettings(endpoint, topics, publishInterval, newMaxLease, maxClockSkew,
+        requireBrokerAtStart, session);
+  }
+
+  public AgentSettings withMaxClockSkew(Duration newSkew) {
+    return new AgentSettings(endpoint, topics, publishInterval, maxLease, newSkew,
         requireBrokerAtStart, session);
   }
 
   public AgentSettings withRequireBrokerAtStart(boolean value) {
-    return new AgentSettings(endpoint, topics, publishInterval, maxLease, value, session);
+    return new AgentSettings(endpoint, topics, publishInterval, maxLease, maxClockSkew, value,
+        session);
   }
 
   /**

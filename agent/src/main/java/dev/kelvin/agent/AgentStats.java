@@ -1,5 +1,8 @@
 package dev.kelvin.agent;
 
+import dev.kelvin.agent.lease.Refusal;
+import java.util.Map;
+
 /**
  * What a {@link NodeAgent} has done since it started, for health pages and tests.
  *
@@ -16,6 +19,10 @@ package dev.kelvin.agent;
  * @param commandsApplied commands acknowledged as applied (renewals included)
  * @param commandsRejected commands acknowledged as rejected (malformed ones with a readable
  *     id included)
+ * @param commandsRefused the rejected commands by reason, every reason present: they add up to
+ *     {@code commandsRejected}
+ * @param commandsDuplicate duplicates of applied commands (same id, issued no later), answered
+ *     again without touching the hardware or the lease; not counted as applied
  * @param commandsFailed commands the hardware failed to apply
  * @param malformedCommands command payloads that could not be decoded, with or without an id
  * @param leasesExpired leases that ran out and were reverted to the hardware default
@@ -24,5 +31,15 @@ package dev.kelvin.agent;
  */
 public record AgentStats(long readingsPublished, long publishFailures, long readingsDropped,
     int backlog, long sampleFailures, long tickFailures, long commandsApplied,
-    long commandsRejected, long commandsFailed, long malformedCommands, long leasesExpired,
-    int leasesHeld, boolean connected) {}
+    long commandsRejected, Map<Refusal, Long> commandsRefused, long commandsDuplicate,
+    long commandsFailed, long malformedCommands, long leasesExpired,
+    int leasesHeld, boolean connected) {
+  public AgentStats {
+    commandsRefused = Map.copyOf(commandsRefused);
+  }
+
+  /** The rejected commands refused for {@code reason}. */
+  public long refused(Refusal reason) {
+    return commandsRefused.getOrDefault(reason, 0L);
+  }
+}

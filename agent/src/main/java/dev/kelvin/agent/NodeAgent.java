@@ -83,7 +83,8 @@ public final class NodeAgent implements AutoCloseable {
     this.node = hardware.node();
     this.readings = new HardwareReadings(hardware);
     this.warnings = new PerKeyThrottle(WARN_EVERY, ticks.clock(), 8);
-    this.leases = new SetpointLeases(hardware, ticks.clock(), settings.maxLease());
+    this.leases = new SetpointLeases(hardware, ticks.clock(), settings.maxLease(),
+        settings.maxClockSkew());
     this.commands = new CommandHandler(node, this.leases, ticks.clock());
     this.connection = new AgentConnection(settings, node, transport, ticks, commands, warnings);
     this.expiry = new LeaseExpiry(node, this.leases, settings.publishInterval(), warnings);
@@ -130,7 +131,8 @@ public final class NodeAgent implements AutoCloseable {
     TelemetryOutbox outbox = connection.outbox();
     return new AgentStats(outbox.published(), outbox.failures(), outbox.dropped(),
         outbox.size(), sampleFailures.sum(), tickFailures.sum() + expiry.failures(),
-        commands.applied(), commands.rejected(), commands.failed(), commands.malformed(),
+        commands.applied(), commands.rejected(), commands.refusals(), commands.duplicates(),
+        commands.failed(), commands.malformed(),
         expiry.expired(), leases.held().size(), connection.isConnected());
   }
 

@@ -19,6 +19,7 @@ class AgentSettingsTest {
     assertThat(settings.topics()).isEqualTo(Topics.defaults());
     assertThat(settings.publishInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(settings.maxLease()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(settings.maxClockSkew()).isEqualTo(Duration.ofSeconds(5));
     assertThat(settings.backlogCapacity()).isEqualTo(3600);
   }
 
@@ -40,5 +41,20 @@ class AgentSettingsTest {
   void refuses_a_maximum_lease_that_is_not_positive() {
     assertThatThrownBy(() -> AgentSettings.defaults(endpoint).withMaxLease(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxLease");
+  }
+
+  @Test
+  void refuses_a_clock_skew_that_is_not_positive() {
+    assertThatThrownBy(() -> AgentSettings.defaults(endpoint).withMaxClockSkew(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxClockSkew")
+        .hasMessageContaining("positive");
+  }
+
+  @Test
+  void refuses_a_clock_skew_longer_than_the_maximum_lease() {
+    assertThatThrownBy(() -> AgentSettings.defaults(endpoint)
+        .withMaxClockSkew(Duration.ofMinutes(11)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxClockSkew PT11M is longer than maxLease PT10M");
   }
 }

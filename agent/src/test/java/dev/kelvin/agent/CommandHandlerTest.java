@@ -4,6 +4,11 @@ import dev.kelvin.core.model.Device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.kelvin.agent.lease.Refusal;
 import dev.kelvin.agent.lease.SetpointLeases;
 import dev.kelvin.core.model.SetpointKind;
 import dev.kelvin.core.testkit.MutableClock;
@@ -14,19 +19,45 @@ import dev.kelvin.core.wire.NodeCommand;
 import dev.kelvin.mqtt.StrictJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class CommandHandlerTest {
   private final MutableClock clock = new MutableClock();
   private final FakeNodeHardware hardware = new FakeNodeHardware();
   private final CommandHandler handler = new CommandHandler(hardware.node(),
-      new SetpointLeases(hardware, clock, Duration.ofMinutes(10)), clock);
+      new SetpointLeases(hardware, clock, Duration.ofMinutes(10), Duration.ofSeconds(5)), clock);
+
+  private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+  private final Logger handlerLog = (Logger) LoggerFactory.getLogger(CommandHandler.class);
+
+  @BeforeEach
+  void captureLog() {
+    logged.start();
+    handlerLog.addAppender(logged);
+  }
+
+  @AfterEach
+  void releaseLog() {
+    handlerLog.detachAppender(logged);
+  }
 
   private static byte[] command(String id, double mhz, Duration lease) {
+    return command(id, mhz, lease, MutableClock.START);
+  }
+
+  private static byte[] command(String id, double mhz, Duration lease, Instant issuedAt) {
     NodeCommand command = new NodeCommand(id, SetpointKind.CPU_FREQ_CAP, Optional.empty(),
-        mhz, lease, MutableClock.START, "thermal-cap-cpu");
+        mhz, lease, issuedAt, "thermal-cap-cpu");
     return StrictJson.write(CommandWire.encode(command));
+  }
+
+  private long warnings() {
+    return logged.list.stream().filter(event -> event.getLevel() == Level.WARN).count();
   }
 
   private static byte[] text(String json) {
@@ -54,6 +85,49 @@ class CommandHandlerTest {
     assertThat(handler.rejected()).isEqualTo(1);
     assertThat(handler.failed()).isEqualTo(1);
     assertThat(handler.applied()).isZero();
+  }
+
+  @Test
+  void counts_refusals_by_reason_and_duplicates_apart_from_applied_commands() {
+    Instant hourAhead = MutableClock.START.plus(Duration.ofHours(1));
+    handler.handle(command("future", 2000, Duration.ofSeconds(60), hourAhead));
+    handler.handle(command("long", 2000, Duration.ofHours(1)));
+    handler.handle(text("{\"v\":1,\"id\":\"bad\",\"type\":\"set_cpu_freq_cap\"}"));
+    byte[] normal = command("a-1", 2000, Duration.ofSeconds(60));
+    handler.handle(normal);
+    Optional<CommandAck> duplicate = handler.handle(normal);
+
+    assertThat(duplicate).get().extracting(CommandAck::status).isEqualTo(Status.APPLIED);
+    assertThat(handler.applied()).isEqualTo(1);
+    assertThat(handler.duplicates()).isEqualTo(1);
+    assertThat(handler.rejected()).isEqualTo(3);
+    assertThat(handler.refusals()).containsEntry(Refusal.ISSUED_IN_FUTURE, 1L)
+        .containsEntry(Refusal.LEASE_TOO_LONG, 1L).containsEntry(Refusal.MALFORMED, 1L)
+        .containsEntry(Refusal.STALE, 0L).hasSize(Refusal.values().length);
+    assertThat(handler.refusals().values().stream().mapToLong(Long::longValue).sum())
+        .isEqualTo(handler.rejected());
+    assertThat(hardware.writes(SetpointKind.CPU_FREQ_CAP, Optional.empty())).isEqualTo(1);
+  }
+
+  @Test
+  void logs_refusals_at_most_once_a_minute_per_reason_while_counting_each() {
+    Instant hourAhead = MutableClock.START.plus(Duration.ofHours(1));
+    for (int i = 0; i < 100; i++) {
+      handler.handle(command("forged-" + i, 1200, Duration.ofSeconds(60), hourAhead));
+    }
+    assertThat(warnings()).isEqualTo(1);
+    assertThat(logged.list.get(0).getFormattedMessage()).contains("rejected command forged-0")
+        .contains("issued_in_future");
+
+    clock.advance(Duration.ofMinutes(1));
+    handler.handle(command("forged-100", 1200, Duration.ofSeconds(60), hourAhead));
+    handler.handle(command("stale", 1200, Duration.ofSeconds(60),
+        MutableClock.START.minus(Duration.ofMinutes(5))));
+
+    assertThat(warnings()).isEqualTo(3);
+    assertThat(logged.list.get(1).getFormattedMessage()).contains("101 issued_in_future so far");
+    assertThat(handler.refusals()).containsEntry(Refusal.ISSUED_IN_FUTURE, 101L)
+        .containsEntry(Refusal.STALE, 1L);
   }
 
   @Test

@@ -30,6 +30,7 @@ public final class FakeNodeHardware implements NodeHardware {
   private final NodeId node;
   private final Map<Key, Double> setpoints = new HashMap<>();
   private final Map<Key, Integer> writes = new HashMap<>();
+  private int setpointCalls;
   private String failWrites;
   private String failSamples;
   private volatile Runnable beforeSample = () -> {};
@@ -95,12 +96,14 @@ public final class FakeNodeHardware implements NodeHardware {
 
   @Override
   public synchronized SetpointLimits limits(SetpointKind kind, Optional<Device> device) {
+    setpointCalls++;
     requireSupported(kind, device);
     return kind == SetpointKind.CPU_FREQ_CAP ? CPU_LIMITS : GPU_LIMITS;
   }
 
   @Override
   public synchronized double apply(SetpointKind kind, Optional<Device> device, double value) {
+    setpointCalls++;
     requireSupported(kind, device);
     if (failWrites != null) {
       throw new HardwareException(failWrites);
@@ -114,6 +117,7 @@ public final class FakeNodeHardware implements NodeHardware {
 
   @Override
   public synchronized double read(SetpointKind kind, Optional<Device> device) {
+    setpointCalls++;
     requireSupported(kind, device);
     return setpoints.get(new Key(kind, device));
   }
@@ -131,6 +135,15 @@ public final class FakeNodeHardware implements NodeHardware {
   /** How many times {@link #apply} wrote this setpoint. */
   public synchronized int writes(SetpointKind kind, Optional<Device> device) {
     return writes.getOrDefault(new Key(kind, device), 0);
+  }
+
+  /**
+   * How many times a setpoint's limits, value or write were asked for ({@link #limits},
+   * {@link #read}, {@link #apply}): zero while every command was refused before reaching the
+   * hardware. Whether a setpoint is supported at all is not counted.
+   */
+  public synchronized int setpointCalls() {
+    return setpointCalls;
   }
 
   /** Makes every write fail with {@code message}; null makes them work again. */

@@ -2,7 +2,9 @@ package dev.kelvin.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.kelvin.agent.lease.Refusal;
 import dev.kelvin.core.model.Device;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.NodeReading;
@@ -111,6 +113,29 @@ class NodeAgentTest {
     assertThat(ack.after()).hasValue(250);
     assertThat(readings().get(readings().size() - 1)
         .get(NodeMetric.GPU_POWER_LIMIT_WATTS, Optional.of(Device.gpu(1)))).hasValue(250);
+  }
+
+  @Test
+  void nacks_a_command_from_an_hour_ahead_by_reason_and_applies_the_next_normal_one() {
+    agent.start();
+    send(new NodeCommand("forged", SetpointKind.CPU_FREQ_CAP, Optional.empty(), 1200,
+        Duration.ofMinutes(2), scheduler.now().plus(Duration.ofHours(1)), "forged"));
+    scheduler.advanceBy(Duration.ofSeconds(1));
+    send(new NodeCommand("a-1", SetpointKind.CPU_FREQ_CAP, Optional.empty(), 2000,
+        Duration.ofMinutes(2), scheduler.now(), "thermal-cap-cpu"));
+    scheduler.advanceBy(Duration.ofSeconds(1));
+
+    List<CommandAck> acks = controllerHeard.payloads(TOPICS.nodeCommandAck(hardware.node()))
+        .stream().map(json -> CommandWire.decodeAck(StrictJson.parseObject(bytes(json), 4096,
+            "ack"))).toList();
+    assertThat(acks).extracting(CommandAck::id, CommandAck::status).containsExactly(
+        tuple("forged", CommandAck.Status.REJECTED), tuple("a-1", CommandAck.Status.APPLIED));
+    assertThat(acks.get(0).message()).startsWith("refused (issued_in_future)");
+    assertThat(hardware.cpuCapMhz()).isEqualTo(2000);
+    AgentStats stats = agent.stats();
+    assertThat(stats.refused(Refusal.ISSUED_IN_FUTURE)).isEqualTo(1);
+    assertThat(stats.commandsRejected()).isEqualTo(1);
+    assertThat(stats.commandsApplied()).isEqualTo(1);
   }
 
   @Test

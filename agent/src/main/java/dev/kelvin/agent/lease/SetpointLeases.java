@@ -24,12 +24,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The setpoints a controller holds on one node, each under a lease. A command is checked
- * (supported setpoint, lease no longer than {@code maxLease}), clamped to the hardware's
- * limits, applied and read back. The same command id with the same value renews its lease
- * (and re-applies only if the hardware drifted); the same id with another value, or a new id
- * for the same setpoint, replaces the held lease. A command issued before the one behind the
- * held lease is rejected: an out-of-order or replayed command must not undo a newer decision.
+ * The setpoints a controller holds on one node, each under a lease. A command is checked,
+ * clamped to the hardware's limits, applied and read back. The checks, in this order, each
+ * answered with a rejection naming its {@link Refusal} reason: the agent is not shutting down;
+ * the lease is no longer than {@code maxLease}; the issue time is within {@code maxClockSkew}
+ * of the agent's clock and not so old that the lease is over ({@link IssueTimes}); the command
+ * is not issued before the one behind the held lease (an out-of-order or replayed command must
+ * not undo a newer decision); the hardware supports the setpoint. A refused command leaves the
+ * hardware and the held lease as they were: nothing is read or written.
+ *
+ * <p>The same command id with the same value, issued later, renews its lease (and re-applies
+ * only if the hardware drifted); the same id with another value, or a new id for the same
+ * setpoint, replaces the held lease. A duplicate of a command already applied (same id, issued
+ * no later: see {@link AppliedCommands}) gets the answer it got before, marked as a duplicate,
+ * and changes nothing. The order check never lets one command lock the controller out for
+ * longer than the clock skew, however far ahead it was stamped: see {@link IssueTimes}.
  * When a lease runs out, {@link #expireDue()} restores the hardware default, exactly once.
  *
  * <p>Every method is synchronized: commands arrive on the MQTT thread while expiry runs on the
@@ -45,44 +54,52 @@ public final class SetpointLeases {
   private final NodeHardware hardware;
   private final InstantSource clock;
   private final Duration maxLease;
+  private final IssueTimes issueTimes;
   private final PerKeyThrottle revertWarnings;
   private final Map<Key, Lease> leases = new LinkedHashMap<>();
+  private final AppliedCommands applied = new AppliedCommands();
   private boolean closed;
 
   /**
    * @param maxLease the longest lease a command may ask for; longer ones are rejected so that a
    *     controller cannot pin a node for hours by mistake
+   * @param maxClockSkew how far the controller's clock may be from {@code clock}: the bounds on
+   *     a command's issue time, and the longest one command can hold up the next
    */
-  public SetpointLeases(NodeHardware hardware, InstantSource clock, Duration maxLease) {
+  public SetpointLeases(NodeHardware hardware, InstantSource clock, Duration maxLease,
+      Duration maxClockSkew) {
     this.hardware = Objects.requireNonNull(hardware, "hardware");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.maxLease = Objects.requireNonNull(maxLease, "maxLease");
     if (maxLease.isNegative() || maxLease.isZero()) {
       throw new IllegalArgumentException("maxLease must be a positive duration, was " + maxLease);
     }
+    this.issueTimes = new IssueTimes(maxClockSkew);
     this.revertWarnings = new PerKeyThrottle(WARN_EVERY, clock, 64);
   }
 
   /** Checks, clamps, applies and reads back {@code command}, and says what happened. */
-  public synchronized CommandAck apply(NodeCommand command) {
+  public synchronized Answer apply(NodeCommand command) {
     Instant now = clock.instant();
     Lease held = leases.get(new Key(command.kind(), command.device()));
-    Optional<String> refusal = refusal(command).or(() -> outOfOrder(command, held));
-    if (refusal.isPresent()) {
-      return ack(command, CommandAck.Status.REJECTED, OptionalDouble.empty(),
-          OptionalDouble.empty(), Optional.empty(), now, refusal.get());
+    Optional<Refused> refused = refusal(command).or(() -> issueTimes.check(command, now));
+    if (refused.isEmpty()) {
+      Optional<CommandAck> before = applied.answered(command, now);
+      if (before.isPresent()) {
+        return Answer.duplicate(AppliedCommands.answerAgain(command, before.get(), held, now));
+      }
+      refused = IssueTimes.outOfOrder(command, held).or(() -> unsupported(command));
     }
-    OptionalDouble before = OptionalDouble.empty();
-    try {
-      SetpointLimits limits = hardware.limits(command.kind(), command.device());
-      before = OptionalDouble.of(hardware.read(command.kind(), command.device()));
-      return isRenewal(command, held)
-          ? renew(command, held, limits, before.getAsDouble(), now)
-          : replace(command, held, limits, before.getAsDouble(), now);
-    } catch (RuntimeException e) {
-      return ack(command, CommandAck.Status.FAILED, before, OptionalDouble.empty(),
-          Optional.empty(), now, failure(command, e));
+    if (refused.isPresent()) {
+      return Answer.refused(ack(command, CommandAck.Status.REJECTED, OptionalDouble.empty(),
+          OptionalDouble.empty(), Optional.empty(), now, refused.get().message()),
+          refused.get().reason());
     }
+    CommandAck ack = applyChecked(command, held, now);
+    if (ack.status() == CommandAck.Status.APPLIED) {
+      applied.remember(command, ack, issueTimes.lapsesAt(command));
+    }
+    return Answer.done(ack);
   }
 
   /**
@@ -129,34 +146,45 @@ public final class SetpointLeases {
     return List.copyOf(leases.values());
   }
 
-  private Optional<String> refusal(NodeCommand command) {
-    String setpoint = SetpointText.name(command.kind(), command.device());
-    if (closed) {
-      return Optional.of("the agent of " + hardware.node() + " is shutting down and has restored"
-          + " its defaults; send the command again once the node reports online");
+  /** Applies a command that passed every check: a renewal or a replacement. */
+  private CommandAck applyChecked(NodeCommand command, Lease held, Instant now) {
+    OptionalDouble before = OptionalDouble.empty();
+    try {
+      SetpointLimits limits = hardware.limits(command.kind(), command.device());
+      before = OptionalDouble.of(hardware.read(command.kind(), command.device()));
+      return isRenewal(command, held)
+          ? renew(command, held, limits, before.getAsDouble(), now)
+          : replace(command, held, limits, before.getAsDouble(), now);
+    } catch (RuntimeException e) {
+      return ack(command, CommandAck.Status.FAILED, before, OptionalDouble.empty(),
+          Optional.empty(), now, failure(command, e));
     }
-    if (!supports(command)) {
-      return Optional.of("node " + hardware.node() + " cannot hold " + setpoint + " ("
-          + command.kind().commandType() + "): the hardware or its driver offers no such"
-          + " setpoint" + (command.device().isPresent() ? ", or there is no such GPU" : ""));
+  }
+
+  /** The checks that need neither the clock nor the hardware. */
+  private Optional<Refused> refusal(NodeCommand command) {
+    if (closed) {
+      return Optional.of(new Refused(Refusal.SHUTTING_DOWN, "the agent of " + hardware.node()
+          + " is shutting down and has restored its defaults; send the command again once the"
+          + " node reports online"));
     }
     if (command.lease().compareTo(maxLease) > 0) {
-      return Optional.of("lease_s " + seconds(command.lease()) + " s is longer than this"
-          + " agent's maximum lease of " + seconds(maxLease) + " s (maxLease): send a shorter"
-          + " lease and renew it with the same command id");
+      return Optional.of(new Refused(Refusal.LEASE_TOO_LONG, "lease_s "
+          + seconds(command.lease()) + " s is longer than this agent's maximum lease of "
+          + seconds(maxLease) + " s (max_lease): send a shorter lease and renew it with the same"
+          + " command id"));
     }
     return Optional.empty();
   }
 
-  /** Why {@code command} is refused: it was issued before the command behind {@code held}. */
-  private static Optional<String> outOfOrder(NodeCommand command, Lease held) {
-    if (held == null || !command.issuedAt().isBefore(held.issuedAt())) {
+  private Optional<Refused> unsupported(NodeCommand command) {
+    if (supports(command)) {
       return Optional.empty();
     }
-    return Optional.of("command " + command.id() + " was issued at " + command.issuedAt()
-        + ", before " + held.issuedAt() + " when command " + held.commandId() + " (rule "
-        + held.rule() + ") set the " + held.setpoint() + " held now: an out-of-order or replayed"
-        + " command must not undo a newer decision; send a new command to change it");
+    return Optional.of(new Refused(Refusal.UNSUPPORTED, "node " + hardware.node()
+        + " cannot hold " + SetpointText.name(command.kind(), command.device()) + " ("
+        + command.kind().commandType() + "): the hardware or its driver offers no such setpoint"
+        + (command.device().isPresent() ? ", or there is no such GPU" : "")));
   }
 
   /** The same command id with the same value: extend the lease rather than write again. */
@@ -192,7 +220,7 @@ public final class SetpointLeases {
           + SetpointText.value(command.kind(), after);
     }
     leases.put(new Key(command.kind(), command.device()),
-        held.renewed(after, command.issuedAt(), term));
+        held.renewed(after, IssueTimes.orderedAt(command.issuedAt(), now), term));
     return ack(command, CommandAck.Status.APPLIED, OptionalDouble.of(before),
         OptionalDouble.of(after), Optional.of(expiresAt), now, message);
   }
@@ -204,7 +232,8 @@ public final class SetpointLeases {
     LeaseTerm term = LeaseTerm.grantedAt(now, command.lease());
     Instant expiresAt = term.expiresAt();
     leases.put(new Key(command.kind(), command.device()), new Lease(command.id(), command.rule(),
-        command.kind(), command.device(), command.value(), after, command.issuedAt(), term));
+        command.kind(), command.device(), command.value(), after,
+        IssueTimes.orderedAt(command.issuedAt(), now), term));
     String message = SetpointText.applied(command, limits, target, after) + "; lease until "
         + expiresAt + (held == null ? "" : "; " + replaced(command, held));
     return ack(command, CommandAck.Status.APPLIED, OptionalDouble.of(before),

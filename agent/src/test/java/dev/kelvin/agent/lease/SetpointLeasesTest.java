@@ -22,10 +22,13 @@ class SetpointLeasesTest {
 
   private final MutableClock clock = new MutableClock();
   private final FakeNodeHardware hardware = new FakeNodeHardware();
-  private final SetpointLeases leases = new SetpointLeases(hardware, clock, Duration.ofMinutes(10));
+  private static final Duration SKEW = Duration.ofSeconds(5);
+  private final SetpointLeases leases =
+      new SetpointLeases(hardware, clock, Duration.ofMinutes(10), SKEW);
 
+  /** A command issued now, as a controller in step with the node's clock issues it. */
   private NodeCommand cpuCap(String id, double mhz, Duration lease) {
-    return cpuCap(id, mhz, lease, MutableClock.START);
+    return cpuCap(id, mhz, lease, clock.instant());
   }
 
   private NodeCommand cpuCap(String id, double mhz, Duration lease, Instant issuedAt) {
@@ -35,12 +38,16 @@ class SetpointLeasesTest {
 
   private NodeCommand gpuLimit(String id, int gpu, double watts) {
     return new NodeCommand(id, SetpointKind.GPU_POWER_LIMIT, Optional.of(Device.gpu(gpu)), watts, MINUTE,
-        MutableClock.START, "gpu-budget");
+        clock.instant(), "gpu-budget");
+  }
+
+  private CommandAck apply(NodeCommand command) {
+    return leases.apply(command).ack();
   }
 
   @Test
   void applies_a_cap_within_limits_and_acks_the_values_read_back() {
-    CommandAck ack = leases.apply(cpuCap("a1", 2400, MINUTE));
+    CommandAck ack = apply(cpuCap("a1", 2400, MINUTE));
 
     assertThat(ack.status()).isEqualTo(Status.APPLIED);
     assertThat(ack.id()).isEqualTo("a1");
@@ -58,7 +65,7 @@ class SetpointLeasesTest {
 
   @Test
   void clamps_a_cap_below_the_hardware_minimum_and_says_so() {
-    CommandAck ack = leases.apply(cpuCap("a1", 800, MINUTE));
+    CommandAck ack = apply(cpuCap("a1", 800, MINUTE));
 
     assertThat(ack.status()).isEqualTo(Status.APPLIED);
     assertThat(ack.after()).hasValue(1200);
@@ -69,7 +76,7 @@ class SetpointLeasesTest {
 
   @Test
   void clamps_a_gpu_limit_above_the_hardware_maximum_and_says_so() {
-    CommandAck ack = leases.apply(gpuLimit("g1", 1, 550));
+    CommandAck ack = apply(gpuLimit("g1", 1, 550));
 
     assertThat(ack.after()).hasValue(400);
     assertThat(ack.message()).contains("gpu_power_limit_w on gpu 1 550 W is above this node's"
@@ -78,7 +85,7 @@ class SetpointLeasesTest {
 
   @Test
   void reports_the_read_back_when_the_hardware_settles_on_its_own_step() {
-    CommandAck ack = leases.apply(cpuCap("a1", 2450, MINUTE));
+    CommandAck ack = apply(cpuCap("a1", 2450, MINUTE));
 
     assertThat(ack.after()).hasValue(2400);
     assertThat(ack.message()).contains("applied cpu_freq_cap_mhz 2450 MHz")
@@ -87,10 +94,10 @@ class SetpointLeasesTest {
 
   @Test
   void renewing_with_the_same_id_extends_the_lease_without_writing_again() {
-    leases.apply(cpuCap("a1", 2400, MINUTE));
+    apply(cpuCap("a1", 2400, MINUTE));
     clock.advance(Duration.ofSeconds(30));
 
-    CommandAck renewal = leases.apply(cpuCap("a1", 2400, MINUTE));
+    CommandAck renewal = apply(cpuCap("a1", 2400, MINUTE));
 
     assertThat(renewal.status()).isEqualTo(Status.APPLIED);
     assertThat(renewal.before()).hasValue(2400);
@@ -104,10 +111,11 @@ class SetpointLeasesTest {
 
   @Test
   void renewing_after_the_hardware_drifted_applies_the_setpoint_again() {
-    leases.apply(cpuCap("a1", 2400, MINUTE));
+    apply(cpuCap("a1", 2400, MINUTE));
     hardware.drift(SetpointKind.CPU_FREQ_CAP, NODE_WIDE, 3000);
+    clock.advance(Duration.ofSeconds(30));
 
-    CommandAck renewal = leases.apply(cpuCap("a1", 2400, MINUTE));
+    CommandAck renewal = apply(cpuCap("a1", 2400, MINUTE));
 
     assertThat(renewal.before()).hasValue(3000);
     assertThat(renewal.after()).hasValue(2400);
@@ -118,9 +126,9 @@ class SetpointLeasesTest {
 
   @Test
   void a_renewed_lease_outlives_its_first_expiry() {
-    leases.apply(cpuCap("a1", 2400, MINUTE));
+    apply(cpuCap("a1", 2400, MINUTE));
     clock.advance(Duration.ofSeconds(50));
-    leases.apply(cpuCap("a1", 2400, MINUTE));
+    apply(cpuCap("a1", 2400, MINUTE));
     clock.advance(Duration.ofSeconds(20));
 
     assertThat(leases.expireDue()).isEmpty();
@@ -129,9 +137,10 @@ class SetpointLeasesTest {
 
   @Test
   void renewing_a_clamped_command_does_not_write_again() {
-    leases.apply(cpuCap("a1", 2450, MINUTE));
+    apply(cpuCap("a1", 2450, MINUTE));
+    clock.advance(Duration.ofSeconds(30));
 
-    CommandAck renewal = leases.apply(cpuCap("a1", 2450, MINUTE));
+    CommandAck renewal = apply(cpuCap("a1", 2450, MINUTE));
 
     assertThat(renewal.message()).contains("renewed");
     assertThat(hardware.writes(SetpointKind.CPU_FREQ_CAP, NODE_WIDE)).isEqualTo(1);
@@ -143,10 +152,10 @@ class SetpointLeasesTest {
 
   @Test
   void the_same_id_with_a_new_value_applies_the_new_value() {
-    leases.apply(cpuCap("a1", 2400, MINUTE));
+    apply(cpuCap("a1", 2400, MINUTE));
     clock.advance(Duration.ofSeconds(10));
 
-    CommandAck ack = leases.apply(cpuCap("a1", 2000, MINUTE, MutableClock.START.plusSeconds(10)));
+    CommandAck ack = apply(cpuCap("a1", 2000, MINUTE, MutableClock.START.plusSeconds(10)));
 
     assertThat(ack.status()).isEqualTo(Status.APPLIED);
     assertThat(ack.before()).hasValue(2400);
@@ -158,7 +167,7 @@ class SetpointLeasesTest {
     assertThat(leases.held()).singleElement().satisfies(lease -> {
       assertThat(lease.commandId()).isEqualTo("a1");
       assertThat(lease.value()).isEqualTo(2000);
-      assertThat(lease.issuedAt()).isEqualTo(MutableClock.START.plusSeconds(10));
+      assertThat(lease.orderedAt()).isEqualTo(MutableClock.START.plusSeconds(10));
       assertThat(lease.expiresAt()).isEqualTo(MutableClock.START.plusSeconds(70));
     });
   }
@@ -166,9 +175,10 @@ class SetpointLeasesTest {
   @Test
   void rejects_a_command_issued_before_the_one_behind_the_held_lease_naming_both_instants() {
     Instant newer = MutableClock.START.plusSeconds(10);
-    leases.apply(cpuCap("a2", 2000, MINUTE, newer));
+    clock.advance(Duration.ofSeconds(10));
+    apply(cpuCap("a2", 2000, MINUTE, newer));
 
-    CommandAck late = leases.apply(cpuCap("a1", 2400, MINUTE, MutableClock.START));
+    CommandAck late = apply(cpuCap("a1", 2400, MINUTE, MutableClock.START));
 
     assertThat(late.status()).isEqualTo(Status.REJECTED);
     assertThat(late.message()).contains("command a1 was issued at " + MutableClock.START)
@@ -179,36 +189,45 @@ class SetpointLeasesTest {
   }
 
   @Test
-  void rejects_a_replay_of_the_held_command_with_an_older_value() {
-    leases.apply(cpuCap("a1", 2400, MINUTE, MutableClock.START));
-    leases.apply(cpuCap("a1", 2000, MINUTE, MutableClock.START.plusSeconds(10)));
+  void a_replay_of_the_held_command_with_its_older_value_is_a_duplicate_that_changes_nothing() {
+    apply(cpuCap("a1", 2400, MINUTE, MutableClock.START));
+    clock.advance(Duration.ofSeconds(10));
+    apply(cpuCap("a1", 2000, MINUTE, MutableClock.START.plusSeconds(10)));
+    clock.advance(Duration.ofSeconds(10));
 
-    CommandAck replay = leases.apply(cpuCap("a1", 2400, MINUTE, MutableClock.START));
+    Answer replay = leases.apply(cpuCap("a1", 2400, MINUTE, MutableClock.START));
 
-    assertThat(replay.status()).isEqualTo(Status.REJECTED);
+    assertThat(replay.duplicate()).isTrue();
+    assertThat(replay.ack().message()).startsWith("duplicate of command a1");
     assertThat(hardware.cpuCapMhz()).isEqualTo(2000);
+    assertThat(hardware.writes(SetpointKind.CPU_FREQ_CAP, NODE_WIDE)).isEqualTo(2);
+    assertThat(leases.held()).singleElement().satisfies(lease -> {
+      assertThat(lease.value()).isEqualTo(2000);
+      assertThat(lease.expiresAt()).isEqualTo(MutableClock.START.plusSeconds(70));
+    });
   }
 
   @Test
   void a_renewal_moves_the_decision_time_forward_so_an_older_command_cannot_undo_it() {
-    leases.apply(cpuCap("a1", 2400, MINUTE, MutableClock.START));
-    leases.apply(cpuCap("a1", 2400, MINUTE, MutableClock.START.plusSeconds(30)));
+    apply(cpuCap("a1", 2400, MINUTE, MutableClock.START));
+    clock.advance(Duration.ofSeconds(30));
+    apply(cpuCap("a1", 2400, MINUTE, MutableClock.START.plusSeconds(30)));
 
-    CommandAck delayed = leases.apply(cpuCap("a2", 3000, MINUTE,
+    CommandAck delayed = apply(cpuCap("a2", 3000, MINUTE,
         MutableClock.START.plusSeconds(20)));
 
     assertThat(delayed.status()).isEqualTo(Status.REJECTED);
-    assertThat(leases.held()).singleElement().extracting(Lease::issuedAt)
+    assertThat(leases.held()).singleElement().extracting(Lease::orderedAt)
         .isEqualTo(MutableClock.START.plusSeconds(30));
     assertThat(hardware.cpuCapMhz()).isEqualTo(2400);
   }
 
   @Test
   void a_new_id_for_the_same_setpoint_replaces_the_old_lease() {
-    leases.apply(cpuCap("a1", 2400, MINUTE));
+    apply(cpuCap("a1", 2400, MINUTE));
     clock.advance(Duration.ofSeconds(10));
 
-    CommandAck ack = leases.apply(cpuCap("a2", 2000, Duration.ofSeconds(30)));
+    CommandAck ack = apply(cpuCap("a2", 2000, Duration.ofSeconds(30)));
 
     assertThat(ack.before()).hasValue(2400);
     assertThat(ack.after()).hasValue(2000);
@@ -221,15 +240,15 @@ class SetpointLeasesTest {
 
   @Test
   void keeps_one_lease_per_gpu() {
-    leases.apply(gpuLimit("g0", 0, 250));
-    leases.apply(gpuLimit("g1", 1, 200));
+    apply(gpuLimit("g0", 0, 250));
+    apply(gpuLimit("g1", 1, 200));
 
     assertThat(leases.held()).extracting(Lease::commandId).containsExactly("g0", "g1");
   }
 
   @Test
   void expiry_restores_the_default_exactly_once() {
-    leases.apply(cpuCap("a1", 2400, MINUTE));
+    apply(cpuCap("a1", 2400, MINUTE));
     clock.advance(MINUTE.minusSeconds(1));
     assertThat(leases.expireDue()).isEmpty();
     assertThat(hardware.cpuCapMhz()).isEqualTo(2400);
@@ -246,8 +265,8 @@ class SetpointLeasesTest {
 
   @Test
   void expiry_leaves_leases_that_still_run_alone() {
-    leases.apply(cpuCap("a1", 2400, Duration.ofSeconds(10)));
-    leases.apply(gpuLimit("g0", 0, 200));
+    apply(cpuCap("a1", 2400, Duration.ofSeconds(10)));
+    apply(gpuLimit("g0", 0, 200));
     clock.advance(Duration.ofSeconds(10));
 
     assertThat(leases.expireDue()).extracting(Lease::commandId).containsExactly("a1");
@@ -257,9 +276,9 @@ class SetpointLeasesTest {
 
   @Test
   void rejects_a_setpoint_the_node_does_not_support() {
-    CommandAck powerCap = leases.apply(new NodeCommand("p1", SetpointKind.NODE_POWER_CAP,
+    CommandAck powerCap = apply(new NodeCommand("p1", SetpointKind.NODE_POWER_CAP,
         NODE_WIDE, 500, MINUTE, MutableClock.START, "site-budget"));
-    CommandAck thirdGpu = leases.apply(gpuLimit("g9", 9, 200));
+    CommandAck thirdGpu = apply(gpuLimit("g9", 9, 200));
 
     assertThat(powerCap.status()).isEqualTo(Status.REJECTED);
     assertThat(powerCap.message()).contains("cannot hold node_power_cap_w");
@@ -270,7 +289,7 @@ class SetpointLeasesTest {
 
   @Test
   void rejects_a_lease_longer_than_the_maximum_naming_both() {
-    CommandAck ack = leases.apply(cpuCap("a1", 2400, Duration.ofMinutes(15)));
+    CommandAck ack = apply(cpuCap("a1", 2400, Duration.ofMinutes(15)));
 
     assertThat(ack.status()).isEqualTo(Status.REJECTED);
     assertThat(ack.message()).contains("lease_s 900 s").contains("maximum lease of 600 s");
@@ -280,7 +299,7 @@ class SetpointLeasesTest {
 
   @Test
   void accepts_a_lease_of_exactly_the_maximum() {
-    assertThat(leases.apply(cpuCap("a1", 2400, Duration.ofMinutes(10))).status())
+    assertThat(apply(cpuCap("a1", 2400, Duration.ofMinutes(10))).status())
         .isEqualTo(Status.APPLIED);
   }
 
@@ -288,7 +307,7 @@ class SetpointLeasesTest {
   void reports_failed_with_the_hardware_message_when_the_write_is_refused() {
     hardware.failWrites("write to scaling_max_freq: permission denied");
 
-    CommandAck ack = leases.apply(cpuCap("a1", 2400, MINUTE));
+    CommandAck ack = apply(cpuCap("a1", 2400, MINUTE));
 
     assertThat(ack.status()).isEqualTo(Status.FAILED);
     assertThat(ack.before()).hasValue(3000);
@@ -299,9 +318,9 @@ class SetpointLeasesTest {
 
   @Test
   void a_failed_replacement_keeps_the_old_lease_so_the_node_still_reverts() {
-    leases.apply(cpuCap("a1", 2400, MINUTE));
+    apply(cpuCap("a1", 2400, MINUTE));
     hardware.failWrites("device busy");
-    assertThat(leases.apply(cpuCap("a2", 2000, MINUTE)).status()).isEqualTo(Status.FAILED);
+    assertThat(apply(cpuCap("a2", 2000, MINUTE)).status()).isEqualTo(Status.FAILED);
     hardware.failWrites(null);
 
     clock.advance(MINUTE);
@@ -312,7 +331,7 @@ class SetpointLeasesTest {
 
   @Test
   void a_revert_the_hardware_refuses_is_tried_again_on_the_next_call() {
-    leases.apply(cpuCap("a1", 2400, MINUTE));
+    apply(cpuCap("a1", 2400, MINUTE));
     hardware.failWrites("device busy");
     clock.advance(MINUTE);
 
@@ -326,15 +345,15 @@ class SetpointLeasesTest {
 
   @Test
   void closing_restores_every_default_and_rejects_later_commands() {
-    leases.apply(cpuCap("a1", 2400, MINUTE));
-    leases.apply(gpuLimit("g0", 0, 150));
+    apply(cpuCap("a1", 2400, MINUTE));
+    apply(gpuLimit("g0", 0, 150));
 
     assertThat(leases.revertAllAndClose()).isEqualTo(2);
 
     assertThat(hardware.cpuCapMhz()).isEqualTo(3000);
     assertThat(hardware.read(SetpointKind.GPU_POWER_LIMIT, Optional.of(Device.gpu(0)))).isEqualTo(300);
     assertThat(leases.held()).isEmpty();
-    CommandAck late = leases.apply(cpuCap("a2", 2000, MINUTE));
+    CommandAck late = apply(cpuCap("a2", 2000, MINUTE));
     assertThat(late.status()).isEqualTo(Status.REJECTED);
     assertThat(late.message()).contains("shutting down");
     assertThat(hardware.cpuCapMhz()).isEqualTo(3000);
@@ -342,7 +361,7 @@ class SetpointLeasesTest {
 
   @Test
   void refuses_a_maximum_lease_that_is_not_positive() {
-    assertThatThrownBy(() -> new SetpointLeases(hardware, clock, Duration.ZERO))
+    assertThatThrownBy(() -> new SetpointLeases(hardware, clock, Duration.ZERO, SKEW))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxLease");
   }
 }

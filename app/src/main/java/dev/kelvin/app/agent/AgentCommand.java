@@ -3,6 +3,7 @@ package dev.kelvin.app.agent;
 import dev.kelvin.agent.AgentException;
 import dev.kelvin.agent.AgentStats;
 import dev.kelvin.agent.NodeAgent;
+import dev.kelvin.agent.lease.Refusal;
 import dev.kelvin.app.StartupException;
 import dev.kelvin.app.VersionProvider;
 import dev.kelvin.app.runtime.Schedulers;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,9 +109,22 @@ public final class AgentCommand implements Callable<Integer> {
 
   private static String status(AgentStats stats) {
     return String.format(Locale.ROOT, "%s; %d readings published, %d waiting, %d dropped;"
-            + " %d commands applied, %d rejected; %d lease(s) held, %d expired",
+            + " %d commands applied, %d rejected%s, %d duplicate(s); %d lease(s) held,"
+            + " %d expired",
         stats.connected() ? "connected" : "not connected", stats.readingsPublished(),
         stats.backlog(), stats.readingsDropped(), stats.commandsApplied(),
-        stats.commandsRejected(), stats.leasesHeld(), stats.leasesExpired());
+        stats.commandsRejected(), refusals(stats), stats.commandsDuplicate(),
+        stats.leasesHeld(), stats.leasesExpired());
+  }
+
+  /** The reasons of the rejections so far: {@code " (issued_in_future 1, stale 2)"}. */
+  private static String refusals(AgentStats stats) {
+    StringJoiner reasons = new StringJoiner(", ", " (", ")").setEmptyValue("");
+    for (Refusal reason : Refusal.values()) {
+      if (stats.refused(reason) > 0) {
+        reasons.add(reason.label() + " " + stats.refused(reason));
+      }
+    }
+    return reasons.toString();
   }
 }

@@ -30,14 +30,15 @@ public record AgentConfig(NodeId node, RackId rack, AgentSettings agent,
     MqttConfig mqtt = MqttConfig.read(root);
     Duration interval = root.duration("publish_interval", Duration.ofSeconds(1));
     Duration maxLease = root.duration("max_lease", Duration.ofMinutes(10));
+    Duration maxClockSkew = root.duration("max_clock_skew", Duration.ofSeconds(5));
     boolean requireBroker = root.bool("require_broker_at_start", true);
     SimulatedHardware simulated = SimulatedHardware.read(root.section("simulated"));
     AgentConfig config = root.build(() -> new AgentConfig(
         NodeId.of(site.orElseThrow(() -> missing("site", "site-a")),
             name.orElseThrow(() -> missing("node", "n07"))),
         RackId.of(rack), new AgentSettings(mqtt.endpoint(), mqtt.topics(), interval, maxLease,
-            requireBroker, new AgentSettings.Timing(mqtt.keepAlive(), mqtt.connectTimeout(),
-                mqtt.reconnect())), simulated));
+            maxClockSkew, requireBroker, new AgentSettings.Timing(mqtt.keepAlive(),
+                mqtt.connectTimeout(), mqtt.reconnect())), simulated));
     root.requireNoUnknownKeys();
     mqtt.requireLogin();
     return config;

@@ -33,9 +33,28 @@ class AgentConfigTest {
         .isEqualTo(URI.create("tcp://127.0.0.1:18830"));
     assertThat(config.agent().endpoint().password()).contains(ExampleConfigs.PASSWORD);
     assertThat(config.agent().maxLease()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(config.agent().maxClockSkew()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.agent().requireBrokerAtStart()).isTrue();
     assertThat(config.simulated()).isEqualTo(new SimulatedHardware(30,
         SimulatedHardware.Load.STEADY, 1.0, 7));
+  }
+
+  @Test
+  void the_clock_skew_defaults_to_five_seconds_and_reads_as_a_duration() throws IOException {
+    Path defaults = Files.writeString(dir.resolve("defaults.yaml"), NODE);
+    Path set = Files.writeString(dir.resolve("set.yaml"), NODE + "max_clock_skew: 500ms\n");
+
+    assertThat(AgentConfig.read(defaults).agent().maxClockSkew())
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThat(AgentConfig.read(set).agent().maxClockSkew()).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void a_clock_skew_longer_than_the_maximum_lease_is_refused_naming_both() throws IOException {
+    ConfigException e = refused(NODE + "max_lease: 1m\nmax_clock_skew: 2m\n");
+
+    assertThat(e.getMessage()).hasLineCount(1).contains("maxClockSkew PT2M")
+        .contains("longer than maxLease PT1M");
   }
 
   @Test
