@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** agent.yaml as {@code kelvin agent} reads it: the example, the required keys, mistakes. */
 class AgentConfigTest {
-  private static final String NODE = "site: site-a\nnode: n07\n";
+  private static final String NODE = "site: site-a\nnode: n07\n"
+      + "mqtt:\n  allow_anonymous_for_tests: true\n";
 
   @TempDir
   Path dir;
@@ -47,6 +48,14 @@ class AgentConfigTest {
     assertThat(AgentConfig.read(defaults).agent().maxClockSkew())
         .isEqualTo(Duration.ofSeconds(5));
     assertThat(AgentConfig.read(set).agent().maxClockSkew()).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void an_agent_without_a_broker_login_is_refused() throws IOException {
+    ConfigException e = refused("site: site-a\nnode: n07\n");
+
+    assertThat(e.getMessage()).hasLineCount(1)
+        .contains("mqtt.username: a broker login is required");
   }
 
   @Test
