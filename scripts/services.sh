@@ -19,6 +19,8 @@ set -euo pipefail
 DIR=${KELVIN_SERVICES_DIR:-/tmp/kelvin-services}
 MQTT_PORT=${KELVIN_IT_MQTT_PORT:-18830}
 MQTT_TLS_PORT=${KELVIN_IT_MQTT_TLS_PORT:-18831}
+MODEL_PREFIX=it-model/v1
+MODEL_USER_PREFIX=kelvin-it-model
 INFLUX_PORT=${KELVIN_IT_INFLUX_PORT:-18086}
 INFLUX_RPC_PORT=$((INFLUX_PORT + 2))
 PACKAGES=(mosquitto mosquitto-clients influxdb chromium chromium-driver openssl)
@@ -103,21 +105,45 @@ extendedKeyUsage=clientAuth"
   log "made a test CA, server and client certificates in $DIR/tls"
 }
 
+# Kelvin's access model (docs/security.md) for tests of it against Mosquitto: a controller, the
+# agents of $MODEL_PREFIX's site-a/n01 and n02, and a read-only watcher, all with the password in
+# model-password. MosquittoAclModelIT checks that this is what MosquittoAcl renders.
+model_acl() {
+  local p="$MODEL_PREFIX" u="$MODEL_USER_PREFIX" node
+  printf '\nuser %s-controller\n' "$u"
+  printf 'topic write %s\n' "$p/+/node/+/cmd" "$p/controller/status"
+  printf 'topic read %s\n' "$p/+/node/+/telemetry" "$p/+/node/+/status" "$p/+/node/+/cmd/ack" \
+    "$p/+/facility/#"
+  for node in n01 n02; do
+    printf '\nuser %s-agent-%s\n' "$u" "$node"
+    printf 'topic write %s\n' "$p/site-a/node/$node/telemetry" "$p/site-a/node/$node/status" \
+      "$p/site-a/node/$node/cmd/ack"
+    printf 'topic read %s\n' "$p/site-a/node/$node/cmd"
+  done
+  printf '\nuser %s-watch\n' "$u"
+  printf 'topic read %s\n' "$p/#"
+}
+
 start_mosquitto() {
   local d="$DIR/mosquitto"; mkdir -p "$d"
   if alive "$d/pid"; then
-    if port_open "$MQTT_TLS_PORT"; then
+    if port_open "$MQTT_TLS_PORT" && grep -q "^user $MODEL_USER_PREFIX-controller" "$d/acl"; then
       log "mosquitto already runs on $MQTT_PORT and $MQTT_TLS_PORT"; return 0
     fi
-    log "mosquitto runs without its TLS listener (an older configuration); restarting it"
+    log "mosquitto runs with an older configuration; restarting it"
     stop_one mosquitto "$d/pid"
   fi
   make_tls
   [ -f "$d/password" ] || secret >"$d/password"
   [ -f "$d/limited-password" ] || secret >"$d/limited-password"
+  [ -f "$d/model-password" ] || secret >"$d/model-password"
   : >"$d/passwd"
   "$(command -v mosquitto_passwd)" -b "$d/passwd" kelvin-it "$(cat "$d/password")"
   "$(command -v mosquitto_passwd)" -b "$d/passwd" kelvin-it-limited "$(cat "$d/limited-password")"
+  for user in controller agent-n01 agent-n02 watch; do
+    "$(command -v mosquitto_passwd)" -b "$d/passwd" "$MODEL_USER_PREFIX-$user" \
+      "$(cat "$d/model-password")"
+  done
   chmod 600 "$d/passwd"
   cat >"$d/acl" <<ACL
 # kelvin-it may do anything; kelvin-it-limited only under it-limited/, so that tests see what
@@ -129,6 +155,7 @@ topic readwrite #
 user kelvin-it-limited
 topic readwrite it-limited/#
 ACL
+  model_acl >>"$d/acl"
   cat >"$d/mosquitto.conf" <<CONF
 # Kelvin integration tests: loopback only, no anonymous clients, an ACL on both listeners.
 per_listener_settings false
@@ -222,6 +249,10 @@ env_exports() {
   echo "export KELVIN_IT_MQTT_CLIENT_KEY_FILE=$DIR/tls/client.key"
   echo "export KELVIN_IT_MQTT_LIMITED_USERNAME=kelvin-it-limited"
   echo "export KELVIN_IT_MQTT_LIMITED_PASSWORD=$(cat "$DIR/mosquitto/limited-password" 2>/dev/null)"
+  echo "export KELVIN_IT_MQTT_MODEL_PREFIX=$MODEL_PREFIX"
+  echo "export KELVIN_IT_MQTT_MODEL_USER_PREFIX=$MODEL_USER_PREFIX"
+  echo "export KELVIN_IT_MQTT_MODEL_PASSWORD=$(cat "$DIR/mosquitto/model-password" 2>/dev/null)"
+  echo "export KELVIN_IT_MQTT_ACL_FILE=$DIR/mosquitto/acl"
   echo "export KELVIN_IT_INFLUX_URL=http://127.0.0.1:$INFLUX_PORT"
   echo "export KELVIN_IT_INFLUX_USERNAME=kelvin-it"
   echo "export KELVIN_IT_INFLUX_PASSWORD=$(cat "$DIR/influxdb/password" 2>/dev/null)"

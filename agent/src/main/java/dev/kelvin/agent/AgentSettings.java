@@ -108,6 +108,11 @@ public record AgentSettings(MqttEndpoint endpoint, Topics topics, Duration publi
         requireBrokerAtStart, session);
   }
 
+  public AgentSettings withSession(Timing value) {
+    return new AgentSettings(endpoint, topics, publishInterval, maxLease, maxClockSkew,
+        requireBrokerAtStart, value);
+  }
+
   public AgentSettings withRequireBrokerAtStart(boolean value) {
     return new AgentSettings(endpoint, topics, publishInterval, maxLease, maxClockSkew, value,
         session);

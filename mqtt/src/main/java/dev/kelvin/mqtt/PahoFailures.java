@@ -55,8 +55,9 @@ final class PahoFailures {
   /** Another client took this one's session over: one identity used twice. */
   static MqttFailure takenOver(String broker) {
     return new MqttFailure(Kind.TAKEN_OVER, "another client connected to " + broker
-        + " with the same client id and took the session over: are two processes configured"
-        + " with one identity? (reconnecting only at the slowest pace)");
+        + " with the same client id and took the session over: a second process with this"
+        + " identity, or a client that copied the id (a broker that does not tie client ids to"
+        + " logins allows that; see docs/security.md); reconnecting only at the slowest pace");
   }
 
   private static Optional<MqttFailure> refusedConnect(MqttException mqtt, String broker,

@@ -180,7 +180,7 @@ final class PahoSession implements MqttSession {
     if (closed()) {
       return;
     }
-    counters.connectionsLost.increment();
+    counters.lost(failure);
     guarded("connectionLost", () -> listener.connectionLost(failure));
     reconnects.lost(failure);
   }

@@ -140,6 +140,7 @@ public final class KelvinMetrics {
   public void bindSession(String client, Supplier<SessionStats> stats) {
     sessionCounter(client, stats, "connects", SessionStats::connects);
     sessionCounter(client, stats, "connections.lost", SessionStats::connectionsLost);
+    sessionCounter(client, stats, "takeovers", SessionStats::takeovers);
     sessionCounter(client, stats, "connect.failures", SessionStats::connectFailures);
     sessionCounter(client, stats, "refusals", SessionStats::refusals);
     sessionCounter(client, stats, "publish.failures", SessionStats::publishFailures);

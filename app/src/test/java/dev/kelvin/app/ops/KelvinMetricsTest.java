@@ -69,10 +69,11 @@ class KelvinMetricsTest {
 
   @Test
   void each_mqtt_session_reports_under_its_client_name() {
-    metrics.bindSession("telemetry", () -> new SessionStats(3, 2, 5, 1, 10, 0, 99, true));
+    metrics.bindSession("telemetry", () -> new SessionStats(3, 2, 1, 5, 1, 10, 0, 99, true));
 
     assertThat(metrics.scrape())
         .contains("kelvin_mqtt_connections_lost_total{client=\"telemetry\"} 2.0")
+        .contains("kelvin_mqtt_takeovers_total{client=\"telemetry\"} 1.0")
         .contains("kelvin_mqtt_refusals_total{client=\"telemetry\"} 1.0")
         .contains("kelvin_mqtt_connected{client=\"telemetry\"} 1.0");
   }

@@ -25,6 +25,26 @@ public final class TestServices {
     return new MqttEndpoint(broker, real.username(), real.password());
   }
 
+  /**
+   * A login of Kelvin's access model on the test Mosquitto (docs/security.md), whose ACL
+   * scripts/services.sh writes: {@code controller}, {@code agent-n01}, {@code agent-n02} (the
+   * agents of site-a's n01 and n02) or {@code watch}, under {@link #modelTopics()}.
+   */
+  public static MqttEndpoint modelLogin(String who) {
+    return MqttEndpoint.withLogin(URI.create(required("KELVIN_IT_MQTT_URL")),
+        modelUsername(who), required("KELVIN_IT_MQTT_MODEL_PASSWORD"));
+  }
+
+  /** The username of {@link #modelLogin}'s {@code who}. */
+  public static String modelUsername(String who) {
+    return required("KELVIN_IT_MQTT_MODEL_USER_PREFIX") + "-" + who;
+  }
+
+  /** The topic prefix the access model's ACL on the test Mosquitto names. */
+  public static Topics modelTopics() {
+    return new Topics(required("KELVIN_IT_MQTT_MODEL_PREFIX"));
+  }
+
   /** A topic prefix no other test uses, such as {@code it-3f9a1c2b/kelvin/v1}. */
   public static Topics uniqueTopics() {
     return new Topics(unique("it") + "/kelvin/v1");

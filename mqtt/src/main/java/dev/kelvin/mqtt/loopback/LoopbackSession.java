@@ -31,6 +31,7 @@ final class LoopbackSession implements MqttSession {
   private final List<String> filters = new CopyOnWriteArrayList<>();
   private final LongAdder connects = new LongAdder();
   private final LongAdder lost = new LongAdder();
+  private final LongAdder takeovers = new LongAdder();
   private final LongAdder connectFailures = new LongAdder();
   private final LongAdder published = new LongAdder();
   private final LongAdder publishFailures = new LongAdder();
@@ -125,7 +126,7 @@ final class LoopbackSession implements MqttSession {
 
   @Override
   public SessionStats stats() {
-    return new SessionStats(connects.sum(), lost.sum(), connectFailures.sum(), 0,
+    return new SessionStats(connects.sum(), lost.sum(), takeovers.sum(), connectFailures.sum(), 0,
         published.sum(), publishFailures.sum(), received.sum(), connected);
   }
 
@@ -157,6 +158,9 @@ final class LoopbackSession implements MqttSession {
     }
     connected = false;
     lost.increment();
+    if (failure.kind() == MqttFailure.Kind.TAKEN_OVER) {
+      takeovers.increment();
+    }
     guarded(() -> listener.connectionLost(failure));
     reconnects.lost(failure);
   }

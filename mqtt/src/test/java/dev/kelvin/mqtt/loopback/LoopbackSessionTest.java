@@ -61,6 +61,21 @@ class LoopbackSessionTest extends MqttSessionContract {
   }
 
   @Test
+  void a_session_taken_over_by_another_client_counts_a_takeover() {
+    SessionSettings settings = SessionSettings.clean(LOOPBACK, "owner");
+    MqttSession owner = broker.session(settings, scheduler, new RecordingListener());
+    owner.open();
+    MqttSession copycat = broker.session(settings, scheduler, new RecordingListener());
+
+    copycat.open();
+    scheduler.runDue();
+
+    assertThat(owner.stats().takeovers()).isEqualTo(1);
+    assertThat(owner.stats().connectionsLost()).isEqualTo(1);
+    assertThat(copycat.stats().takeovers()).isZero();
+  }
+
+  @Test
   void reconnects_are_paced_first_at_once_then_doubling_to_the_maximum() {
     SessionSettings settings = SessionSettings.clean(LOOPBACK, "paced")
         .withReconnect(new ReconnectPacing(Duration.ofSeconds(1), Duration.ofSeconds(8)));
