@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * dashboard. {@code kelvin demo} adds an embedded broker and a simulated site with its agents;
  * {@code kelvin run} points it at a real broker; a virtual-time test gives it a loopback
  * broker and one virtual scheduler. {@link #close()} stops everything, newest first; the audit
- * log, opened first, closes last, after everything that could still report a result.
+ * log, opened first, closes last, after everything that could still report a result. While the
+ * audit file cannot be written, every tick first tries to write what it kept in memory, so the
+ * controller acts again by itself once the file can take records.
  */
 public final class Controller implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
@@ -120,8 +122,7 @@ public final class Controller implements AutoCloseable {
   }
 
   private void startLoop() {
-    SafetyGuard guard = new SafetyGuard(settings.guard(),
-        () -> auditFile.map(JsonlAuditLog::writing).orElse(true));
+    SafetyGuard guard = new SafetyGuard(settings.guard(), audit::writing);
     Predictor predictor = parts.forecaster().map(Predictor.class::cast).orElse(Predictor.NONE);
     Scheduler control = scheduler("control");
     loop = new ControlLoop(new ControlLoop.Ports(state, predictor, parts.rules(), guard,
@@ -135,6 +136,7 @@ public final class Controller implements AutoCloseable {
   }
 
   private void tick(Instant now) {
+    auditFile.filter(file -> !file.writing()).ifPresent(JsonlAuditLog::retryUnwritten);
     TickReport report = loop.tick(now);
     metrics.recordTick(report);
     report.problems().forEach(problem -> LOG.warn("control tick: {}", problem));
@@ -154,6 +156,7 @@ public final class Controller implements AutoCloseable {
     metrics.bindIngest(ingest);
     metrics.bindTicks(this::lastTick);
     metrics.bindAudit(audit);
+    metrics.bindLapses(loop::lapses);
     auditFile.ifPresent(file -> metrics.bindAuditFile(file::status));
     metrics.bindExecutor(executor::stats);
     metrics.bindSession("telemetry", telemetry::stats);

@@ -98,9 +98,15 @@ final class ControllerHealth {
     AuditLogStatus status = file.get();
     if (!status.writing()) {
       return new Component(Status.DOWN, "cannot write " + status.file() + " ("
-          + status.lastWriteError() + "): every action is refused until it can");
+          + status.lastWriteError() + "): no action or lease renewal is sent until it can; "
+          + status.unwrittenRecords() + " record(s) kept in memory, retried every tick");
     }
-    return new Component(Status.UP, "writing " + status.file() + ", record " + status.lastSeq());
+    String writing = "writing " + status.file() + ", record " + status.lastSeq();
+    if (status.droppedRecords() > 0) {
+      return new Component(Status.DEGRADED, writing + "; " + status.droppedRecords()
+          + " record(s) lost since start while it could not be written");
+    }
+    return new Component(Status.UP, writing);
   }
 
   private Component predictor() {

@@ -5,6 +5,7 @@ import dev.kelvin.agent.AgentStats;
 import dev.kelvin.core.audit.AuditStage;
 import dev.kelvin.core.audit.CountingAuditLog;
 import dev.kelvin.core.ingest.IngestCounters;
+import dev.kelvin.core.loop.LapseReason;
 import dev.kelvin.core.loop.TickReport;
 import dev.kelvin.core.model.ClusterSummary;
 import dev.kelvin.core.validation.RejectReason;
@@ -24,6 +25,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
@@ -36,6 +38,11 @@ import java.util.function.ToDoubleFunction;
 public final class KelvinMetrics {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  /**
+   * Every object a meter reads, held here: Micrometer holds them weakly, so a supplier made for
+   * binding ({@code file::status}) would be collected and its meter read NaN or stand still.
+   */
+  private final List<Object> sources = new CopyOnWriteArrayList<>();
   private final Timer tickTimer = Timer.builder("kelvin.control.tick")
       .description("Time one control tick takes to decide (snapshot, predict, rules, guard)")
       .publishPercentiles(0.5, 0.99).register(registry);
@@ -61,6 +68,7 @@ public final class KelvinMetrics {
   }
 
   public void bindIngest(IngestCounters counters) {
+    keep(counters);
     FunctionCounter.builder("kelvin.ingest.accepted", counters, c -> c.stats().accepted())
         .description("Readings accepted into the live cluster state").register(registry);
     FunctionCounter.builder("kelvin.ingest.late", counters, c -> c.stats().late())
@@ -75,6 +83,7 @@ public final class KelvinMetrics {
 
   /** Cluster figures of the latest tick: nodes, stale nodes, power, held setpoints. */
   public void bindTicks(Supplier<Optional<TickReport>> lastTick) {
+    keep(lastTick);
     tickGauge(lastTick, "kelvin.nodes", "Nodes reporting fresh telemetry (latest tick)",
         t -> t.summary().freshNodes());
     tickGauge(lastTick, "kelvin.nodes.stale", "Nodes whose telemetry is too old to act on",
@@ -89,6 +98,7 @@ public final class KelvinMetrics {
   }
 
   public void bindAudit(CountingAuditLog audit) {
+    keep(audit);
     for (AuditStage stage : AuditStage.values()) {
       FunctionCounter.builder("kelvin.actions", audit, a -> a.count(stage))
           .description("Audit events by stage: proposals approved, rejected, applied, failed...")
@@ -96,12 +106,28 @@ public final class KelvinMetrics {
     }
   }
 
+  /** Held setpoints the control loop gave up, by reason (each one is audited as lapsed). */
+  public void bindLapses(ToDoubleFunction<LapseReason> lapses) {
+    keep(lapses);
+    for (LapseReason reason : LapseReason.values()) {
+      FunctionCounter.builder("kelvin.setpoints.lapsed", lapses,
+              count -> count.applyAsDouble(reason))
+          .description("Held setpoints the loop stopped renewing, by reason")
+          .tag("reason", reason.label()).register(registry);
+    }
+  }
+
   public void bindAuditFile(Supplier<AuditLogStatus> status) {
+    keep(status);
     FunctionCounter.builder("kelvin.audit.write.failures", status, s -> s.get().writeFailures())
         .description("Writes to the audit file that failed (each record is retried)")
         .register(registry);
     Gauge.builder("kelvin.audit.unwritten", status, s -> s.get().unwrittenRecords())
         .description("Audit records kept in memory, not yet in the file").register(registry);
+    FunctionCounter.builder("kelvin.audit.records.unwritten", status,
+            s -> s.get().unwrittenTotal())
+        .description("Audit records the file could not take when appended (kept in memory)")
+        .register(registry);
     FunctionCounter.builder("kelvin.audit.dropped", status, s -> s.get().droppedRecords())
         .description("Audit records lost: more were unwritten than memory holds")
         .register(registry);
@@ -111,6 +137,7 @@ public final class KelvinMetrics {
   }
 
   public void bindExecutor(Supplier<ExecutorStats> stats) {
+    keep(stats);
     commandCounter(stats, "sent", ExecutorStats::sent);
     commandCounter(stats, "applied", ExecutorStats::applied);
     commandCounter(stats, "rejected", ExecutorStats::rejected);
@@ -128,6 +155,7 @@ public final class KelvinMetrics {
   }
 
   public void bindForecaster(Supplier<ForecastStats> stats) {
+    keep(stats);
     FunctionCounter.builder("kelvin.forecasts", stats, s -> s.get().forecasts())
         .description("Node power forecasts made").register(registry);
     forecastSkip(stats, "stale", ForecastStats::skippedStale);
@@ -138,6 +166,7 @@ public final class KelvinMetrics {
 
   /** An MQTT session's counts under {@code client}: telemetry, actuators, agents. */
   public void bindSession(String client, Supplier<SessionStats> stats) {
+    keep(stats);
     sessionCounter(client, stats, "connects", SessionStats::connects);
     sessionCounter(client, stats, "connections.lost", SessionStats::connectionsLost);
     sessionCounter(client, stats, "takeovers", SessionStats::takeovers);
@@ -152,6 +181,7 @@ public final class KelvinMetrics {
 
   /** Messages the embedded broker dropped (a full client queue): readings or commands lost. */
   public void bindBrokerDrops(java.util.function.LongSupplier dropped) {
+    keep(dropped);
     FunctionCounter.builder("kelvin.broker.dropped.messages", dropped, d -> d.getAsLong())
         .description("Messages the embedded broker dropped; above 0 means data was lost")
         .register(registry);
@@ -169,6 +199,7 @@ public final class KelvinMetrics {
 
   /** The in-process agents of the demo, summed. */
   public void bindAgents(Supplier<List<AgentStats>> agents) {
+    keep(agents);
     agentCounter(agents, "kelvin.agent.readings.published", AgentStats::readingsPublished);
     agentCounter(agents, "kelvin.agent.readings.dropped", AgentStats::readingsDropped);
     agentCounter(agents, "kelvin.agent.sample.failures", AgentStats::sampleFailures);
@@ -181,6 +212,10 @@ public final class KelvinMetrics {
     Gauge.builder("kelvin.agents.connected", agents,
             a -> a.get().stream().filter(AgentStats::connected).count())
         .description("Agents connected to the broker").register(registry);
+  }
+
+  private void keep(Object source) {
+    sources.add(source);
   }
 
   private void tickGauge(Supplier<Optional<TickReport>> lastTick, String name,

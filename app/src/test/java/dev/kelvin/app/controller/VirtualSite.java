@@ -16,6 +16,7 @@ import dev.kelvin.simulator.SimulatedSite;
 import dev.kelvin.simulator.SiteSpec;
 import dev.kelvin.telemetry.TelemetrySettings;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,21 +39,26 @@ final class VirtualSite implements AutoCloseable {
   final SiteAgents site;
 
   VirtualSite(RulePolicy rules, long seed) {
+    this(rules, seed, Optional.empty());
+  }
+
+  /** The site with the controller's audit log in {@code auditFile} (empty: in memory). */
+  VirtualSite(RulePolicy rules, long seed, Optional<Path> auditFile) {
     Schedulers schedulers = Schedulers.virtual(scheduler);
-    controller = Controller.start(settings(), new ControllerParts(broker, schedulers, rules,
-        Optional.empty()));
+    controller = Controller.start(settings(auditFile), new ControllerParts(broker, schedulers,
+        rules, Optional.empty()));
     site = SiteAgents.start(new SimulatedSite(SiteSpec.demo(), seed, START),
         node -> AgentSettings.defaults(LOOPBACK), broker, schedulers);
   }
 
-  private static ControllerSettings settings() {
+  private static ControllerSettings settings(Optional<Path> auditFile) {
     TelemetrySettings telemetry = TelemetrySettings.defaults(LOOPBACK).withSession(
         SessionSettings.persistent(LOOPBACK, "kelvin-controller", Duration.ofMinutes(10)));
     ActuatorSettings actuators = ActuatorSettings.defaults(LOOPBACK).withSession(
         SessionSettings.clean(LOOPBACK, "kelvin-actuators"));
     return new ControllerSettings(StateSettings.defaults(), telemetry, actuators,
         PolicySettings.defaults(), GuardSettings.defaults(),
-        new ControllerSettings.Audit(Optional.empty(), 10_000, "audit.file"),
+        new ControllerSettings.Audit(auditFile, 10_000, "audit.file"),
         Duration.ofSeconds(1), Duration.ofSeconds(30), Optional.empty(), List.of());
   }
 

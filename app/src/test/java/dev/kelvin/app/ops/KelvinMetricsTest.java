@@ -10,6 +10,7 @@ import dev.kelvin.core.audit.AuditStage;
 import dev.kelvin.core.audit.CountingAuditLog;
 import dev.kelvin.core.audit.InMemoryAuditLog;
 import dev.kelvin.core.ingest.IngestCounters;
+import dev.kelvin.core.loop.LapseReason;
 import dev.kelvin.core.loop.TickReport;
 import dev.kelvin.core.model.ClusterSnapshot;
 import dev.kelvin.core.model.ClusterSummary;
@@ -20,9 +21,13 @@ import dev.kelvin.core.model.NodeView;
 import dev.kelvin.core.testkit.MutableClock;
 import dev.kelvin.core.testkit.Readings;
 import dev.kelvin.mqtt.SessionStats;
+import dev.kelvin.policy.audit.AuditLogStatus;
+import java.lang.ref.WeakReference;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +81,47 @@ class KelvinMetricsTest {
         .contains("kelvin_mqtt_takeovers_total{client=\"telemetry\"} 1.0")
         .contains("kelvin_mqtt_refusals_total{client=\"telemetry\"} 1.0")
         .contains("kelvin_mqtt_connected{client=\"telemetry\"} 1.0");
+  }
+
+  @Test
+  void the_audit_file_reports_records_it_could_not_take_and_whether_it_takes_them_now() {
+    metrics.bindAuditFile(() -> new AuditLogStatus(Path.of("audit.jsonl"), 12, 0, 0,
+        List.of(), 9, 3, 5, 0, "java.io.IOException: No space left on device"));
+
+    assertThat(metrics.scrape()).contains("kelvin_audit_records_unwritten_total 5.0")
+        .contains("kelvin_audit_unwritten 3.0").contains("kelvin_audit_write_failures_total 9.0")
+        .contains("kelvin_audit_writing 0.0");
+  }
+
+  @Test
+  void lapses_are_counted_by_reason() {
+    metrics.bindLapses(reason -> reason == LapseReason.NODE_STALE ? 32 : 0);
+
+    assertThat(metrics.scrape())
+        .contains("kelvin_setpoints_lapsed_total{reason=\"node_stale\"} 32.0")
+        .contains("kelvin_setpoints_lapsed_total{reason=\"lease_ran_out\"} 0.0");
+  }
+
+  @Test
+  void figures_bound_through_a_lambda_survive_a_garbage_collection() {
+    AtomicLong lapsed = new AtomicLong(7);
+    metrics.bindLapses(reason -> lapsed.get());
+    metrics.bindSession("actuators", () -> new SessionStats(1, 0, 0, 0, 0, 0, 0, 0, true));
+
+    collectGarbage();
+
+    assertThat(metrics.scrape())
+        .contains("kelvin_setpoints_lapsed_total{reason=\"node_stale\"} 7.0")
+        .contains("kelvin_mqtt_connected{client=\"actuators\"} 1.0");
+  }
+
+  /** Runs the collector until a weakly held object is gone. */
+  private static void collectGarbage() {
+    WeakReference<Object> sentinel = new WeakReference<>(new Object());
+    for (int i = 0; i < 50 && sentinel.get() != null; i++) {
+      System.gc();
+    }
+    assertThat(sentinel.get()).as("a collection ran").isNull();
   }
 
   private static TickReport tick(NodeView... views) {

@@ -12,10 +12,25 @@ public enum AuditStage {
   DRY_RUN,
   /** The executor carried it out and read the result back. */
   APPLIED,
+  /**
+   * The lease of an applied setpoint is due and its renewal is about to be sent: the record of
+   * intent, written before the renewal goes out (as {@link #APPROVED} is for a new action).
+   */
+  RENEWING,
   /** The lease of an applied setpoint was renewed. */
   RENEWED,
-  /** Carrying it out (or renewing it) failed, timed out or was refused by the target. */
-  FAILED;
+  /**
+   * Carrying it out (or renewing it) failed, timed out or was refused by the target, or it was
+   * not sent because its record of intent could not be written.
+   */
+  FAILED,
+  /**
+   * The controller stopped holding a setpoint it held (its node went stale or gone, its lease
+   * ran out unrenewed, it is back at the hardware maximum, or the setpoint meant to replace it
+   * failed): it renews it no more, and the node reverts to its default when the lease runs
+   * out. The detail says why.
+   */
+  LAPSED;
 
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);

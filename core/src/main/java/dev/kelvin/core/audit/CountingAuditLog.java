@@ -49,4 +49,9 @@ public final class CountingAuditLog implements AuditLog {
   public long lastSeq() {
     return delegate.lastSeq();
   }
+
+  @Override
+  public boolean writing() {
+    return delegate.writing();
+  }
 }

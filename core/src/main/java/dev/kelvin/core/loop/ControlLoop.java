@@ -35,9 +35,18 @@ import java.util.concurrent.CompletionStage;
  * while the policy fails, no lease is renewed, so every cap lapses as if the controller were
  * dead; a failing guard stops the action (fail closed). Results from the hardware arrive later
  * and are audited with the clock's time.
+ *
+ * <p>Nothing is carried out without its record: an approved action's {@code approved} record
+ * and a renewal's {@code renewing} record are appended before it is sent, and when the audit
+ * log cannot write them ({@link AuditLog#writing()} false) the action is not sent but audited
+ * as {@code failed}; while the log cannot write, no renewal is sent at all. Every held setpoint
+ * the loop gives up is audited as {@code lapsed} with its reason, counted by reason and logged
+ * at most once a minute per reason.
  */
 public final class ControlLoop {
   private static final System.Logger LOG = System.getLogger(ControlLoop.class.getName());
+  private static final String AUDIT_NOT_WRITING = "the audit log cannot be written: no action"
+      + " or lease renewal is sent until it can";
 
   /** The ports the loop drives. */
   public record Ports(ClusterView cluster, Predictor predictor, Policy policy, ActionGuard guard,
@@ -55,11 +64,13 @@ public final class ControlLoop {
   private final Ports ports;
   private final InstantSource clock;
   private final LeaseKeeper leases = new LeaseKeeper();
+  private final LapseLog lapses;
   private volatile TickReport lastTick;
 
   public ControlLoop(Ports ports, InstantSource clock) {
     this.ports = Objects.requireNonNull(ports, "ports");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.lapses = new LapseLog(clock);
   }
 
   /** Runs one decision cycle at {@code now}. Never throws for a failing port. */
@@ -75,12 +86,9 @@ public final class ControlLoop {
     for (Action proposal : proposals) {
       verdicts[review(proposal, snapshot)]++;
     }
-    List<SetpointAction> renewals = policyFailed ? List.of() : leases.due(snapshot);
-    for (SetpointAction renewal : renewals) {
-      dispatch(renewal, AuditStage.RENEWED);
-    }
+    int renewals = keepLeases(snapshot, policyFailed, problems);
     TickReport report = new TickReport(now, ClusterSummary.of(snapshot), predictions,
-        proposals.size(), verdicts[0], verdicts[1], verdicts[2], verdicts[3], renewals.size(),
+        proposals.size(), verdicts[0], verdicts[1], verdicts[2], verdicts[3], renewals,
         leases.size(), problems, Duration.ofNanos(System.nanoTime() - started));
     lastTick = report;
     return report;
@@ -94,6 +102,11 @@ public final class ControlLoop {
   /** The number of setpoints whose leases the loop is keeping alive. */
   public int heldSetpoints() {
     return leases.size();
+  }
+
+  /** Held setpoints given up for {@code reason} since the loop was made (each audited). */
+  public long lapses(LapseReason reason) {
+    return lapses.count(reason);
   }
 
   private List<Prediction> predict(ClusterSnapshot snapshot, List<String> problems) {
@@ -128,9 +141,9 @@ public final class ControlLoop {
     }
     Instant at = snapshot.at();
     if (decision instanceof GuardDecision.Approved approved) {
-      ports.audit().append(AuditEvent.of(at, AuditStage.APPROVED, approved.action(),
-          approved.notes().isEmpty() ? "approved" : String.join("; ", approved.notes())));
-      dispatch(approved.action(), AuditStage.APPLIED);
+      carryOut(AuditEvent.of(at, AuditStage.APPROVED, approved.action(),
+          approved.notes().isEmpty() ? "approved" : String.join("; ", approved.notes())),
+          AuditStage.APPLIED);
       return 0;
     } else if (decision instanceof GuardDecision.Rejected rejected) {
       ports.audit().append(AuditEvent.of(at, AuditStage.REJECTED, rejected.action(),
@@ -146,6 +159,64 @@ public final class ControlLoop {
       return 3;
     }
     throw new AssertionError(decision);
+  }
+
+  /**
+   * Gives up what is not worth holding (each lapse audited and logged) and renews what is due,
+   * unless the policy failed or the audit log cannot write; returns the renewals sent.
+   */
+  private int keepLeases(ClusterSnapshot snapshot, boolean policyFailed, List<String> problems) {
+    Optional<String> withheld = Optional.empty();
+    if (!ports.audit().writing()) {
+      problems.add(AUDIT_NOT_WRITING);
+      withheld = Optional.of("the audit log could not be written");
+    } else if (policyFailed) {
+      withheld = Optional.of("the policy failed");
+    }
+    LeaseKeeper.Sweep sweep = leases.sweep(snapshot, withheld);
+    for (Lapse lapse : sweep.lapses()) {
+      appendResult(AuditEvent.of(snapshot.at(), AuditStage.LAPSED, lapse.action(),
+          lapse.detail(snapshot.at())), lapse.action());
+    }
+    lapses.log(sweep.lapses());
+    int sent = 0;
+    for (SetpointAction renewal : sweep.renewals()) {
+      if (carryOut(AuditEvent.of(snapshot.at(), AuditStage.RENEWING, renewal,
+          "renewal due: half the lease has run"), AuditStage.RENEWED)) {
+        sent++;
+      }
+    }
+    return sent;
+  }
+
+  /**
+   * Appends the record of intent, then sends its action, or does not when the record could not
+   * be written (audited as failed); true when sent.
+   */
+  private boolean carryOut(AuditEvent intent, AuditStage onSuccess) {
+    Action action = intent.action();
+    Optional<String> unrecorded = recordIntent(intent);
+    if (unrecorded.isPresent()) {
+      settle(action, onSuccess, ActionResult.of(action.id(), ActionResult.Outcome.FAILED,
+          clock.instant(), "not sent: its " + intent.stage().label() + " record could not be"
+              + " written to the audit log (" + unrecorded.get() + "); nothing is carried out"
+              + " without its record"), null);
+      return false;
+    }
+    dispatch(action, onSuccess);
+    return true;
+  }
+
+  /** Appends {@code intent}; why it did not reach the log's storage, if it did not. */
+  private Optional<String> recordIntent(AuditEvent intent) {
+    try {
+      ports.audit().append(intent);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "could not audit " + intent.action().id(), e);
+      return Optional.of(e.toString());
+    }
+    return ports.audit().writing() ? Optional.empty()
+        : Optional.of("kept in memory until the log can be written again");
   }
 
   private void dispatch(Action action, AuditStage onSuccess) {
@@ -175,7 +246,18 @@ public final class ControlLoop {
     if (action instanceof SetpointAction setpoint) {
       leases.settled(setpoint, outcome);
     }
-    ports.audit().append(
-        AuditEvent.ofResult(outcome.applied() ? onSuccess : AuditStage.FAILED, action, outcome));
+    appendResult(
+        AuditEvent.ofResult(outcome.applied() ? onSuccess : AuditStage.FAILED, action, outcome),
+        action);
+  }
+
+  /** Appends a record that nothing waits on; a log that refuses it is logged, not thrown. */
+  private void appendResult(AuditEvent event, Action action) {
+    try {
+      ports.audit().append(event);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "could not audit " + event.stage().label() + " of "
+          + action.id() + " (" + action.describe() + " on " + action.target() + ")", e);
+    }
   }
 }

@@ -17,4 +17,14 @@ public interface AuditLog {
 
   /** The number of the newest record, 0 when empty. */
   long lastSeq();
+
+  /**
+   * Whether every record appended so far has reached the log's storage: false from the first
+   * record that could not be written until every record kept back meanwhile has been written.
+   * The control loop appends an action's record of intent, then asks this before it sends the
+   * action: nothing is carried out without its record. A log in memory is always writing.
+   */
+  default boolean writing() {
+    return true;
+  }
 }

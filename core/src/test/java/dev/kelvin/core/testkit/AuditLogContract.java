@@ -40,6 +40,13 @@ public abstract class AuditLogContract {
   }
 
   @Test
+  void says_it_is_writing_while_its_storage_takes_every_record() {
+    AuditLog log = newLog();
+    log.append(event("first"));
+    assertThat(log.writing()).isTrue();
+  }
+
+  @Test
   void an_empty_log_has_nothing_recent_and_last_seq_zero() {
     AuditLog log = newLog();
     assertThat(log.recent(10)).isEmpty();

@@ -6,8 +6,11 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 
 /**
  * The audit file opened for appending by this process alone: {@link #open} takes an exclusive
@@ -18,6 +21,12 @@ import java.nio.file.StandardOpenOption;
  * end of the last complete line, so a write that failed halfway is overwritten (and cut off) by
  * the next attempt and never fuses with the next record.
  *
+ * <p>Records go to the file the path names: before each line the path is looked up again, and
+ * when it names another file or none (the file was moved away or deleted, its folder or volume
+ * replaced), that one is opened (created where missing) and locked instead, so that no record
+ * goes to a file nobody can find, and a path that is restored is written again without a
+ * restart. Until the path can be opened every line fails.
+ *
  * <p>All reads go through the locked channel: on POSIX systems closing any other channel on the
  * file would release this process's lock.
  */
@@ -26,12 +35,14 @@ final class AuditFile implements LineSink {
 
   private final Path path;
   private FileChannel channel;
+  private Object fileKey;
   private long goodSize;
   private boolean dirty;
 
-  private AuditFile(Path path, FileChannel channel, long goodSize) {
+  private AuditFile(Path path, FileChannel channel, Object fileKey, long goodSize) {
     this.path = path;
     this.channel = channel;
+    this.fileKey = fileKey;
     this.goodSize = goodSize;
   }
 
@@ -43,7 +54,12 @@ final class AuditFile implements LineSink {
    */
   static AuditFile open(Path path) throws IOException {
     FileChannel channel = lockedChannel(path);
-    return new AuditFile(path, channel, channel.size());
+    try {
+      return new AuditFile(path, channel, fileKey(path), channel.size());
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
   }
 
   /** The locked channel, for reading the file back; it stays owned by this file. */
@@ -68,7 +84,7 @@ final class AuditFile implements LineSink {
   public void append(String line) throws IOException {
     byte[] text = line.getBytes(StandardCharsets.UTF_8);
     ByteBuffer buffer = ByteBuffer.allocate(text.length + 1).put(text).put(NEWLINE).flip();
-    if (!channel.isOpen()) {
+    if (!channel.isOpen() || !stillAtPath()) {
       reopen();
     }
     if (dirty) {
@@ -85,14 +101,39 @@ final class AuditFile implements LineSink {
   }
 
   /**
-   * Opens and locks the file again after its channel was closed under a write (an interrupted
-   * thread), which released the lock. What the file holds now is kept: another process may have
-   * written to it meanwhile, so a fragment of the interrupted line is ended, not cut off.
+   * Opens and locks the file the path names now, after the channel was closed under a write
+   * (an interrupted thread), which released the lock, or the path came to name another file.
+   * The old channel is closed first, releasing its lock; when the path cannot be opened the
+   * next line tries again. What the file holds is kept: another process may have written to it
+   * meanwhile, so a fragment of an interrupted line is ended, not cut off.
    */
   private void reopen() throws IOException {
+    if (channel.isOpen()) {
+      channel.close();
+    }
     channel = lockedChannel(path);
     dirty = false;
-    endLastLine();
+    try {
+      fileKey = fileKey(path);
+      endLastLine();
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /** Whether the path still names the file this channel has open. */
+  private boolean stillAtPath() {
+    try {
+      return Objects.equals(fileKey(path), fileKey);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** What tells files apart (device and inode on Linux); null where the system has none. */
+  private static Object fileKey(Path path) throws IOException {
+    return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
   }
 
   /** Forces the file to disk, then closes it, which releases the lock. */

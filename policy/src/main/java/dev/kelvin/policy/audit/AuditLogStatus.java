@@ -16,12 +16,15 @@ import java.util.Objects;
  * @param recoveryProblems what was wrong with those lines, oldest first, one line each
  * @param writeFailures failed attempts to write a record since the log was opened
  * @param unwrittenRecords records kept in memory because the file could not take them yet
+ * @param unwrittenTotal records that could not be written when they were appended, since the
+ *     log was opened (kept in memory and written later, or dropped): stops rising once the file
+ *     takes records again
  * @param droppedRecords records lost because more than the memory limit were unwritten
  * @param lastWriteError the latest write error, empty while writes succeed
  */
 public record AuditLogStatus(Path file, long lastSeq, long recoveredLines, long unreadableLines,
     List<String> recoveryProblems, long writeFailures, int unwrittenRecords,
-    long droppedRecords, String lastWriteError) {
+    long unwrittenTotal, long droppedRecords, String lastWriteError) {
 
   public AuditLogStatus {
     Objects.requireNonNull(file, "file");
@@ -29,8 +32,12 @@ public record AuditLogStatus(Path file, long lastSeq, long recoveredLines, long 
     Objects.requireNonNull(lastWriteError, "lastWriteError");
   }
 
-  /** True while every record so far has reached the file. */
+  /**
+   * True while records reach the file: no record is waiting in memory for it. The log turns
+   * writing again by itself once the file takes the records kept meanwhile, also after some
+   * were dropped ({@link #droppedRecords} keeps counting those).
+   */
   public boolean writing() {
-    return unwrittenRecords == 0 && droppedRecords == 0;
+    return unwrittenRecords == 0;
   }
 }

@@ -27,11 +27,12 @@ import org.slf4j.LoggerFactory;
  * holds the file at a time: it is locked while open, and a second Kelvin on the same file is
  * refused with an {@link InUseException}.
  *
- * <p>When the file cannot be written (disk full, volume gone) the record is still numbered,
+ * <p>When the file cannot be written (disk full, volume gone, the path moved, deleted or
+ * replaced: see {@code AuditFile}, which follows the path) the record is still numbered,
  * answered by queries and kept in memory, up to {@value #MAX_UNWRITTEN} records, and written
- * in order with the next append that succeeds; failures are counted in {@link #status()} and
- * logged at ERROR at most once a minute, and {@link #writing()} is false, so that the guard
- * approves nothing meanwhile. Thread-safe.
+ * in order with the next append or {@link #retryUnwritten()} that succeeds; failures are
+ * counted in {@link #status()} and logged at ERROR at most once a minute, and
+ * {@link #writing()} is false, so that nothing is carried out meanwhile. Thread-safe.
  */
 public final class JsonlAuditLog implements AuditLog, AutoCloseable {
   /** The most records kept in memory while the file cannot take them. */
@@ -48,6 +49,7 @@ public final class JsonlAuditLog implements AuditLog, AutoCloseable {
   private final ArrayDeque<AuditRecord> unwritten = new ArrayDeque<>();
   private long lastSeq;
   private long writeFailures;
+  private long unwrittenTotal;
   private long dropped;
   private String lastWriteError = "";
   private Instant lastErrorLogged;
@@ -129,6 +131,9 @@ public final class JsonlAuditLog implements AuditLog, AutoCloseable {
     }
     unwritten.addLast(record);
     writeUnwritten();
+    if (!unwritten.isEmpty()) {
+      unwrittenTotal++;
+    }
     return record;
   }
 
@@ -151,15 +156,17 @@ public final class JsonlAuditLog implements AuditLog, AutoCloseable {
   public synchronized AuditLogStatus status() {
     return new AuditLogStatus(file, lastSeq, recovery.readableLines(),
         recovery.unreadableLines(), recovery.problems(), writeFailures, unwritten.size(),
-        dropped, lastWriteError);
+        unwrittenTotal, dropped, lastWriteError);
   }
 
   /**
    * Whether records reach the file now: false from the first write that fails until every
-   * record kept in memory meanwhile has been written. Unlike {@link AuditLogStatus#writing()}
-   * it turns true again after records were dropped, once the file takes records again. This is
-   * what the {@link dev.kelvin.policy.guard.SafetyGuard} asks before it approves anything.
+   * record kept in memory meanwhile has been written ({@link #retryUnwritten()} or the next
+   * append). The {@link dev.kelvin.policy.guard.SafetyGuard} asks it before it approves
+   * anything, and the control loop after writing an action's record of intent: nothing is
+   * sent while it is false.
    */
+  @Override
   public synchronized boolean writing() {
     return unwritten.isEmpty();
   }

@@ -137,6 +137,42 @@ class JsonlAuditLogFailureTest {
   }
 
   @Test
+  void counts_each_record_that_missed_the_file_once_and_stops_counting_when_it_is_back() {
+    try (JsonlAuditLog log = open()) {
+      sink.broken = true;
+      log.append(events.approved(events.cap()));
+      log.append(events.approved(events.cap()));
+      log.retryUnwritten();
+      assertThat(log.status().unwrittenTotal()).isEqualTo(2);
+      assertThat(log.status().writeFailures()).isEqualTo(3);
+
+      sink.broken = false;
+      log.append(events.approved(events.cap()));
+
+      assertThat(log.status().unwrittenTotal()).isEqualTo(2);
+      assertThat(log.status().unwrittenRecords()).isZero();
+    }
+  }
+
+  @Test
+  void writes_again_after_records_were_dropped_and_keeps_counting_the_loss() {
+    try (JsonlAuditLog log = open()) {
+      sink.broken = true;
+      AuditEvent event = events.approved(events.cap());
+      for (int i = 0; i <= JsonlAuditLog.MAX_UNWRITTEN; i++) {
+        log.append(event);
+      }
+      assertThat(log.status().droppedRecords()).isEqualTo(1);
+
+      sink.broken = false;
+
+      assertThat(log.retryUnwritten()).isTrue();
+      assertThat(log.status().writing()).as("the file takes records again").isTrue();
+      assertThat(log.status().droppedRecords()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void logs_an_error_at_most_once_a_minute_while_the_file_fails() {
     try (JsonlAuditLog log = open()) {
       sink.broken = true;
