@@ -1,5 +1,6 @@
 package dev.kelvin.actuators;
 
+import dev.kelvin.core.state.StateSettings;
 import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.core.wire.Topics;
 import dev.kelvin.mqtt.SessionSettings;
@@ -9,14 +10,19 @@ import java.util.Objects;
 
 /**
  * How the MQTT command executor reaches the node agents: its MQTT session (a clean session:
- * nothing the executor sends or awaits outlives a connection), the topic layout, and how long
- * it waits for an agent's acknowledgement before giving up.
+ * nothing the executor sends or awaits outlives a connection), the topic layout, how long
+ * it waits for an agent's acknowledgement before giving up, and how far ahead of this
+ * controller's clock a node's clock may run (an ack's lease may end at most that much after
+ * the asked lease, counted from the ack's arrival).
  */
-public record ActuatorSettings(SessionSettings session, Topics topics, Duration ackTimeout) {
+public record ActuatorSettings(SessionSettings session, Topics topics, Duration ackTimeout,
+    Duration maxClockSkew) {
   /** How long an agent gets to apply a setpoint, read it back and answer. */
   public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(5);
   /** The controller's command session: its client id is {@code <username>:commands}. */
   public static final String SESSION_NAME = "commands";
+  /** The allowance telemetry gives a node's clock ({@code state.max_future_skew}). */
+  public static final Duration DEFAULT_MAX_CLOCK_SKEW = StateSettings.defaults().maxFutureSkew();
 
   public ActuatorSettings {
     Objects.requireNonNull(session, "session");
@@ -30,6 +36,16 @@ public record ActuatorSettings(SessionSettings session, Topics topics, Duration 
       throw new IllegalArgumentException("ackTimeout must be at most 10 minutes, was "
           + ackTimeout + " (seconds given as milliseconds?)");
     }
+    Objects.requireNonNull(maxClockSkew, "maxClockSkew");
+    if (maxClockSkew.isNegative()) {
+      throw new IllegalArgumentException("maxClockSkew must be >= 0, was " + maxClockSkew
+          + " (how far a node's clock may run ahead of the controller's)");
+    }
+  }
+
+  /** Settings with the default clock allowance. */
+  public ActuatorSettings(SessionSettings session, Topics topics, Duration ackTimeout) {
+    this(session, topics, ackTimeout, DEFAULT_MAX_CLOCK_SKEW);
   }
 
   /**
@@ -44,14 +60,19 @@ public record ActuatorSettings(SessionSettings session, Topics topics, Duration 
 
   /** The same settings with another ack timeout. */
   public ActuatorSettings withAckTimeout(Duration timeout) {
-    return new ActuatorSettings(session, topics, timeout);
+    return new ActuatorSettings(session, topics, timeout, maxClockSkew);
   }
 
   public ActuatorSettings withTopics(Topics value) {
-    return new ActuatorSettings(session, value, ackTimeout);
+    return new ActuatorSettings(session, value, ackTimeout, maxClockSkew);
   }
 
   public ActuatorSettings withSession(SessionSettings value) {
-    return new ActuatorSettings(value, topics, ackTimeout);
+    return new ActuatorSettings(value, topics, ackTimeout, maxClockSkew);
+  }
+
+  /** The same settings with another allowance for a node's clock running ahead. */
+  public ActuatorSettings withMaxClockSkew(Duration value) {
+    return new ActuatorSettings(session, topics, ackTimeout, value);
   }
 }

@@ -1,6 +1,8 @@
 package dev.kelvin.actuators;
 
 import dev.kelvin.core.action.ActionResult;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Lock-free counts behind {@link ExecutorStats}. */
@@ -11,19 +13,20 @@ final class ExecutorCounters {
   private final LongAdder failed = new LongAdder();
   private final LongAdder timedOut = new LongAdder();
   private final LongAdder unsupported = new LongAdder();
-  private final LongAdder malformedAcks = new LongAdder();
-  private final LongAdder unknownAcks = new LongAdder();
+  private final EnumMap<AckRefusal, LongAdder> refusedAcks = new EnumMap<>(AckRefusal.class);
+
+  ExecutorCounters() {
+    for (AckRefusal reason : AckRefusal.values()) {
+      refusedAcks.put(reason, new LongAdder());
+    }
+  }
 
   void sent() {
     sent.increment();
   }
 
-  void malformedAck() {
-    malformedAcks.increment();
-  }
-
-  void unknownAck() {
-    unknownAcks.increment();
+  void refusedAck(AckRefusal reason) {
+    refusedAcks.get(reason).increment();
   }
 
   void result(ActionResult result) {
@@ -38,7 +41,9 @@ final class ExecutorCounters {
   }
 
   ExecutorStats stats(int pending) {
+    Map<AckRefusal, Long> refused = new EnumMap<>(AckRefusal.class);
+    refusedAcks.forEach((reason, count) -> refused.put(reason, count.sum()));
     return new ExecutorStats(sent.sum(), applied.sum(), rejected.sum(), failed.sum(),
-        timedOut.sum(), unsupported.sum(), malformedAcks.sum(), unknownAcks.sum(), pending);
+        timedOut.sum(), unsupported.sum(), refused, pending);
   }
 }

@@ -42,16 +42,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Never blocks the caller and never throws for bad input: a missing broker fails the action
  * at once, a silent agent times it out after {@link ActuatorSettings#ackTimeout()} (a timer on
- * the executor's scheduler), malformed or unknown acks are counted and logged at most once a
- * minute per node. Acks are handed from the session's delivery thread to the scheduler, which
- * completes the stages, so continuations never run on the MQTT library's thread.
+ * the executor's scheduler), and acks it cannot believe are refused by {@link AckRefusal}
+ * reason, counted and logged at most once a minute per node and reason. Acks are handed from
+ * the session's delivery thread to the scheduler, which completes the stages, so continuations
+ * never run on the MQTT library's thread.
  */
 public final class MqttCommandExecutor implements ActionExecutor, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MqttCommandExecutor.class);
 
   private final ActuatorSettings settings;
   private final Scheduler scheduler;
-  private final PendingAcks pending = new PendingAcks();
+  private final PendingAcks pending;
   private final ExecutorCounters counters = new ExecutorCounters();
   private final PerKeyThrottle logThrottle;
   private final MqttSession session;
@@ -65,6 +66,7 @@ public final class MqttCommandExecutor implements ActionExecutor, AutoCloseable 
       Scheduler scheduler) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.pending = new PendingAcks(settings.maxClockSkew());
     this.logThrottle = new PerKeyThrottle(Duration.ofMinutes(1), scheduler.clock(), 1000);
     this.session = transport.session(settings.session(), scheduler, new Events());
   }
@@ -167,12 +169,17 @@ public final class MqttCommandExecutor implements ActionExecutor, AutoCloseable 
         () -> pending.fail(action.id(), future, detail, scheduler.now()));
   }
 
-  /** Matches one ack to its pending command; counts and logs what it cannot use. */
+  /**
+   * Matches one ack to its pending command. An ack is used only when it comes on the ack topic
+   * of the command's own node, for a command in flight, and can be believed
+   * ({@link AckChecks}); anything else is refused by reason, counted and logged at most once a
+   * minute per node and reason, and changes nothing.
+   */
   void handleAck(String topic, byte[] payload) {
     Instant now = scheduler.now();
     Optional<NodeTopic> from = settings.topics().parseNode(topic);
     if (from.isEmpty() || from.get().channel() != Channel.COMMAND_ACK) {
-      malformed(topic, "the topic is not a node's cmd/ack topic under '"
+      refuse(AckRefusal.MALFORMED, topic, "?", "the topic is not a node's cmd/ack topic under '"
           + settings.topics().prefix() + "'");
       return;
     }
@@ -181,25 +188,25 @@ public final class MqttCommandExecutor implements ActionExecutor, AutoCloseable 
     try {
       ack = Acks.decode(payload);
     } catch (ValidationException e) {
-      malformed(topic, e.getMessage());
+      refuse(AckRefusal.MALFORMED, node.toString(), "?", e.getMessage());
       return;
     }
-    PendingAcks.Match match = pending.complete(node, ack, now);
-    if (match != PendingAcks.Match.COMPLETED) {
-      counters.unknownAck();
-      if (logThrottle.allow("unknown " + node)) {
-        LOG.info("ack '{}' ({}) from {} matches no command this controller awaits{}: late after"
-            + " its timeout, a duplicate, or another controller's (logged once a minute per"
-            + " node)", ack.id(), ack.status().label(), node,
-            match == PendingAcks.Match.WRONG_NODE ? " from that node" : "");
-      }
-    }
+    pending.complete(node, ack, now).ifPresent(refused ->
+        refuse(refused.reason(), node.toString(), ack.id(), refused.why()));
   }
 
-  private void malformed(String topic, String why) {
-    counters.malformedAck();
-    if (logThrottle.allow("malformed " + topic)) {
-      LOG.warn("malformed ack on {} ignored: {} (logged once a minute per topic)", topic, why);
+  private void refuse(AckRefusal reason, String source, String id, String why) {
+    counters.refusedAck(reason);
+    if (!logThrottle.allow(reason.label() + " " + source)) {
+      return;
+    }
+    String line = "refused ack {} from {} as {} ({}): {}. Nothing was changed; logged at most"
+        + " once a minute per node and reason";
+    Object[] args = {id, source, reason.label(), reason.meaning(), why};
+    if (reason.suspicious()) {
+      LOG.warn(line, args);
+    } else {
+      LOG.info(line, args);
     }
   }
 

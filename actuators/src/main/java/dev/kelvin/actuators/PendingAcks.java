@@ -1,5 +1,6 @@
 package dev.kelvin.actuators;
 
+import dev.kelvin.actuators.AckChecks.Refused;
 import dev.kelvin.core.action.ActionId;
 import dev.kelvin.core.action.ActionResult;
 import dev.kelvin.core.action.ActionResult.Outcome;
@@ -13,34 +14,36 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The commands sent and not yet answered: command id to the future its caller holds and the
- * instant it times out. Knows nothing of MQTT; time comes in as arguments, so a test drives it
- * with a hand-moved clock and the executor with a scheduler.
+ * instant it times out, and the ids settled lately (answered, timed out or failed). Knows
+ * nothing of MQTT; time comes in as arguments, so a test drives it with a hand-moved clock and
+ * the executor with a scheduler.
  *
- * <p>Sending an id that is still pending (a lease renewal that overtook its predecessor's ack)
- * replaces the entry and restarts its timeout; the earlier caller gets the same result as the
- * later one. Futures are completed outside the lock, so continuations never run under it.
- * Thread-safe.
+ * <p>An ack completes a command only when it comes from the command's own node, for a command
+ * in flight, and passes {@link AckChecks}; any other ack is refused with its reason and leaves
+ * everything as it was, so the real answer can still complete the command. Sending an id that
+ * is still pending (a lease renewal that overtook its predecessor's ack) replaces the entry and
+ * restarts its timeout; the earlier caller gets the same result as the later one. Futures are
+ * completed outside the lock, so continuations never run under it. Thread-safe.
  */
 final class PendingAcks {
-  /** What became of an ack. */
-  enum Match {
-    /** It answered a pending command, whose future is now complete. */
-    COMPLETED,
-    /** No command with its id is pending: late, duplicate, or another controller's. */
-    UNKNOWN_ID,
-    /** A command with its id is pending, but for another node: left pending. */
-    WRONG_NODE
-  }
-
   private record Entry(SetpointAction action, Instant sentAt, Instant deadline,
       CompletableFuture<ActionResult> future) {}
 
+  private final Duration maxClockSkew;
   private final Map<String, Entry> pending = new HashMap<>();
+  private final SettledIds settled = new SettledIds();
   private String closedBecause;
+
+  /** @param maxClockSkew how far a node's clock may run ahead of this controller's */
+  PendingAcks(Duration maxClockSkew) {
+    this.maxClockSkew = Objects.requireNonNull(maxClockSkew, "maxClockSkew");
+  }
 
   /**
    * Waits for the ack to {@code action}'s command, sent at {@code sentAt}, until
@@ -56,6 +59,7 @@ final class PendingAcks {
       }
       Entry entry = new Entry(action, sentAt, sentAt.plus(timeout), future);
       replaced = pending.put(action.id().value(), entry);
+      settled.forget(action.id().value());
     }
     if (replaced != null) {
       future.whenComplete((result, error) -> replaced.future().complete(result));
@@ -63,21 +67,33 @@ final class PendingAcks {
     return future;
   }
 
-  /** Completes the command {@code ack} answers, when it is pending for node {@code from}. */
-  Match complete(NodeId from, CommandAck ack, Instant receivedAt) {
+  /**
+   * Completes the command {@code ack} answers, when it is in flight for node {@code from} and
+   * the ack can be believed; otherwise says why not and changes nothing.
+   *
+   * @return empty when the ack completed its command
+   */
+  Optional<Refused> complete(NodeId from, CommandAck ack, Instant receivedAt) {
     Entry entry;
     synchronized (this) {
       entry = pending.get(ack.id());
       if (entry == null) {
-        return Match.UNKNOWN_ID;
+        return Optional.of(settled.refusal(ack.id(), from));
       }
       if (!entry.action().node().equals(from)) {
-        return Match.WRONG_NODE;
+        return Optional.of(new Refused(AckRefusal.WRONG_NODE, "command " + ack.id()
+            + " was sent to " + entry.action().node() + ", not to " + from));
+      }
+      Optional<Refused> refused = AckChecks.check(entry.action(), ack, receivedAt,
+          maxClockSkew);
+      if (refused.isPresent()) {
+        return refused;
       }
       pending.remove(ack.id());
+      settled.remember(ack.id(), from, SettledIds.How.ANSWERED);
     }
     entry.future().complete(SetpointCommands.result(entry.action(), ack, receivedAt));
-    return Match.COMPLETED;
+    return Optional.empty();
   }
 
   /**
@@ -91,6 +107,7 @@ final class PendingAcks {
         return false;
       }
       pending.remove(id.value());
+      settled.remember(id.value(), entry.action().node(), SettledIds.How.GAVE_UP);
     }
     return future.complete(ActionResult.of(id, Outcome.FAILED, at, detail));
   }
@@ -103,6 +120,8 @@ final class PendingAcks {
         Entry entry = it.next();
         if (!now.isBefore(entry.deadline())) {
           it.remove();
+          settled.remember(entry.action().id().value(), entry.action().node(),
+              SettledIds.How.GAVE_UP);
           due.add(entry);
         }
       }
@@ -121,6 +140,8 @@ final class PendingAcks {
       closedBecause = why;
       open = List.copyOf(pending.values());
       pending.clear();
+      open.forEach(entry -> settled.remember(entry.action().id().value(),
+          entry.action().node(), SettledIds.How.GAVE_UP));
     }
     for (Entry entry : open) {
       entry.future().complete(closed(entry.action(), at));

@@ -3,6 +3,7 @@ package dev.kelvin.actuators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kelvin.core.state.StateSettings;
 import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.core.wire.Topics;
 import java.net.URI;
@@ -19,6 +20,20 @@ class ActuatorSettingsTest {
     assertThat(settings.ackTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(settings.topics()).isEqualTo(Topics.defaults());
     assertThat(settings.session().cleanSession()).isTrue();
+  }
+
+  @Test
+  void defaults_give_a_nodes_clock_the_allowance_telemetry_gives_it() {
+    assertThat(ActuatorSettings.defaults(endpoint).maxClockSkew())
+        .isEqualTo(StateSettings.defaults().maxFutureSkew());
+  }
+
+  @Test
+  void refuses_a_negative_clock_allowance_naming_the_field() {
+    assertThatThrownBy(() -> ActuatorSettings.defaults(endpoint)
+        .withMaxClockSkew(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("maxClockSkew must be >= 0, was PT-1S");
   }
 
   @Test

@@ -1,11 +1,13 @@
 package dev.kelvin.actuators;
 
+import static dev.kelvin.actuators.TestActions.LEASE;
 import static dev.kelvin.actuators.TestActions.N07;
 import static dev.kelvin.actuators.TestActions.answer;
 import static dev.kelvin.actuators.TestActions.applied;
 import static dev.kelvin.actuators.TestActions.cpuCap;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kelvin.actuators.AckChecks.Refused;
 import dev.kelvin.core.action.ActionResult;
 import dev.kelvin.core.action.ActionResult.Outcome;
 import dev.kelvin.core.action.SetCpuFrequencyCap;
@@ -13,14 +15,17 @@ import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.testkit.MutableClock;
 import dev.kelvin.core.wire.CommandAck;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class PendingAcksTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  private static final NodeId N08 = NodeId.of("site-a", "n08");
 
   private final MutableClock clock = new MutableClock();
-  private final PendingAcks pending = new PendingAcks();
+  private final PendingAcks pending = new PendingAcks(Duration.ofSeconds(2));
   private final SetCpuFrequencyCap cap = cpuCap("a-1", N07, 2400);
 
   @Test
@@ -28,10 +33,10 @@ class PendingAcksTest {
     CompletableFuture<ActionResult> future = pending.register(cap, clock.instant(), TIMEOUT);
     clock.advance(Duration.ofMillis(40));
 
-    PendingAcks.Match match = pending.complete(N07,
-        applied("a-1", 2600, 2400, clock.instant().plus(TestActions.LEASE)), clock.instant());
+    Optional<Refused> refused = pending.complete(N07,
+        applied("a-1", 2600, 2400, clock.instant().plus(LEASE)), clock.instant());
 
-    assertThat(match).isEqualTo(PendingAcks.Match.COMPLETED);
+    assertThat(refused).isEmpty();
     assertThat(future).isCompletedWithValueMatching(result -> result.applied()
         && result.after().getAsDouble() == 2400 && result.at().equals(clock.instant()));
     assertThat(pending.size()).isZero();
@@ -52,39 +57,120 @@ class PendingAcksTest {
   }
 
   @Test
-  void ignores_an_ack_that_arrives_after_the_timeout() {
+  void refuses_an_ack_that_arrives_after_the_timeout_as_late() {
     CompletableFuture<ActionResult> future = pending.register(cap, clock.instant(), TIMEOUT);
     pending.expire(clock.advance(TIMEOUT));
 
-    PendingAcks.Match late = pending.complete(N07,
+    Optional<Refused> late = pending.complete(N07,
         applied("a-1", 2600, 2400, clock.instant()), clock.instant());
 
-    assertThat(late).isEqualTo(PendingAcks.Match.UNKNOWN_ID);
+    assertThat(late).map(Refused::reason).hasValue(AckRefusal.LATE);
     assertThat(future.join().outcome()).isEqualTo(Outcome.TIMED_OUT);
   }
 
   @Test
-  void ignores_a_duplicate_ack_and_keeps_the_first_answer() {
+  void refuses_a_second_ack_for_the_same_command_as_a_duplicate_and_keeps_the_first_answer() {
     CompletableFuture<ActionResult> future = pending.register(cap, clock.instant(), TIMEOUT);
     pending.complete(N07, applied("a-1", 2600, 2400, clock.instant()), clock.instant());
 
-    PendingAcks.Match again = pending.complete(N07,
+    Optional<Refused> again = pending.complete(N07,
         answer("a-1", CommandAck.Status.FAILED, "write failed"), clock.instant());
 
-    assertThat(again).isEqualTo(PendingAcks.Match.UNKNOWN_ID);
+    assertThat(again).map(Refused::reason).hasValue(AckRefusal.DUPLICATE);
     assertThat(future.join().outcome()).isEqualTo(Outcome.APPLIED);
   }
 
   @Test
-  void leaves_the_command_pending_when_another_node_answers_with_its_id() {
+  void refuses_an_ack_for_a_command_it_never_sent_as_unknown() {
+    Optional<Refused> refused = pending.complete(N07,
+        applied("a-forged", 2600, 1200, clock.instant()), clock.instant());
+
+    assertThat(refused).map(Refused::reason).hasValue(AckRefusal.UNKNOWN_COMMAND);
+  }
+
+  @Test
+  void refuses_an_ack_from_another_node_and_leaves_the_command_pending() {
     CompletableFuture<ActionResult> future = pending.register(cap, clock.instant(), TIMEOUT);
 
-    PendingAcks.Match match = pending.complete(NodeId.of("site-a", "n08"),
-        applied("a-1", 2600, 2400, clock.instant()), clock.instant());
+    Optional<Refused> refused = pending.complete(N08,
+        applied("a-1", 2600, 1200, clock.instant()), clock.instant());
 
-    assertThat(match).isEqualTo(PendingAcks.Match.WRONG_NODE);
+    assertThat(refused).map(Refused::reason).hasValue(AckRefusal.WRONG_NODE);
+    assertThat(refused.orElseThrow().why()).isEqualTo("command a-1 was sent to site-a/n07, not"
+        + " to site-a/n08");
     assertThat(future).isNotDone();
     assertThat(pending.size()).isEqualTo(1);
+  }
+
+  @Test
+  void refuses_a_duplicate_from_another_node_as_wrong_node() {
+    pending.register(cap, clock.instant(), TIMEOUT);
+    pending.complete(N07, applied("a-1", 2600, 2400, clock.instant()), clock.instant());
+
+    Optional<Refused> refused = pending.complete(N08,
+        applied("a-1", 2600, 2400, clock.instant()), clock.instant());
+
+    assertThat(refused).map(Refused::reason).hasValue(AckRefusal.WRONG_NODE);
+  }
+
+  @Test
+  void a_refused_ack_leaves_the_command_in_flight_for_the_real_answer() {
+    CompletableFuture<ActionResult> future = pending.register(cap, clock.instant(), TIMEOUT);
+    CommandAck inflated = new CommandAck("a-1", CommandAck.Status.APPLIED,
+        OptionalDouble.of(2600), OptionalDouble.of(1200),
+        Optional.of(clock.instant().plus(Duration.ofDays(1))), clock.instant(), "");
+
+    Optional<Refused> refused = pending.complete(N07, inflated, clock.instant());
+    Optional<Refused> real = pending.complete(N07,
+        applied("a-1", 2600, 2400, clock.instant().plus(LEASE)), clock.instant());
+
+    assertThat(refused).map(Refused::reason).hasValue(AckRefusal.LEASE_TOO_LONG);
+    assertThat(real).isEmpty();
+    assertThat(future.join().after()).hasValue(2400);
+    assertThat(future.join().leaseExpiresAt()).hasValue(clock.instant().plus(LEASE));
+  }
+
+  @Test
+  void an_inconsistent_ack_leaves_the_command_pending_until_it_times_out() {
+    CompletableFuture<ActionResult> future = pending.register(cap, clock.instant(), TIMEOUT);
+
+    Optional<Refused> refused = pending.complete(N07, new CommandAck("a-1",
+        CommandAck.Status.APPLIED, OptionalDouble.empty(),
+        OptionalDouble.empty(), Optional.empty(), clock.instant(), ""),
+        clock.instant());
+
+    assertThat(refused).map(Refused::reason).hasValue(AckRefusal.INCONSISTENT);
+    assertThat(future).isNotDone();
+    pending.expire(clock.advance(TIMEOUT));
+    assertThat(future.join().outcome()).isEqualTo(Outcome.TIMED_OUT);
+  }
+
+  @Test
+  void a_renewal_sent_after_the_answer_takes_the_next_ack_of_its_id() {
+    pending.register(cap, clock.instant(), TIMEOUT);
+    pending.complete(N07, applied("a-1", 2600, 2400, clock.instant().plus(LEASE)),
+        clock.instant());
+    clock.advance(Duration.ofSeconds(60));
+    CompletableFuture<ActionResult> renewal = pending.register(cap, clock.instant(), TIMEOUT);
+
+    Optional<Refused> refused = pending.complete(N07,
+        applied("a-1", 2400, 2400, clock.instant().plus(LEASE)), clock.instant());
+
+    assertThat(refused).isEmpty();
+    assertThat(renewal.join().leaseExpiresAt()).hasValue(clock.instant().plus(LEASE));
+  }
+
+  @Test
+  void remembers_a_bounded_number_of_settled_commands() {
+    for (int i = 0; i <= SettledIds.CAPACITY; i++) {
+      pending.register(cpuCap("a-" + i, N07, 2400), clock.instant(), TIMEOUT);
+      pending.complete(N07, applied("a-" + i, 2600, 2400, clock.instant()), clock.instant());
+    }
+
+    assertThat(pending.complete(N07, applied("a-0", 2600, 2400, clock.instant()),
+        clock.instant())).map(Refused::reason).hasValue(AckRefusal.UNKNOWN_COMMAND);
+    assertThat(pending.complete(N07, applied("a-1", 2600, 2400, clock.instant()),
+        clock.instant())).map(Refused::reason).hasValue(AckRefusal.DUPLICATE);
   }
 
   @Test
@@ -100,6 +186,8 @@ class PendingAcksTest {
     assertThat(later.join().outcome()).isEqualTo(Outcome.FAILED);
     assertThat(later.join().detail()).contains("executor closed");
     assertThat(pending.size()).isZero();
+    assertThat(pending.complete(N07, applied("a-1", 2600, 2400, clock.instant()),
+        clock.instant())).map(Refused::reason).hasValue(AckRefusal.LATE);
   }
 
   @Test

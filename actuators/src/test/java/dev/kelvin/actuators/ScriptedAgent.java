@@ -3,6 +3,7 @@ package dev.kelvin.actuators;
 import dev.kelvin.core.testkit.TestServices;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.wire.CommandAck;
 import dev.kelvin.core.wire.CommandWire;
 import dev.kelvin.core.wire.MqttEndpoint;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -27,22 +29,34 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 /**
  * A test peer acting as node agents: a plain Paho client that subscribes to every node's
  * {@code cmd} topic (QoS 2, retain as published, so the flags seen are the publisher's) and
- * answers each command on {@code cmd/ack} as its script says, or not at all.
+ * answers each command on {@code cmd/ack} as its script says, or not at all. A script may also
+ * publish acks on the ack topics of other nodes, in order, as a forger on the same broker would.
  */
 final class ScriptedAgent implements AutoCloseable {
   /** One command as it arrived, with the flags it was delivered with. */
   record Received(String topic, NodeCommand command, int qos, boolean retained) {}
 
+  /** An ack to publish on the ack topic of {@code node}. */
+  record Reply(NodeId node, CommandAck ack) {}
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
   private final Topics topics;
-  private final Function<NodeCommand, Optional<CommandAck>> script;
+  private final BiFunction<NodeId, NodeCommand, List<Reply>> script;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final MqttAsyncClient client;
 
+  /** Answers each command on the ack topic of the node it was sent to, as {@code script} says. */
   ScriptedAgent(MqttEndpoint endpoint, Topics topics,
       Function<NodeCommand, Optional<CommandAck>> script) throws MqttException {
+    this(endpoint, topics, (node, command) -> script.apply(command)
+        .map(ack -> List.of(new Reply(node, ack))).orElse(List.of()));
+  }
+
+  /** Publishes the replies {@code script} gives for each command (to {@code node}), in order. */
+  ScriptedAgent(MqttEndpoint endpoint, Topics topics,
+      BiFunction<NodeId, NodeCommand, List<Reply>> script) throws MqttException {
     this.topics = topics;
     this.script = script;
     this.client = new MqttAsyncClient(endpoint.broker().toString(),
@@ -75,11 +89,10 @@ final class ScriptedAgent implements AutoCloseable {
     Map<String, Object> json = JSON.readValue(message.getPayload(), OBJECT);
     NodeCommand command = CommandWire.decodeCommand(json);
     received.add(new Received(topic, command, message.getQos(), message.isRetained()));
-    Optional<CommandAck> ack = script.apply(command);
-    if (ack.isPresent()) {
-      String ackTopic = topics.nodeCommandAck(topics.parseNode(topic).orElseThrow().node());
-      byte[] payload = JSON.writeValueAsBytes(CommandWire.encode(ack.get()));
-      client.publish(ackTopic, payload, 1, false);
+    NodeId node = topics.parseNode(topic).orElseThrow().node();
+    for (Reply reply : script.apply(node, command)) {
+      byte[] payload = JSON.writeValueAsBytes(CommandWire.encode(reply.ack()));
+      client.publish(topics.nodeCommandAck(reply.node()), payload, 1, false);
     }
   }
 

@@ -38,9 +38,10 @@ final class TestActions {
     return new SetGpuPowerLimit(meta(id, LEASE), node, gpu, watts);
   }
 
+  /** An agent's ack granting {@link #LEASE} from its own time, which is thus lease end - LEASE. */
   static CommandAck applied(String id, double before, double after, Instant leaseEnd) {
     return new CommandAck(id, CommandAck.Status.APPLIED, OptionalDouble.of(before),
-        OptionalDouble.of(after), Optional.of(leaseEnd), MutableClock.START, "");
+        OptionalDouble.of(after), Optional.of(leaseEnd), leaseEnd.minus(LEASE), "");
   }
 
   static CommandAck answer(String id, CommandAck.Status status, String message) {

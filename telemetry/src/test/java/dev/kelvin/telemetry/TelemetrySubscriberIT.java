@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kelvin.core.ingest.IngestCounters;
 import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.NodeReading;
+import dev.kelvin.core.model.NodeView;
 import dev.kelvin.core.state.ClusterState;
 import dev.kelvin.core.state.StateSettings;
 import dev.kelvin.core.testkit.Readings;
@@ -87,6 +89,28 @@ class TelemetrySubscriberIT {
     assertThat(counters.stats().recentRejects()).allSatisfy(sample ->
         assertThat(sample.source()).isEqualTo(topics.nodeTelemetry(N01)));
     assertThat(subscriber.connected()).isTrue();
+  }
+
+  @Test
+  void a_reading_stamped_30_s_ahead_is_refused_and_the_real_readings_after_it_are_live()
+      throws Exception {
+    start(TestServices.mqtt());
+
+    publish(Readings.reading().node(N01).at(Instant.now().plusSeconds(30)).seq(1)
+        .with(NodeMetric.CPU_TEMP_CELSIUS, 99).build());
+    for (int seq = 2; seq <= 4; seq++) {
+      publish(Readings.reading().node(N01).at(Instant.now()).seq(seq)
+          .with(NodeMetric.CPU_TEMP_CELSIUS, 60).build());
+      Thread.sleep(20); // a ts_ms of its own for each reading
+    }
+
+    eventually().until(() -> counters.stats().accepted() == 3);
+    assertThat(counters.rejectedCount(RejectReason.CLOCK_SKEW)).isEqualTo(1);
+    assertThat(counters.stats().late()).isZero();
+    NodeView view = state.snapshot(Instant.now()).node(N01).orElseThrow();
+    assertThat(view.window()).extracting(NodeReading::seq).containsExactly(2L, 3L, 4L);
+    assertThat(view.latest(NodeMetric.CPU_TEMP_CELSIUS)).hasValue(60);
+    assertThat(view.stale()).isFalse();
   }
 
   @Test

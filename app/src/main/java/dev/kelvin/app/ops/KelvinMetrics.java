@@ -1,5 +1,6 @@
 package dev.kelvin.app.ops;
 
+import dev.kelvin.actuators.AckRefusal;
 import dev.kelvin.actuators.ExecutorStats;
 import dev.kelvin.agent.AgentStats;
 import dev.kelvin.core.audit.AuditStage;
@@ -144,12 +145,12 @@ public final class KelvinMetrics {
     commandCounter(stats, "failed", ExecutorStats::failed);
     commandCounter(stats, "timed_out", ExecutorStats::timedOut);
     commandCounter(stats, "unsupported", ExecutorStats::unsupported);
-    FunctionCounter.builder("kelvin.actuator.acks.unusable", stats,
-            s -> s.get().malformedAcks()).tag("kind", "malformed")
-        .description("Acks the executor could not use").register(registry);
-    FunctionCounter.builder("kelvin.actuator.acks.unusable", stats,
-            s -> s.get().unknownAcks()).tag("kind", "unknown")
-        .description("Acks the executor could not use").register(registry);
+    for (AckRefusal reason : AckRefusal.values()) {
+      FunctionCounter.builder("kelvin.actuator.acks.refused", stats,
+              s -> s.get().refusedAcks(reason)).tag("reason", reason.label())
+          .description("Acks refused, by reason; none changed a result or a lease")
+          .register(registry);
+    }
     Gauge.builder("kelvin.actuator.pending", stats, s -> s.get().pending())
         .description("Commands awaiting an agent's ack").register(registry);
   }

@@ -10,6 +10,7 @@ import dev.kelvin.core.config.ConfigTree;
 import dev.kelvin.core.model.PowerBudget;
 import dev.kelvin.core.model.RackId;
 import dev.kelvin.core.model.SiteId;
+import dev.kelvin.core.state.StateSettings;
 import dev.kelvin.dashboard.DashboardSettings;
 import dev.kelvin.mqtt.access.ClientIds;
 import dev.kelvin.policy.PolicySettings;
@@ -37,11 +38,14 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
   public static RunConfig read(ConfigTree root) {
     MqttConfig mqtt = MqttConfig.read(root);
     TelemetrySettings telemetry = telemetry(root.section("telemetry"), mqtt);
-    ActuatorSettings actuators = actuators(root.section("actuators"), mqtt);
+    StateSettings state = StateConfig.read(root.section("state"));
+    // A node's clock gets the same allowance for its acks as for its readings.
+    ActuatorSettings actuators = actuators(root.section("actuators"), mqtt,
+        state.maxFutureSkew());
     // Every section below is checked as it is read; ControllerSettings itself checks only the
     // control section's values (the tick), so a refusal of it names that section.
     ControllerSettings controller = root.build("control", () -> new ControllerSettings(
-        StateConfig.read(root.section("state")), telemetry, actuators,
+        state, telemetry, actuators,
         policy(root.section("policy")), guard(root.section("guard")),
         audit(root.section("audit")), root.section("control").duration("tick",
             Duration.ofSeconds(1)), root.section("control").duration("status_every",
@@ -78,11 +82,12 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
         mqtt.topics(), maxPayload, rejectLog));
   }
 
-  private static ActuatorSettings actuators(ConfigTree section, MqttConfig mqtt) {
+  private static ActuatorSettings actuators(ConfigTree section, MqttConfig mqtt,
+      Duration maxClockSkew) {
     String clientId = ClientIds.of(mqtt.endpoint().username(), ActuatorSettings.SESSION_NAME);
     Duration ackTimeout = section.duration("ack_timeout", ActuatorSettings.DEFAULT_ACK_TIMEOUT);
     return section.build(() -> new ActuatorSettings(mqtt.session(clientId, Duration.ZERO),
-        mqtt.topics(), ackTimeout));
+        mqtt.topics(), ackTimeout, maxClockSkew));
   }
 
   private static PolicySettings policy(ConfigTree section) {

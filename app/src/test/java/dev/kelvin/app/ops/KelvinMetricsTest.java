@@ -2,6 +2,8 @@ package dev.kelvin.app.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kelvin.actuators.AckRefusal;
+import dev.kelvin.actuators.ExecutorStats;
 import dev.kelvin.core.action.ActionId;
 import dev.kelvin.core.action.ActionMeta;
 import dev.kelvin.core.action.SetCpuFrequencyCap;
@@ -26,6 +28,7 @@ import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -81,6 +84,23 @@ class KelvinMetricsTest {
         .contains("kelvin_mqtt_takeovers_total{client=\"telemetry\"} 1.0")
         .contains("kelvin_mqtt_refusals_total{client=\"telemetry\"} 1.0")
         .contains("kelvin_mqtt_connected{client=\"telemetry\"} 1.0");
+  }
+
+  @Test
+  void refused_acks_are_counted_by_reason_and_commands_by_outcome() {
+    metrics.bindExecutor(() -> new ExecutorStats(4, 3, 0, 0, 1, 0, Map.of(
+        AckRefusal.LEASE_TOO_LONG, 2L, AckRefusal.WRONG_NODE, 1L), 0));
+
+    assertThat(metrics.scrape())
+        .contains("kelvin_actuator_acks_refused_total{reason=\"lease_too_long\"} 2.0")
+        .contains("kelvin_actuator_acks_refused_total{reason=\"wrong_node\"} 1.0")
+        .contains("kelvin_actuator_acks_refused_total{reason=\"unknown_command\"} 0.0")
+        .contains("kelvin_actuator_acks_refused_total{reason=\"duplicate\"} 0.0")
+        .contains("kelvin_actuator_commands_total{outcome=\"applied\"} 3.0");
+    for (AckRefusal reason : AckRefusal.values()) {
+      assertThat(metrics.scrape()).contains("kelvin_actuator_acks_refused_total{reason=\""
+          + reason.label() + "\"}");
+    }
   }
 
   @Test

@@ -115,6 +115,23 @@ class RunConfigTest {
   }
 
   @Test
+  void a_nodes_clock_gets_the_same_allowance_for_its_acks_as_for_its_readings()
+      throws IOException {
+    ControllerSettings settings = RunConfig.read(write("state:\n  max_future_skew: 1500ms\n"
+        + "mqtt:\n  allow_anonymous_for_tests: true\n"))
+        .controller();
+
+    assertThat(settings.state().maxFutureSkew()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(settings.actuators().maxClockSkew()).isEqualTo(Duration.ofMillis(1500));
+  }
+
+  @Test
+  void a_future_skew_not_shorter_than_the_stale_limit_is_refused_naming_the_section() {
+    assertRefused("state:\n  stale_after: 5s\n  max_future_skew: 5s\n", "state", null,
+        "maxFutureSkew must be shorter than staleAfter (PT5S), was PT5S");
+  }
+
+  @Test
   void a_missing_password_file_is_refused_naming_the_file() {
     Path missing = dir.resolve("no-such-password");
     assertRefused("mqtt:\n  username: kelvin\n  password_file: no-such-password\n",

@@ -45,17 +45,26 @@ public final class ClusterState implements ClusterView {
     this.facility = new FacilityState(settings.maxNodes());
   }
 
-  /** Offers a validated reading received at {@code receivedAt} (the receiver's clock). */
+  /**
+   * Offers a validated reading received at {@code receivedAt} (the receiver's clock). The one
+   * place that decides what becomes of a node reading: only an accepted reading registers its
+   * node, or moves the node's latest reading and the time it was last heard from, so a reading
+   * that is refused or late leaves no trace in the live state.
+   */
   public Admission admit(NodeReading reading, Instant receivedAt) {
     if (fromTheFuture(reading.at(), receivedAt)) {
       return Admission.CLOCK_SKEW;
     }
-    NodeSeries series = seriesFor(reading.node());
-    if (series == null) {
+    NodeSeries series = nodes.get(reading.node());
+    if (series == null && !mayRegister(reading.node())) {
       return Admission.UNKNOWN_NODE;
     }
     if (Duration.between(reading.at(), receivedAt).compareTo(settings.staleAfter()) > 0) {
       return Admission.LATE;
+    }
+    if (series == null) {
+      series = nodes.computeIfAbsent(reading.node(),
+          id -> new NodeSeries(id, settings.windowSize()));
     }
     return series.offer(reading, receivedAt);
   }
@@ -93,6 +102,11 @@ public final class ClusterState implements ClusterView {
     return new ClusterSnapshot(now, views, sites(views.values()), workload.jobs());
   }
 
+  /** How this state keeps readings: the window, the stale limit, the future skew allowed. */
+  public StateSettings settings() {
+    return settings;
+  }
+
   /** The number of nodes heard from so far. */
   public int nodeCount() {
     return nodes.size();
@@ -123,15 +137,9 @@ public final class ClusterState implements ClusterView {
     return sites;
   }
 
-  private NodeSeries seriesFor(NodeId node) {
-    NodeSeries series = nodes.get(node);
-    if (series != null) {
-      return series;
-    }
+  /** Whether a node not tracked yet may be: it is in the inventory, and there is room. */
+  private boolean mayRegister(NodeId node) {
     boolean known = settings.inventory().isEmpty() || settings.inventory().contains(node);
-    if (!known || nodes.size() >= settings.maxNodes()) {
-      return null;
-    }
-    return nodes.computeIfAbsent(node, id -> new NodeSeries(id, settings.windowSize()));
+    return known && nodes.size() < settings.maxNodes();
   }
 }

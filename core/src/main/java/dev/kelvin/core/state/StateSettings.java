@@ -14,7 +14,12 @@ import java.util.Set;
  *     backlog after an outage) is late: it belongs in the store, never in the live view, so
  *     the controller never acts on data older than twice this
  * @param maxFutureSkew a reading stamped further than this ahead of the receiver's clock is
- *     rejected as clock skew
+ *     rejected as clock skew. A reading stamped ahead by less is accepted, and the node's next
+ *     real readings count as late until their time passes its stamp: so this is also the
+ *     longest a wrong stamp can hide a node's real readings. It must be shorter than
+ *     {@code staleAfter}, or one such reading could make a live node look stale and stop the
+ *     renewal of its caps. The default, 2 s, is many times what NTP-synchronised clocks
+ *     disagree by (milliseconds) and hides at most two readings at 1 Hz
  * @param maxNodes the most nodes the state will track, a guard against floods of bogus names
  * @param inventory when not empty, the only nodes accepted; when empty, nodes register on
  *     their first valid reading
@@ -27,15 +32,20 @@ public record StateSettings(int windowSize, Duration staleAfter, Duration maxFut
     }
     positive("staleAfter", staleAfter);
     positive("maxFutureSkew", maxFutureSkew);
+    if (maxFutureSkew.compareTo(staleAfter) >= 0) {
+      throw new IllegalArgumentException("maxFutureSkew must be shorter than staleAfter ("
+          + staleAfter + "), was " + maxFutureSkew + ": a reading stamped that far ahead would"
+          + " hide the node's real readings until the node looks stale");
+    }
     if (maxNodes < 1) {
       throw new IllegalArgumentException("maxNodes must be >= 1, was " + maxNodes);
     }
     inventory = Set.copyOf(inventory);
   }
 
-  /** 120 readings per node, stale (and late) after 10 s, 5 s future skew, 100k nodes. */
+  /** 120 readings per node, stale (and late) after 10 s, 2 s future skew, 100k nodes. */
   public static StateSettings defaults() {
-    return new StateSettings(120, Duration.ofSeconds(10), Duration.ofSeconds(5), 100_000,
+    return new StateSettings(120, Duration.ofSeconds(10), Duration.ofSeconds(2), 100_000,
         Set.of());
   }
 

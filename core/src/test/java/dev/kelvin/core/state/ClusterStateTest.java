@@ -1,6 +1,7 @@
 package dev.kelvin.core.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kelvin.core.model.ClusterSnapshot;
 import dev.kelvin.core.model.NodeId;
@@ -87,10 +88,77 @@ class ClusterStateTest {
 
   @Test
   void a_reading_from_the_future_beyond_the_skew_allowance_is_clock_skew() {
-    assertThat(state.admit(reading(1, T0.plusSeconds(6), 300), T0))
+    Duration skew = StateSettings.defaults().maxFutureSkew();
+
+    assertThat(state.admit(reading(1, T0.plus(skew).plusMillis(1), 300), T0))
         .isEqualTo(Admission.CLOCK_SKEW);
-    assertThat(state.admit(reading(1, T0.plusSeconds(4), 300), T0))
+    assertThat(state.admit(reading(1, T0.plus(skew), 300), T0))
         .isEqualTo(Admission.ACCEPTED);
+  }
+
+  @Test
+  void the_default_skew_allowance_is_two_seconds() {
+    assertThat(StateSettings.defaults().maxFutureSkew()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void a_reading_30_s_ahead_leaves_no_trace_and_the_real_readings_after_it_are_live() {
+    NodeReading ahead = Readings.reading().node(N01).seq(1).at(T0.plusSeconds(30))
+        .with(NodeMetric.CPU_TEMP_CELSIUS, 99).build();
+
+    assertThat(state.admit(ahead, T0)).isEqualTo(Admission.CLOCK_SKEW);
+    assertThat(state.snapshot(T0).node(N01)).isEmpty();
+    assertThat(state.nodeCount()).isZero();
+    for (int i = 1; i <= 3; i++) {
+      assertThat(state.admit(reading(1 + i, T0.plusSeconds(i), 300), T0.plusSeconds(i)))
+          .isEqualTo(Admission.ACCEPTED);
+    }
+    NodeView view = state.snapshot(T0.plusSeconds(3)).node(N01).orElseThrow();
+    assertThat(view.window()).extracting(NodeReading::seq).containsExactly(2L, 3L, 4L);
+    assertThat(view.latest(NodeMetric.CPU_TEMP_CELSIUS)).hasValue(60);
+  }
+
+  @Test
+  void a_reading_stamped_ahead_within_the_allowance_hides_real_readings_for_no_longer_than_it() {
+    Duration skew = StateSettings.defaults().maxFutureSkew();
+    state.admit(reading(1, T0, 300), T0);
+    assertThat(state.admit(reading(2, T0.plus(skew), 999), T0)).isEqualTo(Admission.ACCEPTED);
+
+    Instant firstLive = null;
+    for (Instant at = T0.plusMillis(100); firstLive == null; at = at.plusMillis(100)) {
+      if (state.admit(reading(3, at, 300), at) == Admission.ACCEPTED) {
+        firstLive = at;
+      }
+    }
+
+    assertThat(Duration.between(T0, firstLive)).isLessThanOrEqualTo(skew.plusMillis(100));
+    assertThat(state.snapshot(firstLive).node(N01).orElseThrow().latest(NodeMetric.POWER_WATTS))
+        .hasValue(300);
+  }
+
+  @Test
+  void refuses_a_skew_allowance_not_shorter_than_the_stale_limit() {
+    assertThatThrownBy(() -> new StateSettings(10, Duration.ofSeconds(10),
+        Duration.ofSeconds(10), 10, Set.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("maxFutureSkew must be shorter than staleAfter (PT10S), was"
+            + " PT10S");
+  }
+
+  @Test
+  void a_late_reading_of_a_node_never_heard_from_registers_nothing() {
+    assertThat(state.admit(reading(1, T0, 300), T0.plusSeconds(60))).isEqualTo(Admission.LATE);
+
+    assertThat(state.nodeCount()).isZero();
+    assertThat(state.snapshot(T0.plusSeconds(60)).nodes()).isEmpty();
+  }
+
+  @Test
+  void a_node_outside_a_closed_inventory_is_unknown_even_when_its_reading_is_late() {
+    ClusterState closed = new ClusterState(StateSettings.defaults().withInventory(Set.of(N01)));
+    NodeReading stranger = Readings.reading().node("n99").at(T0).build();
+
+    assertThat(closed.admit(stranger, T0.plusSeconds(60))).isEqualTo(Admission.UNKNOWN_NODE);
   }
 
   @Test

@@ -78,7 +78,7 @@ public final class IngestPipeline {
     } else {
       RejectReason reason = admission.rejectReason().orElseThrow();
       return reject(topic, receivedAt, reason, fieldAtFault(admission),
-          explain(admission, reading, receivedAt));
+          explain(admission, reading, receivedAt, state.settings().maxFutureSkew()));
     }
     store(reading, receivedAt);
     return new IngestResult.Kept(reading, admission);
@@ -117,13 +117,16 @@ public final class IngestPipeline {
     };
   }
 
-  private static String explain(Admission admission, NodeReading reading, Instant receivedAt) {
+  private static String explain(Admission admission, NodeReading reading, Instant receivedAt,
+      Duration maxFutureSkew) {
     return switch (admission) {
       case DUPLICATE -> "reading of " + reading.node() + " with seq " + reading.seq() + " at "
           + reading.at() + " arrived before (a QoS 1 redelivery, or a sender that resent it)";
       case CLOCK_SKEW -> "ts_ms " + reading.at() + " is "
           + Duration.between(receivedAt, reading.at()).toMillis() + " ms ahead of this"
-          + " controller's clock (" + receivedAt + "): is the node's clock synchronised (NTP)?";
+          + " controller's clock (" + receivedAt + "), more than the "
+          + maxFutureSkew.toMillis() + " ms allowed (state.max_future_skew): is the node's"
+          + " clock synchronised (NTP)?";
       default -> "node " + reading.node() + " is not in the inventory, or the state already"
           + " tracks its maximum number of nodes: add it to the inventory or check the"
           + " agent's node name";

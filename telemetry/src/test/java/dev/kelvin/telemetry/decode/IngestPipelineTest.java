@@ -124,7 +124,38 @@ class IngestPipelineTest {
 
     assertThat(sample.reason()).isEqualTo(RejectReason.CLOCK_SKEW);
     assertThat(sample.field()).isEqualTo("ts_ms");
-    assertThat(sample.message()).contains("60000 ms ahead", "NTP");
+    assertThat(sample.message()).contains("60000 ms ahead", "more than the 2000 ms allowed",
+        "NTP");
+    assertThat(stored).isEmpty();
+  }
+
+  @Test
+  void a_reading_stamped_ahead_hides_no_real_reading_and_leaves_no_trace() throws Exception {
+    ClusterState state = openState();
+    IngestPipeline pipeline = pipeline(state);
+    byte[] ahead = json(Readings.reading().node(N01).at(clock.instant().plusSeconds(30)).seq(1)
+        .with(NodeMetric.CPU_TEMP_CELSIUS, 99).build());
+
+    IngestResult forged = pipeline.ingest(TOPICS.nodeTelemetry(N01), ahead, clock.instant());
+    assertThat(state.snapshot(clock.instant()).node(N01)).as("no node from a refused reading")
+        .isEmpty();
+    List<IngestResult> real = new ArrayList<>();
+    for (int seq = 2; seq <= 4; seq++) {
+      clock.advance(Duration.ofSeconds(1));
+      real.add(pipeline.ingest(TOPICS.nodeTelemetry(N01), json(Readings.reading().node(N01)
+          .at(clock.instant()).seq(seq).with(NodeMetric.CPU_TEMP_CELSIUS, 60).build()),
+          clock.instant()));
+    }
+
+    assertThat(rejected(forged).reason()).isEqualTo(RejectReason.CLOCK_SKEW);
+    assertThat(real).allSatisfy(result -> assertThat(result).isInstanceOfSatisfying(
+        IngestResult.Kept.class, kept -> assertThat(kept.admission())
+            .isEqualTo(Admission.ACCEPTED)));
+    NodeView view = state.snapshot(clock.instant()).node(N01).orElseThrow();
+    assertThat(view.window()).extracting(NodeReading::seq).containsExactly(2L, 3L, 4L);
+    assertThat(view.latest(NodeMetric.CPU_TEMP_CELSIUS)).hasValue(60);
+    assertThat(counters.stats().late()).isZero();
+    assertThat(counters.stats().accepted()).isEqualTo(3);
   }
 
   @Test
