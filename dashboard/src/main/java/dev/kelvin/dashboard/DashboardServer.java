@@ -73,19 +73,9 @@ public final class DashboardServer implements AutoCloseable {
     Objects.requireNonNull(sources, "sources");
     Objects.requireNonNull(limits, "limits");
     PortCheck.requireFree(settings.host(), settings.port());
-    LiveViews views = new LiveViews(sources, new ActionLedger(sources.audit(), LEDGER_CAPACITY));
-    Parts parts = new Parts(new HostGate(HostCheck.of(settings), views),
-        new EventHub(views, limits), new SlowRequestGuard(settings.requestTimeout(), views));
-    ApiRoutes api = new ApiRoutes(views);
-    PageFiles page = PageFiles.load();
-    Javalin app = Javalin.create(config -> {
-      configure(config, api, parts, page);
-      config.jetty.addConnector((server, http) -> connector(server, http, settings,
-          parts.slowRequests()));
-    });
-    Scheduler.Task sweeps = sources.scheduler().every("dashboard slow requests",
-        parts.slowRequests().sweepPeriod(), parts.slowRequests().sweepPeriod(),
-        parts.slowRequests()::sweep);
+    Parts parts = Parts.of(settings, sources, limits);
+    Javalin app = Javalin.create(config -> configure(config, settings, parts));
+    Scheduler.Task sweeps = parts.slowRequests().sweepOn(sources.scheduler());
     try {
       startJetty(app, settings);
     } catch (RuntimeException e) {
@@ -146,9 +136,12 @@ public final class DashboardServer implements AutoCloseable {
     }
   }
 
-  private static void configure(JavalinConfig config, ApiRoutes api, Parts parts,
-      PageFiles page) {
+  private static void configure(JavalinConfig config, DashboardSettings settings, Parts parts) {
     quietStartup(config);
+    config.jetty.addConnector((server, http) -> connector(server, http, settings,
+        parts.slowRequests()));
+    ApiRoutes api = parts.api();
+    PageFiles page = parts.page();
     config.routes.before(SecurityHeaders::add);
     config.routes.before(parts.hosts()::handle);
     config.routes.get("/", ctx -> page.serve("index.html", ctx));
@@ -244,7 +237,16 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   /** The parts that outlive one request, built once per server. */
-  private record Parts(HostGate hosts, EventHub events, SlowRequestGuard slowRequests) {}
+  private record Parts(ApiRoutes api, PageFiles page, HostGate hosts, EventHub events,
+      SlowRequestGuard slowRequests) {
+    static Parts of(DashboardSettings settings, DashboardSources sources, StreamLimits limits) {
+      LiveViews views = new LiveViews(sources,
+          new ActionLedger(sources.audit(), LEDGER_CAPACITY));
+      return new Parts(new ApiRoutes(views), PageFiles.load(),
+          new HostGate(HostCheck.of(settings), views), new EventHub(views, limits),
+          new SlowRequestGuard(settings.requestTimeout(), views));
+    }
+  }
 
   /** The dashboard's port is taken by another process. The message is one line. */
   public static final class PortInUseException extends RuntimeException {

@@ -1,5 +1,6 @@
 package dev.kelvin.dashboard;
 
+import dev.kelvin.core.time.Scheduler;
 import dev.kelvin.dashboard.RequestWatch.Phase;
 import java.time.Duration;
 import java.util.Map;
@@ -36,6 +37,11 @@ final class SlowRequestGuard implements Connection.Listener {
   SlowRequestGuard(Duration timeout, LiveViews views) {
     this.timeout = timeout;
     this.views = views;
+  }
+
+  /** Sweeps every {@link #sweepPeriod()} on {@code scheduler} until the task is cancelled. */
+  Scheduler.Task sweepOn(Scheduler scheduler) {
+    return scheduler.every("dashboard slow requests", sweepPeriod(), sweepPeriod(), this::sweep);
   }
 
   /** How often {@link #sweep} should run: a tenth of the timeout, 10 ms to 1 s. */

@@ -19,9 +19,12 @@ import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.model.NodeView;
 import dev.kelvin.core.testkit.MutableClock;
 import dev.kelvin.core.testkit.Readings;
+import dev.kelvin.dashboard.DashboardStats;
+import dev.kelvin.dashboard.Refusal;
 import dev.kelvin.mqtt.SessionStats;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,18 @@ class KelvinMetricsTest {
         .contains("kelvin_mqtt_connections_lost_total{client=\"telemetry\"} 2.0")
         .contains("kelvin_mqtt_refusals_total{client=\"telemetry\"} 1.0")
         .contains("kelvin_mqtt_connected{client=\"telemetry\"} 1.0");
+  }
+
+  @Test
+  void the_dashboards_streams_and_refusals_by_reason_are_reported() {
+    metrics.bindDashboard(() -> new DashboardStats(3, 2, Map.of(Refusal.FOREIGN_HOST, 7L,
+        Refusal.SLOW_REQUEST, 1L)));
+
+    assertThat(metrics.scrape()).contains("kelvin_dashboard_streams 3.0")
+        .contains("kelvin_dashboard_streams_dropped_total 2.0")
+        .contains("kelvin_dashboard_refused_total{reason=\"foreign_host\"} 7.0")
+        .contains("kelvin_dashboard_refused_total{reason=\"stream_limit\"} 0.0")
+        .contains("kelvin_dashboard_refused_total{reason=\"slow_request\"} 1.0");
   }
 
   private static TickReport tick(NodeView... views) {
