@@ -1,13 +1,20 @@
 package dev.kelvin.dashboard;
 
+import dev.kelvin.core.time.Scheduler;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseHandler;
 import io.javalin.util.JavalinLogger;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,21 +24,34 @@ import org.slf4j.LoggerFactory;
  * power, last ten minutes), {@code /api/events} (server-sent events), {@code /health} and
  * {@code /metrics}. Start it with
  * {@link #start}; {@link #close} stops pushing, ends open event streams and stops Jetty.
+ *
+ * <p>Every answer carries {@link SecurityHeaders}; a request whose {@code Host} is not one of
+ * the dashboard's names is refused ({@link HostGate}); event streams are bounded
+ * ({@link StreamLimits}); a connection that sends its request too slowly is closed
+ * ({@link SlowRequestGuard}); listening on an address other machines can reach is warned about
+ * at start ({@link Exposure}).
  */
 public final class DashboardServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
   /** Actions the dashboard remembers; older ones stay in the audit log. */
   static final int LEDGER_CAPACITY = 10_000;
+  /** What a client refused a stream is told to wait before it tries again. */
+  static final Duration STREAM_RETRY_AFTER = Duration.ofSeconds(10);
 
   private final Javalin app;
+  private final Parts parts;
   private final EventHub events;
+  private final Scheduler.Task sweeps;
   private final String host;
   private final int port;
   private volatile boolean closed;
 
-  private DashboardServer(Javalin app, EventHub events, String host, int port) {
+  private DashboardServer(Javalin app, Parts parts, Scheduler.Task sweeps, String host,
+      int port) {
     this.app = app;
-    this.events = events;
+    this.parts = parts;
+    this.events = parts.events();
+    this.sweeps = sweeps;
     this.host = host;
     this.port = port;
   }
@@ -53,20 +73,21 @@ public final class DashboardServer implements AutoCloseable {
     Objects.requireNonNull(sources, "sources");
     Objects.requireNonNull(limits, "limits");
     PortCheck.requireFree(settings.host(), settings.port());
-    LiveViews views = new LiveViews(sources, new ActionLedger(sources.audit(), LEDGER_CAPACITY));
-    EventHub events = new EventHub(views, limits);
-    ApiRoutes api = new ApiRoutes(views);
-    PageFiles page = PageFiles.load();
-    Javalin app = Javalin.create(config -> configure(config, api, events, page));
+    Parts parts = Parts.of(settings, sources, limits);
+    Javalin app = Javalin.create(config -> configure(config, settings, parts));
+    Scheduler.Task sweeps = parts.slowRequests().sweepOn(sources.scheduler());
     try {
       startJetty(app, settings);
     } catch (RuntimeException e) {
-      events.close();
+      sweeps.cancel();
+      parts.events().close();
       throw e;
     }
-    events.start(settings.pushInterval());
-    DashboardServer server = new DashboardServer(app, events, settings.host(), app.port());
+    parts.events().start(settings.pushInterval());
+    DashboardServer server = new DashboardServer(app, parts, sweeps, settings.host(),
+        app.port());
     LOG.info("Dashboard listening on {}", server.uri());
+    Exposure.warning(settings.host(), server.port()).ifPresent(LOG::warn);
     return server;
   }
 
@@ -91,6 +112,14 @@ public final class DashboardServer implements AutoCloseable {
     return events.droppedCount();
   }
 
+  /** Open streams, dropped streams and refusals by reason, for {@code /metrics}. */
+  public DashboardStats stats() {
+    return new DashboardStats(events.clientCount(), events.droppedCount(), Map.of(
+        Refusal.FOREIGN_HOST, parts.hosts().refusedCount(),
+        Refusal.STREAM_LIMIT, events.refusedCount(),
+        Refusal.SLOW_REQUEST, parts.slowRequests().cutCount()));
+  }
+
   /** Stops pushing, closes every event stream and stops Jetty. Idempotent. */
   @Override
   public void close() {
@@ -98,6 +127,7 @@ public final class DashboardServer implements AutoCloseable {
       return;
     }
     closed = true;
+    sweeps.cancel();
     events.close();
     try {
       app.stop();
@@ -106,20 +136,26 @@ public final class DashboardServer implements AutoCloseable {
     }
   }
 
-  private static void configure(JavalinConfig config, ApiRoutes api, EventHub events,
-      PageFiles page) {
+  private static void configure(JavalinConfig config, DashboardSettings settings, Parts parts) {
     quietStartup(config);
+    config.jetty.addConnector((server, http) -> connector(server, http, settings,
+        parts.slowRequests()));
+    ApiRoutes api = parts.api();
+    PageFiles page = parts.page();
+    config.routes.before(SecurityHeaders::add);
+    config.routes.before(parts.hosts()::handle);
     config.routes.get("/", ctx -> page.serve("index.html", ctx));
     for (String name : page.names()) {
       config.routes.get("/" + name, ctx -> page.serve(name, ctx));
     }
+    EventHub events = parts.events();
     SseHandler stream = new SseHandler(events::connect);
     config.routes.get("/api/nodes", api::nodes);
     config.routes.get("/api/actions", api::actions);
     config.routes.get("/api/audit", api::audit);
     config.routes.get("/api/ingest", api::ingest);
     config.routes.get("/api/history", api::history);
-    config.routes.get("/api/events", ctx -> eventStream(ctx, stream));
+    config.routes.get("/api/events", ctx -> eventStream(ctx, events, stream));
     config.routes.get("/health", api::health);
     config.routes.get("/metrics", api::metrics);
     config.routes.exception(BadQueryException.class, api::badQuery);
@@ -138,20 +174,42 @@ public final class DashboardServer implements AutoCloseable {
     JavalinLogger.startupInfo = false;
   }
 
-  /** Javalin answers an SSE route with an empty 200 unless asked for a stream: say so. */
-  private static void eventStream(Context ctx, SseHandler stream) throws Exception {
+  /**
+   * Javalin answers an SSE route with an empty 200 unless asked for a stream: say so. When every
+   * stream slot is taken, 503 (the page retries).
+   */
+  private static void eventStream(Context ctx, EventHub events, SseHandler stream)
+      throws Exception {
     String accept = ctx.header("Accept");
-    if (accept != null && accept.contains("text/event-stream")) {
-      stream.handle(ctx);
-    } else {
+    if (accept == null || !accept.contains("text/event-stream")) {
       ApiRoutes.json(ctx, 406, Map.of("error", "/api/events is a server-sent event stream:"
           + " send 'Accept: text/event-stream' (a browser's EventSource does)"));
+    } else if (!events.admit(ctx.ip())) {
+      ctx.header("Retry-After", String.valueOf(STREAM_RETRY_AFTER.toSeconds()));
+      ApiRoutes.json(ctx, 503, Map.of("error", "every event stream of this dashboard is taken;"
+          + " try again later"));
+    } else {
+      stream.handle(ctx);
     }
+  }
+
+  /**
+   * The one HTTP/1.1 connector: on the configured address, with the idle timeout, and every
+   * connection watched for slow requests. Javalin adds no connector of its own then.
+   */
+  private static Connector connector(Server server, HttpConfiguration http,
+      DashboardSettings settings, SlowRequestGuard slowRequests) {
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(settings.host());
+    connector.setPort(settings.port());
+    connector.setIdleTimeout(settings.idleTimeout().toMillis());
+    connector.addEventListener(slowRequests);
+    return connector;
   }
 
   private static void startJetty(Javalin app, DashboardSettings settings) {
     try {
-      app.start(settings.host(), settings.port());
+      app.start();
     } catch (RuntimeException e) {
       stopQuietly(app);
       if (PortCheck.isInUse(e)) {
@@ -176,6 +234,18 @@ public final class DashboardServer implements AutoCloseable {
       root = root.getCause();
     }
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  /** The parts that outlive one request, built once per server. */
+  private record Parts(ApiRoutes api, PageFiles page, HostGate hosts, EventHub events,
+      SlowRequestGuard slowRequests) {
+    static Parts of(DashboardSettings settings, DashboardSources sources, StreamLimits limits) {
+      LiveViews views = new LiveViews(sources,
+          new ActionLedger(sources.audit(), LEDGER_CAPACITY));
+      return new Parts(new ApiRoutes(views), PageFiles.load(),
+          new HostGate(HostCheck.of(settings), views), new EventHub(views, limits),
+          new SlowRequestGuard(settings.requestTimeout(), views));
+    }
   }
 
   /** The dashboard's port is taken by another process. The message is one line. */

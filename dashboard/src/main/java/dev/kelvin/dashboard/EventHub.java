@@ -39,6 +39,7 @@ final class EventHub implements AutoCloseable {
   private final StreamLimits limits;
   private final Set<StreamClient> clients = ConcurrentHashMap.newKeySet();
   private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong refused = new AtomicLong();
   private final Scheduler scheduler;
   private final List<Scheduler.Task> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** Writes outboxes out; holds a thread per client only while that client has events. */
@@ -69,8 +70,21 @@ final class EventHub implements AutoCloseable {
   }
 
   /**
+   * Whether a stream from {@code remote} may open now; when every slot is taken, counts and logs
+   * the refusal (the caller answers 503). {@link #connect} checks again.
+   */
+  boolean admit(String remote) {
+    if (clients.size() < limits.maxStreams()) {
+      return true;
+    }
+    refuse(remote);
+    return false;
+  }
+
+  /**
    * Called by Javalin for each new stream: queues the full state, then the client gets live
-   * pushes. Never writes to the socket itself.
+   * pushes. Never writes to the socket itself. A stream beyond {@link StreamLimits#maxStreams()}
+   * (one that passed {@link #admit} together with others) is ended at once.
    */
   void connect(SseClient sse) {
     StreamClient client = new StreamClient(sse, limits.outboxEvents(), senders);
@@ -81,6 +95,11 @@ final class EventHub implements AutoCloseable {
     sse.keepAlive();
     sse.onClose(() -> clients.remove(client));
     synchronized (pushLock) {
+      if (clients.size() >= limits.maxStreams()) {
+        refuse(client.remote());
+        client.close();
+        return;
+      }
       try {
         initialState().forEach(client::offer);
       } catch (RuntimeException e) {
@@ -114,6 +133,18 @@ final class EventHub implements AutoCloseable {
   /** Clients dropped since start for not keeping up (not those that closed the stream). */
   long droppedCount() {
     return dropped.get();
+  }
+
+  /** Streams refused since start because every slot was taken. */
+  long refusedCount() {
+    return refused.get();
+  }
+
+  private void refuse(String remote) {
+    long total = refused.incrementAndGet();
+    views.warn("stream limit", "dashboard refused an event stream to " + remote + ": all "
+        + limits.maxStreams() + " are open (many tabs, or a client that opens streams and"
+        + " never closes them?); " + total + " refused since start");
   }
 
   /** Stops pushing and ends every open stream, cutting off writes in progress. */

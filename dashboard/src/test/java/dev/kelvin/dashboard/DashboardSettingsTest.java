@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DashboardSettingsTest {
@@ -15,6 +16,41 @@ class DashboardSettingsTest {
     assertThat(settings.host()).isEqualTo("127.0.0.1");
     assertThat(settings.port()).isEqualTo(8080);
     assertThat(settings.pushInterval()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void defaults_add_no_host_names_and_give_a_request_10_s_and_a_silent_connection_30_s() {
+    DashboardSettings settings = DashboardSettings.defaults();
+
+    assertThat(settings.allowedHosts()).isEmpty();
+    assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(settings.idleTimeout()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void refuses_a_request_timeout_too_short_to_be_meant_naming_the_unit() {
+    assertThatThrownBy(() -> DashboardSettings.defaults().withTimeouts(Duration.ofMillis(10),
+        Duration.ofSeconds(30)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("requestTimeout must be at least 100 ms, was 10 ms");
+  }
+
+  @Test
+  void refuses_an_idle_timeout_too_short_to_be_meant_naming_the_unit() {
+    assertThatThrownBy(() -> DashboardSettings.defaults().withTimeouts(Duration.ofSeconds(10),
+        Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("idleTimeout must be at least 100 ms, was 0 ms");
+  }
+
+  @Test
+  void keeps_its_allowed_hosts_as_given_and_unmodifiable() {
+    DashboardSettings settings = DashboardSettings.defaults()
+        .withAllowedHosts(List.of("kelvin.example.org", "10.0.0.5:8080"));
+
+    assertThat(settings.allowedHosts()).containsExactly("kelvin.example.org", "10.0.0.5:8080");
+    assertThatThrownBy(() -> settings.allowedHosts().add("x"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

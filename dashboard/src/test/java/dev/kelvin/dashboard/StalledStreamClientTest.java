@@ -20,7 +20,7 @@ class StalledStreamClientTest {
   /** Nodes in the cluster: enough that each {@code nodes} event is about 200 KB. */
   private static final int NODES = 600;
   /** Limits under which no client is ever dropped while a test runs. */
-  private static final StreamLimits NEVER_DROP = new StreamLimits(1_000_000,
+  private static final StreamLimits NEVER_DROP = new StreamLimits(32, 1_000_000,
       Duration.ofMinutes(10));
 
   private static TestDashboard dashboardWith(Duration pushInterval, StreamLimits limits) {
@@ -71,7 +71,7 @@ class StalledStreamClientTest {
 
   @Test
   void a_client_whose_outbox_overflows_is_dropped_counted_and_disconnected() throws Exception {
-    StreamLimits smallOutbox = new StreamLimits(32, Duration.ofMinutes(10));
+    StreamLimits smallOutbox = new StreamLimits(32, 32, Duration.ofMinutes(10));
     try (TestDashboard dashboard = dashboardWith(Duration.ofMillis(50), smallOutbox);
         StalledClient stalled = new StalledClient(dashboard.uri("/api/events"))) {
       await().atMost(WAIT).until(() -> dashboard.server.droppedStreamClients() == 1);
@@ -85,7 +85,7 @@ class StalledStreamClientTest {
   @Test
   void a_client_whose_write_blocks_past_the_timeout_is_dropped_with_room_left_in_its_outbox()
       throws Exception {
-    StreamLimits shortTimeout = new StreamLimits(1_000_000, Duration.ofSeconds(1));
+    StreamLimits shortTimeout = new StreamLimits(32, 1_000_000, Duration.ofSeconds(1));
     try (TestDashboard dashboard = dashboardWith(Duration.ofMillis(50), shortTimeout);
         StalledClient stalled = new StalledClient(dashboard.uri("/api/events"))) {
       await().atMost(WAIT).until(() -> dashboard.server.droppedStreamClients() == 1);

@@ -46,9 +46,12 @@ final class TestDashboard implements AutoCloseable {
       .connectTimeout(Duration.ofSeconds(5)).build();
   final DashboardServer server;
 
+  TestDashboard(DashboardSettings settings, StreamLimits limits) {
+    server = DashboardServer.start(settings, sources(), limits);
+  }
+
   TestDashboard(Duration pushInterval, StreamLimits limits) {
-    server = DashboardServer.start(
-        new DashboardSettings("127.0.0.1", 0, pushInterval), sources(), limits);
+    this(new DashboardSettings("127.0.0.1", 0, pushInterval), limits);
   }
 
   TestDashboard(Duration pushInterval) {

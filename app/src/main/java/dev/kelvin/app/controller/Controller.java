@@ -162,6 +162,7 @@ public final class Controller implements AutoCloseable {
     metrics.bindSession("telemetry", telemetry::stats);
     metrics.bindSession("actuators", executor::sessionStats);
     parts.forecaster().ifPresent(model -> metrics.bindForecaster(model::stats));
+    dashboard.ifPresent(server -> metrics.bindDashboard(server::stats));
   }
 
   private Scheduler scheduler(String role) {

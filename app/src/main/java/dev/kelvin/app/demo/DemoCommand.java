@@ -5,6 +5,8 @@ import dev.kelvin.app.runtime.WorkDirs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,11 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--http-port", defaultValue = "8080",
       description = "Dashboard port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   private int httpPort;
+
+  @Option(names = "--http-allowed-host", split = ",", paramLabel = "NAME[:PORT]",
+      description = "A name the dashboard answers to besides this machine's own, e.g. the name"
+          + " other machines reach it by; repeatable.")
+  private List<String> httpAllowedHosts = new ArrayList<>();
 
   @Option(names = "--mqtt-port", defaultValue = "1883",
       description = "Embedded MQTT broker port on 127.0.0.1; 0 picks a free one"
@@ -104,6 +111,6 @@ public final class DemoCommand implements Callable<Integer> {
   DemoOptions options(Path workDir) {
     return new DemoOptions(httpHost, httpPort, mqttPort, racks, nodesPerRack, seed,
         Duration.ofMillis(Math.round(tickSeconds * 1000)), dryRun, auditFile,
-        Duration.ofMinutes(trainingMinutes), workDir);
+        Duration.ofMinutes(trainingMinutes), workDir, httpAllowedHosts);
   }
 }

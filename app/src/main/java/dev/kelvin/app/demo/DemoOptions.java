@@ -2,6 +2,7 @@ package dev.kelvin.app.demo;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,12 +19,14 @@ import java.util.Objects;
  * @param auditFile the append-only audit log (JSON lines)
  * @param trainingSpan how much simulated history the power model is trained on at start-up
  * @param workDir scratch space for the embedded broker
+ * @param httpAllowedHosts names the dashboard answers to besides this machine's own
  */
 public record DemoOptions(String httpHost, int httpPort, int mqttPort, int racks,
     int nodesPerRack, long seed, Duration tick, boolean dryRun, Path auditFile,
-    Duration trainingSpan, Path workDir) {
+    Duration trainingSpan, Path workDir, List<String> httpAllowedHosts) {
   public DemoOptions {
     Objects.requireNonNull(httpHost, "httpHost");
+    httpAllowedHosts = List.copyOf(httpAllowedHosts);
     Objects.requireNonNull(tick, "tick");
     Objects.requireNonNull(auditFile, "auditFile");
     Objects.requireNonNull(trainingSpan, "trainingSpan");
@@ -31,5 +34,13 @@ public record DemoOptions(String httpHost, int httpPort, int mqttPort, int racks
     if (tick.toMillis() < 100) {
       throw new IllegalArgumentException("--tick-seconds must be at least 0.1 s, was " + tick);
     }
+  }
+
+  /** As the canonical constructor, with no extra names for the dashboard. */
+  public DemoOptions(String httpHost, int httpPort, int mqttPort, int racks, int nodesPerRack,
+      long seed, Duration tick, boolean dryRun, Path auditFile, Duration trainingSpan,
+      Path workDir) {
+    this(httpHost, httpPort, mqttPort, racks, nodesPerRack, seed, tick, dryRun, auditFile,
+        trainingSpan, workDir, List.of());
   }
 }

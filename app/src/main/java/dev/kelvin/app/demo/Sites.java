@@ -42,6 +42,7 @@ final class Sites {
         ActuatorSettings.defaults(endpoint), PolicySettings.defaults(), guard,
         new ControllerSettings.Audit(Optional.of(options.auditFile()), 10_000, "--audit-file"),
         options.tick(), STATUS_EVERY, Optional.of(new DashboardSettings(options.httpHost(),
-            options.httpPort(), Duration.ofSeconds(1))), List.of());
+            options.httpPort(), Duration.ofSeconds(1)).withAllowedHosts(
+                options.httpAllowedHosts())), List.of());
   }
 }

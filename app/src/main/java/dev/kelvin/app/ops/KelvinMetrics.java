@@ -10,6 +10,8 @@ import dev.kelvin.core.loop.LapseReason;
 import dev.kelvin.core.loop.TickReport;
 import dev.kelvin.core.model.ClusterSummary;
 import dev.kelvin.core.validation.RejectReason;
+import dev.kelvin.dashboard.DashboardStats;
+import dev.kelvin.dashboard.Refusal;
 import dev.kelvin.mqtt.SessionStats;
 import dev.kelvin.policy.audit.AuditLogStatus;
 import dev.kelvin.predictor.forecast.ForecastStats;
@@ -178,6 +180,21 @@ public final class KelvinMetrics {
     Gauge.builder("kelvin.mqtt.connected", stats, s -> s.get().connected() ? 1 : 0)
         .tag("client", client).description("1 while the session is connected")
         .register(registry);
+  }
+
+  /** The dashboard's open event streams, streams dropped as stalled, and refusals by reason. */
+  public void bindDashboard(Supplier<DashboardStats> stats) {
+    Gauge.builder("kelvin.dashboard.streams", stats, s -> s.get().openStreams())
+        .description("Event streams open now").register(registry);
+    FunctionCounter.builder("kelvin.dashboard.streams.dropped", stats,
+            s -> s.get().droppedStreams())
+        .description("Event streams dropped for not keeping up").register(registry);
+    for (Refusal reason : Refusal.values()) {
+      FunctionCounter.builder("kelvin.dashboard.refused", stats, s -> s.get().refused(reason))
+          .tag("reason", reason.label())
+          .description("Requests refused and connections closed by the dashboard, by reason")
+          .register(registry);
+    }
   }
 
   /** Messages the embedded broker dropped (a full client queue): readings or commands lost. */

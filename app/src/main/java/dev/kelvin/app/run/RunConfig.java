@@ -122,7 +122,12 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
     String host = section.string("host", "127.0.0.1");
     int port = section.integer("port", 8080, 0, 65_535);
     Duration push = section.duration("push_interval", Duration.ofSeconds(1));
-    DashboardSettings settings = section.build(() -> new DashboardSettings(host, port, push));
+    List<String> allowedHosts = section.stringList("allowed_hosts", List.of());
+    Duration request = section.duration("request_timeout",
+        DashboardSettings.DEFAULT_REQUEST_TIMEOUT);
+    Duration idle = section.duration("idle_timeout", DashboardSettings.DEFAULT_IDLE_TIMEOUT);
+    DashboardSettings settings = section.build(() -> new DashboardSettings(host, port, push,
+        allowedHosts, request, idle));
     return enabled ? Optional.of(settings) : Optional.empty();
   }
 

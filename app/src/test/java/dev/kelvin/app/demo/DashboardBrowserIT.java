@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,13 +20,17 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in real headless Chromium (Debian's chromium and chromium-driver, found through
  * KELVIN_IT_CHROMIUM and KELVIN_IT_CHROMEDRIVER): the node table fills with every node and an
- * action row with its rule and reason appears, as a person would see them. Leaves a screenshot
- * in target/screenshots.
+ * action row with its rule and reason appears, as a person would see them, and the page's
+ * Content-Security-Policy blocks nothing it needs (the browser's console would say so). Leaves a
+ * screenshot in target/screenshots.
  */
 class DashboardBrowserIT {
   private static DemoFixture fixture;
@@ -50,6 +55,9 @@ class DashboardBrowserIT {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000");
+    LoggingPreferences console = new LoggingPreferences();
+    console.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", console);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Path.of(TestServices.required("KELVIN_IT_CHROMEDRIVER")).toFile())
         .usingAnyFreePort().build();
@@ -81,6 +89,9 @@ class DashboardBrowserIT {
     assertThat(action.getText()).contains("thermal-cap-cpu").contains("°C").contains("cap CPU");
     assertThat(browser.findElement(By.id("summary")).getText()).contains("kW");
     screenshot("dashboard.png");
+    assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+        .extracting(LogEntry::getMessage).as("the browser's console")
+        .noneMatch(line -> line.contains("Content Security Policy"));
   }
 
   /** Power (W), CPU temperature (°C) and frequency (MHz) cells show numbers, not blanks. */

@@ -144,7 +144,8 @@ class DemoIT {
     });
     String metrics = fixture.get("/metrics").body();
     assertThat(metrics).contains("kelvin_ingest_accepted_total", "kelvin_nodes ",
-        "kelvin_control_tick_seconds", "kelvin_actions_total{stage=\"applied\"}");
+        "kelvin_control_tick_seconds", "kelvin_actions_total{stage=\"applied\"}",
+        "kelvin_dashboard_streams ", "kelvin_dashboard_refused_total{reason=\"foreign_host\"}");
   }
 
   private static JsonNode appliedThermalCap(JsonNode actions) {

@@ -22,6 +22,8 @@ import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.model.NodeView;
 import dev.kelvin.core.testkit.MutableClock;
 import dev.kelvin.core.testkit.Readings;
+import dev.kelvin.dashboard.DashboardStats;
+import dev.kelvin.dashboard.Refusal;
 import dev.kelvin.mqtt.SessionStats;
 import dev.kelvin.policy.audit.AuditLogStatus;
 import java.lang.ref.WeakReference;
@@ -142,6 +144,18 @@ class KelvinMetricsTest {
       System.gc();
     }
     assertThat(sentinel.get()).as("a collection ran").isNull();
+  }
+
+  @Test
+  void the_dashboards_streams_and_refusals_by_reason_are_reported() {
+    metrics.bindDashboard(() -> new DashboardStats(3, 2, Map.of(Refusal.FOREIGN_HOST, 7L,
+        Refusal.SLOW_REQUEST, 1L)));
+
+    assertThat(metrics.scrape()).contains("kelvin_dashboard_streams 3.0")
+        .contains("kelvin_dashboard_streams_dropped_total 2.0")
+        .contains("kelvin_dashboard_refused_total{reason=\"foreign_host\"} 7.0")
+        .contains("kelvin_dashboard_refused_total{reason=\"stream_limit\"} 0.0")
+        .contains("kelvin_dashboard_refused_total{reason=\"slow_request\"} 1.0");
   }
 
   private static TickReport tick(NodeView... views) {

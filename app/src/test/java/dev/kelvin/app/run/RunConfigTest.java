@@ -68,6 +68,9 @@ class RunConfigTest {
     assertThat(settings.dashboard()).hasValueSatisfying(dashboard -> {
       assertThat(dashboard.host()).isEqualTo("127.0.0.1");
       assertThat(dashboard.port()).isEqualTo(8080);
+      assertThat(dashboard.allowedHosts()).isEmpty();
+      assertThat(dashboard.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+      assertThat(dashboard.idleTimeout()).isEqualTo(Duration.ofSeconds(30));
     });
     assertThat(settings.audit().file())
         .contains(dir.toAbsolutePath().resolve("kelvin-data/audit.jsonl"));
@@ -178,6 +181,25 @@ class RunConfigTest {
   void a_budget_without_site_is_refused() {
     assertRefused("budgets:\n  - site: site-a\n    limit_w: 1000\n  - limit_w: 2000\n",
         "budgets[1].site", null, "missing; a budget names its site, e.g. site: site-a");
+  }
+
+  @Test
+  void the_dashboards_names_and_timeouts_are_read() throws IOException {
+    RunConfig config = RunConfig.read(write("dashboard:\n  allowed_hosts: [kelvin.example.org,"
+        + " \"10.0.0.5:8080\"]\n  request_timeout: 5s\n  idle_timeout: 1m\n"
+        + "mqtt:\n  allow_anonymous_for_tests: true\n"));
+
+    assertThat(config.controller().dashboard()).hasValueSatisfying(dashboard -> {
+      assertThat(dashboard.allowedHosts()).containsExactly("kelvin.example.org", "10.0.0.5:8080");
+      assertThat(dashboard.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+      assertThat(dashboard.idleTimeout()).isEqualTo(Duration.ofMinutes(1));
+    });
+  }
+
+  @Test
+  void an_allowed_host_that_is_a_url_is_refused_naming_the_section() {
+    assertRefused("dashboard:\n  allowed_hosts: [\"https://kelvin.example.org\"]\n",
+        "dashboard", null, "allowedHosts entry 'https://kelvin.example.org' must be a host name");
   }
 
   @Test
