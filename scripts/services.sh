@@ -9,7 +9,8 @@
 #   scripts/services.sh env       print the settings as shell exports (eval "$(scripts/services.sh env)")
 #   scripts/services.sh status    say what runs
 #   scripts/services.sh running   exit 0 when both servers already run, Mosquitto with its TLS
-#                                 listener (so a caller leaves them be)
+#                                 listener and the access model's logins (so a caller leaves
+#                                 them be)
 #   scripts/services.sh stop      stop what start started
 #
 # Settings (environment): KELVIN_SERVICES_DIR (default /tmp/kelvin-services),
@@ -272,6 +273,7 @@ case "${1:-}" in
   stop) stop ;;
   env) env_exports ;;
   status) status ;;
-  running) alive "$DIR/mosquitto/pid" && port_open "$MQTT_TLS_PORT" && alive "$DIR/influxdb/pid" ;;
+  running) alive "$DIR/mosquitto/pid" && port_open "$MQTT_TLS_PORT" \
+    && grep -q "^user $MODEL_USER_PREFIX-controller" "$DIR/mosquitto/acl" && alive "$DIR/influxdb/pid" ;;
   *) echo "usage: $0 install|start|stop|env|status|running" >&2; exit 2 ;;
 esac
