@@ -4,11 +4,8 @@ import dev.kelvin.core.ingest.PerKeyThrottle;
 import dev.kelvin.core.time.Scheduler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -16,8 +13,6 @@ import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +35,7 @@ final class PahoSession implements MqttSession {
   private final ReconnectLoop reconnects;
   private final SessionCounters counters = new SessionCounters();
   private final PerKeyThrottle refusalLog;
-  private final List<String> filters = new CopyOnWriteArrayList<>();
+  private final PahoSubscriptions subscriptions;
   private final Object lifecycle = new Object();
   private State state = State.NEW;
 
@@ -57,6 +52,8 @@ final class PahoSession implements MqttSession {
           + " for " + settings.endpoint() + ": " + e.getMessage(), e);
     }
     client.setCallback(new PahoCallback(this));
+    subscriptions = new PahoSubscriptions(client, settings, this::refused,
+        () -> notifyConnected(true));
     reconnects = new ReconnectLoop(scheduler, settings.reconnect(), settings.clientId(),
         this::reconnect);
   }
@@ -68,10 +65,7 @@ final class PahoSession implements MqttSession {
 
   @Override
   public void subscribe(String topicFilter) {
-    filters.add(Objects.requireNonNull(topicFilter, "topicFilter"));
-    if (client.isConnected()) {
-      subscribeAsync(topicFilter, new AtomicInteger(1), false);
-    }
+    subscriptions.add(topicFilter);
   }
 
   @Override
@@ -104,15 +98,7 @@ final class PahoSession implements MqttSession {
     try {
       long waitMillis = settings.connectTimeout().plusSeconds(1).toMillis();
       client.connect(options).waitForCompletion(waitMillis);
-      for (String filter : filters) {
-        IMqttToken token = client.subscribe(filter, 1);
-        token.waitForCompletion(waitMillis);
-        Optional<MqttFailure> refused = PahoFailures.refusal(token.getReasonCodes(),
-            "the subscription to " + filter, settings.endpoint());
-        if (refused.isPresent()) {
-          throw new MqttSessionException(refused.get());
-        }
-      }
+      subscriptions.subscribeAll(waitMillis);
     } catch (MqttException e) {
       failOpen(PahoFailures.of(e, settings.endpoint(), clientId()), keepTrying);
     } catch (MqttSessionException e) {
@@ -206,7 +192,7 @@ final class PahoSession implements MqttSession {
         public void onSuccess(IMqttToken token) {
           counters.connects.increment();
           loop.succeeded();
-          resubscribe();
+          subscriptions.renew();
         }
 
         @Override
@@ -225,48 +211,6 @@ final class PahoSession implements MqttSession {
       refused(failure);
     }
     loop.failed(failure);
-  }
-
-  /** Renews every subscription; tells the listener once all are answered. */
-  private void resubscribe() {
-    if (filters.isEmpty()) {
-      notifyConnected(true);
-      return;
-    }
-    AtomicInteger remaining = new AtomicInteger(filters.size());
-    for (String filter : filters) {
-      subscribeAsync(filter, remaining, true);
-    }
-  }
-
-  private void subscribeAsync(String filter, AtomicInteger remaining, boolean reconnect) {
-    try {
-      client.subscribe(filter, 1, null, new MqttActionListener() {
-        @Override
-        public void onSuccess(IMqttToken token) {
-          PahoFailures.refusal(token.getReasonCodes(), "the subscription to " + filter,
-              settings.endpoint()).ifPresent(PahoSession.this::refused);
-          answered(remaining, reconnect);
-        }
-
-        @Override
-        public void onFailure(IMqttToken token, Throwable error) {
-          LOG.warn("{}: subscribing to {} failed: {}; the next reconnect tries again",
-              clientId(), filter, PahoFailures.of(error, settings.endpoint(), clientId()));
-          answered(remaining, reconnect);
-        }
-      });
-    } catch (MqttException | RuntimeException e) {
-      LOG.warn("{}: subscribing to {} failed: {}", clientId(), filter,
-          PahoFailures.of(e, settings.endpoint(), clientId()));
-      answered(remaining, reconnect);
-    }
-  }
-
-  private void answered(AtomicInteger remaining, boolean reconnect) {
-    if (remaining.decrementAndGet() == 0 && reconnect) {
-      notifyConnected(true);
-    }
   }
 
   /**
