@@ -2,11 +2,13 @@ package dev.kelvin.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kelvin.core.audit.AuditStage;
 import java.net.http.HttpResponse;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DashboardPageTest {
@@ -59,6 +61,14 @@ class DashboardPageTest {
     assertThat(script.body()).contains("new EventSource('/api/events')", "dataset.node",
         "dataset.rule", "reconnecting…", "'/api/nodes'", "'/api/actions",
         "addEventListener('history'");
+  }
+
+  @ParameterizedTest
+  @EnumSource(AuditStage.class)
+  void the_stylesheet_gives_every_audit_stage_a_badge(AuditStage stage) throws Exception {
+    String css = withoutComments(dashboard.get("/style.css").body());
+
+    assertThat(css).contains(".status-" + stage.label());
   }
 
   @Test
