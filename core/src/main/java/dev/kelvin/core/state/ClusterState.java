@@ -176,6 +176,16 @@ public final class ClusterState implements ClusterView {
     return sites;
   }
 
+  /**
+   * Whether readings of {@code node} may be kept: it is tracked, or the inventory names it
+   * (any node when the inventory is empty). How ingestion tells a node worth a log line of its
+   * own from a name that is junk.
+   */
+  public boolean admits(NodeId node) {
+    return nodes.containsKey(node) || settings.inventory().isEmpty()
+        || settings.inventory().contains(node);
+  }
+
   /** Whether a node not tracked yet may be: it is in the inventory, and there is room. */
   private boolean mayRegister(NodeId node) {
     boolean known = settings.inventory().isEmpty() || settings.inventory().contains(node);
