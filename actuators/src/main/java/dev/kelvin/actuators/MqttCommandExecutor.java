@@ -16,6 +16,7 @@ import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.port.ActionExecutor;
 import dev.kelvin.core.time.Scheduler;
 import dev.kelvin.core.validation.ValidationException;
+import dev.kelvin.core.validation.WireText;
 import dev.kelvin.core.wire.CommandAck;
 import dev.kelvin.core.wire.Topics.Channel;
 import dev.kelvin.core.wire.Topics.NodeTopic;
@@ -179,7 +180,7 @@ public final class MqttCommandExecutor implements ActionExecutor, AutoCloseable 
     Instant now = scheduler.now();
     Optional<NodeTopic> from = settings.topics().parseNode(topic);
     if (from.isEmpty() || from.get().channel() != Channel.COMMAND_ACK) {
-      refuse(AckRefusal.MALFORMED, topic, "?", "the topic is not a node's cmd/ack topic under '"
+      refuse(AckRefusal.MALFORMED, WireText.shown(topic), "?", "the topic is not a node's cmd/ack topic under '"
           + settings.topics().prefix() + "'");
       return;
     }

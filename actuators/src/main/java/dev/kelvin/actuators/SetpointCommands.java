@@ -4,6 +4,7 @@ import dev.kelvin.core.model.Numbers;
 import dev.kelvin.core.action.ActionResult;
 import dev.kelvin.core.action.ActionResult.Outcome;
 import dev.kelvin.core.action.SetpointAction;
+import dev.kelvin.core.validation.WireText;
 import dev.kelvin.core.wire.CommandAck;
 import dev.kelvin.core.wire.NodeCommand;
 import java.time.Duration;
@@ -17,6 +18,8 @@ import java.util.OptionalDouble;
 final class SetpointCommands {
   /** Read-back values further than this fraction from the value asked count as clamped. */
   static final double CLAMP_TOLERANCE = 0.005;
+  /** The most characters of an agent's message kept in a result (and so in the audit log). */
+  static final int MAX_AGENT_MESSAGE_CHARS = 300;
 
   private SetpointCommands() {}
 
@@ -44,15 +47,17 @@ final class SetpointCommands {
         + " may or may not be in force)");
   }
 
+  /** The result's detail, which the audit log records: the agent's words cut and escaped. */
   private static String detail(SetpointAction action, CommandAck ack) {
     String node = action.node().toString();
-    String agentSays = ack.message().isBlank() ? "" : "; agent: " + ack.message();
+    String says = WireText.shown(ack.message(), MAX_AGENT_MESSAGE_CHARS);
+    String agentSays = ack.message().isBlank() ? "" : "; agent: " + says;
     return switch (ack.status()) {
       case APPLIED -> applied(action, ack) + agentSays;
       case REJECTED -> node + " rejected " + action.describe() + ": "
-          + (ack.message().isBlank() ? "the agent gave no reason" : ack.message());
+          + (ack.message().isBlank() ? "the agent gave no reason" : says);
       case FAILED -> node + " failed to apply " + action.describe() + ": "
-          + (ack.message().isBlank() ? "the agent gave no reason" : ack.message());
+          + (ack.message().isBlank() ? "the agent gave no reason" : says);
     };
   }
 

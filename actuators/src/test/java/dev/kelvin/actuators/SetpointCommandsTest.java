@@ -123,6 +123,15 @@ class SetpointCommandsTest {
   }
 
   @Test
+  void an_agents_long_or_multi_line_reason_reaches_the_audit_cut_and_escaped() {
+    ActionResult result = SetpointCommands.result(cpuCap("a-1", N07, 2400),
+        answer("a-1", CommandAck.Status.REJECTED, "bad\n" + "x".repeat(10_000)), now);
+
+    assertThat(result.detail()).startsWith("site-a/n07 rejected cap CPU at 2400 MHz: bad\\u000axx")
+        .endsWith("... (10004 chars)").hasSizeLessThan(400);
+  }
+
+  @Test
   void a_failed_ack_becomes_failed_and_says_when_the_agent_gave_no_reason() {
     ActionResult result = SetpointCommands.result(cpuCap("a-1", N07, 2400),
         answer("a-1", CommandAck.Status.FAILED, " "), now);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.kelvin.core.validation.RejectReason;
 import dev.kelvin.core.validation.ValidationException;
+import dev.kelvin.core.validation.WireText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -105,7 +106,6 @@ public final class StrictJson {
 
   /** {@code text} cut to a log line's worth. */
   public static String abbreviate(String text) {
-    return text.length() <= MAX_MESSAGE_CHARS ? text
-        : text.substring(0, MAX_MESSAGE_CHARS - 3) + "...";
+    return WireText.shown(text, MAX_MESSAGE_CHARS);
   }
 }

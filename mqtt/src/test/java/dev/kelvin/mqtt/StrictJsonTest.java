@@ -163,10 +163,15 @@ class StrictJsonTest {
   }
 
   @Test
-  void abbreviate_cuts_long_text_to_a_log_line_with_an_ellipsis() {
+  void abbreviate_cuts_long_text_to_a_log_line_with_an_ellipsis_and_the_length() {
     String cut = StrictJson.abbreviate("x".repeat(1000));
 
-    assertThat(cut).hasSize(160).endsWith("...").startsWith("x".repeat(157));
+    assertThat(cut).isEqualTo("x".repeat(160) + "... (1000 chars)");
+  }
+
+  @Test
+  void abbreviate_escapes_control_characters_so_a_message_stays_on_one_line() {
+    assertThat(StrictJson.abbreviate("bad\nvalue\r")).isEqualTo("bad\\u000avalue\\u000d");
   }
 
   private static Map<String, Object> parse(String json) {

@@ -15,7 +15,8 @@ import java.util.Objects;
  *     it restarts or reconnects (the controller's Last Will is added from {@code topics})
  * @param topics the topic layout, under its prefix
  * @param maxPayloadBytes larger payloads are rejected as {@code too_large} before parsing
- * @param rejectLogPeriod each node's (or topic's) rejects are logged at most once per period;
+ * @param rejectLogPeriod each admitted node's rejects are logged at most once per period, and
+ *     junk (topics naming no node, names outside the inventory) once per reject reason;
  *     every reject is still counted
  */
 public record TelemetrySettings(SessionSettings session, Topics topics, int maxPayloadBytes,

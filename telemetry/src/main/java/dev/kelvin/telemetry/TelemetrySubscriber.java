@@ -1,6 +1,7 @@
 package dev.kelvin.telemetry;
 
 import dev.kelvin.core.time.Scheduler;
+import dev.kelvin.core.validation.WireText;
 import dev.kelvin.core.wire.Topics;
 import dev.kelvin.mqtt.MqttFailure;
 import dev.kelvin.mqtt.MqttSession;
@@ -104,7 +105,8 @@ public final class TelemetrySubscriber implements AutoCloseable {
       try {
         pipeline.ingest(topic, payload, scheduler.now());
       } catch (RuntimeException bug) {
-        LOG.error("Telemetry on {} could not be ingested; ingestion goes on", topic, bug);
+        LOG.error("Telemetry on {} could not be ingested; ingestion goes on",
+            WireText.shown(topic), bug);
       }
     }
 

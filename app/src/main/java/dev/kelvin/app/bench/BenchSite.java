@@ -23,7 +23,7 @@ final class BenchSite {
   private final SiteSpec spec;
   private final List<NodeReading> history;
   private final ClusterState state = new ClusterState(StateSettings.defaults()
-      .withStaleAfter(Duration.ofDays(1)));
+      .withForgetAfter(Duration.ofDays(2)).withStaleAfter(Duration.ofDays(1)));
   private final Instant end;
 
   BenchSite(int nodes, long seed) {

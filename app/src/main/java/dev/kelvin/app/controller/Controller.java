@@ -154,6 +154,7 @@ public final class Controller implements AutoCloseable {
 
   private void bindMetrics() {
     metrics.bindIngest(ingest);
+    metrics.bindForgottenNodes(state::forgottenNodes);
     metrics.bindTicks(this::lastTick);
     metrics.bindAudit(audit);
     metrics.bindLapses(loop::lapses);

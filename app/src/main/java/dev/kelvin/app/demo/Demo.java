@@ -10,6 +10,7 @@ import dev.kelvin.app.runtime.Closer;
 import dev.kelvin.app.runtime.Schedulers;
 import dev.kelvin.app.runtime.Threads;
 import dev.kelvin.core.action.ActionIds;
+import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.wire.Topics;
 import dev.kelvin.dashboard.Health;
 import dev.kelvin.mqtt.PahoTransport;
@@ -34,7 +35,8 @@ import java.util.concurrent.Executors;
 /**
  * {@code kelvin demo}: the controller assembly ({@link Controller}) plus an embedded MQTT
  * broker and a simulated site with one real node agent per node ({@link SiteAgents}), in one
- * process on the wall clock. Slow parts (broker, rule compilation, model training) start in
+ * process on the wall clock. The site's nodes are the controller's inventory: no other node
+ * name registers. Slow parts (broker, rule compilation, model training) start in
  * parallel. {@link #close()} stops everything, newest first: the agents restore their caps
  * before the controller and the broker go.
  */
@@ -79,14 +81,15 @@ public final class Demo implements AutoCloseable {
       CompletableFuture<ModelBoot.Trained> training = CompletableFuture.supplyAsync(
           () -> ModelBoot.train(spec, options, start), boot);
       SimulatedSite simulated = new SimulatedSite(spec, options.seed(), start);
-      logins = new DemoLogins(simulated.nodes().stream().map(SimulatedNode::node).toList(),
-          Topics.defaults());
+      List<NodeId> nodes = simulated.nodes().stream().map(SimulatedNode::node).toList();
+      logins = new DemoLogins(nodes, Topics.defaults());
       URI mqtt = startBroker(options);
       rules = Threads.join(compiling, "compiling the rules");
       model = Threads.join(training, "training the power model");
-      controller = closer.add("controller", Controller.start(Sites.controller(options,
-          logins.controller(mqtt)), new ControllerParts(PahoTransport.INSTANCE, schedulers,
-          rules, Optional.of(model.forecaster()))));
+      controller = closer.add("controller", Controller.start(
+          Sites.controller(options, logins.controller(mqtt), nodes),
+          new ControllerParts(PahoTransport.INSTANCE, schedulers, rules,
+              Optional.of(model.forecaster()))));
       site = closer.add("simulated site", SiteAgents.start(simulated,
           node -> AgentSettings.defaults(logins.agent(mqtt, node)), PahoTransport.INSTANCE,
           schedulers));

@@ -2,6 +2,7 @@ package dev.kelvin.app.demo;
 
 import dev.kelvin.actuators.ActuatorSettings;
 import dev.kelvin.app.controller.ControllerSettings;
+import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.state.StateSettings;
 import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.dashboard.DashboardSettings;
@@ -11,8 +12,10 @@ import dev.kelvin.simulator.SiteSpec;
 import dev.kelvin.telemetry.TelemetrySettings;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The demo's site and its controller's settings, derived from the command-line options. */
 final class Sites {
@@ -34,11 +37,17 @@ final class Sites {
         inlets, demo.workload());
   }
 
-  /** The controller of the demo: every default, the broker at {@code endpoint}. */
-  static ControllerSettings controller(DemoOptions options, MqttEndpoint endpoint) {
+  /**
+   * The controller of the demo: every default, the broker at {@code endpoint}, and the
+   * simulated site's {@code nodes} as the state's inventory, so any other node name is refused
+   * ({@code unknown_node}) and never registers.
+   */
+  static ControllerSettings controller(DemoOptions options, MqttEndpoint endpoint,
+      Collection<NodeId> nodes) {
     GuardSettings guard = GuardSettings.defaults().withMode(
         options.dryRun() ? GuardSettings.Mode.DRY_RUN : GuardSettings.Mode.AUTO);
-    return new ControllerSettings(StateSettings.defaults(), TelemetrySettings.defaults(endpoint),
+    return new ControllerSettings(StateSettings.defaults().withInventory(Set.copyOf(nodes)),
+        TelemetrySettings.defaults(endpoint),
         ActuatorSettings.defaults(endpoint), PolicySettings.defaults(), guard,
         new ControllerSettings.Audit(Optional.of(options.auditFile()), 10_000, "--audit-file"),
         options.tick(), STATUS_EVERY, Optional.of(new DashboardSettings(options.httpHost(),

@@ -84,6 +84,14 @@ public final class KelvinMetrics {
     }
   }
 
+  /** Nodes dropped from the live state after {@code state.forget_after} of silence. */
+  public void bindForgottenNodes(java.util.function.LongSupplier forgotten) {
+    keep(forgotten);
+    FunctionCounter.builder("kelvin.nodes.forgotten", forgotten, f -> f.getAsLong())
+        .description("Nodes dropped from the live state after state.forget_after of silence")
+        .register(registry);
+  }
+
   /** Cluster figures of the latest tick: nodes, stale nodes, power, held setpoints. */
   public void bindTicks(Supplier<Optional<TickReport>> lastTick) {
     keep(lastTick);

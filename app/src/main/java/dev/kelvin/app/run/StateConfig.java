@@ -18,10 +18,11 @@ final class StateConfig {
     int window = section.integer("window", defaults.windowSize(), 1, 100_000);
     Duration staleAfter = section.duration("stale_after", defaults.staleAfter());
     Duration skew = section.duration("max_future_skew", defaults.maxFutureSkew());
+    Duration forgetAfter = section.duration("forget_after", defaults.forgetAfter());
     int maxNodes = section.integer("max_nodes", defaults.maxNodes(), 1, 10_000_000);
     Set<NodeId> inventory = nodes(section, section.stringList("inventory", List.of()));
-    return section.build(() -> new StateSettings(window, staleAfter, skew, maxNodes,
-        inventory));
+    return section.build(() -> new StateSettings(window, staleAfter, skew, forgetAfter,
+        maxNodes, inventory));
   }
 
   /** Inventory entries as {@code site/node}; a bad one is refused by its index. */

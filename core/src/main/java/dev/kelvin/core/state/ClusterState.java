@@ -21,6 +21,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The live state of the cluster: the recent readings of every node, the latest facility
@@ -28,14 +29,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * manager and the operator, and read by the control loop and the dashboard. It admits a
  * reading only if it is new for its node (or sensor) and fresh when it arrives, drops exact
  * duplicates, keeps late ones (older than what is held, or older than the stale limit on
- * arrival) out of the live view, and refuses readings from the future. Thread-safe: many
- * ingest threads may admit while others take snapshots.
+ * arrival) out of the live view, and refuses readings from the future. A node silent for
+ * longer than {@link StateSettings#forgetAfter()} is forgotten when a snapshot is taken: it
+ * leaves the state (counted, and logged in one line per snapshot that forgets any), and
+ * registers again like a new node if it reports later. Thread-safe: many ingest threads may
+ * admit while others take snapshots.
  *
  * <p>It lives in core, not in telemetry, so that the simulator keeps state exactly as live mode
  * does.
  */
 public final class ClusterState implements ClusterView {
+  private static final System.Logger LOG = System.getLogger(ClusterState.class.getName());
+
   private final StateSettings settings;
+  private final LongAdder forgotten = new LongAdder();
   private final ConcurrentHashMap<NodeId, NodeSeries> nodes = new ConcurrentHashMap<>();
   private final FacilityState facility;
   private final WorkloadState workload = new WorkloadState();
@@ -55,18 +62,24 @@ public final class ClusterState implements ClusterView {
     if (fromTheFuture(reading.at(), receivedAt)) {
       return Admission.CLOCK_SKEW;
     }
-    NodeSeries series = nodes.get(reading.node());
-    if (series == null && !mayRegister(reading.node())) {
-      return Admission.UNKNOWN_NODE;
+    while (true) {
+      NodeSeries series = nodes.get(reading.node());
+      if (series == null && !mayRegister(reading.node())) {
+        return Admission.UNKNOWN_NODE;
+      }
+      if (Duration.between(reading.at(), receivedAt).compareTo(settings.staleAfter()) > 0) {
+        return Admission.LATE;
+      }
+      if (series == null) {
+        series = nodes.computeIfAbsent(reading.node(),
+            id -> new NodeSeries(id, settings.windowSize()));
+      }
+      Admission admission = series.offer(reading, receivedAt);
+      if (admission != null) {
+        return admission;
+      }
+      // the series was forgotten since it was looked up: the node registers afresh
     }
-    if (Duration.between(reading.at(), receivedAt).compareTo(settings.staleAfter()) > 0) {
-      return Admission.LATE;
-    }
-    if (series == null) {
-      series = nodes.computeIfAbsent(reading.node(),
-          id -> new NodeSeries(id, settings.windowSize()));
-    }
-    return series.offer(reading, receivedAt);
   }
 
   /**
@@ -90,8 +103,10 @@ public final class ClusterState implements ClusterView {
     workload.replaceBudgets(budgets);
   }
 
+  /** The cluster as of {@code now}, after forgetting the nodes silent since before. */
   @Override
   public ClusterSnapshot snapshot(Instant now) {
+    forgetSilent(now);
     TreeMap<NodeId, NodeView> views = new TreeMap<>();
     for (NodeSeries series : nodes.values()) {
       NodeView view = series.view(now, settings.staleAfter());
@@ -107,9 +122,33 @@ public final class ClusterState implements ClusterView {
     return settings;
   }
 
-  /** The number of nodes heard from so far. */
+  /** The number of nodes tracked: heard from, and not forgotten since. */
   public int nodeCount() {
     return nodes.size();
+  }
+
+  /** Nodes forgotten since start, each time one was silent for longer than forgetAfter. */
+  public long forgottenNodes() {
+    return forgotten.sum();
+  }
+
+  /** Drops the nodes silent for longer than forgetAfter at {@code now}; one log line if any. */
+  private void forgetSilent(Instant now) {
+    Instant silentSince = now.minus(settings.forgetAfter());
+    int count = 0;
+    NodeId example = null;
+    for (NodeSeries series : nodes.values()) {
+      if (series.forgetIfSilentSince(silentSince) && nodes.remove(series.id(), series)) {
+        count++;
+        example = example == null ? series.id() : example;
+      }
+    }
+    if (count > 0) {
+      forgotten.add(count);
+      LOG.log(System.Logger.Level.INFO, count + " node(s) forgotten after more than "
+          + settings.forgetAfter() + " of silence (state.forget_after), e.g. " + example
+          + "; they leave the live view and register again if they report");
+    }
   }
 
   private boolean fromTheFuture(Instant at, Instant receivedAt) {
@@ -135,6 +174,16 @@ public final class ClusterState implements ClusterView {
       }
     }
     return sites;
+  }
+
+  /**
+   * Whether readings of {@code node} may be kept: it is tracked, or the inventory names it
+   * (any node when the inventory is empty). How ingestion tells a node worth a log line of its
+   * own from a name that is junk.
+   */
+  public boolean admits(NodeId node) {
+    return nodes.containsKey(node) || settings.inventory().isEmpty()
+        || settings.inventory().contains(node);
   }
 
   /** Whether a node not tracked yet may be: it is in the inventory, and there is room. */

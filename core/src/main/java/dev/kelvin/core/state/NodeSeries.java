@@ -15,13 +15,25 @@ final class NodeSeries {
   private int size;
   private int next;
   private Instant lastReceived;
+  private boolean forgotten;
 
   NodeSeries(NodeId id, int capacity) {
     this.id = id;
     this.ring = new NodeReading[capacity];
   }
 
+  NodeId id() {
+    return id;
+  }
+
+  /**
+   * Offers a reading; null when this series was forgotten (the caller registers the node
+   * afresh), so a reading never lands in a series that left the state.
+   */
   synchronized Admission offer(NodeReading reading, Instant receivedAt) {
+    if (forgotten) {
+      return null;
+    }
     NodeReading latest = latest();
     if (latest != null && !reading.at().isAfter(latest.at())) {
       return seenBefore(reading) ? Admission.DUPLICATE : Admission.LATE;
@@ -31,6 +43,14 @@ final class NodeSeries {
     size = Math.min(size + 1, ring.length);
     lastReceived = receivedAt;
     return Admission.ACCEPTED;
+  }
+
+  /** Marks this series forgotten when nothing was received since before {@code instant}. */
+  synchronized boolean forgetIfSilentSince(Instant instant) {
+    if (!forgotten && lastReceived != null && lastReceived.isBefore(instant)) {
+      forgotten = true;
+    }
+    return forgotten;
   }
 
   /** The node as of {@code now}, or null before its first reading is in. */

@@ -20,12 +20,18 @@ import java.util.Set;
  *     {@code staleAfter}, or one such reading could make a live node look stale and stop the
  *     renewal of its caps. The default, 2 s, is many times what NTP-synchronised clocks
  *     disagree by (milliseconds) and hides at most two readings at 1 Hz
+ * @param forgetAfter a node not heard from for this long is gone: dropped from the state, so
+ *     it leaves the live view and the count of stale nodes, and registers again like a new
+ *     node if it comes back. It must be longer than {@code staleAfter}, so a silent node is
+ *     first shown stale (its held setpoints lapse, health says so) before it disappears. The
+ *     default, 1 h, keeps a node through a reboot or a short maintenance as stale, and keeps
+ *     a flood of bogus names in an open inventory from holding a slot for more than an hour
  * @param maxNodes the most nodes the state will track, a guard against floods of bogus names
  * @param inventory when not empty, the only nodes accepted; when empty, nodes register on
  *     their first valid reading
  */
 public record StateSettings(int windowSize, Duration staleAfter, Duration maxFutureSkew,
-    int maxNodes, Set<NodeId> inventory) {
+    Duration forgetAfter, int maxNodes, Set<NodeId> inventory) {
   public StateSettings {
     if (windowSize < 1) {
       throw new IllegalArgumentException("windowSize must be >= 1 reading, was " + windowSize);
@@ -37,24 +43,40 @@ public record StateSettings(int windowSize, Duration staleAfter, Duration maxFut
           + staleAfter + "), was " + maxFutureSkew + ": a reading stamped that far ahead would"
           + " hide the node's real readings until the node looks stale");
     }
+    positive("forgetAfter", forgetAfter);
+    if (forgetAfter.compareTo(staleAfter) <= 0) {
+      throw new IllegalArgumentException("forgetAfter must be longer than staleAfter ("
+          + staleAfter + "), was " + forgetAfter + ": a silent node would vanish before it"
+          + " is ever shown stale");
+    }
     if (maxNodes < 1) {
       throw new IllegalArgumentException("maxNodes must be >= 1, was " + maxNodes);
     }
     inventory = Set.copyOf(inventory);
   }
 
-  /** 120 readings per node, stale (and late) after 10 s, 2 s future skew, 100k nodes. */
+  /**
+   * 120 readings per node, stale (and late) after 10 s, 2 s future skew, forgotten after 1 h
+   * of silence, 100k nodes, any node name.
+   */
   public static StateSettings defaults() {
-    return new StateSettings(120, Duration.ofSeconds(10), Duration.ofSeconds(2), 100_000,
-        Set.of());
+    return new StateSettings(120, Duration.ofSeconds(10), Duration.ofSeconds(2),
+        Duration.ofHours(1), 100_000, Set.of());
   }
 
   public StateSettings withInventory(Set<NodeId> nodes) {
-    return new StateSettings(windowSize, staleAfter, maxFutureSkew, maxNodes, nodes);
+    return new StateSettings(windowSize, staleAfter, maxFutureSkew, forgetAfter, maxNodes,
+        nodes);
   }
 
   public StateSettings withStaleAfter(Duration duration) {
-    return new StateSettings(windowSize, duration, maxFutureSkew, maxNodes, inventory);
+    return new StateSettings(windowSize, duration, maxFutureSkew, forgetAfter, maxNodes,
+        inventory);
+  }
+
+  public StateSettings withForgetAfter(Duration duration) {
+    return new StateSettings(windowSize, staleAfter, maxFutureSkew, duration, maxNodes,
+        inventory);
   }
 
   private static void positive(String field, Duration duration) {

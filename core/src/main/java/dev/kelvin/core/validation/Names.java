@@ -30,6 +30,6 @@ public final class Names {
   }
 
   static String abbreviate(String value) {
-    return value.length() <= 80 ? value : value.substring(0, 77) + "...";
+    return WireText.shown(value, 80);
   }
 }

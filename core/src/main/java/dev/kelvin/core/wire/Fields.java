@@ -2,6 +2,7 @@ package dev.kelvin.core.wire;
 
 import dev.kelvin.core.validation.RejectReason;
 import dev.kelvin.core.validation.ValidationException;
+import dev.kelvin.core.validation.WireText;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.Optional;
@@ -116,6 +117,6 @@ final class Fields {
   }
 
   private static String abbreviate(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    return WireText.shown(text, 40);
   }
 }

@@ -94,6 +94,22 @@ class ControlLoopLapseTest {
   }
 
   @Test
+  void a_node_silent_past_forget_after_holds_no_cap_and_leaves_no_stale_node_behind() {
+    fixture.feed(HOT, 91.0);
+    ControlLoop loop = fixture.loop(scripted(List.of(fixture.cap(2800))), fixture.applyAtOnce);
+    loop.tick(fixture.clock.instant());
+    assertThat(fixture.silentTickAfter(loop, Duration.ofSeconds(11)).summary().staleNodes())
+        .isEqualTo(1);
+
+    TickReport later = fixture.silentTickAfter(loop, Duration.ofHours(1));
+
+    assertThat(later.summary().nodes()).isZero();
+    assertThat(later.summary().staleNodes()).isZero();
+    assertThat(loop.heldSetpoints()).isZero();
+    assertThat(fixture.events(AuditStage.LAPSED)).singleElement();
+  }
+
+  @Test
   void a_cap_back_at_the_hardware_maximum_lapses_as_needing_no_lease() {
     fixture.feed(HOT, 60.0);
     ControlLoop loop = fixture.loop(scripted(List.of(fixture.cap(3000))), fixture.applyAtOnce);

@@ -12,7 +12,12 @@ import dev.kelvin.core.testkit.MutableClock;
 import dev.kelvin.core.testkit.Readings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class ClusterStateTest {
@@ -35,7 +40,7 @@ class ClusterStateTest {
   @Test
   void the_window_drops_the_oldest_readings_beyond_its_size() {
     ClusterState small = new ClusterState(new StateSettings(2, Duration.ofSeconds(10),
-        Duration.ofSeconds(5), 10, Set.of()));
+        Duration.ofSeconds(5), Duration.ofHours(1), 10, Set.of()));
     for (int i = 0; i < 5; i++) {
       small.admit(reading(i, T0.plusSeconds(i), 300), T0.plusSeconds(i));
     }
@@ -139,7 +144,7 @@ class ClusterStateTest {
   @Test
   void refuses_a_skew_allowance_not_shorter_than_the_stale_limit() {
     assertThatThrownBy(() -> new StateSettings(10, Duration.ofSeconds(10),
-        Duration.ofSeconds(10), 10, Set.of()))
+        Duration.ofSeconds(10), Duration.ofHours(1), 10, Set.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("maxFutureSkew must be shorter than staleAfter (PT10S), was"
             + " PT10S");
@@ -179,7 +184,7 @@ class ClusterStateTest {
   @Test
   void refuses_new_nodes_once_full_so_bogus_names_cannot_exhaust_memory() {
     ClusterState tiny = new ClusterState(new StateSettings(5, Duration.ofSeconds(10),
-        Duration.ofSeconds(5), 1, Set.of()));
+        Duration.ofSeconds(5), Duration.ofHours(1), 1, Set.of()));
     tiny.admit(reading(1, T0, 300), T0);
     assertThat(tiny.admit(Readings.reading().node("n02").at(T0).build(), T0))
         .isEqualTo(Admission.UNKNOWN_NODE);
@@ -192,6 +197,100 @@ class ClusterStateTest {
     ClusterSnapshot later = state.snapshot(T0.plusSeconds(11));
     assertThat(later.node(N01).orElseThrow().stale()).isTrue();
     assertThat(later.totalPowerWatts()).isZero();
+  }
+
+  @Test
+  void a_node_silent_longer_than_forget_after_leaves_the_view_and_the_stale_count() {
+    state.admit(reading(1, T0, 300), T0);
+    Instant oneHourLater = T0.plus(Duration.ofHours(1));
+    assertThat(stale(state.snapshot(oneHourLater))).isEqualTo(1);
+
+    ClusterSnapshot after = state.snapshot(oneHourLater.plusMillis(1));
+
+    assertThat(after.node(N01)).isEmpty();
+    assertThat(stale(after)).isZero();
+    assertThat(state.nodeCount()).isZero();
+    assertThat(state.forgottenNodes()).isEqualTo(1);
+  }
+
+  @Test
+  void a_node_that_keeps_reporting_is_never_forgotten() {
+    for (int minute = 0; minute <= 120; minute++) {
+      Instant at = T0.plus(Duration.ofMinutes(minute));
+      state.admit(reading(minute, at, 300), at);
+      state.snapshot(at);
+    }
+    assertThat(state.forgottenNodes()).isZero();
+    assertThat(state.nodeCount()).isEqualTo(1);
+  }
+
+  @Test
+  void a_forgotten_node_that_comes_back_registers_again_like_a_new_one() {
+    state.admit(reading(1, T0, 300), T0);
+    state.snapshot(T0.plus(Duration.ofHours(2)));
+    Instant back = T0.plus(Duration.ofHours(3));
+
+    assertThat(state.admit(reading(2, back, 310), back)).isEqualTo(Admission.ACCEPTED);
+
+    NodeView view = state.snapshot(back).node(N01).orElseThrow();
+    assertThat(view.window()).extracting(NodeReading::seq).containsExactly(2L);
+    assertThat(state.forgottenNodes()).isEqualTo(1);
+  }
+
+  @Test
+  void forgetting_frees_the_slots_bogus_names_held_in_an_open_inventory() {
+    ClusterState tiny = new ClusterState(new StateSettings(5, Duration.ofSeconds(10),
+        Duration.ofSeconds(5), Duration.ofMinutes(1), 1, Set.of()));
+    tiny.admit(Readings.reading().node("bogus-1").at(T0).build(), T0);
+    Instant later = T0.plus(Duration.ofMinutes(2));
+    assertThat(tiny.admit(reading(1, later, 300), later)).isEqualTo(Admission.UNKNOWN_NODE);
+
+    tiny.snapshot(later);
+
+    assertThat(tiny.admit(reading(2, later, 300), later)).isEqualTo(Admission.ACCEPTED);
+  }
+
+  @Test
+  void forgetting_logs_one_line_for_all_the_nodes_forgotten_at_once() {
+    Logger jul = Logger.getLogger(
+        ClusterState.class.getName());
+    List<LogRecord> lines = new CopyOnWriteArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        lines.add(record);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    jul.addHandler(capture);
+    try {
+      for (int i = 0; i < 50; i++) {
+        state.admit(Readings.reading().node("n" + (100 + i)).at(T0).build(), T0);
+      }
+      state.snapshot(T0.plus(Duration.ofHours(2)));
+      state.snapshot(T0.plus(Duration.ofHours(3)));
+    } finally {
+      jul.removeHandler(capture);
+    }
+    assertThat(lines).singleElement().extracting(LogRecord::getMessage)
+        .asString().startsWith("50 node(s) forgotten after more than PT1H of silence");
+    assertThat(state.forgottenNodes()).isEqualTo(50);
+  }
+
+  @Test
+  void refuses_a_forget_limit_not_longer_than_the_stale_limit() {
+    assertThatThrownBy(() -> StateSettings.defaults().withForgetAfter(Duration.ofSeconds(10)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("forgetAfter must be longer than staleAfter (PT10S), was PT10S");
+  }
+
+  private static long stale(ClusterSnapshot snapshot) {
+    return snapshot.views().stream().filter(NodeView::stale).count();
   }
 
   private static NodeReading reading(long seq, Instant at, double watts) {

@@ -1,6 +1,7 @@
 package dev.kelvin.telemetry.broker;
 
 import dev.kelvin.core.ingest.PerKeyThrottle;
+import dev.kelvin.core.validation.WireText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -11,12 +12,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the embedded broker refused, counted by reason and logged at WARN at most once a minute
- * per reason and client. Thread-safe.
+ * per reason and client, the client id and the detail shown as a short escaped prefix
+ * ({@link WireText}). Thread-safe.
  */
 public final class BrokerRefusals {
   private static final Logger LOG = LoggerFactory.getLogger(BrokerRefusals.class);
   private static final int MAX_LOGGED_KEYS = 1_000;
-  private static final int MAX_SHOWN_CHARS = 120;
 
   /** Why a client, a message or a subscription was refused. */
   public enum Reason {
@@ -58,22 +59,10 @@ public final class BrokerRefusals {
 
   void refuse(Reason reason, String clientId, String detail) {
     counts.get(reason).increment();
-    String client = shown(clientId);
+    String client = WireText.shown(clientId);
     if (logged.allow(reason.key() + "|" + client)) {
       LOG.warn("embedded broker refused {} ({}): {} ({} refusals of this kind so far)", client,
-          reason.key(), shown(detail), count(reason));
+          reason.key(), WireText.shown(detail), count(reason));
     }
-  }
-
-  /** At most {@value #MAX_SHOWN_CHARS} characters, control characters escaped. */
-  static String shown(String text) {
-    String value = String.valueOf(text);
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < value.length() && out.length() < MAX_SHOWN_CHARS; i++) {
-      char c = value.charAt(i);
-      out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : c);
-    }
-    return value.length() > MAX_SHOWN_CHARS ? out + "... (" + value.length() + " chars)"
-        : out.toString();
   }
 }

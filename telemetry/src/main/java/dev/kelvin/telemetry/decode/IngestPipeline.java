@@ -10,6 +10,7 @@ import dev.kelvin.core.state.Admission;
 import dev.kelvin.core.state.ClusterState;
 import dev.kelvin.core.validation.RejectReason;
 import dev.kelvin.core.validation.ValidationException;
+import dev.kelvin.core.validation.WireText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -21,7 +22,11 @@ import org.slf4j.LoggerFactory;
  * The path of one telemetry message, independent of MQTT: decode it, offer the reading to the
  * {@link ClusterState}, count the outcome, and hand kept readings (live and late) to the store.
  * Every reject is counted with a {@link RejectSample}; its WARN log line is throttled to one
- * per node (or per topic when the topic names no node) per period. Never throws on bad input,
+ * per node per period for nodes the state admits, and to one per reason per period for the
+ * rest (topics that name no node, names outside the inventory), so junk cannot multiply log
+ * lines. Wire text (the topic, excerpts in the message) is shown as a short escaped prefix
+ * ({@link WireText}) in samples and log lines: a line stays a few hundred bytes whatever the
+ * sender sent. Never throws on bad input,
  * so a transport callback can call it without guarding against the sender. Thread-safe: several
  * transport threads may ingest at once.
  */
@@ -29,6 +34,8 @@ public final class IngestPipeline {
   private static final Logger log = LoggerFactory.getLogger(IngestPipeline.class);
   /** Distinct throttle keys remembered at most: a flood of bogus topics cannot grow memory. */
   private static final int MAX_THROTTLED_KEYS = 10_000;
+  /** The most characters of a reject's message kept in its sample and log line. */
+  private static final int MAX_MESSAGE_CHARS = 400;
 
   private final TelemetryDecoder decoder;
   private final ClusterState state;
@@ -62,7 +69,8 @@ public final class IngestPipeline {
     } catch (ValidationException refused) {
       return reject(topic, receivedAt, refused.reason(), refused.field(), refused.getMessage());
     } catch (RuntimeException bug) {
-      log.error("Telemetry on {} could not be processed; counted as internal_error", topic, bug);
+      log.error("Telemetry on {} could not be processed; counted as internal_error",
+          WireText.shown(topic), bug);
       return reject(topic, receivedAt, RejectReason.INTERNAL_ERROR, "payload",
           "could not be processed (a Kelvin bug, please report it): " + bug);
     }
@@ -97,16 +105,23 @@ public final class IngestPipeline {
 
   private IngestResult reject(String topic, Instant receivedAt, RejectReason reason,
       String field, String message) {
-    String source = String.valueOf(topic);
-    RejectSample sample = new RejectSample(receivedAt, source, reason, field, message);
+    String source = WireText.shown(topic);
+    String shownMessage = WireText.shown(message, MAX_MESSAGE_CHARS);
+    RejectSample sample = new RejectSample(receivedAt, source, reason, field, shownMessage);
     counters.rejected(sample);
-    String key = decoder.telemetryNode(topic).map(NodeId::toString).orElse(source);
+    String key = logKey(topic, reason);
     if (logThrottle.allow(key)) {
-      log.warn("Rejected telemetry on {} as {} (field {}): {} [further rejects from {} are"
-          + " counted, logged at most once per {}]", source, reason.label(), field, message,
-          key, rejectLogPeriod);
+      log.warn("Rejected telemetry as {} ({}) on {}: {} (more from {}: counted, logged once"
+          + " per {})", reason.label(), field, source, shownMessage, key, rejectLogPeriod);
     }
     return new IngestResult.Rejected(sample);
+  }
+
+  /** The node when the state admits it, else the reason: junk shares one line a period. */
+  private String logKey(String topic, RejectReason reason) {
+    return decoder.telemetryNode(topic)
+        .filter(node -> reason != RejectReason.UNKNOWN_NODE && state.admits(node))
+        .map(NodeId::toString).orElse(reason.label());
   }
 
   private static String fieldAtFault(Admission admission) {

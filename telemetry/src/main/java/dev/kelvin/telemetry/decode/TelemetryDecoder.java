@@ -55,9 +55,8 @@ public final class TelemetryDecoder {
 
   private NodeId nodeOf(String topic) {
     return telemetryNode(topic).orElseThrow(() -> new ValidationException(
-        RejectReason.BAD_TOPIC, "topic", "topic '"
-            + StrictJson.abbreviate(String.valueOf(topic)) + "' is not a node telemetry topic:"
-            + " expected " + topics.prefix() + "/{site}/node/{node}/telemetry, with site and"
-            + " node names of 1-64 letters, digits, '.', '_' or '-'"));
+        RejectReason.BAD_TOPIC, "topic", "not a node telemetry topic, expected "
+            + topics.prefix() + "/{site}/node/{node}/telemetry (names: 1-64 of A-Z a-z 0-9 . _"
+            + " -)"));
   }
 }

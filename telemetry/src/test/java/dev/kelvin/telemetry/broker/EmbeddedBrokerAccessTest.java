@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -142,6 +143,36 @@ class EmbeddedBrokerAccessTest {
         .isLessThan(0x80);
     assertThat(attempt(LOGINS.agent01, TOPICS.nodeTelemetry(TestLogins.N01), "{}", true))
         .isEqualTo(NOT_AUTHORIZED);
+  }
+
+  @Test
+  void no_identity_retains_anywhere_but_its_own_status_and_the_retained_set_stays_one_each()
+      throws Exception {
+    List<String> topics = List.of(TOPICS.controllerStatus(), TOPICS.nodeStatus(TestLogins.N01),
+        TOPICS.nodeStatus(TestLogins.N02), TOPICS.nodeTelemetry(TestLogins.N01),
+        TOPICS.nodeCommand(TestLogins.N01), TOPICS.nodeCommandAck(TestLogins.N01),
+        TOPICS.prefix() + "/site-a/facility/crac-1", TOPICS.prefix() + "/junk/retained");
+    Map<BrokerAccess.Account, String> ownStatus = Map.of(
+        LOGINS.controller, TOPICS.controllerStatus(),
+        LOGINS.agent01, TOPICS.nodeStatus(TestLogins.N01),
+        LOGINS.agent02, TOPICS.nodeStatus(TestLogins.N02));
+
+    for (BrokerAccess.Account account : List.of(LOGINS.controller, LOGINS.agent01,
+        LOGINS.agent02, LOGINS.watcher)) {
+      for (String topic : topics) {
+        boolean own = topic.equals(ownStatus.get(account));
+        assertThat(attempt(account, topic, "online", true))
+            .as("%s retaining on %s", account.username(), topic)
+            .matches(code -> own ? code < 0x80 : code == NOT_AUTHORIZED);
+      }
+    }
+
+    MqttTestClient reader = client(LOGINS.watcher, "retained-reader")
+        .subscribe(TOPICS.prefix() + "/#");
+    await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(500)).untilAsserted(() ->
+        assertThat(reader.received()).filteredOn(MqttTestClient.Received::retained)
+            .extracting(MqttTestClient.Received::topic)
+            .containsExactlyInAnyOrderElementsOf(ownStatus.values()));
   }
 
   private MqttTestClient client(BrokerAccess.Account account, String role)

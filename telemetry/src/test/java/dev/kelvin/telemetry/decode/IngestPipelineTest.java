@@ -221,6 +221,39 @@ class IngestPipelineTest {
   }
 
   @Test
+  void a_65_kB_topic_is_shown_as_a_short_escaped_prefix_in_the_sample_and_the_log_line() {
+    String topic = "junk\n" + "x".repeat(65_530);
+
+    RejectSample sample = rejected(pipeline(openState()).ingest(topic, bytes("{}"),
+        clock.instant()));
+
+    assertThat(sample.source()).startsWith("junk\\u000axxx").endsWith("... (65535 chars)")
+        .hasSizeLessThan(150);
+    assertThat(sample.message()).hasSizeLessThan(150);
+    assertThat(warnings()).singleElement().satisfies(line -> assertThat(line)
+        .hasSizeLessThan(400).doesNotContain("\n").contains("(65535 chars)"));
+  }
+
+  @Test
+  void junk_shares_one_log_line_per_reason_and_period_however_many_names_it_uses()
+      throws Exception {
+    ClusterState closed = new ClusterState(StateSettings.defaults().withInventory(Set.of(N01)));
+    IngestPipeline pipeline = pipeline(closed);
+    for (int i = 0; i < 500; i++) {
+      NodeReading stranger = Readings.reading().node("bogus-" + i).at(clock.instant()).build();
+      pipeline.ingest(TOPICS.nodeTelemetry(stranger.node()), json(stranger), clock.instant());
+      pipeline.ingest("junk/" + i, bytes("{}"), clock.instant());
+    }
+
+    assertThat(warnings()).hasSize(2);
+    assertThat(warnings()).anySatisfy(line -> assertThat(line).contains("unknown_node"))
+        .anySatisfy(line -> assertThat(line).contains("bad_topic"));
+    assertThat(counters.rejectedCount(RejectReason.UNKNOWN_NODE)).isEqualTo(500);
+    assertThat(counters.rejectedCount(RejectReason.BAD_TOPIC)).isEqualTo(500);
+    assertThat(closed.nodeCount()).isZero();
+  }
+
+  @Test
   void a_failing_store_loses_nothing_from_the_live_state_and_ingestion_goes_on()
       throws Exception {
     ClusterState state = openState();
