@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kelvin.agent.NodeAgent;
 import dev.kelvin.core.action.SetpointAction;
 import dev.kelvin.core.audit.AuditRecord;
+import dev.kelvin.core.backlog.IngestBacklog;
 import dev.kelvin.core.audit.AuditStage;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeReading;
@@ -91,14 +92,21 @@ class IngestBurstIT {
     Duration drain = Duration.ZERO;
     long shed;
     Duration took = Duration.ZERO;
+    String cpu = "";
+    long applied;
+    long rejected;
+    double brokerDropped;
 
     String describe() {
       return String.format(Locale.ROOT, "burst x%d for %d s: %d readings published in %.1f s"
           + " (%.0f/s); backlog peak %d readings, %.2f s; arrival lag peak %.2f s; %d shed;"
-          + " ingest-backlog worst %s; drained %.1f s after the burst", FACTOR, SECONDS,
+          + " ingest-backlog worst %s; drained %.1f s after the burst; CPU by thread group"
+          + " during the burst: %s; %d readings applied (%.0f/s from the burst's start until"
+          + " drained), %d rejected, %.0f dropped by the broker", FACTOR, SECONDS,
           published, took.toMillis() / 1000.0, published * 1000.0 / Math.max(1, took.toMillis()),
           peakReadings, peakBacklogSeconds, peakArrivalLagSeconds, shed, worstHealth,
-          drain.toMillis() / 1000.0);
+          drain.toMillis() / 1000.0, cpu, applied,
+          applied * 1000.0 / Math.max(1, took.plus(drain).toMillis()), rejected, brokerDropped);
     }
   }
 
@@ -114,13 +122,21 @@ class IngestBurstIT {
       watcher.setDaemon(true);
       watcher.start();
       Instant start = Instant.now();
+      Map<String, Long> cpuBefore = ThreadCpu.byGroup();
+      long appliedBefore = applied();
+      long rejectedBefore = rejected();
+      double droppedBefore = brokerDropped();
       publish(clients, figures);
       figures.took = Duration.between(start, Instant.now());
       Instant end = Instant.now();
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-          .until(() -> fixture.demo().controller().ingestWorker().backlog().delay()
-              .compareTo(Duration.ofSeconds(1)) < 0);
+          .until(IngestBurstIT::caughtUp);
       figures.drain = Duration.between(end, Instant.now());
+      figures.applied = applied() - appliedBefore;
+      figures.rejected = rejected() - rejectedBefore;
+      figures.brokerDropped = brokerDropped() - droppedBefore;
+      figures.cpu = ThreadCpu.top(cpuBefore, ThreadCpu.byGroup(),
+          Duration.between(start, Instant.now()), 8);
       watcher.interrupt();
       watcher.join(5_000);
     } finally {
@@ -212,6 +228,27 @@ class IngestBurstIT {
       return null;
     }
     return ((SetpointAction) applied.get(applied.size() - 1).event().action()).node();
+  }
+
+  /** Nothing waits in the controller and what arrives now is less than a second old. */
+  private static boolean caughtUp() {
+    IngestBacklog backlog = fixture.demo().controller().ingestWorker().backlog();
+    return backlog.readings() == 0 && backlog.arrivalLag().isPresent()
+        && backlog.arrivalLag().get().compareTo(Duration.ofSeconds(1)) < 0;
+  }
+
+  private static long rejected() {
+    return fixture.demo().controller().ingest().stats().rejectedTotal();
+  }
+
+  private static double brokerDropped() throws Exception {
+    return gauge(fixture.get("/metrics").body(), "kelvin_broker_dropped_messages_total");
+  }
+
+  /** Readings the controller applied so far (accepted or late). */
+  private static long applied() {
+    return fixture.demo().controller().ingest().stats().accepted()
+        + fixture.demo().controller().ingest().stats().late();
   }
 
   private static NodeAgent agentOf(NodeId node) {

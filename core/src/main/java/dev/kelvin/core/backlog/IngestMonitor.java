@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * oldest: one node whose clock runs behind must not blind the controller, while a broker that
  * queued readings for the controller delays them all. The controller is blind when either delay
  * is beyond {@link BacklogSettings#blindAfter()}. A node is silent through its own fault when no
- * reading of it arrived (accepted or late) within the state's stale limit: the loop asks
+ * reading of it arrived (accepted or late) within the state's stale limit, counted back from
+ * the arrival of the oldest reading still waiting in the controller's queue: the loop asks
  * {@link #stillArriving(NodeId, Instant)}. Thread-safe.
  */
 public final class IngestMonitor implements IngestWatch {
@@ -99,10 +100,16 @@ public final class IngestMonitor implements IngestWatch {
     return Optional.empty();
   }
 
+  /**
+   * {@inheritDoc} Readings still waiting in the controller's own queue have not been applied,
+   * so the stale limit is counted from the time the oldest of them arrived: a node heard from
+   * within the stale limit before the queue's head is still arriving.
+   */
   @Override
   public boolean stillArriving(NodeId node, Instant now) {
     Instant last = arrivals.get(node);
-    return last != null && Duration.between(last, now).compareTo(staleAfter) <= 0;
+    Duration allowance = staleAfter.plus(queue.oldestAge(now));
+    return last != null && Duration.between(last, now).compareTo(allowance) <= 0;
   }
 
   public BacklogSettings settings() {

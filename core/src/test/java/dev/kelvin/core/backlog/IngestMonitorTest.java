@@ -84,6 +84,21 @@ class IngestMonitorTest {
   }
 
   @Test
+  void readings_stuck_in_the_controllers_own_queue_do_not_make_their_node_silent() {
+    monitor.arrived(N1, clock.instant(), clock.instant());
+    clock.advance(Duration.ofSeconds(5));
+    queue.offer("site-a/n01", "reading", clock.instant());
+    clock.advance(Duration.ofSeconds(14));
+
+    assertThat(monitor.stillArriving(N1, clock.instant())).as("heard 5 s before the queue's"
+        + " head arrived, which waits for 14 s").isTrue();
+    clock.advance(Duration.ofSeconds(2));
+    queue.poll();
+    assertThat(monitor.stillArriving(N1, clock.instant())).as("the queue drained and nothing"
+        + " of it applied for 21 s").isFalse();
+  }
+
+  @Test
   void remembers_the_arrivals_of_at_most_its_number_of_nodes() {
     IngestMonitor small = new IngestMonitor(settings, queue, STALE_AFTER, 1);
     small.arrived(N1, clock.instant(), clock.instant());
