@@ -7,7 +7,6 @@ import dev.kelvin.core.action.SetpointAction;
 import dev.kelvin.core.audit.AuditEvent;
 import dev.kelvin.core.audit.AuditStage;
 import dev.kelvin.core.backlog.IngestWatch;
-import dev.kelvin.core.ingest.PerKeyThrottle;
 import dev.kelvin.core.model.ClusterSnapshot;
 import dev.kelvin.core.model.ClusterSummary;
 import dev.kelvin.core.port.ActionExecutor;
@@ -72,8 +71,7 @@ public final class ControlLoop {
   private final InstantSource clock;
   private final LeaseKeeper leases = new LeaseKeeper();
   private final LapseLog lapses;
-  private final IngestWatch ingest;
-  private final PerKeyThrottle blindLog;
+  private final BlindWatch blindness;
   private volatile TickReport lastTick;
 
   /** A loop that sees no ingest backlog: every stale node is the node's own fault. */
@@ -88,9 +86,8 @@ public final class ControlLoop {
   public ControlLoop(Ports ports, InstantSource clock, IngestWatch ingest) {
     this.ports = Objects.requireNonNull(ports, "ports");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.ingest = Objects.requireNonNull(ingest, "ingest");
     this.lapses = new LapseLog(clock);
-    this.blindLog = new PerKeyThrottle(Duration.ofMinutes(1), clock, 1);
+    this.blindness = new BlindWatch(Objects.requireNonNull(ingest, "ingest"), clock);
   }
 
   /** Runs one decision cycle at {@code now}. Never throws for a failing port. */
@@ -98,7 +95,7 @@ public final class ControlLoop {
     long started = System.nanoTime();
     List<String> problems = new ArrayList<>();
     ClusterSnapshot snapshot = ports.cluster().snapshot(now);
-    Optional<String> blind = blind(now);
+    Optional<String> blind = blindness.check(now);
     List<Prediction> predictions = predict(snapshot, problems);
     int problemsBeforePolicy = problems.size();
     List<Action> proposals = decide(snapshot, predictions, problems);
@@ -128,23 +125,6 @@ public final class ControlLoop {
   /** Held setpoints given up for {@code reason} since the loop was made (each audited). */
   public long lapses(LapseReason reason) {
     return lapses.count(reason);
-  }
-
-  /** Why the loop is blind through its own ingest delay now, logged at most once a minute. */
-  private Optional<String> blind(Instant now) {
-    Optional<String> why;
-    try {
-      why = ingest.blind(now);
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "ingest watch failed; deciding as if not blind", e);
-      return Optional.empty();
-    }
-    if (why.isPresent() && blindLog.allow("blind")) {
-      LOG.log(System.Logger.Level.WARNING, "Controller blind: " + why.get() + "; new decisions"
-          + " are held and setpoints on nodes whose readings still arrive are kept (logged at"
-          + " most once a minute)");
-    }
-    return why;
   }
 
   private List<Prediction> predict(ClusterSnapshot snapshot, List<String> problems) {
@@ -215,7 +195,7 @@ public final class ControlLoop {
       withheld = Optional.of("the policy failed");
     }
     LeaseKeeper.Sweep sweep = leases.sweep(snapshot, withheld,
-        new LeaseKeeper.Sight(blind, ingest));
+        new LeaseKeeper.Sight(blind, blindness.ingest()));
     for (Lapse lapse : sweep.lapses()) {
       appendResult(AuditEvent.of(snapshot.at(), AuditStage.LAPSED, lapse.action(),
           lapse.detail(snapshot.at())), lapse.action());
