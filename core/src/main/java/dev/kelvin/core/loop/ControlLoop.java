@@ -204,7 +204,8 @@ public final class ControlLoop {
     int sent = 0;
     for (SetpointAction renewal : sweep.renewals()) {
       if (carryOut(AuditEvent.of(snapshot.at(), AuditStage.RENEWING, renewal,
-          "renewal due: half the lease has run"), AuditStage.RENEWED)) {
+          "renewal due: half the lease has run" + (blind ? " (the controller is blind through"
+              + " its own ingest delay and keeps what it holds)" : "")), AuditStage.RENEWED)) {
         sent++;
       }
     }

@@ -69,6 +69,9 @@ class ControlLoopBlindTest {
 
     assertThat(fixture.events(AuditStage.LAPSED)).isEmpty();
     assertThat(loop.heldSetpoints()).isEqualTo(1);
+    assertThat(fixture.events(AuditStage.RENEWING)).singleElement().satisfies(renewing ->
+        assertThat(renewing.detail()).contains("the controller is blind through its own ingest"
+            + " delay"));
     assertThat(fixture.events(AuditStage.RENEWED)).as("renewed at half its 2 min lease")
         .singleElement().satisfies(renewed -> assertThat(renewed.action().id())
             .isEqualTo(fixture.executed.get(0).id()));
