@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * site's normal rate (every node's own login publishes nine more copies a second of the node's
  * latest reading, re-stamped) while a thermal cap is held: no cap is given up without its audit
  * record and none as stale, the backlog shows on {@code /metrics} and {@code /health} during the
- * burst, and the hot node keeps its cap afterwards. The figures measured are printed; the factor
+ * burst, and the hot node keeps its cap afterwards. And when the thread that applies readings
+ * stalls for longer than the stale limit, the controller says it is blind and keeps its caps. The figures measured are printed; the factor
  * and length can be raised ({@code -Dburst.factor=100 -Dburst.seconds=20}) to find the knee.
  */
 class IngestBurstIT {
@@ -40,6 +41,8 @@ class IngestBurstIT {
   private static final int FACTOR = Integer.getInteger("burst.factor", 10);
   private static final int SECONDS = Integer.getInteger("burst.seconds", 15);
   private static final Topics TOPICS = Topics.defaults();
+  /** Longer than the state's stale limit (10 s): without the blindness rule, caps would lapse. */
+  private static final Duration STALL = Duration.ofSeconds(14);
   private static DemoFixture fixture;
 
   @BeforeAll
@@ -78,6 +81,37 @@ class IngestBurstIT {
           .isNotEmpty();
     });
     System.out.println(figures.describe());
+  }
+
+  @Test
+  void a_stalled_ingest_makes_the_controller_say_it_is_blind_and_keep_its_caps()
+      throws Exception {
+    NodeId hot = await().atMost(OVERHEAT_WITHIN).pollInterval(Duration.ofSeconds(1))
+        .until(IngestBurstIT::heldCapNode, node -> node != null);
+    long lapsedBefore = records(AuditStage.LAPSED).size();
+
+    fixture.demo().schedulers().get("telemetry").execute("stall for the test", () -> {
+      try {
+        Thread.sleep(STALL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+
+    await().atMost(STALL).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+      assertThat(gauge(fixture.get("/metrics").body(), "kelvin_controller_blind"))
+          .isEqualTo(1.0);
+      assertThat(fixture.json("/health").path("components").path("ingest-backlog")
+          .path("status").asText()).isEqualTo("DEGRADED");
+      assertThat(fixture.demo().controller().lastTick().orElseThrow().blind()).isPresent();
+    });
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(gauge(
+        fixture.get("/metrics").body(), "kelvin_controller_blind")).isEqualTo(0.0));
+    List<AuditRecord> lapsed = records(AuditStage.LAPSED);
+    assertThat(lapsed.subList((int) lapsedBefore, lapsed.size()))
+        .as("no held cap given up as stale while the controller's own queue held readings")
+        .noneMatch(record -> record.event().detail().contains("(node_stale)"));
+    assertThat(agentOf(hot).leases()).as("%s keeps its cap", hot).isNotEmpty();
   }
 
   /** What the burst showed: peaks of the backlog, arrivals, and what HTTP saw. */
