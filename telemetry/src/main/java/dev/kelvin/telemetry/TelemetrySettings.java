@@ -1,5 +1,6 @@
 package dev.kelvin.telemetry;
 
+import dev.kelvin.core.backlog.BacklogSettings;
 import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.core.wire.Topics;
 import dev.kelvin.mqtt.SessionSettings;
@@ -18,9 +19,10 @@ import java.util.Objects;
  * @param rejectLogPeriod each admitted node's rejects are logged at most once per period, and
  *     junk (topics naming no node, names outside the inventory) once per reject reason;
  *     every reject is still counted
+ * @param backlog how received readings wait to be applied, and when the controller is blind
  */
 public record TelemetrySettings(SessionSettings session, Topics topics, int maxPayloadBytes,
-    Duration rejectLogPeriod) {
+    Duration rejectLogPeriod, BacklogSettings backlog) {
   /** How long the broker keeps the subscription's session and readings while it is away. */
   public static final Duration SESSION_EXPIRY = Duration.ofMinutes(10);
   /** The controller\'s ingest session: its client id is {@code <username>:ingest}. */
@@ -30,6 +32,7 @@ public record TelemetrySettings(SessionSettings session, Topics topics, int maxP
     Objects.requireNonNull(session, "session");
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(rejectLogPeriod, "rejectLogPeriod");
+    Objects.requireNonNull(backlog, "backlog");
     if (maxPayloadBytes < 1) {
       throw new IllegalArgumentException("maxPayloadBytes must be >= 1 byte, was "
           + maxPayloadBytes + " (64 KiB = 65536 is the default)");
@@ -38,6 +41,12 @@ public record TelemetrySettings(SessionSettings session, Topics topics, int maxP
       throw new IllegalArgumentException("rejectLogPeriod must not be negative, was "
           + rejectLogPeriod);
     }
+  }
+
+  /** Settings with the default backlog ({@link BacklogSettings#defaults()}). */
+  public TelemetrySettings(SessionSettings session, Topics topics, int maxPayloadBytes,
+      Duration rejectLogPeriod) {
+    this(session, topics, maxPayloadBytes, rejectLogPeriod, BacklogSettings.defaults());
   }
 
   /**
@@ -55,10 +64,14 @@ public record TelemetrySettings(SessionSettings session, Topics topics, int maxP
   }
 
   public TelemetrySettings withTopics(Topics value) {
-    return new TelemetrySettings(session, value, maxPayloadBytes, rejectLogPeriod);
+    return new TelemetrySettings(session, value, maxPayloadBytes, rejectLogPeriod, backlog);
   }
 
   public TelemetrySettings withSession(SessionSettings value) {
-    return new TelemetrySettings(value, topics, maxPayloadBytes, rejectLogPeriod);
+    return new TelemetrySettings(value, topics, maxPayloadBytes, rejectLogPeriod, backlog);
+  }
+
+  public TelemetrySettings withBacklog(BacklogSettings value) {
+    return new TelemetrySettings(session, topics, maxPayloadBytes, rejectLogPeriod, value);
   }
 }

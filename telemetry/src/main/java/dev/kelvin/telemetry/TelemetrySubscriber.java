@@ -1,7 +1,7 @@
 package dev.kelvin.telemetry;
 
+import dev.kelvin.core.state.StateSettings;
 import dev.kelvin.core.time.Scheduler;
-import dev.kelvin.core.validation.WireText;
 import dev.kelvin.core.wire.Topics;
 import dev.kelvin.mqtt.MqttFailure;
 import dev.kelvin.mqtt.MqttSession;
@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feeds the live cluster state from MQTT: subscribes to every node's telemetry topic at QoS 1
- * and passes each message through an {@link IngestPipeline}, on the session's delivery thread.
+ * and hands each message, stamped with its receive time, to an {@link IngestWorker}, which
+ * applies it through an {@link IngestPipeline} off the session's delivery thread.
  *
  * <p>Nothing is lost while the connection drops: the session is persistent (see
  * {@link TelemetrySettings#session()}), so the broker queues readings while the session
@@ -32,17 +33,30 @@ public final class TelemetrySubscriber implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TelemetrySubscriber.class);
 
   private final TelemetrySettings settings;
-  private final IngestPipeline pipeline;
+  private final IngestWorker worker;
   private final Scheduler scheduler;
   private final MqttSession session;
 
   /**
-   * @param scheduler reads the receive time of each message and paces reconnects
+   * A subscriber whose state has the default stale limit and node bound.
+   *
+   * @param scheduler reads the receive time of each message, applies them and paces reconnects
    */
   public TelemetrySubscriber(TelemetrySettings settings, IngestPipeline pipeline,
       MqttTransport transport, Scheduler scheduler) {
+    this(settings, new IngestWorker(pipeline, settings.backlog(),
+        StateSettings.defaults().staleAfter(), StateSettings.defaults().maxNodes(), scheduler,
+        settings.rejectLogPeriod()), transport, scheduler);
+  }
+
+  /**
+   * @param worker applies what arrives, off the session's delivery thread
+   * @param scheduler reads the receive time of each message and paces reconnects
+   */
+  public TelemetrySubscriber(TelemetrySettings settings, IngestWorker worker,
+      MqttTransport transport, Scheduler scheduler) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.worker = Objects.requireNonNull(worker, "worker");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.session = transport.session(settings.session().withWill(
         settings.topics().controllerStatus(), OFFLINE), scheduler, new Events());
@@ -68,6 +82,11 @@ public final class TelemetrySubscriber implements AutoCloseable {
   /** Whether the session is connected now (false while it reconnects). */
   public boolean connected() {
     return session.connected();
+  }
+
+  /** What applies the telemetry received: its backlog, sheds and the blindness rule. */
+  public IngestWorker worker() {
+    return worker;
   }
 
   /** The session's counts: connects, losses, refusals, messages received. */
@@ -102,12 +121,7 @@ public final class TelemetrySubscriber implements AutoCloseable {
   private final class Events implements SessionListener {
     @Override
     public void message(String topic, byte[] payload) {
-      try {
-        pipeline.ingest(topic, payload, scheduler.now());
-      } catch (RuntimeException bug) {
-        LOG.error("Telemetry on {} could not be ingested; ingestion goes on",
-            WireText.shown(topic), bug);
-      }
+      worker.received(topic, payload, scheduler.now());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.kelvin.app.controller;
 import dev.kelvin.actuators.ActuatorException;
 import dev.kelvin.actuators.MqttCommandExecutor;
 import dev.kelvin.app.StartupException;
+import dev.kelvin.app.ops.BacklogMetrics;
 import dev.kelvin.app.ops.KelvinMetrics;
 import dev.kelvin.app.ops.StatusLine;
 import dev.kelvin.app.runtime.Closer;
@@ -20,6 +21,7 @@ import dev.kelvin.dashboard.DashboardSources;
 import dev.kelvin.dashboard.Health;
 import dev.kelvin.policy.audit.JsonlAuditLog;
 import dev.kelvin.policy.guard.SafetyGuard;
+import dev.kelvin.telemetry.IngestWorker;
 import dev.kelvin.telemetry.TelemetryException;
 import dev.kelvin.telemetry.TelemetrySubscriber;
 import dev.kelvin.telemetry.decode.IngestPipeline;
@@ -55,6 +57,7 @@ public final class Controller implements AutoCloseable {
   private Optional<JsonlAuditLog> auditFile = Optional.empty();
   private CountingAuditLog audit;
   private TelemetrySubscriber telemetry;
+  private IngestWorker ingestWorker;
   private MqttCommandExecutor executor;
   private ControlLoop loop;
   private Optional<DashboardServer> dashboard = Optional.empty();
@@ -109,8 +112,11 @@ public final class Controller implements AutoCloseable {
     IngestPipeline pipeline = new IngestPipeline(new TelemetryDecoder(
         settings.telemetry().topics(), settings.telemetry().maxPayloadBytes()), state, ingest,
         (reading, at) -> { }, ingestClock.clock(), settings.telemetry().rejectLogPeriod());
+    ingestWorker = new IngestWorker(pipeline, settings.telemetry().backlog(),
+        settings.state().staleAfter(), settings.state().maxNodes(), ingestClock,
+        settings.telemetry().rejectLogPeriod());
     telemetry = closer.add("telemetry subscriber", new TelemetrySubscriber(
-        settings.telemetry(), pipeline, parts.transport(), ingestClock));
+        settings.telemetry(), ingestWorker, parts.transport(), ingestClock));
     executor = closer.add("MQTT actuator", new MqttCommandExecutor(settings.actuators(),
         parts.transport(), scheduler("actuators")));
     try {
@@ -126,7 +132,7 @@ public final class Controller implements AutoCloseable {
     Predictor predictor = parts.forecaster().map(Predictor.class::cast).orElse(Predictor.NONE);
     Scheduler control = scheduler("control");
     loop = new ControlLoop(new ControlLoop.Ports(state, predictor, parts.rules(), guard,
-        executor, audit), control.clock());
+        executor, audit), control.clock(), ingestWorker.monitor());
     Scheduler.Task ticks = control.every("control tick", Duration.ZERO, settings.tick(),
         () -> tick(control.now()));
     closer.add("control loop", ticks::cancel);
@@ -161,6 +167,7 @@ public final class Controller implements AutoCloseable {
     auditFile.ifPresent(file -> metrics.bindAuditFile(file::status));
     metrics.bindExecutor(executor::stats);
     metrics.bindSession("telemetry", telemetry::stats);
+    BacklogMetrics.bind(metrics.registry(), ingestWorker);
     metrics.bindSession("actuators", executor::sessionStats);
     parts.forecaster().ifPresent(model -> metrics.bindForecaster(model::stats));
     dashboard.ifPresent(server -> metrics.bindDashboard(server::stats));
@@ -215,6 +222,11 @@ public final class Controller implements AutoCloseable {
 
   TelemetrySubscriber telemetry() {
     return telemetry;
+  }
+
+  /** What applies telemetry: the controller's own backlog and whether it is blind. */
+  public IngestWorker ingestWorker() {
+    return ingestWorker;
   }
 
   MqttCommandExecutor executor() {

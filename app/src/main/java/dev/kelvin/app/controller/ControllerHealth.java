@@ -1,5 +1,8 @@
 package dev.kelvin.app.controller;
 
+import dev.kelvin.core.backlog.BacklogSettings;
+import dev.kelvin.core.backlog.IngestBacklog;
+import dev.kelvin.core.backlog.ShedReason;
 import dev.kelvin.core.loop.TickReport;
 import dev.kelvin.core.model.ClusterSummary;
 import dev.kelvin.dashboard.Health;
@@ -7,6 +10,7 @@ import dev.kelvin.dashboard.Health.Component;
 import dev.kelvin.dashboard.Health.Status;
 import dev.kelvin.mqtt.SessionStats;
 import dev.kelvin.policy.audit.AuditLogStatus;
+import dev.kelvin.telemetry.IngestWorker;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -50,6 +54,7 @@ final class ControllerHealth {
     parts.put("ingest", new Component(Status.UP, String.format(Locale.ROOT,
         "%d accepted, %d late, %d rejected", controller.ingest().stats().accepted(),
         controller.ingest().stats().late(), controller.ingest().stats().rejectedTotal())));
+    parts.put("ingest-backlog", backlog());
     synchronized (this) {
       extra.forEach((name, component) -> parts.put(name, component.get()));
     }
@@ -107,6 +112,26 @@ final class ControllerHealth {
           + " record(s) lost since start while it could not be written");
     }
     return new Component(Status.UP, writing);
+  }
+
+  /** DEGRADED once the controller is blind through its own delay, DOWN past the larger mark. */
+  private Component backlog() {
+    IngestWorker worker = controller.ingestWorker();
+    IngestBacklog backlog = worker.backlog();
+    BacklogSettings limits = controller.settings().telemetry().backlog();
+    String detail = String.format(Locale.ROOT, "%d reading(s) waiting, the oldest for %.1f s;"
+        + " readings arrive %s; %d shed (superseded), %d shed (queue_full)", backlog.readings(),
+        backlog.oldestAge().toMillis() / 1000.0, backlog.arrivalLag().map(lag -> String.format(
+            Locale.ROOT, "%.1f s after they were taken", lag.toMillis() / 1000.0))
+            .orElse("not lately"), worker.shed(ShedReason.SUPERSEDED),
+        worker.shed(ShedReason.QUEUE_FULL));
+    if (backlog.delay().compareTo(limits.downAfter()) > 0) {
+      return new Component(Status.DOWN, "blind for longer than " + limits.downAfter().toSeconds()
+          + " s: " + detail);
+    }
+    Optional<String> blind = worker.blind();
+    return blind.map(why -> new Component(Status.DEGRADED, "blind, decisions held: " + why
+        + "; " + detail)).orElse(new Component(Status.UP, detail));
   }
 
   private Component predictor() {

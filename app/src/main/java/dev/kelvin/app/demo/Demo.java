@@ -159,6 +159,11 @@ public final class Demo implements AutoCloseable {
     return controller;
   }
 
+  /** The schedulers every part runs on, by role. */
+  Schedulers schedulers() {
+    return schedulers;
+  }
+
   SimulatedSite site() {
     return site.site();
   }

@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * The one-line summary logged every half minute, so that a terminal shows progress without a
  * browser: nodes, power and the hottest CPU as the latest control tick saw them (the figures
- * the dashboard and {@code /metrics} show), setpoints held, actions applied and ingestion.
+ * the dashboard and {@code /metrics} show), setpoints held, actions applied and ingestion, and
+ * why the controller is blind while its own ingest delay holds its decisions.
  */
 public final class StatusLine {
   private StatusLine() {}
@@ -17,10 +18,11 @@ public final class StatusLine {
     ClusterSummary summary = tick.summary();
     return String.format(Locale.ROOT,
         "%d nodes (%d stale), %.1f kW, hottest %s, %d setpoints held, %d actions applied;"
-            + " ingest %d accepted, %d rejected",
+            + " ingest %d accepted, %d rejected%s",
         summary.nodes(), summary.staleNodes(), summary.totalPowerWatts() / 1000,
         hottest(summary), tick.heldSetpoints(), actionsApplied, ingest.accepted(),
-        ingest.rejectedTotal());
+        ingest.rejectedTotal(), tick.blind().map(why -> "; BLIND, decisions held: " + why)
+            .orElse(""));
   }
 
   private static String hottest(ClusterSummary summary) {

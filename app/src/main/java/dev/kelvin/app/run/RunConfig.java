@@ -10,6 +10,7 @@ import dev.kelvin.core.config.ConfigTree;
 import dev.kelvin.core.model.PowerBudget;
 import dev.kelvin.core.model.RackId;
 import dev.kelvin.core.model.SiteId;
+import dev.kelvin.core.backlog.BacklogSettings;
 import dev.kelvin.core.state.StateSettings;
 import dev.kelvin.dashboard.DashboardSettings;
 import dev.kelvin.mqtt.access.ClientIds;
@@ -39,6 +40,7 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
     MqttConfig mqtt = MqttConfig.read(root);
     TelemetrySettings telemetry = telemetry(root.section("telemetry"), mqtt);
     StateSettings state = StateConfig.read(root.section("state"));
+    root.build("telemetry", () -> requireBlindBeforeStale(telemetry, state));
     // A node's clock gets the same allowance for its acks as for its readings.
     ActuatorSettings actuators = actuators(root.section("actuators"), mqtt,
         state.maxFutureSkew());
@@ -78,8 +80,26 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
     Duration expiry = section.duration("session_expiry", TelemetrySettings.SESSION_EXPIRY);
     int maxPayload = (int) Math.min(Integer.MAX_VALUE, section.bytes("max_payload", 65_536));
     Duration rejectLog = section.duration("reject_log_period", Duration.ofMinutes(1));
+    BacklogSettings defaults = BacklogSettings.defaults();
+    int coalesceAbove = section.integer("backlog_coalesce_above", defaults.coalesceAbove(), 1,
+        10_000_000);
+    int maxBacklog = section.integer("backlog_max", defaults.maxReadings(), 2, 10_000_000);
+    Duration blindAfter = section.duration("blind_after", defaults.blindAfter());
+    Duration backlogDown = section.duration("backlog_down_after", defaults.downAfter());
     return section.build(() -> new TelemetrySettings(mqtt.session(clientId, expiry),
-        mqtt.topics(), maxPayload, rejectLog));
+        mqtt.topics(), maxPayload, rejectLog, new BacklogSettings(coalesceAbove, maxBacklog,
+            blindAfter, backlogDown)));
+  }
+
+  /** The controller must call itself blind before its own delay makes nodes look stale. */
+  private static TelemetrySettings requireBlindBeforeStale(TelemetrySettings telemetry,
+      StateSettings state) {
+    if (telemetry.backlog().blindAfter().compareTo(state.staleAfter()) >= 0) {
+      throw new IllegalArgumentException("blind_after must be shorter than state.stale_after ("
+          + state.staleAfter().toSeconds() + " s), was " + telemetry.backlog().blindAfter()
+          + ": else the controller's own backlog makes nodes stale before it says it is blind");
+    }
+    return telemetry;
   }
 
   private static ActuatorSettings actuators(ConfigTree section, MqttConfig mqtt,

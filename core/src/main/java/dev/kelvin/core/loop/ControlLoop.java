@@ -6,6 +6,7 @@ import dev.kelvin.core.action.GuardDecision;
 import dev.kelvin.core.action.SetpointAction;
 import dev.kelvin.core.audit.AuditEvent;
 import dev.kelvin.core.audit.AuditStage;
+import dev.kelvin.core.backlog.IngestWatch;
 import dev.kelvin.core.model.ClusterSnapshot;
 import dev.kelvin.core.model.ClusterSummary;
 import dev.kelvin.core.port.ActionExecutor;
@@ -42,6 +43,11 @@ import java.util.concurrent.CompletionStage;
  * as {@code failed}; while the log cannot write, no renewal is sent at all. Every held setpoint
  * the loop gives up is audited as {@code lapsed} with its reason, counted by reason and logged
  * at most once a minute per reason.
+ *
+ * <p>When the controller is blind through its own ingest delay ({@link IngestWatch#blind}), it
+ * holds its decisions (every proposal is rejected as held, nothing new is sent) and keeps the
+ * setpoints on nodes whose readings still arrive, renewing them as due, rather than giving them
+ * up as stale; one line says so at most once a minute, and the tick report carries why.
  */
 public final class ControlLoop {
   private static final System.Logger LOG = System.getLogger(ControlLoop.class.getName());
@@ -65,12 +71,23 @@ public final class ControlLoop {
   private final InstantSource clock;
   private final LeaseKeeper leases = new LeaseKeeper();
   private final LapseLog lapses;
+  private final BlindWatch blindness;
   private volatile TickReport lastTick;
 
+  /** A loop that sees no ingest backlog: every stale node is the node's own fault. */
   public ControlLoop(Ports ports, InstantSource clock) {
+    this(ports, clock, IngestWatch.NONE);
+  }
+
+  /**
+   * @param ingest tells the loop when it is blind through its own ingest delay: it then holds
+   *     its decisions and keeps the setpoints on nodes whose readings still arrive
+   */
+  public ControlLoop(Ports ports, InstantSource clock, IngestWatch ingest) {
     this.ports = Objects.requireNonNull(ports, "ports");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.lapses = new LapseLog(clock);
+    this.blindness = new BlindWatch(Objects.requireNonNull(ingest, "ingest"), clock);
   }
 
   /** Runs one decision cycle at {@code now}. Never throws for a failing port. */
@@ -78,18 +95,19 @@ public final class ControlLoop {
     long started = System.nanoTime();
     List<String> problems = new ArrayList<>();
     ClusterSnapshot snapshot = ports.cluster().snapshot(now);
+    Optional<String> blind = blindness.check(now);
     List<Prediction> predictions = predict(snapshot, problems);
     int problemsBeforePolicy = problems.size();
     List<Action> proposals = decide(snapshot, predictions, problems);
     boolean policyFailed = problems.size() > problemsBeforePolicy;
     int[] verdicts = new int[4];
     for (Action proposal : proposals) {
-      verdicts[review(proposal, snapshot)]++;
+      verdicts[review(proposal, snapshot, blind)]++;
     }
-    int renewals = keepLeases(snapshot, policyFailed, problems);
+    int renewals = keepLeases(snapshot, policyFailed, problems, blind.isPresent());
     TickReport report = new TickReport(now, ClusterSummary.of(snapshot), predictions,
         proposals.size(), verdicts[0], verdicts[1], verdicts[2], verdicts[3], renewals,
-        leases.size(), problems, Duration.ofNanos(System.nanoTime() - started));
+        leases.size(), problems, Duration.ofNanos(System.nanoTime() - started), blind);
     lastTick = report;
     return report;
   }
@@ -131,10 +149,12 @@ public final class ControlLoop {
   }
 
   /** Reviews one proposal; returns 0 approved, 1 rejected, 2 held, 3 dry run. */
-  private int review(Action proposal, ClusterSnapshot snapshot) {
+  private int review(Action proposal, ClusterSnapshot snapshot, Optional<String> blind) {
     GuardDecision decision;
     try {
-      decision = ports.guard().review(proposal, snapshot);
+      decision = blind.isPresent() ? new GuardDecision.Rejected(proposal, "held: the controller"
+          + " is blind (" + blind.get() + "); it decides again once it sees the present")
+          : ports.guard().review(proposal, snapshot);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "guard failed on " + proposal.id(), e);
       decision = new GuardDecision.Rejected(proposal, "guard failed, so nothing was done: " + e);
@@ -165,7 +185,8 @@ public final class ControlLoop {
    * Gives up what is not worth holding (each lapse audited and logged) and renews what is due,
    * unless the policy failed or the audit log cannot write; returns the renewals sent.
    */
-  private int keepLeases(ClusterSnapshot snapshot, boolean policyFailed, List<String> problems) {
+  private int keepLeases(ClusterSnapshot snapshot, boolean policyFailed, List<String> problems,
+      boolean blind) {
     Optional<String> withheld = Optional.empty();
     if (!ports.audit().writing()) {
       problems.add(AUDIT_NOT_WRITING);
@@ -173,7 +194,8 @@ public final class ControlLoop {
     } else if (policyFailed) {
       withheld = Optional.of("the policy failed");
     }
-    LeaseKeeper.Sweep sweep = leases.sweep(snapshot, withheld);
+    LeaseKeeper.Sweep sweep = leases.sweep(snapshot, withheld,
+        new LeaseKeeper.Sight(blind, blindness.ingest()));
     for (Lapse lapse : sweep.lapses()) {
       appendResult(AuditEvent.of(snapshot.at(), AuditStage.LAPSED, lapse.action(),
           lapse.detail(snapshot.at())), lapse.action());
@@ -182,7 +204,8 @@ public final class ControlLoop {
     int sent = 0;
     for (SetpointAction renewal : sweep.renewals()) {
       if (carryOut(AuditEvent.of(snapshot.at(), AuditStage.RENEWING, renewal,
-          "renewal due: half the lease has run"), AuditStage.RENEWED)) {
+          "renewal due: half the lease has run" + (blind ? " (the controller is blind through"
+              + " its own ingest delay and keeps what it holds)" : "")), AuditStage.RENEWED)) {
         sent++;
       }
     }

@@ -2,9 +2,11 @@ package dev.kelvin.core.loop;
 
 import dev.kelvin.core.action.ActionResult;
 import dev.kelvin.core.action.SetpointAction;
+import dev.kelvin.core.backlog.IngestWatch;
 import dev.kelvin.core.lease.LeaseTerm;
 import dev.kelvin.core.lease.SetpointTarget;
 import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeView;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +26,9 @@ import java.util.OptionalDouble;
  * lapses on the node when its lease runs out, when it is back at the hardware's maximum (it
  * needs no lease), when its lease ran out before a renewal was acknowledged (the agent has
  * reverted; the policy decides afresh), when the node is stale or gone from the snapshot (the
- * controller renews nothing blind), and when the setpoint sent to replace it failed. Every
+ * controller renews nothing blind), and when the setpoint sent to replace it failed. A node
+ * stale or gone only because the controller's own ingest is behind (its readings still arrive,
+ * late) is not a reason: such a setpoint is kept and renewed ({@link Sight}). Every
  * such {@link Lapse} comes out of the next {@link #sweep} with its reason, never silently.
  * Thread-safe: results arrive on executor threads.
  */
@@ -100,7 +104,8 @@ final class LeaseKeeper {
    * time, marked in flight; with {@code withheld} present (why renewals may not go out now)
    * none is due, and a lease that runs out meanwhile lapses with that reason.
    */
-  synchronized Sweep sweep(ClusterSnapshot snapshot, Optional<String> withheld) {
+  synchronized Sweep sweep(ClusterSnapshot snapshot, Optional<String> withheld,
+      Sight sight) {
     Instant now = snapshot.at();
     List<Lapse> lapses = new ArrayList<>(settledLapses);
     settledLapses.clear();
@@ -110,7 +115,7 @@ final class LeaseKeeper {
       if (entry.term == null) {
         continue;
       }
-      Optional<Lapse> lapse = lapse(entry, snapshot);
+      Optional<Lapse> lapse = lapse(entry, snapshot, sight);
       if (lapse.isPresent()) {
         it.remove();
         lapses.add(lapse.get());
@@ -126,12 +131,23 @@ final class LeaseKeeper {
     return new Sweep(due, lapses);
   }
 
+  /**
+   * Whether the controller is blind through its own ingest delay, and which nodes' readings
+   * still arrive: a held setpoint on a node that is stale or gone only because of the
+   * controller's delay is kept (and renewed) rather than given up.
+   */
+  record Sight(boolean blind, IngestWatch watch) {
+    boolean ownDelay(NodeId node, Instant now) {
+      return blind && watch.stillArriving(node, now);
+    }
+  }
+
   synchronized int size() {
     return held.size();
   }
 
   /** Why a held setpoint is not worth holding any more, if it is not. */
-  private static Optional<Lapse> lapse(Held entry, ClusterSnapshot snapshot) {
+  private static Optional<Lapse> lapse(Held entry, ClusterSnapshot snapshot, Sight sight) {
     SetpointAction action = entry.action;
     Instant endsAt = entry.term.expiresAt();
     if (entry.term.expiredAt(snapshot.at())) {
@@ -143,6 +159,9 @@ final class LeaseKeeper {
           endsAt));
     }
     Optional<NodeView> view = snapshot.node(action.node());
+    if ((view.isEmpty() || view.get().stale()) && sight.ownDelay(action.node(), snapshot.at())) {
+      return Optional.empty();
+    }
     if (view.isEmpty()) {
       return Optional.of(new Lapse(action, LapseReason.NODE_GONE, action.node()
           + " is no longer in the cluster view: the controller renews nothing blind", endsAt));

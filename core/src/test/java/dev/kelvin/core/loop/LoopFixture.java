@@ -11,6 +11,7 @@ import dev.kelvin.core.audit.AuditEvent;
 import dev.kelvin.core.audit.AuditRecord;
 import dev.kelvin.core.audit.AuditStage;
 import dev.kelvin.core.audit.InMemoryAuditLog;
+import dev.kelvin.core.backlog.IngestWatch;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.port.ActionExecutor;
@@ -69,8 +70,13 @@ final class LoopFixture {
   }
 
   ControlLoop loop(ClusterView cluster, Policy policy, ActionExecutor executor) {
+    return loop(cluster, policy, executor, IngestWatch.NONE);
+  }
+
+  ControlLoop loop(ClusterView cluster, Policy policy, ActionExecutor executor,
+      IngestWatch ingest) {
     return new ControlLoop(new ControlLoop.Ports(cluster, Predictor.NONE, policy, approveAll,
-        executor, audit), clock);
+        executor, audit), clock, ingest);
   }
 
   /** A policy that proposes the given batches, one per tick, then nothing. */
