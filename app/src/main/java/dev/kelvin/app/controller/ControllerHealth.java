@@ -89,7 +89,8 @@ final class ControllerHealth {
 
   private static Component nodes(Optional<ClusterSummary> summary) {
     if (summary.isEmpty() || summary.get().nodes() == 0) {
-      return new Component(Status.DEGRADED, "no node has reported yet");
+      return new Component(Status.DEGRADED,
+          "no node is reporting (none has yet, or all were silent past state.forget_after)");
     }
     ClusterSummary figures = summary.get();
     String detail = figures.freshNodes() + " reporting, " + figures.staleNodes() + " stale";
