@@ -1,5 +1,6 @@
 package dev.kelvin.simulator.trace;
 
+import dev.kelvin.core.validation.WireText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +74,7 @@ public final class SwfReader {
   static SwfJob job(String text, String where) {
     String[] parts = WHITE_SPACE.split(text);
     if (parts.length != FIELDS.size()) {
-      throw new SwfFormatException(where + ": " + parts.length + " fields, a record has "
+      throw new TraceFormatException(where + ": " + parts.length + " fields, a record has "
           + FIELDS.size() + " (a truncated or merged line?)");
     }
     double[] v = new double[parts.length];
@@ -115,8 +116,8 @@ public final class SwfReader {
     return (long) value;
   }
 
-  private static SwfFormatException bad(String where, int field, String text, String why) {
-    return new SwfFormatException(where + ": field " + (field + 1) + " (" + FIELDS.get(field)
-        + ") '" + text + "' " + why);
+  private static TraceFormatException bad(String where, int field, String text, String why) {
+    return new TraceFormatException(where + ": field " + (field + 1) + " (" + FIELDS.get(field)
+        + ") '" + WireText.shown(text) + "' " + why);
   }
 }

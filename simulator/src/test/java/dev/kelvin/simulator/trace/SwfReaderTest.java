@@ -75,7 +75,7 @@ class SwfReaderTest {
   @Test
   void a_short_record_names_the_line_and_the_field_count() {
     assertThatThrownBy(() -> read(HEADER + JOB_11 + "\n" + "13 342400 5 553 40\n"))
-        .isInstanceOf(SwfFormatException.class)
+        .isInstanceOf(TraceFormatException.class)
         .hasMessageContaining("trace.swf:7")
         .hasMessageContaining("5 fields, a record has 18");
   }
@@ -83,14 +83,14 @@ class SwfReaderTest {
   @Test
   void a_field_that_is_not_a_number_names_the_line_the_field_and_the_value() {
     assertThatThrownBy(() -> read(JOB_11.replace("43306", "4330x") + "\n"))
-        .isInstanceOf(SwfFormatException.class)
+        .isInstanceOf(TraceFormatException.class)
         .hasMessageContaining("trace.swf:1: field 4 (run time (s)) '4330x' is not a number");
   }
 
   @Test
   void a_negative_value_other_than_minus_one_is_refused() {
     assertThatThrownBy(() -> read(JOB_11.replace("  32  43307", "  -5  43307") + "\n"))
-        .isInstanceOf(SwfFormatException.class)
+        .isInstanceOf(TraceFormatException.class)
         .hasMessageContaining("field 5 (allocated processors) '-5'")
         .hasMessageContaining("-1 for not known");
   }
@@ -98,7 +98,7 @@ class SwfReaderTest {
   @Test
   void a_fraction_in_a_whole_number_field_is_refused() {
     assertThatThrownBy(() -> read(JOB_11.replace("43200", "43200.5") + "\n"))
-        .isInstanceOf(SwfFormatException.class)
+        .isInstanceOf(TraceFormatException.class)
         .hasMessageContaining("field 9 (requested time (s))")
         .hasMessageContaining("whole number");
   }
@@ -106,7 +106,7 @@ class SwfReaderTest {
   @Test
   void a_job_without_a_submit_time_is_refused() {
     assertThatThrownBy(() -> read(JOB_11.replace("342072", "-1") + "\n"))
-        .isInstanceOf(SwfFormatException.class)
+        .isInstanceOf(TraceFormatException.class)
         .hasMessageContaining("field 2 (submit time (s))")
         .hasMessageContaining("cannot be replayed");
   }
