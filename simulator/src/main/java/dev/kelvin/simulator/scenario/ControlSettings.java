@@ -1,0 +1,23 @@
+package dev.kelvin.simulator.scenario;
+
+import java.time.Duration;
+
+/**
+ * How the scenario is controlled.
+ *
+ * @param interval how often the control loop ticks, in simulated time
+ * @param policy {@code none} (no control loop), {@code default} (the rules Kelvin ships) or a
+ *     rules directory
+ */
+public record ControlSettings(Duration interval, String policy) {
+  public static final String NONE = "none";
+  public static final String DEFAULT = "default";
+
+  public boolean enabled() {
+    return !NONE.equals(policy);
+  }
+
+  public ControlSettings withPolicy(String other) {
+    return new ControlSettings(interval, other);
+  }
+}

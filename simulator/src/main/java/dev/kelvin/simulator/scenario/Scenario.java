@@ -1,0 +1,31 @@
+package dev.kelvin.simulator.scenario;
+
+import java.util.List;
+
+/**
+ * A planning scenario: which trace to replay on which sites, under which control, with which
+ * models. Read and validated by {@link ScenarioReader}; documented key by key in
+ * {@code docs/simulator.md}.
+ */
+public record Scenario(String name, long seed, TraceSource trace, List<ScenarioSite> sites,
+    ControlSettings control, PowerSettings power, CoolingSettings cooling,
+    TelemetrySettings telemetry, SchedulerKind scheduler) {
+  public Scenario {
+    sites = List.copyOf(sites);
+  }
+
+  /** The batch scheduler the sites' queue uses. */
+  public enum SchedulerKind { FCFS, EASY }
+
+  /** This scenario with another policy (for {@code --compare}). */
+  public Scenario withPolicy(String policy) {
+    return new Scenario(name, seed, trace, sites, control.withPolicy(policy), power, cooling,
+        telemetry, scheduler);
+  }
+
+  /** This scenario with another seed ({@code --seed}). */
+  public Scenario withSeed(long newSeed) {
+    return new Scenario(name, newSeed, trace, sites, control, power, cooling, telemetry,
+        scheduler);
+  }
+}

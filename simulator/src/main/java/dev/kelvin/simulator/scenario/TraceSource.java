@@ -1,0 +1,19 @@
+package dev.kelvin.simulator.scenario;
+
+import java.nio.file.Path;
+import java.util.OptionalDouble;
+
+/**
+ * The job trace a scenario replays.
+ *
+ * @param file the trace file (relative paths resolve against the scenario file's folder)
+ * @param format the trace's format, from the file name unless given
+ * @param startDay the first day of the trace replayed (days from its start, may be fractional)
+ * @param days how many days are replayed; empty for the rest of the trace
+ * @param loadScale arrivals compressed by this factor (2 doubles the load); 1 replays as is
+ */
+public record TraceSource(Path file, Format format, double startDay, OptionalDouble days,
+    double loadScale) {
+  /** The trace formats Kelvin reads. */
+  public enum Format { SWF, LUMOS, ALIBABA }
+}
