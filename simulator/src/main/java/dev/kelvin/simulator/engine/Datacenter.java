@@ -1,0 +1,136 @@
+package dev.kelvin.simulator.engine;
+
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.RackId;
+import dev.kelvin.core.model.SiteId;
+import dev.kelvin.simulator.model.RcThermalModel;
+import dev.kelvin.simulator.scenario.CoolingSettings;
+import dev.kelvin.simulator.scenario.ScenarioSite;
+import java.util.List;
+
+/**
+ * The simulated hardware: every node's state, power and temperature, and each site's power
+ * and energy. A change to a node goes through {@link #refresh}, which settles its temperature
+ * up to now at the old power, then sets its clock and power and the site's totals.
+ *
+ * <p>Room air: each node's inlet is the cooling units' supply air plus a recirculation rise
+ * proportional to the site's IT load ({@value #RECIRCULATION_K} K at full load).
+ */
+final class Datacenter {
+  static final double SUPPLY_C = 22;
+  static final double RECIRCULATION_K = 3;
+  static final int NODES_PER_RACK = 40;
+
+  final NodeTable nodes;
+  final NodePower power;
+  final SiteLedger ledger;
+  private final RcThermalModel thermal;
+  private final int[] siteStart;
+  private final int[] siteSize;
+  private final double[] siteMaxItW;
+  private final NodeId[] ids;
+  private final RackId[] racks;
+  private final SiteId[] siteIds;
+
+  Datacenter(List<ScenarioSite> sites, NodePower power, RcThermalModel thermal,
+      CoolingSettings cooling) {
+    int total = sites.stream().mapToInt(ScenarioSite::nodes).sum();
+    int[] siteOfNode = new int[total];
+    siteStart = new int[sites.size()];
+    siteSize = new int[sites.size()];
+    siteMaxItW = new double[sites.size()];
+    siteIds = new SiteId[sites.size()];
+    ids = new NodeId[total];
+    racks = new RackId[total];
+    int next = 0;
+    for (int s = 0; s < sites.size(); s++) {
+      ScenarioSite site = sites.get(s);
+      siteStart[s] = next;
+      siteSize[s] = site.nodes();
+      siteMaxItW[s] = site.nodes() * power.curve().powerWatts(1, 1);
+      siteIds[s] = SiteId.of(site.name());
+      int width = Math.max(4, String.valueOf(site.nodes()).length());
+      for (int k = 0; k < site.nodes(); k++, next++) {
+        siteOfNode[next] = s;
+        ids[next] = new NodeId(siteIds[s], "n" + pad(k + 1, width));
+        racks[next] = RackId.of("r" + pad(k / NODES_PER_RACK + 1, 3));
+      }
+    }
+    this.nodes = new NodeTable(siteOfNode, SUPPLY_C);
+    this.power = power;
+    this.thermal = thermal;
+    this.ledger = new SiteLedger(sites, cooling);
+    for (int i = 0; i < total; i++) {
+      refresh(i, 0);
+    }
+  }
+
+  /**
+   * Settles node {@code i}'s temperature up to {@code nowS} at its old power, then sets its
+   * clock and power from its state and caps, and the site's totals.
+   *
+   * @return whether its clock changed while it runs a job (the job's rate must follow)
+   */
+  boolean refresh(int i, double nowS) {
+    ledger.advanceTo(nowS);
+    settleTemperature(i, nowS);
+    double oldClock = nodes.clockRatio[i];
+    double clock = nodes.state[i] == NodeTable.BUSY
+        ? power.clockRatio(nodes.freqCapRatio[i], nodes.powerCapW[i], nodes.utilRatio[i]) : 1;
+    double watts = power.watts(nodes.state[i], nodes.utilRatio[i], clock);
+    nodes.clockRatio[i] = clock;
+    double delta = watts - nodes.powerW[i];
+    nodes.powerW[i] = watts;
+    if (delta != 0) {
+      ledger.addIt(nodes.site[i], delta, nowS);
+    }
+    return nodes.state[i] == NodeTable.BUSY && clock != oldClock;
+  }
+
+  /** Brings node {@code i}'s CPU temperature up to {@code nowS} (first-order, exact step). */
+  double settleTemperature(int i, double nowS) {
+    double dt = nowS - nodes.tempAtS[i];
+    if (dt > 0) {
+      nodes.cpuTempC[i] = thermal.step(nodes.cpuTempC[i], inletC(nodes.site[i]),
+          nodes.powerW[i], dt);
+      nodes.tempAtS[i] = nowS;
+    }
+    return nodes.cpuTempC[i];
+  }
+
+  double inletC(int site) {
+    return SUPPLY_C + RECIRCULATION_K * ledger.itWatts(site) / siteMaxItW[site];
+  }
+
+  int siteStart(int site) {
+    return siteStart[site];
+  }
+
+  int siteSize(int site) {
+    return siteSize[site];
+  }
+
+  int siteCount() {
+    return siteStart.length;
+  }
+
+  NodeId id(int i) {
+    return ids[i];
+  }
+
+  RackId rack(int i) {
+    return racks[i];
+  }
+
+  SiteId siteId(int site) {
+    return siteIds[site];
+  }
+
+  private static String pad(int value, int width) {
+    StringBuilder text = new StringBuilder(String.valueOf(value));
+    while (text.length() < width) {
+      text.insert(0, '0');
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,243 @@
+package dev.kelvin.simulator.engine;
+
+import dev.kelvin.core.time.Scheduler;
+import dev.kelvin.simulator.report.JobOutcome;
+import dev.kelvin.simulator.report.Series;
+import dev.kelvin.simulator.sched.BatchScheduler;
+import dev.kelvin.simulator.sched.Placement;
+import dev.kelvin.simulator.sched.PlannedEnd;
+import dev.kelvin.simulator.sched.QueuedJob;
+import dev.kelvin.simulator.trace.TraceJob;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The jobs of a run: each is submitted at its trace time to a site's queue, started by the
+ * batch scheduler on whole free nodes, progresses at the rate its nodes' clocks allow and
+ * ends when its work is done. One dispatch runs per instant at which anything was submitted
+ * or freed, after every other event of that instant.
+ */
+final class JobBook {
+  private final Datacenter dc;
+  private final SimTime time;
+  private final BatchScheduler batch;
+  private final List<TraceJob> jobs;
+  private final SiteChooser sites;
+  private final List<List<QueuedJob>> queues = new ArrayList<>();
+  private final List<List<JobRun>> running = new ArrayList<>();
+  private final BitSet[] free;
+  private final Map<Long, TraceJob> waiting = new HashMap<>();
+  private final Map<Long, Double> submittedAtS = new HashMap<>();
+  private final List<JobOutcome> outcomes = new ArrayList<>();
+  private final Series.Builder queueLength = new Series.Builder("queued jobs", "jobs");
+  private final Runnable onDrained;
+  private int nextSubmit;
+  private int queued;
+  private int runningJobs;
+  private int neverFit;
+  private boolean dispatchQueued;
+
+  JobBook(Datacenter dc, SimTime time, BatchScheduler batch, List<TraceJob> jobs, long seed,
+      Runnable onDrained) {
+    this.dc = dc;
+    this.time = time;
+    this.batch = batch;
+    this.jobs = List.copyOf(jobs);
+    this.onDrained = onDrained;
+    this.sites = new SiteChooser(dc, new SplittableRandom(seed));
+    free = new BitSet[dc.siteCount()];
+    for (int s = 0; s < dc.siteCount(); s++) {
+      queues.add(new ArrayList<>());
+      running.add(new ArrayList<>());
+      free[s] = new BitSet(dc.siteSize(s));
+      free[s].set(0, dc.siteSize(s));
+    }
+    queueLength.add(0, 0);
+  }
+
+  /** Schedules the first submission; each submission schedules the next. */
+  void start() {
+    scheduleNextSubmit();
+    if (jobs.isEmpty()) {
+      time.soon("all jobs done", this::checkDrained);
+    }
+  }
+
+  private void scheduleNextSubmit() {
+    if (nextSubmit < jobs.size()) {
+      TraceJob next = jobs.get(nextSubmit);
+      time.at("job submit", next.submitS(), () -> submit(next));
+    }
+  }
+
+  private void submit(TraceJob job) {
+    nextSubmit++;
+    scheduleNextSubmit();
+    int site = sites.choose(job.nodes());
+    if (site < 0) {
+      neverFit++;
+      checkDrained();
+      return;
+    }
+    queues.get(site).add(new QueuedJob(job.id(), job.nodes(), job.requestedS(), job.submitS()));
+    waiting.put(job.id(), job);
+    submittedAtS.put(job.id(), time.nowS());
+    queued++;
+    queueLength.add(time.nowS(), queued);
+    requestDispatch();
+  }
+
+  /** Asks for one dispatch at this instant, after the events already due now. */
+  void requestDispatch() {
+    if (!dispatchQueued) {
+      dispatchQueued = true;
+      time.soon("dispatch", this::dispatch);
+    }
+  }
+
+  private void dispatch() {
+    dispatchQueued = false;
+    double nowS = time.nowS();
+    for (int s = 0; s < queues.size(); s++) {
+      List<QueuedJob> queue = queues.get(s);
+      if (queue.isEmpty() || free[s].isEmpty()) {
+        continue;
+      }
+      List<Placement> started = batch.pick((long) Math.floor(nowS), queue, free[s],
+          plannedEnds(s));
+      for (Placement placement : started) {
+        begin(s, placement, nowS);
+      }
+    }
+    queueLength.add(nowS, queued);
+  }
+
+  private List<PlannedEnd> plannedEnds(int site) {
+    List<JobRun> runs = running.get(site);
+    List<PlannedEnd> ends = new ArrayList<>(runs.size());
+    for (JobRun run : runs) {
+      ends.add(new PlannedEnd(run.nodes.length, (long) Math.ceil(run.limitS())));
+    }
+    return ends;
+  }
+
+  private void begin(int site, Placement placement, double nowS) {
+    TraceJob job = waiting.remove(placement.job().id());
+    int[] nodes = placement.nodes().clone();
+    for (int k = 0; k < nodes.length; k++) {
+      nodes[k] += dc.siteStart(site);
+    }
+    JobRun run = new JobRun(job, site, nodes, submittedAtS.remove(job.id()), nowS);
+    for (int i : nodes) {
+      dc.nodes.state[i] = NodeTable.BUSY;
+      dc.nodes.utilRatio[i] = job.utilRatio();
+      dc.nodes.job[i] = run;
+      dc.refresh(i, nowS);
+    }
+    dc.ledger.addBusy(site, nodes.length, nowS);
+    running.get(site).add(run);
+    queued--;
+    runningJobs++;
+    run.rate = rateOf(run);
+    scheduleEnd(run, nowS);
+  }
+
+  private void scheduleEnd(JobRun run, double nowS) {
+    run.end = time.at("job end", run.endS(), () -> finish(run));
+  }
+
+  /** A node of a running job changed clock: the job's rate and end follow. */
+  void clockChanged(int node, double nowS) {
+    JobRun run = dc.nodes.job[node];
+    if (run == null) {
+      return;
+    }
+    run.progressTo(nowS);
+    double rate = rateOf(run);
+    if (rate != run.rate) {
+      run.rate = rate;
+      run.end.cancel();
+      scheduleEnd(run, nowS);
+    }
+  }
+
+  private double rateOf(JobRun run) {
+    double slowest = 1;
+    for (int i : run.nodes) {
+      slowest = Math.min(slowest, dc.nodes.clockRatio[i]);
+    }
+    return dc.power.progressRate(slowest);
+  }
+
+  private void finish(JobRun run) {
+    double nowS = time.nowS();
+    for (int i : run.nodes) {
+      dc.nodes.state[i] = NodeTable.IDLE;
+      dc.nodes.utilRatio[i] = 0;
+      dc.nodes.job[i] = null;
+      dc.refresh(i, nowS);
+      nodeChanged(i);
+    }
+    dc.ledger.addBusy(run.siteIndex, -run.nodes.length, nowS);
+    running.get(run.siteIndex).remove(run);
+    runningJobs--;
+    outcomes.add(new JobOutcome(run.trace.id(), run.nodes.length, run.trace.submitS(),
+        run.startS, nowS, run.trace.runS(), true));
+    requestDispatch();
+    checkDrained();
+  }
+
+  /** Node {@code i}'s state or drain flag changed: it may be free for jobs now, or no more. */
+  void nodeChanged(int i) {
+    int site = dc.nodes.site[i];
+    int local = i - dc.siteStart(site);
+    boolean wasFree = free[site].get(local);
+    boolean isFree = dc.nodes.free(i);
+    free[site].set(local, isFree);
+    if (isFree && !wasFree) {
+      requestDispatch();
+    }
+  }
+
+  private void checkDrained() {
+    if (nextSubmit == jobs.size() && queued == 0 && runningJobs == 0) {
+      onDrained.run();
+    }
+  }
+
+  int queuedJobs() {
+    return queued;
+  }
+
+  int runningJobs() {
+    return runningJobs;
+  }
+
+  int submitted() {
+    return nextSubmit;
+  }
+
+  int total() {
+    return jobs.size();
+  }
+
+  int neverFit() {
+    return neverFit;
+  }
+
+  List<JobOutcome> outcomes() {
+    return outcomes;
+  }
+
+  List<JobRun> running(int site) {
+    return running.get(site);
+  }
+
+  Series queueLength() {
+    return queueLength.build();
+  }
+}

@@ -1,0 +1,138 @@
+package dev.kelvin.simulator.engine;
+
+import dev.kelvin.core.action.Action;
+import dev.kelvin.core.action.ActionId;
+import dev.kelvin.core.action.ActionResult;
+import dev.kelvin.core.action.ActionResult.Outcome;
+import dev.kelvin.core.action.DrainNode;
+import dev.kelvin.core.action.NodeAction;
+import dev.kelvin.core.action.Notify;
+import dev.kelvin.core.action.ResumeNode;
+import dev.kelvin.core.action.SetCpuFrequencyCap;
+import dev.kelvin.core.action.SetNodePowerCap;
+import dev.kelvin.core.action.SetpointAction;
+import dev.kelvin.core.action.SuspendNode;
+import dev.kelvin.core.action.WakeNode;
+import dev.kelvin.core.port.ActionExecutor;
+import dev.kelvin.simulator.report.Mark;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The action executor of simulation mode: actions are applied to the model at once and
+ * answered as a node agent answers (applied with the value read back, or refused with why).
+ * Setpoints hold for their lease and revert when it runs out unrenewed, as on a real node;
+ * executing the same action id again renews. Kinds the model does not carry (GPU limits,
+ * migration, failover) are answered {@code UNSUPPORTED}, never pretended.
+ */
+final class SimulatedActions implements ActionExecutor {
+  static final int MAX_MARKS = 5_000;
+
+  private final Datacenter dc;
+  private final JobBook jobs;
+  private final SimTime time;
+  private final NodeIndex index;
+  private final Setpoints setpoints;
+  private final Set<ActionId> counted = new HashSet<>();
+  private final SortedMap<String, Long> applied = new TreeMap<>();
+  private final List<Mark> marks = new ArrayList<>();
+
+  SimulatedActions(Datacenter dc, JobBook jobs, SimTime time, NodeIndex index,
+      Setpoints setpoints) {
+    this.dc = dc;
+    this.jobs = jobs;
+    this.time = time;
+    this.index = index;
+    this.setpoints = setpoints;
+  }
+
+  @Override
+  public CompletionStage<ActionResult> execute(Action action) {
+    ActionResult result = apply(action);
+    if (result.applied() && counted.add(action.id())) {
+      applied.merge(action.type().wireName(), 1L, Long::sum);
+      if (marks.size() < MAX_MARKS) {
+        marks.add(new Mark(time.nowS(), "action", action.target() + " " + action.describe()));
+      }
+    }
+    return CompletableFuture.completedFuture(result);
+  }
+
+  private ActionResult apply(Action action) {
+    Instant now = time.scheduler().now();
+    if (action instanceof Notify) {
+      return ActionResult.of(action.id(), Outcome.APPLIED, now, "noted");
+    }
+    if (!(action instanceof NodeAction)) {
+      return ActionResult.of(action.id(), Outcome.UNSUPPORTED, now, action.type().wireName()
+          + " is not modelled by the simulator yet");
+    }
+    NodeAction nodeAction = (NodeAction) action;
+    Map.Entry<Integer, String> found = index.find(nodeAction.node());
+    if (found.getKey() < 0) {
+      return ActionResult.of(action.id(), Outcome.REJECTED, now, found.getValue());
+    }
+    int node = found.getKey();
+    if (action instanceof SetCpuFrequencyCap || action instanceof SetNodePowerCap) {
+      return setpoints.apply((SetpointAction) action, node);
+    }
+    return power(action, node, now);
+  }
+
+  private ActionResult power(Action action, int node, Instant now) {
+    double nowS = time.nowS();
+    NodeTable nodes = dc.nodes;
+    if (action instanceof DrainNode || action instanceof ResumeNode) {
+      nodes.drained[node] = action instanceof DrainNode;
+      jobs.nodeChanged(node);
+      return ActionResult.of(action.id(), Outcome.APPLIED, now,
+          nodes.drained[node] ? "drained" : "resumed");
+    }
+    if (action instanceof SuspendNode) {
+      if (nodes.state[node] != NodeTable.IDLE) {
+        return ActionResult.of(action.id(), Outcome.REJECTED, now, dc.id(node) + " is "
+            + NodeTable.stateName(nodes.state[node]) + ", only an idle node is suspended");
+      }
+      nodes.state[node] = NodeTable.OFF;
+      dc.refresh(node, nowS);
+      jobs.nodeChanged(node);
+      return ActionResult.of(action.id(), Outcome.APPLIED, now, "suspended");
+    }
+    if (action instanceof WakeNode) {
+      if (nodes.state[node] != NodeTable.OFF) {
+        return ActionResult.of(action.id(), Outcome.APPLIED, now, dc.id(node) + " is already "
+            + NodeTable.stateName(nodes.state[node]));
+      }
+      nodes.state[node] = NodeTable.BOOTING;
+      dc.refresh(node, nowS);
+      time.at("boot done", nowS + setpoints.bootS(), () -> booted(node));
+      return ActionResult.of(action.id(), Outcome.APPLIED, now, "booting");
+    }
+    return ActionResult.of(action.id(), Outcome.UNSUPPORTED, now, action.type().wireName()
+        + " is not modelled by the simulator yet");
+  }
+
+  private void booted(int node) {
+    if (dc.nodes.state[node] == NodeTable.BOOTING) {
+      dc.nodes.state[node] = NodeTable.IDLE;
+      dc.refresh(node, time.nowS());
+      jobs.nodeChanged(node);
+    }
+  }
+
+  SortedMap<String, Long> appliedByType() {
+    return applied;
+  }
+
+  List<Mark> marks() {
+    return marks;
+  }
+}

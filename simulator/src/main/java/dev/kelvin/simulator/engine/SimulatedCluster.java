@@ -1,0 +1,136 @@
+package dev.kelvin.simulator.engine;
+
+import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.model.Job;
+import dev.kelvin.core.model.JobId;
+import dev.kelvin.core.model.MetricValues;
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.NodeMetric;
+import dev.kelvin.core.model.NodeReading;
+import dev.kelvin.core.model.NodeView;
+import dev.kelvin.core.model.PowerBudget;
+import dev.kelvin.core.model.RackId;
+import dev.kelvin.core.model.SiteId;
+import dev.kelvin.core.model.SiteView;
+import dev.kelvin.core.port.ClusterView;
+import dev.kelvin.simulator.model.DvfsModel;
+import dev.kelvin.simulator.scenario.ScenarioSite;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The cluster view of simulation mode: every node as its agent would report it (power, CPU
+ * and inlet temperatures, utilisation, clock, caps and their limits), with the window of its
+ * telemetry samples ending in a reading taken now; each site with its racks and power budget;
+ * every running job. A failed or switched-off node sends nothing and shows as stale.
+ */
+final class SimulatedCluster implements ClusterView {
+  private final Datacenter dc;
+  private final JobBook jobs;
+  private final Telemetry telemetry;
+  private final SimTime time;
+  private final DvfsModel clock;
+  private final Setpoints setpoints;
+  private final double cpuTempLimitC;
+  private final List<ScenarioSite> sites;
+
+  SimulatedCluster(Datacenter dc, JobBook jobs, Telemetry telemetry, SimTime time,
+      DvfsModel clock, Setpoints setpoints, double cpuTempLimitC, List<ScenarioSite> sites) {
+    this.dc = dc;
+    this.jobs = jobs;
+    this.telemetry = telemetry;
+    this.time = time;
+    this.clock = clock;
+    this.setpoints = setpoints;
+    this.cpuTempLimitC = cpuTempLimitC;
+    this.sites = List.copyOf(sites);
+  }
+
+  @Override
+  public ClusterSnapshot snapshot(Instant now) {
+    double nowS = time.toSeconds(now);
+    TreeMap<NodeId, NodeView> views = new TreeMap<>();
+    for (int i = 0; i < dc.nodes.size; i++) {
+      views.put(dc.id(i), view(i, now, nowS));
+    }
+    return new ClusterSnapshot(now, views, siteViews(), jobViews());
+  }
+
+  private NodeView view(int i, Instant now, double nowS) {
+    NodeTable nodes = dc.nodes;
+    double tempC = dc.settleTemperature(i, nowS);
+    MetricValues latest = metrics(i, nodes.powerW[i], tempC, dc.inletC(nodes.site[i]),
+        nodes.utilRatio[i], nodes.clockRatio[i]);
+    long seq = telemetry.samples() + 1;
+    NodeReading reading = new NodeReading(dc.id(i), dc.rack(i), now, seq, latest);
+    List<NodeReading> window = new ArrayList<>(telemetry.held() + 1);
+    for (int k = 0; k < telemetry.held(); k++) {
+      int cell = telemetry.cell(i, k);
+      if (telemetry.timeS(cell) < nowS) {
+        window.add(new NodeReading(dc.id(i), dc.rack(i), time.instantAt(telemetry.timeS(cell)),
+            telemetry.seqOf(k), metrics(i, telemetry.powerW(cell), telemetry.cpuTempC(cell),
+                telemetry.inletC(cell), telemetry.utilRatio(cell), telemetry.clockRatio(cell))));
+      }
+    }
+    window.add(reading);
+    boolean silent = nodes.state[i] == NodeTable.OFF || nodes.state[i] == NodeTable.DOWN;
+    return new NodeView(dc.id(i), dc.rack(i), reading, window, now, silent);
+  }
+
+  private MetricValues metrics(int i, double powerW, double tempC, double inletC,
+      double utilRatio, double clockRatio) {
+    double capMhz = setpoints.capMhz(i);
+    return MetricValues.builder()
+        .set(NodeMetric.POWER_WATTS, powerW)
+        .set(NodeMetric.CPU_TEMP_CELSIUS, tempC)
+        .set(NodeMetric.CPU_TEMP_LIMIT_CELSIUS, cpuTempLimitC)
+        .set(NodeMetric.INLET_TEMP_CELSIUS, inletC)
+        .set(NodeMetric.CPU_UTIL_RATIO, utilRatio)
+        .set(NodeMetric.CPU_FREQ_MHZ, clock.reportedMhz(utilRatio, clockRatio * clock.maxMhz()))
+        .set(NodeMetric.CPU_FREQ_CAP_MHZ, capMhz)
+        .set(NodeMetric.CPU_FREQ_MIN_MHZ, clock.minMhz())
+        .set(NodeMetric.CPU_FREQ_MAX_MHZ, clock.maxMhz())
+        .set(NodeMetric.NODE_POWER_CAP_WATTS, setpoints.powerCapWatts(i))
+        .set(NodeMetric.NODE_POWER_CAP_MIN_WATTS, setpoints.minWatts())
+        .set(NodeMetric.NODE_POWER_CAP_MAX_WATTS, setpoints.maxWatts())
+        .build();
+  }
+
+  private TreeMap<SiteId, SiteView> siteViews() {
+    TreeMap<SiteId, SiteView> views = new TreeMap<>();
+    for (int s = 0; s < dc.siteCount(); s++) {
+      SiteId id = dc.siteId(s);
+      TreeSet<RackId> racks = new TreeSet<>();
+      for (int i = dc.siteStart(s); i < dc.siteStart(s) + dc.siteSize(s); i++) {
+        racks.add(dc.rack(i));
+      }
+      List<PowerBudget> budgets = new ArrayList<>();
+      sites.get(s).powerBudgetKw().ifPresent(kw -> budgets.add(PowerBudget.ofSite(id,
+          kw * 1000)));
+      views.put(id, new SiteView(id, racks, budgets, List.of(), List.of()));
+    }
+    return views;
+  }
+
+  private TreeMap<JobId, Job> jobViews() {
+    TreeMap<JobId, Job> views = new TreeMap<>();
+    for (int s = 0; s < dc.siteCount(); s++) {
+      for (JobRun run : jobs.running(s)) {
+        List<NodeId> on = new ArrayList<>(run.nodes.length);
+        for (int i : run.nodes) {
+          on.add(dc.id(i));
+        }
+        JobId id = new JobId("j" + run.trace.id());
+        views.put(id, new Job(id, dc.siteId(s), Job.State.RUNNING, on, run.nodes.length,
+            time.instantAt(run.submitS), Optional.of(time.instantAt(run.startS)),
+            Duration.ofSeconds(run.trace.requestedS()), 0, false, Optional.empty()));
+      }
+    }
+    return views;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.kelvin.simulator.engine;
+
+import dev.kelvin.core.loop.ControlLoop;
+import dev.kelvin.core.loop.TickReport;
+import dev.kelvin.simulator.report.SimulationResult;
+import dev.kelvin.simulator.scenario.Scenario;
+import java.time.Duration;
+
+/**
+ * Runs one scenario to its end in virtual time and returns what happened. Jobs are submitted
+ * at their trace times, queued and started by the batch scheduler, and end when their work is
+ * done at the clock their nodes allow; the control loop ticks at the scenario's interval
+ * through the same ports as in production; energy is integrated exactly at every event. The
+ * run ends when the last job has ended, and no earlier than the trace window's end.
+ *
+ * <p>Same setup, same result: every choice is drawn from the scenario's seed, events at one
+ * instant run in the order they were scheduled, and nothing reads the wall clock.
+ */
+public final class SimulationEngine {
+  /** A run still going this long after its horizon and its last submission is stuck. */
+  static final double STUCK_AFTER_S = 365 * 86_400.0;
+  private static final Duration STEP = Duration.ofDays(1);
+  private static final Duration PLOT_EVERY = Duration.ofHours(1);
+
+  private final SimulationSetup setup;
+  private final SimTime time;
+  private final Datacenter dc;
+  private final JobBook jobs;
+  private final Telemetry telemetry;
+  private final Setpoints setpoints;
+  private final SimulatedActions actions;
+  private final SimulatedCluster cluster;
+  private double finishedAtS = Double.NaN;
+
+  public SimulationEngine(SimulationSetup setup) {
+    this.setup = setup;
+    Scenario scenario = setup.scenario();
+    this.time = new SimTime(setup.start());
+    NodePower power = new NodePower(setup.nodePower(), scenario.power().minClockRatio(),
+        scenario.power().offWatts(), scenario.power().computeBoundShare());
+    this.dc = new Datacenter(scenario.sites(), power, setup.thermal(), scenario.cooling());
+    this.jobs = new JobBook(dc, time, setup.batch(), setup.jobs(), scenario.seed(),
+        this::drained);
+    this.telemetry = new Telemetry(dc, scenario.telemetry().window());
+    this.setpoints = new Setpoints(dc, jobs, time, setup.clock(),
+        scenario.power().bootTime().toMillis() / 1000.0);
+    this.actions = new SimulatedActions(dc, jobs, time, new NodeIndex(dc), setpoints);
+    this.cluster = new SimulatedCluster(dc, jobs, telemetry, time, setup.clock(), setpoints,
+        setup.cpuTempLimitC(), scenario.sites());
+  }
+
+  /**
+   * Runs the scenario to its end.
+   *
+   * @throws SimulationException when an event fails, the control loop reports a problem, or
+   *     jobs are still waiting a year after the last submission (all nodes drained, say)
+   */
+  public SimulationResult run(Progress progress) {
+    jobs.start();
+    setup.control().ifPresent(this::startControl);
+    Scenario scenario = setup.scenario();
+    scenario.telemetry().sampleEvery().ifPresentOrElse(
+        period -> time.every("telemetry sample", period, () -> telemetry.sample(time.nowS())),
+        () -> time.every("plot sample", PLOT_EVERY, () -> telemetry.plot(time.nowS())));
+    if (setup.horizonS() > 0) {
+      time.at("trace window end", setup.horizonS(), this::windowEnded);
+    }
+    while (!time.stopped()) {
+      time.scheduler().advanceBy(STEP);
+      time.rethrow();
+      progress.update(time.nowS(), jobs.outcomes().size() + jobs.neverFit(), jobs.total());
+      checkStuck();
+    }
+    progress.update(finishedAtS, jobs.outcomes().size() + jobs.neverFit(), jobs.total());
+    return new ResultAssembler(setup, dc, jobs, telemetry, actions).assemble(finishedAtS,
+        time.events());
+  }
+
+  private void startControl(ControlFactory factory) {
+    ControlLoop loop = factory.create(cluster, actions, time.scheduler());
+    time.every("control tick", setup.scenario().control().interval(), () -> {
+      TickReport report = loop.tick(time.scheduler().now());
+      if (!report.problems().isEmpty()) {
+        throw new SimulationException("the control loop reported a problem at "
+            + report.at() + ": " + report.problems().get(0));
+      }
+    });
+  }
+
+  private void drained() {
+    if (time.nowS() >= setup.horizonS()) {
+      finish(time.nowS());
+    }
+  }
+
+  private void windowEnded() {
+    if (jobs.submitted() == jobs.total() && jobs.queuedJobs() == 0
+        && jobs.runningJobs() == 0) {
+      finish(time.nowS());
+    }
+  }
+
+  private void finish(double atS) {
+    if (!time.stopped()) {
+      finishedAtS = atS;
+      telemetry.plot(atS);
+      dc.ledger.freeze(atS);
+      time.stop();
+    }
+  }
+
+  private void checkStuck() {
+    double lastSubmitS = setup.jobs().isEmpty() ? 0
+        : setup.jobs().get(setup.jobs().size() - 1).submitS();
+    double limitS = Math.max(setup.horizonS(), lastSubmitS) + STUCK_AFTER_S;
+    if (!time.stopped() && time.nowS() > limitS) {
+      throw new SimulationException("the run is stuck: " + jobs.queuedJobs() + " jobs still"
+          + " queued and " + jobs.runningJobs() + " running " + (long) (time.nowS() / 86_400)
+          + " days in, a year after the last submission (every node drained or off?)");
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.kelvin.simulator.engine;
+
+import static dev.kelvin.simulator.engine.EngineFixtures.job;
+import static dev.kelvin.simulator.engine.EngineFixtures.scenario;
+import static dev.kelvin.simulator.engine.EngineFixtures.setup;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.kelvin.simulator.report.JobOutcome;
+import dev.kelvin.simulator.report.SimulationResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SimulationEngineTest {
+  private static final double J_PER_KWH = 3.6e6;
+
+  private static SimulationResult run(SimulationSetup setup) {
+    return new SimulationEngine(setup).run(Progress.NONE);
+  }
+
+  @Test
+  void an_uncapped_job_runs_its_trace_time_at_full_power() {
+    SimulationResult result = run(setup(scenario(1, 20, Optional.empty()),
+        List.of(job(1, 10, 1, 3600)), 0, Optional.empty()));
+
+    JobOutcome outcome = result.jobs().get(0);
+    assertThat(outcome.startS()).isEqualTo(10);
+    assertThat(outcome.endS()).isCloseTo(3610, within(1e-6));
+    // 10 s idle at 100 W, then 3600 s busy at 200 W
+    assertThat(result.summary().itEnergyKwh()).isCloseTo((10 * 100 + 3600 * 200) / J_PER_KWH,
+        within(1e-9));
+    assertThat(result.summary().makespanS()).isCloseTo(3610, within(1e-6));
+  }
+
+  @Test
+  void a_job_on_a_capped_node_stretches_its_compute_share_and_draws_the_capped_power() {
+    // capped at 1500 of 3000 MHz from the first tick (5 s), before the job starts at 10 s
+    SimulationResult result = run(setup(scenario(1, 20, Optional.empty()),
+        List.of(job(1, 10, 1, 3600)), 0,
+        Optional.of(EngineFixtures.capOnce("n0001", 1500, 0))));
+
+    // rate = 1 / (0.8 / 0.5 + 0.2) = 1 / 1.8: 3600 s of work take 6480 s
+    JobOutcome outcome = result.jobs().get(0);
+    assertThat(outcome.runS()).isCloseTo(6480, within(1e-6));
+    assertThat(outcome.runtimeStretchPct()).isCloseTo(80, within(1e-9));
+    // busy at half clock: 100 + 100 * 0.5^2 = 125 W
+    double expectedJ = 10 * 100 + 6480 * 125;
+    assertThat(result.summary().itEnergyKwh()).isCloseTo(expectedJ / J_PER_KWH, within(1e-9));
+    assertThat(result.summary().actions()).containsEntry("set_cpu_freq_cap", 1L);
+  }
+
+  @Test
+  void a_cap_in_the_middle_of_a_job_stretches_only_the_work_left() {
+    // full speed from 0 to 1800 s (half the work), then at half clock from the tick at 1800 s
+    SimulationResult result = run(setup(scenario(1, 20, Optional.empty()),
+        List.of(job(1, 0, 1, 3600)), 0,
+        Optional.of(EngineFixtures.capOnce("n0001", 1500, 1800))));
+
+    JobOutcome outcome = result.jobs().get(0);
+    assertThat(outcome.endS()).isCloseTo(1800 + 1800 * 1.8, within(1e-6));
+    double expectedJ = 1800 * 200 + 3240 * 125;
+    assertThat(result.summary().itEnergyKwh()).isCloseTo(expectedJ / J_PER_KWH, within(1e-9));
+  }
+
+  @Test
+  void pue_of_an_idle_hour_follows_the_cooling_plant_at_the_outdoor_temperature() {
+    // 10 idle nodes for one hour at 30 °C outside: COP 4 - 0.1 * 10 = 3
+    SimulationResult result = run(setup(scenario(10, 30, Optional.empty()), List.of(), 3600,
+        Optional.empty()));
+
+    assertThat(result.summary().itEnergyKwh()).isCloseTo(1.0, within(1e-12));
+    assertThat(result.summary().coolingEnergyKwh()).isCloseTo(1.0 / 3, within(1e-12));
+    assertThat(result.summary().pue()).isCloseTo(1 + 1.0 / 3 + 0.08, within(1e-12));
+    assertThat(result.summary().makespanS()).isEqualTo(3600);
+  }
+
+  @Test
+  void a_job_larger_than_every_site_is_counted_and_never_queued() {
+    SimulationResult result = run(setup(scenario(2, 20, Optional.empty()),
+        List.of(job(1, 0, 3, 100), job(2, 5, 2, 100)), 0, Optional.empty()));
+
+    assertThat(result.summary().jobsNeverFit()).isEqualTo(1);
+    assertThat(result.summary().jobsCompleted()).isEqualTo(1);
+    assertThat(result.jobs()).extracting(JobOutcome::id).containsExactly(2L);
+  }
+
+  @Test
+  void jobs_wait_for_nodes_in_submit_order() {
+    SimulationResult result = run(setup(scenario(2, 20, Optional.empty()),
+        List.of(job(1, 0, 2, 100), job(2, 10, 1, 50), job(3, 20, 1, 50)), 0, Optional.empty()));
+
+    assertThat(result.jobs()).extracting(JobOutcome::startS).containsExactly(0.0, 100.0, 100.0);
+    assertThat(result.summary().meanWaitS()).isCloseTo((0 + 90 + 80) / 3.0, within(1e-9));
+    assertThat(result.summary().utilisation()).isCloseTo((200 + 50 + 50) / (2 * 150.0),
+        within(1e-9));
+  }
+
+  @Test
+  void the_same_setup_gives_the_same_result() {
+    List<dev.kelvin.simulator.trace.TraceJob> jobs = List.of(job(1, 0, 1, 700),
+        job(2, 30, 2, 400), job(3, 31, 1, 90), job(4, 500, 3, 1000));
+    SimulationSetup setup = setup(scenario(3, 25, Optional.of(Duration.ofSeconds(60))), jobs,
+        0, Optional.of(EngineFixtures.capOnce("n0002", 2000, 100)));
+
+    SimulationResult first = run(setup);
+    SimulationResult second = run(setup);
+
+    assertThat(second.summary()).isEqualTo(first.summary());
+    assertThat(second.jobs()).isEqualTo(first.jobs());
+    assertThat(second.sites().get(0).powerW().values())
+        .containsExactly(first.sites().get(0).powerW().values());
+    assertThat(second.hottestCpuC().values()).containsExactly(first.hottestCpuC().values());
+  }
+}
