@@ -31,6 +31,9 @@ final class Datacenter {
   private final NodeId[] ids;
   private final RackId[] racks;
   private final SiteId[] siteIds;
+  private final double tauS;
+  private double decayDtS = Double.NaN;
+  private double decayFactor;
 
   Datacenter(List<ScenarioSite> sites, NodePower power, RcThermalModel thermal,
       CoolingSettings cooling) {
@@ -59,6 +62,7 @@ final class Datacenter {
     this.nodes = new NodeTable(siteOfNode, SUPPLY_C);
     this.power = power;
     this.thermal = thermal;
+    this.tauS = thermal.timeConstantSeconds();
     this.ledger = new SiteLedger(sites, cooling);
     for (int i = 0; i < total; i++) {
       refresh(i, 0);
@@ -91,11 +95,20 @@ final class Datacenter {
   double settleTemperature(int i, double nowS) {
     double dt = nowS - nodes.tempAtS[i];
     if (dt > 0) {
-      nodes.cpuTempC[i] = thermal.step(nodes.cpuTempC[i], inletC(nodes.site[i]),
-          nodes.powerW[i], dt);
+      double steady = thermal.steadyStateCelsius(inletC(nodes.site[i]), nodes.powerW[i]);
+      nodes.cpuTempC[i] = steady + (nodes.cpuTempC[i] - steady) * decay(dt);
       nodes.tempAtS[i] = nowS;
     }
     return nodes.cpuTempC[i];
+  }
+
+  /** {@code exp(-dt / tau)}, remembered for the last step length (samples repeat it). */
+  private double decay(double dt) {
+    if (dt != decayDtS) {
+      decayDtS = dt;
+      decayFactor = Math.exp(-dt / tauS);
+    }
+    return decayFactor;
   }
 
   double inletC(int site) {
