@@ -30,8 +30,8 @@ record CsvRow(String file, int line, List<String> header, List<String> cells) {
 
   /** The cell as a whole number of at least 1. */
   int count(int column) {
-    double value = number(column, "a count");
-    if (value < 1 || value != Math.rint(value) || value > Integer.MAX_VALUE) {
+    double value = numberOrNaN(column);
+    if (!(value >= 1) || value != Math.rint(value) || value > Integer.MAX_VALUE) {
       throw new PowerDataException(where(column) + " is '" + text(column) + "', expected a"
           + " whole count of at least 1");
     }

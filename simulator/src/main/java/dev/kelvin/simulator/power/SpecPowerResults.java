@@ -10,12 +10,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The published SPECpower_ssj2008 results ({@code ssj2008-results-20160613.csv}: 88 quoted CSV
  * columns, ISO-8859-1) as per-node {@link SpecPowerCurve}s, in file order. A row with a missing,
- * non-numeric or non-positive watt value is skipped and counted; any other malformed cell stops
- * the read with the file, line and column.
+ * non-numeric or non-positive watt value, or a node, core or chip count that is not a whole
+ * number of at least 1, is skipped and counted with its file, line and column; a file whose
+ * shape is wrong (a missing column, a row of the wrong width, an open quote) stops the read.
  *
  * @param curves every usable result, in file order, each with the {@link DvfsExponent#HOTPOWER12}
  *     exponent
@@ -30,6 +33,7 @@ public record SpecPowerResults(List<SpecPowerCurve> curves, List<String> skipped
    */
   public static final String DEFAULT_HPC_SERVER = "PowerEdge R630 (Intel Xeon E5-2699 v4 2.20 GHz)";
 
+  private static final Logger LOG = LoggerFactory.getLogger(SpecPowerResults.class);
   private static final int CANDIDATES = 5;
   private static final List<String> WATT_COLUMNS = List.of("Average watts @ active idle",
       "Average watts@10% of target load", "Average watts @ 20% of target load",
@@ -58,25 +62,33 @@ public record SpecPowerResults(List<SpecPowerCurve> curves, List<String> skipped
     List<SpecPowerCurve> curves = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (CsvRow row : table.rows()) {
-      int nodes = row.count(at.nodes);
-      double[] watts = new double[SpecPowerCurve.POINTS];
-      String bad = null;
-      for (int i = 0; i < watts.length && bad == null; i++) {
-        watts[i] = row.numberOrNaN(at.watts[i]) / nodes;
-        if (!(watts[i] > 0)) {
-          bad = row.where(at.watts[i]) + " is '" + row.text(at.watts[i]) + "', not watts > 0";
-        }
+      try {
+        curves.add(curve(row, at));
+      } catch (PowerDataException unusable) {
+        skipped.add(unusable.getMessage());
       }
-      if (bad != null) {
-        skipped.add(bad);
-      } else {
-        curves.add(new SpecPowerCurve(at.system(row, nodes), watts, DvfsExponent.HOTPOWER12));
-      }
+    }
+    if (!skipped.isEmpty()) {
+      LOG.warn("SPECpower results: skipped {} of {} rows for an unusable value, the first: {}",
+          skipped.size(), table.rows().size(), skipped.get(0));
     }
     return new SpecPowerResults(curves, skipped);
   }
 
-  /** How many rows were skipped for a missing or bad watt value. */
+  private static SpecPowerCurve curve(CsvRow row, Columns at) {
+    int nodes = row.count(at.nodes);
+    double[] watts = new double[SpecPowerCurve.POINTS];
+    for (int i = 0; i < watts.length; i++) {
+      watts[i] = row.numberOrNaN(at.watts[i]) / nodes;
+      if (!(watts[i] > 0)) {
+        throw new PowerDataException(row.where(at.watts[i]) + " is '" + row.text(at.watts[i])
+            + "', not watts > 0");
+      }
+    }
+    return new SpecPowerCurve(at.system(row, nodes), watts, DvfsExponent.HOTPOWER12);
+  }
+
+  /** How many rows were skipped for an unusable value. */
   public int skippedRows() {
     return skipped.size();
   }
