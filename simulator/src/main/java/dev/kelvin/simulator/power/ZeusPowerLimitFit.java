@@ -24,32 +24,10 @@ public record ZeusPowerLimitFit(GpuPowerLimitCurve curve, int workloads,
 
   /** Fits the curve of one GPU model to its trace. */
   public static ZeusPowerLimitFit fit(Path summaryCsv, String gpu) {
-    CsvTable table = CsvTable.read(summaryCsv, StandardCharsets.UTF_8);
-    int[] key = {table.column("dataset"), table.column("network"), table.column("batch_size"),
-        table.column("optimizer")};
-    int limit = table.column("power_limit");
-    int time = table.column("time_per_epoch");
-    int power = table.column("average_power");
-    Map<String, Map<Double, double[]>> byWorkload = new TreeMap<>();
+    Map<String, Map<Double, double[]>> byWorkload =
+        byWorkload(CsvTable.read(summaryCsv, StandardCharsets.UTF_8));
     TreeSet<Double> limits = new TreeSet<>();
-    for (CsvRow row : table.rows()) {
-      StringBuilder workload = new StringBuilder();
-      for (int column : key) {
-        workload.append(row.text(column)).append('/');
-      }
-      double watts = row.number(limit, "W");
-      double[] measured = {row.number(time, "s"), row.number(power, "W")};
-      if (!(measured[0] > 0)) {
-        throw new PowerDataException(row.where(time) + " is " + measured[0] + ", expected a"
-            + " time per epoch > 0 s");
-      }
-      if (byWorkload.computeIfAbsent(workload.toString(), w -> new TreeMap<>())
-          .put(watts, measured) != null) {
-        throw new PowerDataException(row.where(limit) + ": workload " + workload + " measured"
-            + " twice at " + watts + " W");
-      }
-      limits.add(watts);
-    }
+    byWorkload.values().forEach(measured -> limits.addAll(measured.keySet()));
     List<Map<Double, double[]>> complete = byWorkload.values().stream()
         .filter(measured -> measured.keySet().equals(limits)).toList();
     if (complete.isEmpty() || limits.size() < 2) {
@@ -58,6 +36,34 @@ public record ZeusPowerLimitFit(GpuPowerLimitCurve curve, int workloads,
     }
     return new ZeusPowerLimitFit(curve(gpu, limits, complete), complete.size(),
         byWorkload.size() - complete.size());
+  }
+
+  /** Workload -> power limit (W) -> {time per epoch (s), average power (W)}, sorted. */
+  private static Map<String, Map<Double, double[]>> byWorkload(CsvTable table) {
+    int[] key = {table.column("dataset"), table.column("network"), table.column("batch_size"),
+        table.column("optimizer")};
+    int limit = table.column("power_limit");
+    int time = table.column("time_per_epoch");
+    int power = table.column("average_power");
+    Map<String, Map<Double, double[]>> byWorkload = new TreeMap<>();
+    for (CsvRow row : table.rows()) {
+      StringBuilder workload = new StringBuilder();
+      for (int column : key) {
+        workload.append(row.text(column)).append('/');
+      }
+      double[] measured = {row.number(time, "s"), row.number(power, "W")};
+      if (!(measured[0] > 0)) {
+        throw new PowerDataException(row.where(time) + " is " + measured[0] + ", expected a"
+            + " time per epoch > 0 s");
+      }
+      double watts = row.number(limit, "W");
+      if (byWorkload.computeIfAbsent(workload.toString(), w -> new TreeMap<>())
+          .put(watts, measured) != null) {
+        throw new PowerDataException(row.where(limit) + ": workload " + workload + " measured"
+            + " twice at " + watts + " W");
+      }
+    }
+    return byWorkload;
   }
 
   private static GpuPowerLimitCurve curve(String gpu, TreeSet<Double> limits,
