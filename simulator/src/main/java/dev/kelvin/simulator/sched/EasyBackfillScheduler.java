@@ -9,17 +9,19 @@ import java.util.List;
  * Feitelson, "Utilization, predictability, workloads, and user runtime estimates in scheduling
  * the IBM SP2 with backfilling", IEEE TPDS 12(6), 2001). Starts jobs from the head of the queue
  * while they fit. The first that does not gets a {@link Reservation}: its shadow time and the
- * extra nodes, planned with the running jobs and those just started from the head. The rest of the queue is then scanned in order, and a job starts if it fits now
- * and either ends (now plus its requested time) by the shadow time or needs no more than the
- * extra nodes, which then shrink by its size. So no backfilled job delays the head, as long as
- * running jobs end by their requested times. Only the head gets a reservation.
+ * extra nodes, planned with the running jobs and with those just started from the head. The
+ * rest of the queue is then scanned in order, and a job starts if it fits now and either ends
+ * (now plus its requested time) by the shadow time or needs no more than the extra nodes,
+ * which then shrink by its size. So no backfilled job delays the head, as long as running jobs
+ * end by their requested times. Only the head gets a reservation.
  *
  * <p>A head that needs more nodes than are free plus running (nodes drained or off, or a job
  * larger than the site, which the engine filters out before queueing) just waits: its shadow
  * time is never, so every job behind it that fits may start.
  *
  * <p>Cost per call: one pass over the queue, which also removes the started jobs; the running
- * jobs are sorted by planned end only when a head is blocked and some node is free.
+ * jobs are sorted by planned end only when a head is blocked and some node is free. The queue
+ * is read and written by index, so it should be random access (an {@code ArrayList}).
  */
 public final class EasyBackfillScheduler implements BatchScheduler {
   @Override
