@@ -13,6 +13,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -30,19 +31,22 @@ final class JobBook {
   private final List<List<QueuedJob>> queues = new ArrayList<>();
   private final List<List<JobRun>> running = new ArrayList<>();
   private final BitSet[] free;
-  private final Map<Long, TraceJob> waiting = new HashMap<>();
-  private final Map<Long, Double> submittedAtS = new HashMap<>();
+  private final Map<Long, Pending> waiting = new HashMap<>();
   private final List<JobOutcome> outcomes = new ArrayList<>();
   private final Series.Builder queueLength = new Series.Builder("queued jobs", "jobs");
   private final Runnable onDrained;
+  private final double checkpointEveryS;
   private int nextSubmit;
   private int queued;
   private int runningJobs;
   private int neverFit;
+  private int interruptions;
+  private double nodeSecondsLost;
   private boolean dispatchQueued;
 
   JobBook(Datacenter dc, SimTime time, BatchScheduler batch, List<TraceJob> jobs, long seed,
-      Runnable onDrained) {
+      double checkpointEveryS, Runnable onDrained) {
+    this.checkpointEveryS = checkpointEveryS;
     this.dc = dc;
     this.time = time;
     this.batch = batch;
@@ -83,9 +87,22 @@ final class JobBook {
       checkDrained();
       return;
     }
-    queues.get(site).add(new QueuedJob(job.id(), job.nodes(), job.requestedS(), job.submitS()));
-    waiting.put(job.id(), job);
-    submittedAtS.put(job.id(), time.nowS());
+    enqueue(site, new Pending(job, time.nowS(), job.runS(), 0));
+  }
+
+  /** A job waiting to start, or to start again after an interruption. */
+  private record Pending(TraceJob trace, double submitS, double workS, int restarts) {}
+
+  private void enqueue(int site, Pending pending) {
+    TraceJob job = pending.trace();
+    QueuedJob entry = new QueuedJob(job.id(), job.nodes(), job.requestedS(), job.submitS());
+    List<QueuedJob> queue = queues.get(site);
+    int at = queue.size();
+    while (at > 0 && queue.get(at - 1).submitS() > job.submitS()) {
+      at--;
+    }
+    queue.add(at, entry);
+    waiting.put(job.id(), pending);
     queued++;
     queueLength.add(time.nowS(), queued);
     requestDispatch();
@@ -126,12 +143,14 @@ final class JobBook {
   }
 
   private void begin(int site, Placement placement, double nowS) {
-    TraceJob job = waiting.remove(placement.job().id());
+    Pending pending = waiting.remove(placement.job().id());
+    TraceJob job = pending.trace();
     int[] nodes = placement.nodes().clone();
     for (int k = 0; k < nodes.length; k++) {
       nodes[k] += dc.siteStart(site);
     }
-    JobRun run = new JobRun(job, site, nodes, submittedAtS.remove(job.id()), nowS);
+    JobRun run = new JobRun(job, site, nodes, pending.submitS(), nowS, pending.workS(),
+        pending.restarts());
     for (int i : nodes) {
       dc.nodes.state[i] = NodeTable.BUSY;
       dc.nodes.utilRatio[i] = job.utilRatio();
@@ -175,6 +194,14 @@ final class JobBook {
 
   private void finish(JobRun run) {
     double nowS = time.nowS();
+    release(run, nowS);
+    outcomes.add(new JobOutcome(run.trace.id(), run.nodes.length, run.trace.submitS(),
+        run.startS, nowS, run.trace.runS(), true));
+    requestDispatch();
+    checkDrained();
+  }
+
+  private void release(JobRun run, double nowS) {
     for (int i : run.nodes) {
       dc.nodes.state[i] = NodeTable.IDLE;
       dc.nodes.utilRatio[i] = 0;
@@ -185,10 +212,45 @@ final class JobBook {
     dc.ledger.addBusy(run.siteIndex, -run.nodes.length, nowS);
     running.get(run.siteIndex).remove(run);
     runningJobs--;
-    outcomes.add(new JobOutcome(run.trace.id(), run.nodes.length, run.trace.submitS(),
-        run.startS, nowS, run.trace.runS(), true));
-    requestDispatch();
-    checkDrained();
+  }
+
+  /**
+   * Stops the job running on node {@code node} and queues it again in its submit order. With
+   * {@code checkpointNow} (a migration by checkpoint and restart) it keeps all its work;
+   * otherwise (a node failure, a plain requeue) it keeps the work up to its last periodic
+   * checkpoint, and the rest is lost.
+   *
+   * @return whether a job was running there
+   */
+  boolean interrupt(int node, boolean checkpointNow) {
+    JobRun run = dc.nodes.job[node];
+    if (run == null) {
+      return false;
+    }
+    double nowS = time.nowS();
+    run.progressTo(nowS);
+    run.end.cancel();
+    double done = run.workDoneS();
+    double kept = checkpointNow ? done
+        : Math.floor(done / checkpointEveryS) * checkpointEveryS;
+    nodeSecondsLost += (done - kept) * run.nodes.length;
+    interruptions++;
+    release(run, nowS);
+    enqueue(run.siteIndex, new Pending(run.trace, run.submitS, run.trace.runS() - kept,
+        run.restarts + 1));
+    return true;
+  }
+
+  /** The running job of this trace id, if any: for migration by job id. */
+  Optional<JobRun> runningJob(long id) {
+    for (List<JobRun> runs : running) {
+      for (JobRun run : runs) {
+        if (run.trace.id() == id) {
+          return Optional.of(run);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** Node {@code i}'s state or drain flag changed: it may be free for jobs now, or no more. */
@@ -227,6 +289,16 @@ final class JobBook {
 
   int neverFit() {
     return neverFit;
+  }
+
+  /** Job runs stopped by a failure or a requeue before their end. */
+  int interruptions() {
+    return interruptions;
+  }
+
+  /** Node-hours of work lost to interruptions (at full clock). */
+  double nodeHoursLost() {
+    return nodeSecondsLost / 3600;
   }
 
   List<JobOutcome> outcomes() {

@@ -14,19 +14,28 @@ final class JobRun {
   final int[] nodes;
   final double submitS;
   final double startS;
+  /** Times it was interrupted (node failure, requeue) before this start. */
+  final int restarts;
   double workLeftS;
   double rate = 1;
   double lastS;
   Scheduler.Task end;
 
-  JobRun(TraceJob trace, int siteIndex, int[] nodes, double submitS, double startS) {
+  JobRun(TraceJob trace, int siteIndex, int[] nodes, double submitS, double startS,
+      double workS, int restarts) {
     this.trace = trace;
     this.siteIndex = siteIndex;
     this.nodes = nodes;
     this.submitS = submitS;
     this.startS = startS;
-    this.workLeftS = trace.runS();
+    this.workLeftS = workS;
+    this.restarts = restarts;
     this.lastS = startS;
+  }
+
+  /** Work done of the whole job, seconds at full clock (earlier starts' kept work included). */
+  double workDoneS() {
+    return trace.runS() - workLeftS;
   }
 
   /** Brings the work left up to {@code nowS} at the rate held since the last change. */

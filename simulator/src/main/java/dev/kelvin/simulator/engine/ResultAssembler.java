@@ -61,7 +61,7 @@ final class ResultAssembler {
     RunSummary summary = new RunSummary(scenario.name(), scenario.seed(),
         scenario.control().policy(), facilityKwh, itKwh, coolingKwh,
         itKwh > 0 ? facilityKwh / itKwh : Double.NaN, jobs.total(), completed(outcomes),
-        failed(outcomes), jobs.neverFit(), 0, mean(outcomes, Figure.WAIT),
+        jobs.interruptions(), jobs.neverFit(), jobs.nodeHoursLost(), mean(outcomes, Figure.WAIT),
         mean(outcomes, Figure.SLOWDOWN), mean(outcomes, Figure.STRETCH), endS,
         endS > 0 ? busyNodeS / (totalNodes * endS) : Double.NaN, actions.appliedByType(),
         carbonKg, cost, endS, events);
@@ -89,7 +89,4 @@ final class ResultAssembler {
     return (int) outcomes.stream().filter(JobOutcome::completed).count();
   }
 
-  private static int failed(List<JobOutcome> outcomes) {
-    return (int) outcomes.stream().filter(outcome -> !outcome.completed()).count();
-  }
 }

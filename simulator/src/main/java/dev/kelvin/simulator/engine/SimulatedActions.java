@@ -5,6 +5,7 @@ import dev.kelvin.core.action.ActionId;
 import dev.kelvin.core.action.ActionResult;
 import dev.kelvin.core.action.ActionResult.Outcome;
 import dev.kelvin.core.action.DrainNode;
+import dev.kelvin.core.action.MigrateJob;
 import dev.kelvin.core.action.NodeAction;
 import dev.kelvin.core.action.Notify;
 import dev.kelvin.core.action.ResumeNode;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -30,8 +32,9 @@ import java.util.concurrent.CompletionStage;
  * The action executor of simulation mode: actions are applied to the model at once and
  * answered as a node agent answers (applied with the value read back, or refused with why).
  * Setpoints hold for their lease and revert when it runs out unrenewed, as on a real node;
- * executing the same action id again renews. Kinds the model does not carry (GPU limits,
- * migration, failover) are answered {@code UNSUPPORTED}, never pretended.
+ * executing the same action id again renews. A migration stops the job and queues it again.
+ * Kinds the model does not carry yet (GPU limits, site failover) are answered
+ * {@code UNSUPPORTED}, never pretended.
  */
 final class SimulatedActions implements ActionExecutor {
   static final int MAX_MARKS = 5_000;
@@ -70,6 +73,9 @@ final class SimulatedActions implements ActionExecutor {
     Instant now = time.scheduler().now();
     if (action instanceof Notify) {
       return ActionResult.of(action.id(), Outcome.APPLIED, now, "noted");
+    }
+    if (action instanceof MigrateJob) {
+      return migrate((MigrateJob) action, now);
     }
     if (!(action instanceof NodeAction)) {
       return ActionResult.of(action.id(), Outcome.UNSUPPORTED, now, action.type().wireName()
@@ -118,6 +124,22 @@ final class SimulatedActions implements ActionExecutor {
     }
     return ActionResult.of(action.id(), Outcome.UNSUPPORTED, now, action.type().wireName()
         + " is not modelled by the simulator yet");
+  }
+
+  /**
+   * Stops the job and queues it again: by checkpoint and restart it keeps all its work, by
+   * requeue the work since its last periodic checkpoint. The batch scheduler then starts it
+   * on free nodes, never on drained ones.
+   */
+  private ActionResult migrate(MigrateJob action, Instant now) {
+    String id = action.job().value();
+    Optional<JobRun> run = SimulatedCluster.traceId(id).flatMap(jobs::runningJob);
+    if (run.isEmpty()) {
+      return ActionResult.of(action.id(), Outcome.REJECTED, now, "job " + id
+          + " is not running (it ended, or it was never in this run)");
+    }
+    jobs.interrupt(run.get().nodes[0], action.mode() == MigrateJob.Mode.CHECKPOINT_RESTART);
+    return ActionResult.of(action.id(), Outcome.APPLIED, now, action.describe());
   }
 
   private void booted(int node) {

@@ -117,6 +117,20 @@ final class SimulatedCluster implements ClusterView {
     return views;
   }
 
+  /** A trace job's id as the cluster view names it: {@code j} and its number. */
+  static JobId jobId(long traceId) {
+    return new JobId("j" + traceId);
+  }
+
+  /** The trace number of a job id this view gave out, if it is one. */
+  static Optional<Long> traceId(String jobId) {
+    if (jobId.length() < 2 || jobId.charAt(0) != 'j'
+        || !jobId.substring(1).chars().allMatch(Character::isDigit)) {
+      return Optional.empty();
+    }
+    return Optional.of(Long.parseLong(jobId.substring(1)));
+  }
+
   private TreeMap<JobId, Job> jobViews() {
     TreeMap<JobId, Job> views = new TreeMap<>();
     for (int s = 0; s < dc.siteCount(); s++) {
@@ -125,7 +139,7 @@ final class SimulatedCluster implements ClusterView {
         for (int i : run.nodes) {
           on.add(dc.id(i));
         }
-        JobId id = new JobId("j" + run.trace.id());
+        JobId id = jobId(run.trace.id());
         views.put(id, new Job(id, dc.siteId(s), Job.State.RUNNING, on, run.nodes.length,
             time.instantAt(run.submitS), Optional.of(time.instantAt(run.startS)),
             Duration.ofSeconds(run.trace.requestedS()), 0, false, Optional.empty()));

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /** Small scenarios whose figures can be worked out by hand. */
 final class EngineFixtures {
@@ -85,17 +86,23 @@ final class EngineFixtures {
   /** A controller whose policy caps {@code node} at {@code capMhz} once, at its first tick
    * at or after {@code fromS}, with a day's lease. */
   static ControlFactory capOnce(String node, double capMhz, double fromS) {
+    return actOnce(fromS, meta -> new SetCpuFrequencyCap(meta, NodeId.of("a", node), capMhz));
+  }
+
+  /** A controller whose policy proposes one action, at its first tick at or after
+   * {@code fromS}, with a day's lease. */
+  static ControlFactory actOnce(double fromS, Function<ActionMeta, Action> action) {
     return (cluster, executor, scheduler) -> {
       boolean[] done = {false};
       Policy policy = (snapshot, predictions) -> {
-        double at = java.time.Duration.between(START, snapshot.at()).toMillis() / 1000.0;
+        double at = Duration.between(START, snapshot.at()).toMillis() / 1000.0;
         if (done[0] || at < fromS) {
           return List.of();
         }
         done[0] = true;
-        ActionMeta meta = new ActionMeta(new ActionId("cap-" + node), "test-cap", "a test cap",
+        ActionMeta meta = new ActionMeta(new ActionId("act-1"), "test-rule", "a test action",
             List.of(), snapshot.at(), Duration.ofDays(1));
-        return List.<Action>of(new SetCpuFrequencyCap(meta, NodeId.of("a", node), capMhz));
+        return List.of(action.apply(meta));
       };
       ControlLoop.Ports ports = new ControlLoop.Ports(cluster, Predictor.NONE, policy,
           (proposal, snapshot) -> new GuardDecision.Approved(proposal, List.of()), executor,

@@ -6,6 +6,9 @@ import static dev.kelvin.simulator.engine.EngineFixtures.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.kelvin.core.action.MigrateJob;
+import dev.kelvin.core.model.JobId;
+import dev.kelvin.core.model.NodeId;
 import dev.kelvin.simulator.report.JobOutcome;
 import dev.kelvin.simulator.report.SimulationResult;
 import java.time.Duration;
@@ -112,5 +115,32 @@ class SimulationEngineTest {
     assertThat(second.sites().get(0).powerW().values())
         .containsExactly(first.sites().get(0).powerW().values());
     assertThat(second.hottestCpuC().values()).containsExactly(first.hottestCpuC().values());
+  }
+
+  @Test
+  void a_requeued_job_keeps_the_work_up_to_its_last_checkpoint_and_starts_again() {
+    // 5400 s of work done at the requeue: the hourly checkpoint keeps 3600, 1800 are lost
+    SimulationResult result = run(setup(scenario(1, 20, Optional.empty()),
+        List.of(job(1, 0, 1, 7200)), 0, Optional.of(EngineFixtures.actOnce(5400,
+            meta -> new MigrateJob(meta, new JobId("j1"), NodeId.of("a", "n0001"),
+                MigrateJob.Mode.REQUEUE)))));
+
+    JobOutcome outcome = result.jobs().get(0);
+    assertThat(outcome.startS()).isEqualTo(5400);
+    assertThat(outcome.endS()).isCloseTo(5400 + 3600, within(1e-6));
+    assertThat(result.summary().jobsFailed()).isEqualTo(1);
+    assertThat(result.summary().nodeHoursLost()).isCloseTo(0.5, within(1e-9));
+    assertThat(result.summary().actions()).containsEntry("migrate_job", 1L);
+  }
+
+  @Test
+  void a_job_moved_by_checkpoint_and_restart_loses_no_work() {
+    SimulationResult result = run(setup(scenario(1, 20, Optional.empty()),
+        List.of(job(1, 0, 1, 7200)), 0, Optional.of(EngineFixtures.actOnce(5400,
+            meta -> new MigrateJob(meta, new JobId("j1"), NodeId.of("a", "n0001"),
+                MigrateJob.Mode.CHECKPOINT_RESTART)))));
+
+    assertThat(result.jobs().get(0).endS()).isCloseTo(7200, within(1e-6));
+    assertThat(result.summary().nodeHoursLost()).isZero();
   }
 }
