@@ -90,7 +90,7 @@ public final class Traces {
         String machine = trace.header().value("Computer").map(c -> ", " + c).orElse("")
             + trace.header().value("Installation").map(i -> ", " + i).orElse("");
         return new Read(SwfJobs.map(trace, perNode), name + " (SWF" + machine + ", " + perNode
-            + " processors per node)", SwfJobs.machineNodes(trace.header(), perNode));
+            + (perNode == 1 ? " processor" : " processors") + " per node)", SwfJobs.machineNodes(trace.header(), perNode));
       }
       case LUMOS -> {
         return new Read(LumosJobs.map(LumosReader.read(file)), name + " (ALCF job log)", 0);
