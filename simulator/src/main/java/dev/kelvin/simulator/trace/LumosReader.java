@@ -3,18 +3,13 @@ package dev.kelvin.simulator.trace;
 import dev.kelvin.core.validation.WireText;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads the ALCF job logs as the Lumos tool packages them: CSV with a header, its first column
@@ -31,16 +26,7 @@ public final class LumosReader {
 
   /** Reads a job log, gzip-compressed when its name ends in {@code .gz}. */
   public static List<LumosJob> read(Path file) {
-    try (InputStream raw = Files.newInputStream(file);
-        InputStream in = file.getFileName().toString().endsWith(".gz")
-            ? new GZIPInputStream(raw, 1 << 16) : raw;
-        BufferedReader lines = new BufferedReader(
-            new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      return read(lines, file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the job log " + file + ": " + e.getMessage()
-          + " (is the path right, and is a .gz file complete?)", e);
-    }
+    return TraceFiles.read(file, StandardCharsets.UTF_8, "job log", LumosReader::read);
   }
 
   /** Reads a job log from text; {@code source} names it in errors. */

@@ -3,11 +3,7 @@ package dev.kelvin.simulator.trace;
 import dev.kelvin.core.validation.WireText;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads the Standard Workload Format of the Parallel Workloads Archive: {@code ;} comment lines
@@ -38,16 +33,7 @@ public final class SwfReader {
 
   /** Reads a trace file, gzip-compressed when its name ends in {@code .gz}. */
   public static SwfTrace read(Path file) {
-    try (InputStream raw = Files.newInputStream(file);
-        InputStream in = file.getFileName().toString().endsWith(".gz")
-            ? new GZIPInputStream(raw, 1 << 16) : raw;
-        BufferedReader lines = new BufferedReader(
-            new InputStreamReader(in, StandardCharsets.US_ASCII))) {
-      return read(lines, file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the SWF trace " + file + ": " + e.getMessage()
-          + " (is the path right, and is a .gz file complete?)", e);
-    }
+    return TraceFiles.read(file, StandardCharsets.US_ASCII, "SWF trace", SwfReader::read);
   }
 
   /** Reads a trace from text; {@code source} names it in errors. */

@@ -3,7 +3,10 @@ package dev.kelvin.simulator.trace;
 import java.time.Duration;
 import java.util.List;
 
-/** A Standard Workload Format trace as read: its header and its jobs in file order. */
+/**
+ * A Standard Workload Format trace as read: its header and its jobs in file order. Slicing and
+ * load scaling use {@link TraceWindow} and {@link LoadScale}, as every other format does.
+ */
 public record SwfTrace(String source, SwfHeader header, List<SwfJob> jobs) {
   public SwfTrace {
     jobs = List.copyOf(jobs);
@@ -15,15 +18,10 @@ public record SwfTrace(String source, SwfHeader header, List<SwfJob> jobs) {
    * it runs past the end of the slice.
    */
   public SwfTrace slice(Duration from, Duration length) {
-    if (from.isNegative() || length.isNegative() || length.isZero()) {
-      throw new IllegalArgumentException("trace slice from " + from + " for " + length
-          + ": the start must be 0 or later and the length positive");
-    }
-    long startSeconds = from.toSeconds();
-    long endSeconds = startSeconds + length.toSeconds();
+    TraceWindow window = TraceWindow.of(from, length);
     return new SwfTrace(source, header, jobs.stream()
-        .filter(job -> job.submitSeconds() >= startSeconds && job.submitSeconds() < endSeconds)
-        .map(job -> job.withSubmitSeconds(job.submitSeconds() - startSeconds))
+        .filter(job -> window.holds(job.submitSeconds()))
+        .map(job -> job.withSubmitSeconds(window.rebased(job.submitSeconds())))
         .toList());
   }
 
@@ -33,12 +31,9 @@ public record SwfTrace(String source, SwfHeader header, List<SwfJob> jobs) {
    * run time: a factor of 1.5 offers 50 % more work per hour.
    */
   public SwfTrace scaleLoad(double factor) {
-    if (!(factor > 0) || Double.isInfinite(factor)) {
-      throw new IllegalArgumentException("load scale factor " + factor
-          + " must be a positive number (1 keeps the trace's own load)");
-    }
+    LoadScale scale = new LoadScale(factor);
     return new SwfTrace(source, header, jobs.stream()
-        .map(job -> job.withSubmitSeconds((long) Math.floor(job.submitSeconds() / factor)))
+        .map(job -> job.withSubmitSeconds(scale.submitS(job.submitSeconds())))
         .toList());
   }
 }

@@ -43,4 +43,9 @@ public record TraceJob(long id, long submitS, int nodes, long runS, long request
           + gpusPerNode);
     }
   }
+
+  /** This job submitted at another second of the trace. */
+  public TraceJob withSubmitS(long seconds) {
+    return new TraceJob(id, seconds, nodes, runS, requestedS, utilRatio, gpusPerNode);
+  }
 }
