@@ -1,5 +1,6 @@
 package dev.kelvin.simulator.report;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +8,7 @@ import java.util.Locale;
 /** How the time line orders, colours and groups the marks of each kind. */
 final class MarkKinds {
   private static final List<String> KNOWN = List.of("failure", "action", "alarm", "event");
-  private static final int LABELS_PER_TOOLTIP = 3;
+  private static final int LABEL_CHARS = 60;
 
   /** Known kinds in their fixed order, then any other kind by name. */
   static final Comparator<String> ORDER = Comparator
@@ -27,14 +28,20 @@ final class MarkKinds {
   }
 
   /**
-   * Draws one tick per time bucket that holds marks (so a row costs at most {@code buckets}
-   * ticks however many marks it has); its tooltip gives the count and the first few labels.
+   * Draws one tick per time bucket that holds marks, so a row costs at most {@code buckets}
+   * ticks however many marks it has; a tick's tooltip gives the count, the time and the first
+   * label.
    */
   static void draw(SvgChart chart, List<Mark> unordered, double rowValue, double endS,
       int buckets) {
+    if (unordered.isEmpty()) {
+      return;
+    }
     List<Mark> marks = unordered.stream().sorted(Comparator.comparingDouble(Mark::timeS))
         .toList();
     double widthS = endS / buckets;
+    List<Double> times = new ArrayList<>();
+    List<String> tooltips = new ArrayList<>();
     int from = 0;
     while (from < marks.size()) {
       long bucket = bucketOf(marks.get(from), widthS, buckets);
@@ -42,10 +49,12 @@ final class MarkKinds {
       while (to < marks.size() && bucketOf(marks.get(to), widthS, buckets) == bucket) {
         to++;
       }
-      List<Mark> group = marks.subList(from, to);
-      chart.tick(group.get(0).timeS(), rowValue, color(group.get(0).kind()), tooltip(group));
+      times.add(marks.get(from).timeS());
+      tooltips.add(tooltip(marks.subList(from, to)));
       from = to;
     }
+    chart.tickRow(rowValue, color(marks.get(0).kind()),
+        times.stream().mapToDouble(Double::doubleValue).toArray(), tooltips.toArray(String[]::new));
   }
 
   private static long bucketOf(Mark mark, double widthS, int buckets) {
@@ -53,16 +62,12 @@ final class MarkKinds {
   }
 
   private static String tooltip(List<Mark> group) {
-    StringBuilder text = new StringBuilder();
-    text.append(group.size()).append(' ').append(group.get(0).kind())
-        .append(group.size() == 1 ? "" : "s").append(" from ")
-        .append(String.format(Locale.ROOT, "%.2f h", group.get(0).timeS() / 3600));
-    for (int i = 0; i < Math.min(LABELS_PER_TOOLTIP, group.size()); i++) {
-      text.append('\n').append(group.get(i).label());
-    }
-    if (group.size() > LABELS_PER_TOOLTIP) {
-      text.append("\n…");
-    }
-    return text.toString();
+    Mark first = group.get(0);
+    String label = first.label().codePointCount(0, first.label().length()) <= LABEL_CHARS
+        ? first.label()
+        : first.label().substring(0, first.label().offsetByCodePoints(0, LABEL_CHARS - 1)) + "…";
+    return String.format(Locale.ROOT, "%d %s%s from %.2f h: %s%s", group.size(), first.kind(),
+        group.size() == 1 ? "" : "s", first.timeS() / 3600, label,
+        group.size() == 1 ? "" : ", …");
   }
 }

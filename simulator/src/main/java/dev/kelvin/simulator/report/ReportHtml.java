@@ -108,7 +108,7 @@ public final class ReportHtml {
     figure(page, plots.slowdownCdf(), "Share of completed jobs whose bounded slowdown"
         + " ((wait + run) / max(run, 10 s)) is at most the value on the x axis.");
     figure(page, plots.timeline(), "One tick per time bucket holding failures, actions,"
-        + " alarms or events; hover a tick for the count and the first labels.");
+        + " alarms or events; hover a tick for the count, the time and the first label.");
     return page.append("</body>\n</html>\n").toString();
   }
 

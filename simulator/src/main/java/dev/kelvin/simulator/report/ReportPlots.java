@@ -15,7 +15,8 @@ import java.util.function.Function;
  */
 final class ReportPlots {
   static final int BUCKETS = 1000;
-  private static final int MARK_BUCKETS = 500;
+  /** Ticks of the whole time line, shared among its rows (each row gets at least 60). */
+  private static final int MARK_TICKS = 600;
 
   /** One run as the plots label it; {@code baseline} draws it grey where runs overlay. */
   record Run(String label, SimulationResult result, boolean baseline) {}
@@ -247,7 +248,7 @@ final class ReportPlots {
         new Axis(0, Math.max(1, rows.size()), false, ticks, ""), 100 + 30 * rows.size());
     for (int row = 0; row < rows.size(); row++) {
       MarkKinds.draw(chart, marksPerRow.get(row), rows.size() - row - 0.5, endS,
-          MARK_BUCKETS);
+          Math.max(60, MARK_TICKS / rows.size()));
     }
     return chart.render();
   }

@@ -118,17 +118,20 @@ final class SvgChart {
   }
 
   /**
-   * Draws a short vertical tick at each time on the row centred at {@code rowValue}, with a
-   * tooltip; for a time line of events.
+   * Draws a row of short vertical ticks, one at each time, centred at {@code rowValue}, each
+   * with its tooltip; for a time line of events.
    */
-  SvgChart tick(double timeS, double rowValue, String color, String tooltip) {
-    double xPx = px(timeS);
-    double yPx = py(rowValue);
-    lines.append("<line x1=\"").append(Svg.coordinate(xPx)).append("\" x2=\"")
-        .append(Svg.coordinate(xPx)).append("\" y1=\"").append(Svg.coordinate(yPx - 9))
-        .append("\" y2=\"").append(Svg.coordinate(yPx + 9)).append("\" stroke=\"").append(color)
-        .append("\" stroke-width=\"2\"><title>").append(Svg.escape(tooltip))
-        .append("</title></line>\n");
+  SvgChart tickRow(double rowValue, String color, double[] timesS, String[] tooltips) {
+    double yPx = py(rowValue) - 9;
+    lines.append("<g stroke=\"").append(color).append("\" stroke-width=\"2\">\n");
+    for (int i = 0; i < timesS.length; i++) {
+      lines.append("<path d=\"M");
+      Svg.coordinate(lines, px(timesS[i]));
+      lines.append(' ');
+      Svg.coordinate(lines, yPx);
+      lines.append("v18\"><title>").append(Svg.escape(tooltips[i])).append("</title></path>\n");
+    }
+    lines.append("</g>\n");
     return this;
   }
 
@@ -144,7 +147,7 @@ final class SvgChart {
     return this;
   }
 
-  /** Adds a legend entry for what {@link #bar} or {@link #tick} drew. */
+  /** Adds a legend entry for what {@link #bar} or {@link #tickRow} drew. */
   SvgChart legendEntry(String label, Style style) {
     legend.add(new LegendEntry(label, style));
     return this;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,7 @@ class ReportHtmlTest {
     // per run: two sites' power, temperatures, queue; for both: energy, slowdown, time line
     assertThat(svgs).hasSize(2 * 4 + 3);
     for (String svg : svgs) {
+      assertThat(svg).doesNotContain("NaN");
       assertThat(SvgChartTest.parse(svg).getDocumentElement().getLocalName()).isEqualTo("svg");
     }
   }
@@ -51,6 +53,17 @@ class ReportHtmlTest {
 
     assertThat(svgs(html)).allSatisfy(svg -> assertThat(svg.length()).isLessThan(200_000));
     assertThat(html.length()).isLessThan(1_400_000);
+  }
+
+  @Test
+  void a_time_line_of_a_hundred_thousand_marks_of_six_kinds_per_run_stays_under_200_kb() {
+    String html = ReportHtml.of(Comparison.of(
+        SyntheticResults.run("none", 1000, false, 100_000, 6),
+        SyntheticResults.run("cap", 1000, true, 100_000, 6)));
+
+    String timeline = svgs(html).get(svgs(html).size() - 1);
+    assertThat(timeline).contains("drill (cap)", "other (none)");
+    assertThat(timeline.length()).isLessThan(200_000);
   }
 
   @Test
@@ -77,5 +90,23 @@ class ReportHtmlTest {
 
     assertThat(html).isEqualTo(ReportHtml.of(result))
         .contains("<tr><td>PUE</td><td>–</td></tr>");
+  }
+
+  @Test
+  void a_run_with_no_sites_points_jobs_or_marks_still_gives_a_page_of_well_formed_plots()
+      throws Exception {
+    RunSummary nothing = new RunSummary("empty", 1, "none", 0, 0, 0, Double.NaN, 0, 0, 0, 0,
+        0, Double.NaN, Double.NaN, Double.NaN, 0, 0, new TreeMap<>(), 0, 0, 0, 0);
+    SimulationResult result = new SimulationResult(nothing, List.of(),
+        Results.series("q", "jobs"), Results.series("c", "°C"), Results.series("i", "°C"),
+        List.of(), List.of());
+
+    String html = ReportHtml.of(result);
+
+    assertThat(svgs(html)).hasSize(5);
+    for (String svg : svgs(html)) {
+      assertThat(svg).doesNotContain("NaN").doesNotContain("Infinity");
+      SvgChartTest.parse(svg);
+    }
   }
 }

@@ -25,14 +25,15 @@ class SvgChartTest {
         Axis.linear(0, 3, "power (W)"))
         .steps(Downsample.minMax(series, 0, 20, 4), 1, SvgChart.Style.solid(Svg.BLUE), "p & q")
         .horizontal(2, SvgChart.Style.dashed(Svg.RED), "budget")
-        .tick(5, 1, Svg.RED, "n1 <failed>\nagain");
+        .tickRow(1, Svg.RED, new double[] {5, 6}, new String[] {"n1 <failed>", "n2"});
 
     Document svg = parse(chart.render());
 
     assertThat(svg.getDocumentElement().getLocalName()).isEqualTo("svg");
     assertThat(svg.getDocumentElement().getAttribute("aria-label"))
         .isEqualTo("Site <a&b>: \"power\"");
-    assertThat(svg.getElementsByTagName("path").getLength()).isEqualTo(4);
+    // the series, the budget, two ticks, and the legend's two samples
+    assertThat(svg.getElementsByTagName("path").getLength()).isEqualTo(6);
     assertThat(svg.getDocumentElement().getTextContent()).contains("p & q", "budget",
         "n1 <failed>", "simulated time (min)");
   }

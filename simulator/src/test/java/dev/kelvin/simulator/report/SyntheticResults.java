@@ -18,16 +18,24 @@ final class SyntheticResults {
    * (a policy that caps) and stretches the jobs a little.
    */
   static SimulationResult run(String policy, int points, boolean capped) {
+    return run(policy, points, capped, 300, 2);
+  }
+
+  /** As {@link #run(String, int, boolean)}, with {@code markCount} marks of {@code kinds} kinds. */
+  static SimulationResult run(String policy, int points, boolean capped, int markCount,
+      int kinds) {
     Random random = new Random(7);
     double scale = capped ? 0.85 : 1;
     List<SiteResult> sites = List.of(
         site("kth", 400e3, 360e3 * scale, points, random),
         site("lumi", 0, 220e3 * scale, points, random));
     List<Mark> marks = new ArrayList<>();
-    for (int i = 0; i < 300; i++) {
+    List<String> kindNames = List.of("action", "failure", "alarm", "event", "drill", "other");
+    for (int i = 0; i < markCount; i++) {
       double at = random.nextDouble() * DAYS_30_S;
-      marks.add(new Mark(at, i % 10 == 0 ? "failure" : "action",
-          i % 10 == 0 ? "n" + i + " failed" : "set_cpu_frequency_cap n" + i + " 1800 MHz"));
+      String kind = i % 10 == 0 ? kindNames.get(1) : kindNames.get(i % kinds == 1 ? 0 : i % kinds);
+      marks.add(new Mark(at, kind, kind.equals("failure") ? "n" + i + " failed"
+          : kind + " set_cpu_frequency_cap n" + i + " 1800 MHz, the cluster is over its budget"));
     }
     marks.sort((a, b) -> Double.compare(a.timeS(), b.timeS()));
     List<JobOutcome> jobs = new ArrayList<>();
