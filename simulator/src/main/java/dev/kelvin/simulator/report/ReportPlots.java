@@ -146,6 +146,36 @@ final class ReportPlots {
   String energy() {
     List<String> categories = new ArrayList<>();
     List<Function<SimulationResult, Double>> energies = new ArrayList<>();
+    energyCategories(categories, energies);
+    double max = 0;
+    List<Axis.Tick> ticks = new ArrayList<>();
+    for (int c = 0; c < categories.size(); c++) {
+      ticks.add(new Axis.Tick(c + 0.5, categories.get(c)));
+      for (Run run : runs) {
+        max = Math.max(max, energies.get(c).apply(run.result()));
+      }
+    }
+    Axis.Scale scale = Axis.scale("kWh", max);
+    SvgChart chart = new SvgChart("Energy by component",
+        new Axis(0, Math.max(1, categories.size()), false, ticks, "component and site"),
+        Axis.linear(0, max * scale.factor(), "energy (" + scale.unit() + ")"));
+    double width = 0.7 / runs.size();
+    for (int r = 0; r < runs.size(); r++) {
+      Run run = runs.get(r);
+      for (int c = 0; c < categories.size(); c++) {
+        double shown = energies.get(c).apply(run.result()) * scale.factor();
+        double from = c + 0.15 + r * width;
+        chart.bar(from, from + width, shown, runColor(run), categories.get(c) + suffix(run)
+            + ": " + JsonWriter.number(shown) + " " + scale.unit());
+      }
+      chart.legendEntry(run.label(), new SvgChart.Style(runColor(run), false, 8));
+    }
+    return chart.render();
+  }
+
+  /** Per site by name: its IT energy, then its cooling energy, in kWh. */
+  private void energyCategories(List<String> categories,
+      List<Function<SimulationResult, Double>> energies) {
     TreeSet<String> names = new TreeSet<>();
     runs.forEach(run -> run.result().sites().forEach(site -> names.add(site.site())));
     for (String name : names) {
@@ -154,32 +184,6 @@ final class ReportPlots {
       categories.add("cooling " + name);
       energies.add(r -> siteEnergy(r, name, false));
     }
-    double max = 0;
-    for (Run run : runs) {
-      for (Function<SimulationResult, Double> energy : energies) {
-        max = Math.max(max, energy.apply(run.result()));
-      }
-    }
-    Axis.Scale scale = Axis.scale("kWh", max);
-    List<Axis.Tick> ticks = new ArrayList<>();
-    for (int c = 0; c < categories.size(); c++) {
-      ticks.add(new Axis.Tick(c + 0.5, categories.get(c)));
-    }
-    Axis x = new Axis(0, Math.max(1, categories.size()), false, ticks, "component and site");
-    SvgChart chart = new SvgChart("Energy by component", x,
-        Axis.linear(0, max * scale.factor(), "energy (" + scale.unit() + ")"));
-    double width = 0.7 / runs.size();
-    for (int r = 0; r < runs.size(); r++) {
-      Run run = runs.get(r);
-      for (int c = 0; c < categories.size(); c++) {
-        double kwh = energies.get(c).apply(run.result());
-        double from = c + 0.15 + r * width;
-        chart.bar(from, from + width, kwh * scale.factor(), runColor(run), categories.get(c)
-            + suffix(run) + ": " + JsonWriter.number(kwh * scale.factor()) + " " + scale.unit());
-      }
-      chart.legendEntry(run.label(), new SvgChart.Style(runColor(run), false, 8));
-    }
-    return chart.render();
   }
 
   private static double siteEnergy(SimulationResult result, String name, boolean it) {
@@ -210,21 +214,30 @@ final class ReportPlots {
       if (values.length == 0) {
         continue;
       }
-      int points = Math.min(values.length, 500);
-      double[] xs = new double[2 * points];
-      double[] ys = new double[2 * points];
-      double previous = 0;
-      for (int k = 0; k < points; k++) {
-        int index = (int) ((long) (k + 1) * values.length / points) - 1;
-        xs[2 * k] = values[index];
-        ys[2 * k] = previous;
-        xs[2 * k + 1] = values[index];
-        ys[2 * k + 1] = previous = (index + 1.0) / values.length;
-      }
-      chart.polyline(xs, ys, runStyle(runs.get(r)), runs.get(r).label() + " ("
+      double[][] points = cdfSteps(values, 500);
+      chart.polyline(points[0], points[1], runStyle(runs.get(r)), runs.get(r).label() + " ("
           + values.length + " jobs)");
     }
     return chart.render();
+  }
+
+  /**
+   * The corners of a step CDF through at most {@code maxPoints} quantiles of {@code sorted}:
+   * x values in row 0, cumulative fractions in row 1.
+   */
+  static double[][] cdfSteps(double[] sorted, int maxPoints) {
+    int points = Math.min(sorted.length, maxPoints);
+    double[] xs = new double[2 * points];
+    double[] ys = new double[2 * points];
+    double previous = 0;
+    for (int k = 0; k < points; k++) {
+      int index = (int) ((long) (k + 1) * sorted.length / points) - 1;
+      xs[2 * k] = sorted[index];
+      ys[2 * k] = previous;
+      xs[2 * k + 1] = sorted[index];
+      ys[2 * k + 1] = previous = (index + 1.0) / sorted.length;
+    }
+    return new double[][] {xs, ys};
   }
 
   /** Failures, actions, alarms and events on a time line, one row per kind (and run). */

@@ -63,31 +63,15 @@ final class SvgChart {
     boolean open = false;
     for (int b = 0; b < buckets.size(); b++) {
       double xPx = px(buckets.startS(b));
-      double low = buckets.min()[b] * scale;
-      double high = buckets.max()[b] * scale;
-      if (Double.isNaN(low)) {
+      if (Double.isNaN(buckets.min()[b])) {
         if (open) {
           d.append('H');
           Svg.coordinate(d, xPx);
         }
         open = false;
-        continue;
-      }
-      double first = Double.isNaN(buckets.first()[b]) ? low : buckets.first()[b] * scale;
-      double last = buckets.last()[b] * scale;
-      if (!open) {
-        d.append('M');
-        Svg.coordinate(d, xPx);
-        d.append(' ');
-        Svg.coordinate(d, py(first));
+      } else {
+        bucket(d, open, xPx, buckets, b, scale);
         open = true;
-      }
-      if (low != high || first != last) {
-        d.append('H');
-        Svg.coordinate(d, xPx);
-        vertical(d, high);
-        vertical(d, low);
-        vertical(d, last);
       }
     }
     if (open) {
@@ -95,6 +79,31 @@ final class SvgChart {
       Svg.coordinate(d, px(buckets.startS(buckets.size())));
     }
     return path(d, style, label);
+  }
+
+  /**
+   * One bucket of a step path: a move to it when the path is not {@code open}; else, where the
+   * value changes in it, a step across to it and a stroke through its max, min and end value.
+   */
+  private void bucket(StringBuilder d, boolean open, double xPx, Downsample.Buckets buckets,
+      int b, double scale) {
+    double low = buckets.min()[b] * scale;
+    double high = buckets.max()[b] * scale;
+    double first = Double.isNaN(buckets.first()[b]) ? low : buckets.first()[b] * scale;
+    double last = buckets.last()[b] * scale;
+    if (!open) {
+      d.append('M');
+      Svg.coordinate(d, xPx);
+      d.append(' ');
+      Svg.coordinate(d, py(first));
+    }
+    if (low != high || first != last) {
+      d.append('H');
+      Svg.coordinate(d, xPx);
+      vertical(d, high);
+      vertical(d, low);
+      vertical(d, last);
+    }
   }
 
   /** Draws straight segments through the points (data units). */
