@@ -22,7 +22,7 @@ public record FailureModel(double weibullShape, double weibullScaleS,
    * the log.
    */
   public static final FailureModel LANL_SYSTEM_18 =
-      new FailureModel(0.7592, 3.161e7, 1.016, 8.288, 1.221, 0.7448);
+      new FailureModel(0.7592, 2.304e7, 0.3116, 8.288, 1.221, 0.7448);
 
   public FailureModel {
     weibull(weibullShape, weibullScaleS);
