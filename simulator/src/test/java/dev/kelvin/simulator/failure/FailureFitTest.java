@@ -27,9 +27,6 @@ class FailureFitTest {
     FailureFit fit = FailureFit.of(log, 18);
     FailureModel model = fit.model();
     FailureModel constants = FailureModel.LANL_SYSTEM_18;
-    System.out.println(fit.model() + " failures " + fit.failures() + " merged " + fit.merged()
-        + " gaps " + fit.gapsS().length + " spanDays " + fit.spanS() / 86400 + " pooled "
-        + fit.pooledWeibull() + " meanGapDays " + model.meanGapS() / 86400);
 
     assertThat(model.weibullShape()).isCloseTo(constants.weibullShape(), withinPercentage(0.1));
     assertThat(model.weibullScaleS()).isCloseTo(constants.weibullScaleS(), withinPercentage(0.1));
@@ -57,6 +54,11 @@ class FailureFitTest {
     Weibull pooled = fit.pooledWeibull();
     Weibull perNode = Weibull.fit(fit.normalizedGapsS());
 
+    System.out.printf("log-likelihood, Weibull vs exponential: pooled %.1f vs %.1f (shape %.3f),"
+        + " per node %.1f vs %.1f%n", pooled.logLikelihood(fit.gapsS()),
+        Weibull.exponentialLogLikelihood(fit.gapsS()), pooled.shape(),
+        perNode.logLikelihood(fit.normalizedGapsS()),
+        Weibull.exponentialLogLikelihood(fit.normalizedGapsS()));
     assertThat(pooled.shape()).isLessThan(1);
     assertThat(perNode.shape()).isLessThan(1);
     assertThat(pooled.logLikelihood(fit.gapsS()))
@@ -73,6 +75,29 @@ class FailureFitTest {
 
     assertThat(1 / (model.meanGapS() + model.meanRepairS()))
         .isCloseTo(perNodeRate, withinPercentage(0.01));
+  }
+
+  @Test
+  void plans_drawn_from_the_fit_spread_failures_over_nodes_as_the_log_does() {
+    FailureFit fit = FailureFit.of(log, 18);
+    double simulated = 0;
+    for (long seed = 0; seed < 8; seed++) {
+      int[] counts = new int[fit.nodes()];
+      FailurePlan.draw(fit.nodes(), fit.spanS(), seed, fit.model(), 1)
+          .forEach(f -> counts[f.node()]++);
+      simulated += topTenthShare(counts) / 8;
+    }
+    double observed = topTenthShare(fit.perNodeFailures());
+    System.out.printf("top tenth of nodes: %.3f of failures in the log, %.3f drawn%n", observed,
+        simulated);
+
+    assertThat(simulated).isCloseTo(observed, within(0.05));
+  }
+
+  private static double topTenthShare(int[] counts) {
+    int[] sorted = Arrays.stream(counts).sorted().toArray();
+    return (double) Arrays.stream(sorted, sorted.length - sorted.length / 10, sorted.length).sum()
+        / Arrays.stream(sorted).sum();
   }
 
   @Test
