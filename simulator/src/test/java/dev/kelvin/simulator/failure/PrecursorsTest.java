@@ -70,23 +70,6 @@ class PrecursorsTest {
   }
 
   @Test
-  void reading_a_node_costs_well_under_a_microsecond() {
-    FailureModel model = FailureModel.LANL_SYSTEM_18;
-    List<PlannedFailure> plan = FailurePlan.draw(1_000, 365 * 86_400.0, 3, model, 4);
-    Precursors precursors = new Precursors(plan, 1_000, 3, PrecursorSettings.defaults(model));
-    double sink = 0;
-    long started = System.nanoTime();
-    for (int i = 0; i < 2_000_000; i++) {
-      double t = i * 15.0;
-      sink += precursors.correctableErrors(i % 1_000, t) + precursors.tempDriftC(i % 1_000, t);
-    }
-    double nsPerCall = (System.nanoTime() - started) / 4e6;
-    System.out.printf("precursor reading: %.0f ns per call (%s)%n", nsPerCall, sink > 0);
-
-    assertThat(nsPerCall).isLessThan(1_000);
-  }
-
-  @Test
   void refuses_a_share_given_as_a_percentage() {
     assertThatThrownBy(() -> settings(74.5)).hasMessageContaining("share must be a ratio 0-1");
   }
