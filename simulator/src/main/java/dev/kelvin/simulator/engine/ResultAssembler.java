@@ -18,9 +18,11 @@ final class ResultAssembler {
   private final JobBook jobs;
   private final Telemetry telemetry;
   private final SimulatedActions actions;
+  private final Timeline timeline;
 
   ResultAssembler(SimulationSetup setup, Datacenter dc, JobBook jobs, Telemetry telemetry,
-      SimulatedActions actions) {
+      SimulatedActions actions, Timeline timeline) {
+    this.timeline = timeline;
     this.setup = setup;
     this.dc = dc;
     this.jobs = jobs;
@@ -66,7 +68,7 @@ final class ResultAssembler {
         endS > 0 ? busyNodeS / (totalNodes * endS) : Double.NaN, actions.appliedByType(),
         carbonKg, cost, endS, events);
     return new SimulationResult(summary, sites, jobs.queueLength(), telemetry.hottest(),
-        telemetry.meanInlet(), actions.marks(), outcomes);
+        telemetry.meanInlet(), timeline.marks(), outcomes);
   }
 
   private enum Figure { WAIT, SLOWDOWN, STRETCH }

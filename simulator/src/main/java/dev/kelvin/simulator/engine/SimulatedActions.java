@@ -15,11 +15,8 @@ import dev.kelvin.core.action.SetpointAction;
 import dev.kelvin.core.action.SuspendNode;
 import dev.kelvin.core.action.WakeNode;
 import dev.kelvin.core.port.ActionExecutor;
-import dev.kelvin.simulator.report.Mark;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,8 +34,6 @@ import java.util.concurrent.CompletionStage;
  * {@code UNSUPPORTED}, never pretended.
  */
 final class SimulatedActions implements ActionExecutor {
-  static final int MAX_MARKS = 5_000;
-
   private final Datacenter dc;
   private final JobBook jobs;
   private final SimTime time;
@@ -46,10 +41,11 @@ final class SimulatedActions implements ActionExecutor {
   private final Setpoints setpoints;
   private final Set<ActionId> counted = new HashSet<>();
   private final SortedMap<String, Long> applied = new TreeMap<>();
-  private final List<Mark> marks = new ArrayList<>();
+  private final Timeline timeline;
 
   SimulatedActions(Datacenter dc, JobBook jobs, SimTime time, NodeIndex index,
-      Setpoints setpoints) {
+      Setpoints setpoints, Timeline timeline) {
+    this.timeline = timeline;
     this.dc = dc;
     this.jobs = jobs;
     this.time = time;
@@ -62,9 +58,7 @@ final class SimulatedActions implements ActionExecutor {
     ActionResult result = apply(action);
     if (result.applied() && counted.add(action.id())) {
       applied.merge(action.type().wireName(), 1L, Long::sum);
-      if (marks.size() < MAX_MARKS) {
-        marks.add(new Mark(time.nowS(), "action", action.target() + " " + action.describe()));
-      }
+      timeline.add(time.nowS(), "action", action.target() + " " + action.describe());
     }
     return CompletableFuture.completedFuture(result);
   }
@@ -152,9 +146,5 @@ final class SimulatedActions implements ActionExecutor {
 
   SortedMap<String, Long> appliedByType() {
     return applied;
-  }
-
-  List<Mark> marks() {
-    return marks;
   }
 }

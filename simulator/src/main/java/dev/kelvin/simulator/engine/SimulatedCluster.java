@@ -38,9 +38,12 @@ final class SimulatedCluster implements ClusterView {
   private final Setpoints setpoints;
   private final double cpuTempLimitC;
   private final List<ScenarioSite> sites;
+  private final Sensors sensors;
 
   SimulatedCluster(Datacenter dc, JobBook jobs, Telemetry telemetry, SimTime time,
-      DvfsModel clock, Setpoints setpoints, double cpuTempLimitC, List<ScenarioSite> sites) {
+      DvfsModel clock, Setpoints setpoints, double cpuTempLimitC, List<ScenarioSite> sites,
+      Sensors sensors) {
+    this.sensors = sensors;
     this.dc = dc;
     this.jobs = jobs;
     this.telemetry = telemetry;
@@ -63,9 +66,9 @@ final class SimulatedCluster implements ClusterView {
 
   private NodeView view(int i, Instant now, double nowS) {
     NodeTable nodes = dc.nodes;
-    double tempC = dc.settleTemperature(i, nowS);
+    double tempC = sensors.cpuTempC(i, nowS, dc.settleTemperature(i, nowS));
     MetricValues latest = metrics(i, nodes.powerW[i], tempC, dc.inletC(nodes.site[i]),
-        nodes.utilRatio[i], nodes.clockRatio[i]);
+        nodes.utilRatio[i], nodes.clockRatio[i], sensors.correctableErrors(i, nowS));
     long seq = telemetry.samples() + 1;
     NodeReading reading = new NodeReading(dc.id(i), dc.rack(i), now, seq, latest);
     List<NodeReading> window = new ArrayList<>(telemetry.held() + 1);
@@ -74,7 +77,8 @@ final class SimulatedCluster implements ClusterView {
       if (telemetry.timeS(cell) < nowS) {
         window.add(new NodeReading(dc.id(i), dc.rack(i), time.instantAt(telemetry.timeS(cell)),
             telemetry.seqOf(k), metrics(i, telemetry.powerW(cell), telemetry.cpuTempC(cell),
-                telemetry.inletC(cell), telemetry.utilRatio(cell), telemetry.clockRatio(cell))));
+                telemetry.inletC(cell), telemetry.utilRatio(cell), telemetry.clockRatio(cell),
+                telemetry.correctableErrors(cell))));
       }
     }
     window.add(reading);
@@ -83,9 +87,13 @@ final class SimulatedCluster implements ClusterView {
   }
 
   private MetricValues metrics(int i, double powerW, double tempC, double inletC,
-      double utilRatio, double clockRatio) {
+      double utilRatio, double clockRatio, double correctableErrors) {
     double capMhz = setpoints.capMhz(i);
-    return MetricValues.builder()
+    MetricValues.Builder values = MetricValues.builder();
+    if (!Double.isNaN(correctableErrors)) {
+      values.set(NodeMetric.ECC_CORRECTABLE_TOTAL, correctableErrors);
+    }
+    return values
         .set(NodeMetric.POWER_WATTS, powerW)
         .set(NodeMetric.CPU_TEMP_CELSIUS, tempC)
         .set(NodeMetric.CPU_TEMP_LIMIT_CELSIUS, cpuTempLimitC)

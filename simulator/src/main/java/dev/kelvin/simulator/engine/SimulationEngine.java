@@ -32,6 +32,8 @@ public final class SimulationEngine {
   private final Setpoints setpoints;
   private final SimulatedActions actions;
   private final SimulatedCluster cluster;
+  private final Timeline timeline = new Timeline();
+  private final NodeFailures failures;
   private double finishedAtS = Double.NaN;
 
   public SimulationEngine(SimulationSetup setup) {
@@ -43,12 +45,15 @@ public final class SimulationEngine {
     this.dc = new Datacenter(scenario.sites(), power, setup.thermal(), scenario.cooling());
     this.jobs = new JobBook(dc, time, setup.batch(), setup.jobs(), scenario.seed(),
         CHECKPOINT_EVERY_S, this::drained);
-    this.telemetry = new Telemetry(dc, scenario.telemetry().window());
+    Sensors sensors = new Sensors(setup.failures().precursors());
+    this.telemetry = new Telemetry(dc, scenario.telemetry().window(), sensors);
     this.setpoints = new Setpoints(dc, jobs, time, setup.clock(),
         scenario.power().bootTime().toMillis() / 1000.0);
-    this.actions = new SimulatedActions(dc, jobs, time, new NodeIndex(dc), setpoints);
+    this.actions = new SimulatedActions(dc, jobs, time, new NodeIndex(dc), setpoints,
+        timeline);
     this.cluster = new SimulatedCluster(dc, jobs, telemetry, time, setup.clock(), setpoints,
-        setup.cpuTempLimitC(), scenario.sites());
+        setup.cpuTempLimitC(), scenario.sites(), sensors);
+    this.failures = new NodeFailures(dc, jobs, time, setup.failures().plan(), timeline);
   }
 
   /**
@@ -59,6 +64,7 @@ public final class SimulationEngine {
    */
   public SimulationResult run(Progress progress) {
     jobs.start();
+    failures.start();
     setup.control().ifPresent(this::startControl);
     Scenario scenario = setup.scenario();
     scenario.telemetry().sampleEvery().ifPresentOrElse(
@@ -74,8 +80,8 @@ public final class SimulationEngine {
       checkStuck();
     }
     progress.update(finishedAtS, jobs.outcomes().size() + jobs.neverFit(), jobs.total());
-    return new ResultAssembler(setup, dc, jobs, telemetry, actions).assemble(finishedAtS,
-        time.events());
+    return new ResultAssembler(setup, dc, jobs, telemetry, actions, timeline)
+        .assemble(finishedAtS, time.events());
   }
 
   private void startControl(ControlFactory factory) {

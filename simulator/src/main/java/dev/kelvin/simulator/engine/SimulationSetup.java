@@ -22,10 +22,12 @@ import java.util.Optional;
  * @param thermal the CPU's first-order thermal model, driven by node power
  * @param cpuTempLimitC the CPU temperature limit nodes report
  * @param control the control loop's factory; empty for a run without control
+ * @param failures the node failures planned for the run, and their precursors
  */
 public record SimulationSetup(Scenario scenario, List<TraceJob> jobs, Instant start,
     double horizonS, PowerModel nodePower, DvfsModel clock, RcThermalModel thermal,
-    double cpuTempLimitC, BatchScheduler batch, Optional<ControlFactory> control) {
+    double cpuTempLimitC, BatchScheduler batch, Optional<ControlFactory> control,
+    FailureInputs failures) {
   public SimulationSetup {
     Objects.requireNonNull(scenario, "scenario");
     jobs = List.copyOf(jobs);
@@ -35,6 +37,7 @@ public record SimulationSetup(Scenario scenario, List<TraceJob> jobs, Instant st
     Objects.requireNonNull(thermal, "thermal");
     Objects.requireNonNull(batch, "batch");
     Objects.requireNonNull(control, "control");
+    Objects.requireNonNull(failures, "failures");
     for (int k = 1; k < jobs.size(); k++) {
       if (jobs.get(k).submitS() < jobs.get(k - 1).submitS()) {
         throw new IllegalArgumentException("jobs must be sorted by submit time: job "

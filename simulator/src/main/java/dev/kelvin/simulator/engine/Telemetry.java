@@ -17,12 +17,15 @@ final class Telemetry {
   private final double[] inletC;
   private final double[] utilRatio;
   private final double[] clockRatio;
+  private final double[] correctableErrors;
+  private final Sensors sensors;
   private final Series.Builder hottest = new Series.Builder("hottest CPU", "°C");
   private final Series.Builder meanInlet = new Series.Builder("mean inlet", "°C");
   private long samples;
 
-  Telemetry(Datacenter dc, int window) {
+  Telemetry(Datacenter dc, int window, Sensors sensors) {
     this.dc = dc;
+    this.sensors = sensors;
     this.window = window;
     int cells = dc.nodes.size * window;
     timesS = new double[window];
@@ -31,6 +34,7 @@ final class Telemetry {
     inletC = new double[cells];
     utilRatio = new double[cells];
     clockRatio = new double[cells];
+    correctableErrors = new double[cells];
   }
 
   /** Samples every node at {@code nowS} into the windows, and the plot series. */
@@ -40,7 +44,8 @@ final class Telemetry {
     NodeTable nodes = dc.nodes;
     for (int i = 0; i < nodes.size; i++) {
       int cell = i * window + slot;
-      cpuTempC[cell] = dc.settleTemperature(i, nowS);
+      cpuTempC[cell] = sensors.cpuTempC(i, nowS, dc.settleTemperature(i, nowS));
+      correctableErrors[cell] = sensors.correctableErrors(i, nowS);
       powerW[cell] = nodes.powerW[i];
       inletC[cell] = dc.inletC(nodes.site[i]);
       utilRatio[cell] = nodes.utilRatio[i];
@@ -106,6 +111,10 @@ final class Telemetry {
 
   double clockRatio(int cell) {
     return clockRatio[cell];
+  }
+
+  double correctableErrors(int cell) {
+    return correctableErrors[cell];
   }
 
   Series hottest() {

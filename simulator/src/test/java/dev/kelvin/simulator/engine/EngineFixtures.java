@@ -57,7 +57,8 @@ final class EngineFixtures {
       Optional<ControlFactory> control) {
     return new SimulationSetup(scenario, jobs, START, horizonS,
         PowerModels.dvfs(IDLE_W, MAX_W, 2), new DvfsModel(1500, 3000),
-        new RcThermalModel(0.16, Duration.ofSeconds(30)), 85, fcfs(), control);
+        new RcThermalModel(0.16, Duration.ofSeconds(30)), 85, fcfs(), control,
+        FailureInputs.NONE);
   }
 
   static TraceJob job(long id, long submitS, int nodes, long runS) {

@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.within;
 import dev.kelvin.core.action.MigrateJob;
 import dev.kelvin.core.model.JobId;
 import dev.kelvin.core.model.NodeId;
+import dev.kelvin.simulator.failure.PlannedFailure;
 import dev.kelvin.simulator.report.JobOutcome;
+import dev.kelvin.simulator.report.Mark;
 import dev.kelvin.simulator.report.SimulationResult;
 import java.time.Duration;
 import java.util.List;
@@ -142,5 +144,41 @@ class SimulationEngineTest {
 
     assertThat(result.jobs().get(0).endS()).isCloseTo(7200, within(1e-6));
     assertThat(result.summary().nodeHoursLost()).isZero();
+  }
+
+  @Test
+  void a_node_failure_requeues_its_job_which_waits_for_the_repair_and_loses_work_since_its_checkpoint() {
+    SimulationSetup plain = setup(scenario(1, 20, Optional.empty()), List.of(job(1, 0, 1, 7200)),
+        0, Optional.empty());
+    SimulationSetup failing = withFailures(plain,
+        new FailureInputs(List.of(new PlannedFailure(0, 5400, 600)), Optional.empty()));
+
+    SimulationResult result = run(failing);
+
+    // 5400 s done, 3600 kept by the hourly checkpoint; down 600 s at 5 W; 3600 s left to run
+    assertThat(result.jobs().get(0).startS()).isCloseTo(6000, within(1e-6));
+    assertThat(result.jobs().get(0).endS()).isCloseTo(9600, within(1e-6));
+    assertThat(result.summary().itEnergyKwh()).isCloseTo(
+        (5400 * 200 + 600 * 5 + 3600 * 200) / J_PER_KWH, within(1e-9));
+    assertThat(result.summary().nodeHoursLost()).isCloseTo(0.5, within(1e-9));
+    assertThat(result.marks()).extracting(Mark::kind).containsExactly("failure");
+  }
+
+  @Test
+  void a_failure_planned_while_the_node_is_already_down_does_not_happen() {
+    SimulationSetup failing = withFailures(setup(scenario(1, 20, Optional.empty()),
+        List.of(job(1, 0, 1, 100)), 0, Optional.empty()), new FailureInputs(List.of(
+            new PlannedFailure(0, 10, 1000), new PlannedFailure(0, 20, 1000)), Optional.empty()));
+
+    SimulationResult result = run(failing);
+
+    assertThat(result.summary().jobsFailed()).isEqualTo(1);
+    assertThat(result.jobs().get(0).endS()).isCloseTo(1010 + 100, within(1e-6));
+  }
+
+  private static SimulationSetup withFailures(SimulationSetup setup, FailureInputs failures) {
+    return new SimulationSetup(setup.scenario(), setup.jobs(), setup.start(), setup.horizonS(),
+        setup.nodePower(), setup.clock(), setup.thermal(), setup.cpuTempLimitC(), setup.batch(),
+        setup.control(), failures);
   }
 }
