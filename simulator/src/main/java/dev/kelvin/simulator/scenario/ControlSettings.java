@@ -1,6 +1,7 @@
 package dev.kelvin.simulator.scenario;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How the scenario is controlled.
@@ -12,6 +13,13 @@ import java.time.Duration;
 public record ControlSettings(Duration interval, String policy) {
   public static final String NONE = "none";
   public static final String DEFAULT = "default";
+
+  public ControlSettings {
+    Objects.requireNonNull(policy, "policy");
+    if (interval.isNegative() || interval.isZero()) {
+      throw new IllegalArgumentException("the control interval must be > 0, was " + interval);
+    }
+  }
 
   public boolean enabled() {
     return !NONE.equals(policy);

@@ -1,6 +1,7 @@
 package dev.kelvin.simulator.scenario;
 
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
@@ -14,6 +15,16 @@ import java.util.OptionalDouble;
  */
 public record TraceSource(Path file, Format format, double startDay, OptionalDouble days,
     double loadScale) {
+  public TraceSource {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(days, "days");
+    if (!(startDay >= 0) || !(loadScale > 0) || days.isPresent() && !(days.getAsDouble() > 0)) {
+      throw new IllegalArgumentException("a trace source needs startDay >= 0, days > 0 and"
+          + " loadScale > 0, was " + startDay + ", " + days + ", " + loadScale);
+    }
+  }
+
   /** The trace formats Kelvin reads. */
   public enum Format { SWF, LUMOS, ALIBABA }
 }
