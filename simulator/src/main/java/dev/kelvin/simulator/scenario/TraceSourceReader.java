@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  */
 final class TraceSourceReader {
   private static final double MAX_LOAD_SCALE = 100;
+  /** A century: longer is surely seconds or hours written as days. */
+  private static final double MAX_DAYS = 36_500;
   private static final String FORMATS = Arrays.stream(Format.values())
       .map(format -> format.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
 
@@ -36,8 +38,8 @@ final class TraceSourceReader {
     this.section = section;
     this.file = section.optionalString("file");
     this.format = section.optionalString("format").map(this::format);
-    this.startDay = section.decimal("start_day", 0, 0, Double.MAX_VALUE);
-    this.days = ScenarioKeys.positive(section, "days", Double.MAX_VALUE,
+    this.startDay = section.decimal("start_day", 0, 0, MAX_DAYS);
+    this.days = ScenarioKeys.positive(section, "days", MAX_DAYS,
         "days (leave it out to replay the rest of the trace)");
     this.loadScale = ScenarioKeys.positive(section, "load_scale", 1, MAX_LOAD_SCALE,
         "(a factor: 2 doubles the arrival rate, 0.5 halves it)");
