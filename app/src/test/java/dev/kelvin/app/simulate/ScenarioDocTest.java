@@ -26,7 +26,7 @@ class ScenarioDocTest {
     String doc = doc();
     List<ConfigKey> keys = ScenarioFiles.keys();
 
-    assertThat(keys).hasSizeGreaterThan(30);
+    assertThat(keys).isNotEmpty();
     for (ConfigKey key : keys) {
       assertThat(doc).as("the scenario reference documents %s with its default", key.path())
           .contains("| `" + key.path() + "` | `" + key.defaultText() + "` |");
