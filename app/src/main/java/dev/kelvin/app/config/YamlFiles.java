@@ -60,7 +60,8 @@ public final class YamlFiles {
       }
       return map(file.toString(), Files.readString(file));
     } catch (NoSuchFileException e) {
-      throw new StartupException(file + ": no such file (give its path with " + option + ")");
+      throw new StartupException(file + ": no such file (give the path of the configuration"
+          + " file with " + option + ")");
     } catch (JsonProcessingException e) {
       throw new StartupException(file + ": " + syntax(e));
     } catch (IOException e) {

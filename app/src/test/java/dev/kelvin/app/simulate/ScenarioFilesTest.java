@@ -165,6 +165,7 @@ class ScenarioFilesTest {
   void refuses_a_missing_scenario_file_naming_the_option() {
     assertThatThrownBy(() -> ScenarioFiles.read(repository.resolve("nope.yaml")))
         .isInstanceOf(StartupException.class)
-        .hasMessageEndingWith("nope.yaml: no such file (give its path with --scenario)");
+        .hasMessageEndingWith("nope.yaml: no such file (give the path of the configuration"
+            + " file with --scenario)");
   }
 }

@@ -75,6 +75,7 @@ class ScenarioRefusalsTest {
       power_budget_kw: 40   | power_budget_kw: 4e5 kW  | sites[0].power_budget_kw | "4e5 kW"      | must be a number
       interval: 5m          | interval: 0s             | control.interval       | "0s"            | must be within 1s..1d
       interval: 5m          | interval: 300            | control.interval       | 300             | a bare number is not a duration
+      file: trace.swf.gz    | file: ~/trace.swf.gz     | trace.file             | "~/trace.swf.gz" | not a path (~ is not expanded
       policy: default       | policy: rules-missing    | control.policy         | "rules-missing" | must be none, default or a folder of rules; no such folder: tried
       seed: 7               | scheduler: sjf           | scheduler              | "sjf"           | must be one of fcfs, easy
       """)

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param interval how often the control loop ticks, in simulated time
  * @param policy {@code none} (no control loop), {@code default} (the rules Kelvin ships) or a
- *     rules directory
+ *     rules directory (its absolute path once {@link ScenarioReader} has found it)
  */
 public record ControlSettings(Duration interval, String policy) {
   public static final String NONE = "none";

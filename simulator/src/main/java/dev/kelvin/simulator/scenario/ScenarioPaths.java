@@ -31,9 +31,14 @@ public record ScenarioPaths(Path scenarioFolder, Path workingFolder) {
    * The places {@code written} may mean, in the order they are tried; two for a relative path
    * (one when both folders are the same), one for an absolute one.
    *
-   * @throws InvalidPathException when {@code written} is no path on this system
+   * @throws InvalidPathException when {@code written} is no path on this system, or starts
+   *     with {@code ~}
    */
   List<Path> candidates(String written) {
+    if (written.equals("~") || written.startsWith("~/")) {
+      throw new InvalidPathException(written, "~ is not expanded; write the full path or one"
+          + " relative to the scenario file's folder");
+    }
     Path path = Path.of(written);
     if (path.isAbsolute()) {
       return List.of(path.normalize());

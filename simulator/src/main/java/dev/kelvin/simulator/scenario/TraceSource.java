@@ -7,7 +7,8 @@ import java.util.OptionalDouble;
 /**
  * The job trace a scenario replays.
  *
- * @param file the trace file (relative paths resolve against the scenario file's folder)
+ * @param file the trace file (absolute once {@link ScenarioReader} has found it: a relative path
+ *     is looked for in the scenario file's folder, then in the working folder)
  * @param format the trace's format, from the file name unless given
  * @param startDay the first day of the trace replayed (days from its start, may be fractional)
  * @param days how many days are replayed; empty for the rest of the trace
