@@ -58,26 +58,26 @@ class ScenarioRefusalsTest {
 
   @ParameterizedTest(name = "{1}")
   @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
-      name: kth-year        | name: kth year           | name                   | "kth year"      | must be 1 to 64 letters, digits
-      name: kth-year        | scheduler: easy          | name                   | null            | missing; give the scenario a name
-      seed: 7               | seed: seven              | seed                   | "seven"         | must be a whole number
-      file: trace.swf.gz    | file: jobs.txt           | trace.file             | "jobs.txt"      | cannot tell the trace's format from the file name
-      start_day: 0          | format: xml              | trace.format           | "xml"           | must be one of swf, lumos, alibaba
-      start_day: 0          | start_day: -1            | trace.start_day        | -1              | must be a number within 0..36500
-      days: 365             | days: 0                  | trace.days             | 0               | must be a number > 0 and <= 36500 days
-      start_day: 0          | load_scale: 0            | trace.load_scale       | 0               | must be a number > 0 and <= 100
-      start_day: 0          | load_scale: 101          | trace.load_scale       | 101             | must be a number > 0 and <= 100
-      - name: a             | - name: a/b              | sites[0].name          | "a/b"           | not a site name
-      nodes: 100            | nodes: 0                 | sites[0].nodes         | 0               | must be a number within 1..100000
-      nodes: 100            | nodes: 2.5               | sites[0].nodes         | 2.5             | must be a whole number within 1..100000
-      nodes: 100            | carbon_g_per_kwh: 300    | sites[0].nodes         | null            | missing; give how many nodes
-      power_budget_kw: 40   | power_budget_kw: -1      | sites[0].power_budget_kw | -1            | must be a number > 0 and <= 1000000 kW (a value in W?
-      power_budget_kw: 40   | power_budget_kw: 4e5 kW  | sites[0].power_budget_kw | "4e5 kW"      | must be a number
-      interval: 5m          | interval: 0s             | control.interval       | "0s"            | must be within 1s..1d
-      interval: 5m          | interval: 300            | control.interval       | 300             | a bare number is not a duration
-      file: trace.swf.gz    | file: ~/trace.swf.gz     | trace.file             | "~/trace.swf.gz" | not a path (~ is not expanded
-      policy: default       | policy: rules-missing    | control.policy         | "rules-missing" | must be none, default or a folder of rules; no such folder: tried
-      seed: 7               | scheduler: sjf           | scheduler              | "sjf"           | must be one of fcfs, easy
+      name: kth-year | name: kth year | name | "kth year" | must be 1 to 64 letters, digits
+      name: kth-year | scheduler: easy | name | null | missing; give the scenario a name
+      seed: 7 | seed: seven | seed | "seven" | must be a whole number
+      file: trace.swf.gz | file: jobs.txt | trace.file | "jobs.txt" | cannot tell the trace's format
+      start_day: 0 | format: xml | trace.format | "xml" | must be one of swf, lumos, alibaba
+      start_day: 0 | start_day: -1 | trace.start_day | -1 | must be a number within 0..36500
+      days: 365 | days: 0 | trace.days | 0 | must be a number > 0 and <= 36500 days
+      start_day: 0 | load_scale: 0 | trace.load_scale | 0 | must be a number > 0 and <= 100
+      start_day: 0 | load_scale: 101 | trace.load_scale | 101 | must be a number > 0 and <= 100
+      - name: a | - name: a/b | sites[0].name | "a/b" | not a site name
+      nodes: 100 | nodes: 0 | sites[0].nodes | 0 | must be a number within 1..100000
+      nodes: 100 | nodes: 2.5 | sites[0].nodes | 2.5 | must be a whole number within 1..100000
+      nodes: 100 | carbon_g_per_kwh: 300 | sites[0].nodes | null | missing; give how many nodes
+      power_budget_kw: 40 | power_budget_kw: -1 | sites[0].power_budget_kw | -1 | 1000000 kW (a value in W?
+      power_budget_kw: 40 | power_budget_kw: 4e5 kW | sites[0].power_budget_kw | "4e5 kW" | a number
+      interval: 5m | interval: 0s | control.interval | "0s" | must be within 1s..1d
+      interval: 5m | interval: 300 | control.interval | 300 | a bare number is not a duration
+      file: trace.swf.gz | file: ~/trace.swf.gz | trace.file | "~/trace.swf.gz" | (~ is not expanded
+      policy: default | policy: rules-missing | control.policy | "rules-missing" | no such folder: tried
+      seed: 7 | scheduler: sjf | scheduler | "sjf" | must be one of fcfs, easy
       """)
   void refuses_a_bad_value_naming_its_key_and_value(String good, String bad, String key,
       String value, String expected) throws IOException {
