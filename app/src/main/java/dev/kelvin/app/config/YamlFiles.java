@@ -32,7 +32,15 @@ public final class YamlFiles {
 
   /** The file's configuration tree; relative paths in it resolve against its folder. */
   public static ConfigTree read(Path file) {
-    return ConfigTree.forFile(file, parse(file));
+    return read(file, "--config");
+  }
+
+  /**
+   * As {@link #read(Path)}, for a file given with the option {@code option}, which a missing
+   * file's message names.
+   */
+  public static ConfigTree read(Path file, String option) {
+    return ConfigTree.forFile(file, parse(file, option));
   }
 
   /** The tree of a document given as text (tests, and the empty document of the docs). */
@@ -44,7 +52,7 @@ public final class YamlFiles {
     }
   }
 
-  private static Map<String, Object> parse(Path file) {
+  private static Map<String, Object> parse(Path file, String option) {
     try {
       if (Files.size(file) > MAX_BYTES) {
         throw new StartupException(file + ": larger than " + (MAX_BYTES >> 10) + " KiB; is it"
@@ -53,7 +61,7 @@ public final class YamlFiles {
       return map(file.toString(), Files.readString(file));
     } catch (NoSuchFileException e) {
       throw new StartupException(file + ": no such file (give the path of the configuration"
-          + " file with --config)");
+          + " file with " + option + ")");
     } catch (JsonProcessingException e) {
       throw new StartupException(file + ": " + syntax(e));
     } catch (IOException e) {

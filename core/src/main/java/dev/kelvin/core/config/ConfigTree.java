@@ -135,6 +135,18 @@ public final class ConfigTree {
     return read(key, defaultValue, Quantities.durationText(defaultValue), Quantities::duration);
   }
 
+  /** A duration, read as {@link #duration(String, Duration)}, within {@code min..max}. */
+  public Duration duration(String key, Duration defaultValue, Duration min, Duration max) {
+    requireDefaultWithin(key, defaultValue, min, max);
+    return read(key, defaultValue, Quantities.durationText(defaultValue),
+        raw -> Quantities.duration(raw, min, max));
+  }
+
+  /** A duration within {@code min..max} that may be left out; documented as none. */
+  public Optional<Duration> optionalDuration(String key, Duration min, Duration max) {
+    return Optional.ofNullable(read(key, null, NONE, raw -> Quantities.duration(raw, min, max)));
+  }
+
   /**
    * A size in bytes: {@code 512} (bytes), {@code 64KiB}, {@code 1MiB}, {@code 2GiB},
    * {@code 1TiB} (1024-based) or {@code 64KB}, {@code 1MB}, {@code 1GB} (1000-based, as the SI

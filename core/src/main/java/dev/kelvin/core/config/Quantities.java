@@ -61,6 +61,15 @@ final class Quantities {
     return Duration.ofSeconds(secondsAndNanos[0].longValue(), secondsAndNanos[1].longValue());
   }
 
+  static Duration duration(Object raw, Duration min, Duration max) {
+    Duration duration = duration(raw);
+    if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
+      throw new InvalidValue("must be within " + durationText(min) + ".." + durationText(max)
+          + "; " + DURATION_FIX);
+    }
+    return duration;
+  }
+
   /** The largest unit that writes {@code duration} whole ({@code 90m}, {@code 250ms}). */
   static String durationText(Duration duration) {
     if (duration.isZero()) {

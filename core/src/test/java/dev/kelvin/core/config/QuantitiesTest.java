@@ -51,6 +51,30 @@ class QuantitiesTest {
         .hasMessageContaining("not a duration");
   }
 
+  @Test
+  void refuses_a_duration_outside_its_range_naming_the_range() {
+    assertThatThrownBy(() -> tree("interval", "0s").duration("interval", THIRTY_SECONDS,
+        Duration.ofSeconds(1), Duration.ofDays(1)))
+        .hasMessage("kelvin.yaml: interval = \"0s\": must be within 1s..1d;"
+            + " write a number and a unit: 500ms, 30s, 2m, 1h, 1d");
+    assertThat(tree("interval", "1d").duration("interval", THIRTY_SECONDS,
+        Duration.ofSeconds(1), Duration.ofDays(1))).isEqualTo(Duration.ofDays(1));
+  }
+
+  @Test
+  void an_optional_duration_is_empty_when_absent_and_documented_as_none() {
+    ConfigTree tree = tree("other", 1);
+
+    assertThat(tree.optionalDuration("sample_every", Duration.ofSeconds(1), Duration.ofDays(1)))
+        .isEmpty();
+    assertThat(tree.keysRead()).containsExactly(new ConfigKey("sample_every", "none"));
+    assertThat(tree("sample_every", "60s").optionalDuration("sample_every",
+        Duration.ofSeconds(1), Duration.ofDays(1))).hasValue(Duration.ofMinutes(1));
+    assertThatThrownBy(() -> tree("sample_every", "2d").optionalDuration("sample_every",
+        Duration.ofSeconds(1), Duration.ofDays(1)))
+        .hasMessageStartingWith("kelvin.yaml: sample_every = \"2d\": must be within 1s..1d;");
+  }
+
   @ParameterizedTest
   @CsvSource({"PT30S, 30s", "PT90M, 90m", "PT1H, 1h", "PT48H, 2d", "PT0.25S, 250ms",
       "PT0.0015S, 1.5ms", "PT0S, 0s"})

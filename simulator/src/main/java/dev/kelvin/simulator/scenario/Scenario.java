@@ -1,6 +1,7 @@
 package dev.kelvin.simulator.scenario;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A planning scenario: which trace to replay on which sites, under which control, with which
@@ -11,7 +12,21 @@ public record Scenario(String name, long seed, TraceSource trace, List<ScenarioS
     ControlSettings control, PowerSettings power, CoolingSettings cooling,
     TelemetrySettings telemetry, SchedulerKind scheduler) {
   public Scenario {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(trace, "trace");
+    Objects.requireNonNull(control, "control");
+    Objects.requireNonNull(power, "power");
+    Objects.requireNonNull(cooling, "cooling");
+    Objects.requireNonNull(telemetry, "telemetry");
+    Objects.requireNonNull(scheduler, "scheduler");
     sites = List.copyOf(sites);
+    if (sites.isEmpty()) {
+      throw new IllegalArgumentException("a scenario needs at least one site");
+    }
+    if (sites.stream().map(ScenarioSite::name).distinct().count() != sites.size()) {
+      throw new IllegalArgumentException("site names must be unique, were "
+          + sites.stream().map(ScenarioSite::name).toList());
+    }
   }
 
   /** The batch scheduler the sites' queue uses. */

@@ -1,5 +1,7 @@
 package dev.kelvin.simulator.scenario;
 
+import dev.kelvin.core.model.SiteId;
+import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
@@ -12,4 +14,17 @@ import java.util.OptionalDouble;
  * @param outdoorCelsius the outdoor air temperature, constant over the run
  */
 public record ScenarioSite(String name, int nodes, OptionalDouble powerBudgetKw,
-    double carbonGramsPerKwh, double pricePerKwh, double outdoorCelsius) {}
+    double carbonGramsPerKwh, double pricePerKwh, double outdoorCelsius) {
+  public ScenarioSite {
+    SiteId.of(name);
+    Objects.requireNonNull(powerBudgetKw, "powerBudgetKw");
+    if (nodes < 1) {
+      throw new IllegalArgumentException("site " + name + " needs at least one node, had "
+          + nodes);
+    }
+    if (powerBudgetKw.isPresent() && !(powerBudgetKw.getAsDouble() > 0)) {
+      throw new IllegalArgumentException("the power budget of site " + name
+          + " must be > 0 kW, was " + powerBudgetKw.getAsDouble());
+    }
+  }
+}

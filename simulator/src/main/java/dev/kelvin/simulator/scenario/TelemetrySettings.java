@@ -1,6 +1,7 @@
 package dev.kelvin.simulator.scenario;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -11,4 +12,12 @@ import java.util.Optional;
  *     each node as of its tick)
  * @param window how many samples per node the snapshot's window keeps
  */
-public record TelemetrySettings(Optional<Duration> sampleEvery, int window) {}
+public record TelemetrySettings(Optional<Duration> sampleEvery, int window) {
+  public TelemetrySettings {
+    Objects.requireNonNull(sampleEvery, "sampleEvery");
+    if (window < 1) {
+      throw new IllegalArgumentException("the telemetry window needs at least 1 sample, was "
+          + window);
+    }
+  }
+}

@@ -1,12 +1,14 @@
 package dev.kelvin.simulator.scenario;
 
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
  * The job trace a scenario replays.
  *
- * @param file the trace file (relative paths resolve against the scenario file's folder)
+ * @param file the trace file (absolute once {@link ScenarioReader} has found it: a relative path
+ *     is looked for in the scenario file's folder, then in the working folder)
  * @param format the trace's format, from the file name unless given
  * @param startDay the first day of the trace replayed (days from its start, may be fractional)
  * @param days how many days are replayed; empty for the rest of the trace
@@ -14,6 +16,16 @@ import java.util.OptionalDouble;
  */
 public record TraceSource(Path file, Format format, double startDay, OptionalDouble days,
     double loadScale) {
+  public TraceSource {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(days, "days");
+    if (!(startDay >= 0) || !(loadScale > 0) || days.isPresent() && !(days.getAsDouble() > 0)) {
+      throw new IllegalArgumentException("a trace source needs startDay >= 0, days > 0 and"
+          + " loadScale > 0, was " + startDay + ", " + days + ", " + loadScale);
+    }
+  }
+
   /** The trace formats Kelvin reads. */
   public enum Format { SWF, LUMOS, ALIBABA }
 }

@@ -1,0 +1,72 @@
+package dev.kelvin.app.simulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.kelvin.simulator.scenario.Scenario;
+import dev.kelvin.simulator.scenario.ScenarioSite;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The scenarios shipped in {@code scenarios/} are accepted as they are. */
+class ScenarioExamplesTest {
+  private static final Path REPOSITORY = Path.of("..");
+  private static final Path SCENARIOS = REPOSITORY.resolve("scenarios");
+
+  /**
+   * A working folder whose {@code ../shared/data} holds an empty stand-in for the KTH trace, so
+   * that the examples are read whether or not the reference data is present.
+   */
+  private static Path standInRepository(Path root) throws IOException {
+    Path trace = root.resolve("shared/data").resolve(ScenarioFilesTest.KTH_TRACE);
+    Files.createDirectories(trace.getParent());
+    Files.createFile(trace);
+    return Files.createDirectories(root.resolve("repo"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"kth-year.yaml", "kth-year-capped.yaml", "two-sites.yaml"})
+  void accepts_an_example_scenario(String name, @TempDir Path root) throws IOException {
+    Scenario scenario = ScenarioFiles.read(SCENARIOS.resolve(name), standInRepository(root));
+
+    assertThat(scenario.name() + ".yaml").isEqualTo(name);
+    assertThat(scenario.seed()).isEqualTo(7);
+    assertThat(scenario.trace().days()).hasValue(365);
+    assertThat(scenario.sites()).allSatisfy(site -> assertThat(site.nodes()).isEqualTo(100));
+  }
+
+  @Test
+  void the_capped_year_differs_from_the_year_only_in_its_name_and_budget(@TempDir Path root)
+      throws IOException {
+    Path working = standInRepository(root);
+    Scenario year = ScenarioFiles.read(SCENARIOS.resolve("kth-year.yaml"), working);
+    Scenario capped = ScenarioFiles.read(SCENARIOS.resolve("kth-year-capped.yaml"), working);
+
+    assertThat(year.sites()).extracting(ScenarioSite::powerBudgetKw)
+        .containsExactly(OptionalDouble.of(40));
+    assertThat(capped.sites()).extracting(ScenarioSite::powerBudgetKw)
+        .containsExactly(OptionalDouble.of(30));
+    assertThat(capped.trace()).isEqualTo(year.trace());
+    assertThat(capped.control()).isEqualTo(year.control());
+  }
+
+  @Test
+  void the_examples_find_the_reference_trace_from_the_repository_root() throws IOException {
+    Path trace = REPOSITORY.resolve("../shared/data").resolve(ScenarioFilesTest.KTH_TRACE);
+    assumeTrue(Files.isRegularFile(trace), "reference data not present: " + trace);
+
+    try (Stream<Path> examples = Files.list(SCENARIOS)) {
+      assertThat(examples.filter(file -> file.toString().endsWith(".yaml")).toList())
+          .hasSize(3).allSatisfy(example -> assertThat(
+              ScenarioFiles.read(example, REPOSITORY).trace().file()).isEqualTo(
+                  trace.toAbsolutePath().normalize()));
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.kelvin.simulator.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kelvin.core.config.ConfigTree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioReaderTest {
+  @TempDir Path folder;
+
+  private static Map<String, Object> minimal(Object sites) {
+    return Map.of("name", "kth-year", "trace", Map.of("file", "kth.swf"), "sites", sites);
+  }
+
+  @Test
+  void lists_every_key_with_its_default_in_reading_order() {
+    assertThat(ScenarioReader.keys()).extracting(key -> key.path() + " " + key.defaultText())
+        .containsExactly(
+            "name none", "seed 1",
+            "trace.file none", "trace.format none", "trace.start_day 0",
+            "trace.days none", "trace.load_scale 1",
+            "sites[].name none", "sites[].nodes none",
+            "sites[].power_budget_kw none", "sites[].carbon_g_per_kwh 300",
+            "sites[].price_per_kwh 0.15", "sites[].outdoor_c 20",
+            "control.interval 5m", "control.policy default",
+            "power.server default", "power.dvfs_exponent 2",
+            "power.compute_bound_share 0.8", "power.min_clock_ratio 0.5", "power.off_w 5",
+            "power.boot_time 2m",
+            "cooling.cop 4", "cooling.reference_outdoor_c 20",
+            "cooling.cop_per_kelvin 0.1", "cooling.min_cop 1.5", "cooling.overhead_ratio 0.08",
+            "telemetry.sample_every none", "telemetry.window 10",
+            "scheduler easy");
+  }
+
+  @Test
+  void reads_a_scenario_given_as_decoded_maps() throws IOException {
+    Files.createFile(folder.resolve("kth.swf"));
+    ConfigTree tree = new ConfigTree("kth.yaml", minimal(List.of(Map.of("name", "a",
+        "nodes", 100, "power_budget_kw", 40))));
+
+    Scenario scenario = ScenarioReader.read(tree, new ScenarioPaths(folder, folder));
+
+    assertThat(scenario.trace().file()).isEqualTo(folder.resolve("kth.swf").toAbsolutePath());
+    assertThat(scenario.sites()).containsExactly(
+        new ScenarioSite("a", 100, OptionalDouble.of(40), 300, 0.15, 20));
+  }
+
+  @Test
+  void a_site_refuses_no_nodes_even_when_built_without_the_reader() {
+    assertThatThrownBy(() -> new ScenarioSite("a", 0, OptionalDouble.empty(), 300, 0.15, 20))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one node");
+  }
+
+  @Test
+  void a_scenario_refuses_two_sites_of_one_name_even_when_built_without_the_reader() {
+    ScenarioSite site = new ScenarioSite("a", 1, OptionalDouble.empty(), 300, 0.15, 20);
+    Scenario valid = withSites(List.of(site));
+
+    assertThat(valid.sites()).containsExactly(site);
+    assertThatThrownBy(() -> withSites(List.of(site, site)))
+        .hasMessageContaining("site names must be unique");
+  }
+
+  private Scenario withSites(List<ScenarioSite> sites) {
+    return new Scenario("s", 1, new TraceSource(folder, TraceSource.Format.SWF, 0,
+        OptionalDouble.empty(), 1), sites, new ControlSettings(Duration.ofMinutes(5),
+        "none"), new PowerSettings("default", 2, 0.8, 0.5, 5, Duration.ZERO),
+        new CoolingSettings(4, 20, 0.1, 1.5, 0.08),
+        new TelemetrySettings(Optional.empty(), 10), Scenario.SchedulerKind.EASY);
+  }
+}
