@@ -4,6 +4,7 @@ import dev.kelvin.app.bench.BenchCommand;
 import dev.kelvin.app.agent.AgentCommand;
 import dev.kelvin.app.demo.DemoCommand;
 import dev.kelvin.app.run.RunCommand;
+import dev.kelvin.app.simulate.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,11 +17,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "kelvin", mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Energy-aware autonomous controller for HPC and AI data centers.",
-    subcommands = {DemoCommand.class, RunCommand.class, AgentCommand.class, BenchCommand.class,
+    subcommands = {DemoCommand.class, RunCommand.class, AgentCommand.class, SimulateCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Start with: kelvin demo   (then open http://127.0.0.1:8080)",
         "Live:       kelvin run --config kelvin.yaml; on each node: kelvin agent --config"
-            + " agent.yaml"})
+            + " agent.yaml",
+        "Planning: kelvin simulate --scenario scenarios/kth-year.yaml --compare"})
 public final class Main implements Runnable {
   @Spec
   private CommandSpec spec;

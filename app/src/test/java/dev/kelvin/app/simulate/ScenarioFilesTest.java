@@ -8,6 +8,9 @@ import dev.kelvin.app.StartupException;
 import dev.kelvin.core.config.ConfigException;
 import dev.kelvin.simulator.scenario.ControlSettings;
 import dev.kelvin.simulator.scenario.CoolingSettings;
+import dev.kelvin.simulator.power.DvfsExponent;
+import dev.kelvin.simulator.power.SpecPowerResults;
+import dev.kelvin.simulator.scenario.FailureSettings;
 import dev.kelvin.simulator.scenario.PowerSettings;
 import dev.kelvin.simulator.scenario.Scenario;
 import dev.kelvin.simulator.scenario.Scenario.SchedulerKind;
@@ -19,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,8 +77,11 @@ class ScenarioFilesTest {
         new ScenarioSite("a", 100, OptionalDouble.of(40), 300, 0.15, 20));
     assertThat(scenario.control()).isEqualTo(new ControlSettings(Duration.ofMinutes(5),
         ControlSettings.DEFAULT));
-    assertThat(scenario.power()).isEqualTo(new PowerSettings("default", 2.0, 0.8, 0.5, 5,
+    assertThat(scenario.power()).isEqualTo(new PowerSettings(
+        SpecPowerResults.DEFAULT_HPC_SERVER, DvfsExponent.HOTPOWER12, 0.8, 0.5, 5,
         Duration.ofMinutes(2)));
+    assertThat(scenario.failures()).isEqualTo(new FailureSettings(FailureSettings.LANL, 1,
+        Duration.ofMinutes(30), OptionalDouble.empty(), Duration.ofHours(1), List.of()));
     assertThat(scenario.cooling()).isEqualTo(new CoolingSettings(4.0, 20, 0.1, 1.5, 0.08));
     assertThat(scenario.telemetry()).isEqualTo(new TelemetrySettings(Optional.empty(), 10));
     assertThat(scenario.scheduler()).isEqualTo(SchedulerKind.EASY);
@@ -96,6 +103,9 @@ class ScenarioFilesTest {
         cooling: { cop: 6, reference_outdoor_c: 25, cop_per_kelvin: 0, min_cop: 6,
                    overhead_ratio: 0 }
         telemetry: { sample_every: 60s, window: 1000 }
+        failures: { model: none, rate_scale: 2, lead: 1h, precursor_share: 0.5,
+                    checkpoint_every: 30m,
+                    scripted: [ { site: a, node: 10, at: 2d, repair: 4h } ] }
         scheduler: fcfs
         """.formatted(KTH_TRACE));
 
@@ -112,6 +122,10 @@ class ScenarioFilesTest {
     assertThat(scenario.cooling()).isEqualTo(new CoolingSettings(6, 25, 0, 6, 0));
     assertThat(scenario.telemetry()).isEqualTo(new TelemetrySettings(
         Optional.of(Duration.ofSeconds(60)), 1000));
+    assertThat(scenario.failures()).isEqualTo(new FailureSettings(FailureSettings.NONE, 2,
+        Duration.ofHours(1), OptionalDouble.of(0.5), Duration.ofMinutes(30),
+        List.of(new FailureSettings.ScriptedFailure("a", 10, Duration.ofDays(2),
+            Duration.ofHours(4)))));
     assertThat(scenario.scheduler()).isEqualTo(SchedulerKind.FCFS);
   }
 

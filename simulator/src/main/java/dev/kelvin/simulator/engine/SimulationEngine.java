@@ -19,8 +19,6 @@ import java.time.Duration;
 public final class SimulationEngine {
   /** A run still going this long after its horizon and its last submission is stuck. */
   static final double STUCK_AFTER_S = 365 * 86_400.0;
-  /** Jobs write a checkpoint after each hour of work (what a failure loses at most). */
-  static final double CHECKPOINT_EVERY_S = 3600;
   private static final Duration STEP = Duration.ofDays(1);
   private static final Duration PLOT_EVERY = Duration.ofHours(1);
 
@@ -44,7 +42,7 @@ public final class SimulationEngine {
         scenario.power().offWatts(), scenario.power().computeBoundShare());
     this.dc = new Datacenter(scenario.sites(), power, setup.thermal(), scenario.cooling());
     this.jobs = new JobBook(dc, time, setup.batch(), setup.jobs(), scenario.seed(),
-        CHECKPOINT_EVERY_S, this::drained);
+        scenario.failures().checkpointEvery().toMillis() / 1000.0, this::drained);
     Sensors sensors = new Sensors(setup.failures().precursors());
     this.telemetry = new Telemetry(dc, scenario.telemetry().window(), sensors);
     this.setpoints = new Setpoints(dc, jobs, time, setup.clock(),

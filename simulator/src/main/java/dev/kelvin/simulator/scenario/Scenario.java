@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record Scenario(String name, long seed, TraceSource trace, List<ScenarioSite> sites,
     ControlSettings control, PowerSettings power, CoolingSettings cooling,
-    TelemetrySettings telemetry, SchedulerKind scheduler) {
+    TelemetrySettings telemetry, FailureSettings failures, SchedulerKind scheduler) {
   public Scenario {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(trace, "trace");
@@ -35,12 +35,12 @@ public record Scenario(String name, long seed, TraceSource trace, List<ScenarioS
   /** This scenario with another policy (for {@code --compare}). */
   public Scenario withPolicy(String policy) {
     return new Scenario(name, seed, trace, sites, control.withPolicy(policy), power, cooling,
-        telemetry, scheduler);
+        telemetry, failures, scheduler);
   }
 
   /** This scenario with another seed ({@code --seed}). */
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, newSeed, trace, sites, control, power, cooling, telemetry,
-        scheduler);
+        failures, scheduler);
   }
 }

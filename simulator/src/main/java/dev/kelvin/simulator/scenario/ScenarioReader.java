@@ -46,16 +46,18 @@ public final class ScenarioReader {
     PowerSettings power = SettingsReader.power(root.section("power"));
     CoolingSettings cooling = SettingsReader.cooling(root.section("cooling"));
     TelemetrySettings telemetry = SettingsReader.telemetry(root.section("telemetry"));
+    FailureSettings failures = FailureSettingsReader.read(root.section("failures"));
     SchedulerKind scheduler = root.enumValue("scheduler", SchedulerKind.class,
         SchedulerKind.EASY);
     root.requireNoUnknownKeys();
     String checkedName = requireName(root, name);
     requireSites(root, sites);
+    requireScriptedNodes(root, sites, failures);
     TraceSource source = trace.resolve(paths);
     ControlSettings resolvedControl = SettingsReader.resolvePolicy(controlSection, control,
         paths);
     return root.build(() -> new Scenario(checkedName, seed, source, sites, resolvedControl,
-        power, cooling, telemetry, scheduler));
+        power, cooling, telemetry, failures, scheduler));
   }
 
   /**
@@ -80,6 +82,19 @@ public final class ScenarioReader {
           + " '-' (it names the report's folder and files)");
     }
     return given;
+  }
+
+  private static void requireScriptedNodes(ConfigTree root, List<ScenarioSite> sites,
+      FailureSettings failures) {
+    for (FailureSettings.ScriptedFailure failure : failures.scripted()) {
+      ScenarioSite site = sites.stream().filter(s -> s.name().equals(failure.site()))
+          .findFirst().orElseThrow(() -> refused(root.section("failures"), "scripted",
+              quoted(failure.site()), "names no site of the scenario"));
+      if (failure.node() > site.nodes()) {
+        throw refused(root.section("failures"), "scripted", String.valueOf(failure.node()),
+            "site " + site.name() + " has " + site.nodes() + " nodes");
+      }
+    }
   }
 
   private static void requireSites(ConfigTree root, List<ScenarioSite> sites) {

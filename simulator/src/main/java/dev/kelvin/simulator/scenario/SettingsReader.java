@@ -1,5 +1,7 @@
 package dev.kelvin.simulator.scenario;
 
+import dev.kelvin.simulator.power.DvfsExponent;
+import dev.kelvin.simulator.power.SpecPowerResults;
 import static dev.kelvin.simulator.scenario.ScenarioKeys.number;
 import static dev.kelvin.simulator.scenario.ScenarioKeys.quoted;
 import static dev.kelvin.simulator.scenario.ScenarioKeys.refused;
@@ -16,11 +18,8 @@ import java.util.Optional;
  * {@code telemetry}.
  */
 final class SettingsReader {
-  /**
-   * The default of {@code power.server}: a placeholder, until the power model names the
-   * SPECpower result it uses when none is given.
-   */
-  static final String DEFAULT_SERVER = "default";
+  /** The default of {@code power.server}: a two-socket Xeon E5 node of 2016. */
+  static final String DEFAULT_SERVER = SpecPowerResults.DEFAULT_HPC_SERVER;
   private static final Duration SECOND = Duration.ofSeconds(1);
   private static final Duration DAY = Duration.ofDays(1);
 
@@ -56,7 +55,7 @@ final class SettingsReader {
 
   static PowerSettings power(ConfigTree section) {
     String server = section.string("server", DEFAULT_SERVER);
-    double exponent = section.decimal("dvfs_exponent", 2.0, 0, 4);
+    double exponent = section.decimal("dvfs_exponent", DvfsExponent.HOTPOWER12, 0, 4);
     double computeBound = section.decimal("compute_bound_share", 0.8, 0, 1);
     double minClock = section.decimal("min_clock_ratio", 0.5, 0.1, 1);
     double offWatts = section.decimal("off_w", 5, 0, 100);

@@ -15,6 +15,7 @@ import dev.kelvin.simulator.model.PowerModels;
 import dev.kelvin.simulator.model.RcThermalModel;
 import dev.kelvin.simulator.scenario.ControlSettings;
 import dev.kelvin.simulator.scenario.CoolingSettings;
+import dev.kelvin.simulator.scenario.FailureSettings;
 import dev.kelvin.simulator.scenario.PowerSettings;
 import dev.kelvin.simulator.scenario.Scenario;
 import dev.kelvin.simulator.scenario.ScenarioSite;
@@ -50,7 +51,10 @@ final class EngineFixtures {
         new ControlSettings(Duration.ofSeconds(5), "test"),
         new PowerSettings("test", 2, 0.8, 0.5, 5, Duration.ofMinutes(2)),
         new CoolingSettings(4, 20, 0.1, 1.5, 0.08),
-        new TelemetrySettings(sampleEvery, 4), Scenario.SchedulerKind.FCFS);
+        new TelemetrySettings(sampleEvery, 4),
+        new FailureSettings(FailureSettings.NONE, 1, Duration.ofMinutes(30),
+            OptionalDouble.empty(), Duration.ofHours(1), List.of()),
+        Scenario.SchedulerKind.FCFS);
   }
 
   static SimulationSetup setup(Scenario scenario, List<TraceJob> jobs, double horizonS,

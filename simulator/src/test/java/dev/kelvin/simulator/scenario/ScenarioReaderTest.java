@@ -76,6 +76,8 @@ class ScenarioReaderTest {
         OptionalDouble.empty(), 1), sites, new ControlSettings(Duration.ofMinutes(5),
         "none"), new PowerSettings("default", 2, 0.8, 0.5, 5, Duration.ZERO),
         new CoolingSettings(4, 20, 0.1, 1.5, 0.08),
-        new TelemetrySettings(Optional.empty(), 10), Scenario.SchedulerKind.EASY);
+        new TelemetrySettings(Optional.empty(), 10), new FailureSettings(FailureSettings.NONE, 1,
+            Duration.ofMinutes(30), OptionalDouble.empty(), Duration.ofHours(1), List.of()),
+        Scenario.SchedulerKind.EASY);
   }
 }

@@ -1,0 +1,83 @@
+package dev.kelvin.app.simulate;
+
+import dev.kelvin.app.StartupException;
+import dev.kelvin.simulator.engine.SimulationException;
+import dev.kelvin.simulator.power.PowerDataException;
+import dev.kelvin.simulator.report.ReportFiles;
+import dev.kelvin.simulator.report.SimulationResult;
+import dev.kelvin.simulator.scenario.ControlSettings;
+import dev.kelvin.simulator.scenario.Scenario;
+import dev.kelvin.simulator.trace.TraceFormatException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kelvin simulate}: replays a scenario's job trace on its modelled sites in virtual time,
+ * through the same control loop, rules and guard as production, and writes
+ * {@code report.json} and {@code report.html}; with {@code --compare}, also the run without
+ * control on the same seed and {@code compare.json}. Every input is checked before the run,
+ * and nothing is written unless the run finished.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+    description = "Replays a job trace on a modelled data center under Kelvin's control and"
+        + " writes plotted reports.")
+public final class SimulateCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--scenario", required = true, paramLabel = "FILE",
+      description = "The scenario (YAML): trace, sites, control, models.")
+  private Path scenarioFile;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Overrides the scenario's seed.")
+  private Long seed;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Where the reports go (default: simulations/<scenario name>).")
+  private Path out;
+
+  @Option(names = "--compare", description = "Also run without control on the same seed, and"
+      + " write both reports and compare.json.")
+  private boolean compare;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "The reference data folder"
+      + " (default: the kelvin.data.dir property, else ../shared/data).")
+  private Path data;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    SimulationRuns runs = new SimulationRuns(System.err, System.console() != null);
+    try {
+      Scenario scenario = ScenarioFiles.read(scenarioFile);
+      if (seed != null) {
+        scenario = scenario.withSeed(seed);
+      }
+      Path dir = out != null ? out : Path.of("simulations", scenario.name());
+      Path dataDir = data != null ? data : DataFolder.path();
+      if (compare) {
+        SimulationResult base = runs.run(scenario.withPolicy(ControlSettings.NONE), dataDir);
+        SimulationResult controlled = runs.run(scenario, dataDir);
+        ReportFiles.writeComparison(dir, base, controlled);
+        SummaryTable.printComparison(stdout, base, controlled);
+      } else {
+        SimulationResult result = runs.run(scenario, dataDir);
+        ReportFiles.write(dir, result);
+        SummaryTable.print(stdout, result);
+      }
+      stdout.printf(Locale.ROOT, "reports in %s%n", dir.toAbsolutePath().normalize());
+      stdout.flush();
+      return 0;
+    } catch (IllegalArgumentException | TraceFormatException | PowerDataException
+        | SimulationException e) {
+      throw new StartupException(e.getMessage(), e);
+    }
+  }
+}

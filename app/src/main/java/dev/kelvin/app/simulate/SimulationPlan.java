@@ -1,0 +1,89 @@
+package dev.kelvin.app.simulate;
+
+import dev.kelvin.policy.PolicySettings;
+import dev.kelvin.simulator.engine.ScenarioFailures;
+import dev.kelvin.simulator.engine.SimulationSetup;
+import dev.kelvin.simulator.model.DvfsModel;
+import dev.kelvin.simulator.model.RcThermalModel;
+import dev.kelvin.simulator.power.SpecPowerCurve;
+import dev.kelvin.simulator.power.SpecPowerResults;
+import dev.kelvin.simulator.scenario.Scenario;
+import dev.kelvin.simulator.sched.BatchScheduler;
+import dev.kelvin.simulator.sched.EasyBackfillScheduler;
+import dev.kelvin.simulator.sched.FcfsScheduler;
+import dev.kelvin.simulator.trace.LoadedTrace;
+import dev.kelvin.simulator.trace.Traces;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A scenario resolved into what the engine runs: its trace loaded, sliced and scaled; the
+ * node power curve of the SPECpower result it names; the CPU clock range of that server; the
+ * thermal model; the batch scheduler; and, unless its policy is {@code none}, the control loop.
+ * Everything that can be wrong with the inputs is found here, before the run.
+ *
+ * <p>Thermal design point, as the demo's nodes: a fully busy node at full clock settles
+ * {@value #HOT_MARGIN_K} K over its CPU limit at a 24 °C inlet, so that a hot room makes the
+ * thermal rules act.
+ */
+record SimulationPlan(Scenario scenario, LoadedTrace trace, SpecPowerCurve curve,
+    SimulationSetup setup) {
+  static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
+  static final double CPU_TEMP_LIMIT_C = 85;
+  static final double HOT_MARGIN_K = 6;
+  static final double DESIGN_INLET_C = 24;
+  static final Duration THERMAL_TIME_CONSTANT = Duration.ofSeconds(30);
+  /** Failures are drawn this long past the trace's end, for the jobs still running. */
+  static final double FAILURE_MARGIN_S = 90 * 86_400.0;
+  static final String SPECPOWER_FILE = "specpower-ssj2008/ssj2008-results-20160613.csv";
+
+  /** Loads and checks everything {@code scenario} needs, from {@code dataDir}. */
+  static SimulationPlan of(Scenario scenario, Path dataDir) {
+    LoadedTrace trace = Traces.load(scenario.trace(), dataDir);
+    SpecPowerCurve curve = curve(scenario, dataDir);
+    double maxMhz = curve.system().processorMhz();
+    DvfsModel clock = new DvfsModel(maxMhz * scenario.power().minClockRatio(), maxMhz);
+    RcThermalModel thermal = new RcThermalModel(
+        (CPU_TEMP_LIMIT_C + HOT_MARGIN_K - DESIGN_INLET_C) / curve.maxWatts(),
+        THERMAL_TIME_CONSTANT);
+    double horizonS = scenario.trace().days().orElse(0) * 86_400;
+    double lastSubmitS = trace.jobs().isEmpty() ? 0
+        : trace.jobs().get(trace.jobs().size() - 1).submitS();
+    SimulationSetup setup = new SimulationSetup(scenario, trace.jobs(), START, horizonS, curve,
+        clock, thermal, CPU_TEMP_LIMIT_C, scheduler(scenario),
+        scenario.control().enabled()
+            ? Optional.of(new SimulationControl(policy(scenario),
+                scenario.control().interval(), scenario.seed(), START))
+            : Optional.empty(),
+        ScenarioFailures.of(scenario, Math.max(horizonS, lastSubmitS) + FAILURE_MARGIN_S));
+    return new SimulationPlan(scenario, trace, curve, setup);
+  }
+
+  private static SpecPowerCurve curve(Scenario scenario, Path dataDir) {
+    Path file = dataDir.resolve(SPECPOWER_FILE);
+    if (!Files.isReadable(file)) {
+      throw new IllegalArgumentException("power.server: the SPECpower results are not at "
+          + file + " (set the reference data folder with --data or -Dkelvin.data.dir)");
+    }
+    String server = scenario.power().server();
+    SpecPowerCurve found = SpecPowerResults.read(file).find(server);
+    return found.withDvfsExponent(scenario.power().dvfsExponent());
+  }
+
+  private static BatchScheduler scheduler(Scenario scenario) {
+    return scenario.scheduler() == Scenario.SchedulerKind.FCFS ? new FcfsScheduler()
+        : new EasyBackfillScheduler();
+  }
+
+  private static PolicySettings policy(Scenario scenario) {
+    if (!"default".equals(scenario.control().policy())) {
+      throw new IllegalArgumentException("control.policy: '" + scenario.control().policy()
+          + "': a rules directory cannot be loaded yet (the operator rules directory comes"
+          + " with the policy work); use none or default");
+    }
+    return PolicySettings.defaults();
+  }
+}
