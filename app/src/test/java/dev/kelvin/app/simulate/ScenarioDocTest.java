@@ -14,11 +14,16 @@ import org.junit.jupiter.api.Test;
 
 /** The scenario reference lists every key a scenario file may give, with its default. */
 class ScenarioDocTest {
-  private static final Path DOC = Path.of("..", "docs", "simulator-draft-scenario.md");
+  private static final Path DOC = Path.of("..", "docs", "simulator.md");
   private static final Pattern ROW = Pattern.compile("(?m)^\\| `([a-z_.\\[\\]]+)` \\| `");
 
+  /** The scenario file's section of the simulator's page: other sections have tables too. */
   private static String doc() throws IOException {
-    return Files.readString(DOC, StandardCharsets.UTF_8);
+    String page = Files.readString(DOC, StandardCharsets.UTF_8);
+    int start = page.indexOf("\n## The scenario file");
+    assertThat(start).as("docs/simulator.md has a section on the scenario file").isPositive();
+    int end = page.indexOf("\n## ", start + 1);
+    return page.substring(start, end < 0 ? page.length() : end);
   }
 
   @Test

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kelvin.simulator.scenario.Scenario;
+import dev.kelvin.simulator.scenario.ScenarioEvent;
 import dev.kelvin.simulator.scenario.ScenarioSite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,8 @@ class ScenarioExamplesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"kth-year.yaml", "kth-year-capped.yaml", "two-sites.yaml"})
+  @ValueSource(strings = {"kth-year.yaml", "kth-year-capped.yaml", "two-sites.yaml",
+      "two-sites-disasters.yaml"})
   void accepts_an_example_scenario(String name, @TempDir Path root) throws IOException {
     Scenario scenario = ScenarioFiles.read(SCENARIOS.resolve(name), standInRepository(root));
 
@@ -58,13 +61,27 @@ class ScenarioExamplesTest {
   }
 
   @Test
+  void the_disaster_example_reads_its_events_profile_and_scripted_failure(@TempDir Path root)
+      throws IOException {
+    Scenario scenario = ScenarioFiles.read(SCENARIOS.resolve("two-sites-disasters.yaml"),
+        standInRepository(root));
+
+    assertThat(scenario.events()).extracting(ScenarioEvent::kind).containsExactly(
+        ScenarioEvent.Kind.COOLING_FAILURE, ScenarioEvent.Kind.UTILITY_POWER_LOSS,
+        ScenarioEvent.Kind.NETWORK_PARTITION, ScenarioEvent.Kind.FIRE);
+    assertThat(scenario.sites().get(1).carbonDaily()).hasSize(24);
+    assertThat(scenario.sites().get(0).upsRuntime()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(scenario.failures().scripted()).hasSize(1);
+  }
+
+  @Test
   void the_examples_find_the_reference_trace_from_the_repository_root() throws IOException {
     Path trace = REPOSITORY.resolve("../shared/data").resolve(ScenarioFilesTest.KTH_TRACE);
     assumeTrue(Files.isRegularFile(trace), "reference data not present: " + trace);
 
     try (Stream<Path> examples = Files.list(SCENARIOS)) {
       assertThat(examples.filter(file -> file.toString().endsWith(".yaml")).toList())
-          .hasSize(3).allSatisfy(example -> assertThat(
+          .hasSize(4).allSatisfy(example -> assertThat(
               ScenarioFiles.read(example, REPOSITORY).trace().file()).isEqualTo(
                   trace.toAbsolutePath().normalize()));
     }

@@ -113,6 +113,15 @@ public final class ConfigTree {
         raw -> ConfigValues.decimal(raw, min, max));
   }
 
+  /**
+   * A list of finite numbers, each within {@code min..max}, {@code [1, 2.5]} or one
+   * {@code - 1} line each; empty when left out (documented as none).
+   */
+  public List<Double> decimalList(String key, double min, double max) {
+    List<Double> values = read(key, null, NONE, raw -> ConfigValues.decimalList(raw, min, max));
+    return values == null ? List.of() : values;
+  }
+
   /** A finite number within {@code min..max} that may be left out; documented as none. */
   public OptionalDouble optionalDecimal(String key, double min, double max) {
     Double value = read(key, null, NONE, raw -> ConfigValues.decimal(raw, min, max));

@@ -148,6 +148,23 @@ final class ConfigValues {
     return List.copyOf(texts);
   }
 
+  static List<Double> decimalList(Object raw, double min, double max) {
+    if (!(raw instanceof List<?> list)) {
+      throw new InvalidValue("must be a list of numbers; write [1, 2.5] or one \"- 1\" line"
+          + " each");
+    }
+    List<Double> values = new ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      Object element = list.get(i);
+      try {
+        values.add(decimal(element, min, max));
+      } catch (InvalidValue e) {
+        throw InvalidValue.at(i, element, e.getMessage());
+      }
+    }
+    return List.copyOf(values);
+  }
+
   static String listText(List<String> values) {
     return "[" + String.join(", ", values) + "]";
   }

@@ -15,10 +15,13 @@ public enum FacilityKind {
   UPS_ON_BATTERY("alarm", 0, 1),
   OUTDOOR_TEMP_CELSIUS("°C", -60, 60),
   GRID_CARBON_G_PER_KWH("gCO2/kWh", 0, 2_000),
+  GRID_PRICE_PER_KWH("per kWh", 0, 10),
   ALARM_FIRE("alarm", 0, 1),
   ALARM_FLOOD("alarm", 0, 1),
   ALARM_SEISMIC("alarm", 0, 1),
-  UTILITY_POWER_LOSS("alarm", 0, 1);
+  UTILITY_POWER_LOSS("alarm", 0, 1),
+  ALARM_COOLING_FAILURE("alarm", 0, 1),
+  ALARM_WATER_LEAK("alarm", 0, 1);
 
   private final String unit;
   private final double min;

@@ -189,6 +189,21 @@ class ConfigTreeTest {
   }
 
   @Test
+  void reads_a_list_of_numbers_and_an_absent_one_as_empty() {
+    assertThat(tree("prices", List.of(1, 2.5)).decimalList("prices", 0, 10))
+        .containsExactly(1.0, 2.5);
+    assertThat(tree().decimalList("prices", 0, 10)).isEmpty();
+  }
+
+  @Test
+  void names_the_element_of_a_list_of_numbers_that_is_out_of_range() {
+    assertThatThrownBy(() -> tree("prices", List.of(1, 12)).decimalList("prices", 0, 10))
+        .isInstanceOfSatisfying(ConfigException.class,
+            e -> assertThat(e.key()).isEqualTo("prices[1]"))
+        .hasMessageStartingWith("kelvin.yaml: prices[1] = 12: must be a number");
+  }
+
+  @Test
   void a_default_outside_its_own_range_is_a_programming_error_not_a_config_error() {
     assertThatThrownBy(() -> tree().integer("port", 0, 1, 65535))
         .isExactlyInstanceOf(IllegalArgumentException.class)

@@ -32,17 +32,19 @@ final class Datacenter {
   private final RackId[] racks;
   private final SiteId[] siteIds;
   private final double tauS;
+  private final double[] supplyRiseK;
   private double decayDtS = Double.NaN;
   private double decayFactor;
 
   Datacenter(List<ScenarioSite> sites, NodePower power, RcThermalModel thermal,
-      CoolingSettings cooling) {
+      CoolingSettings cooling, int startHour) {
     int total = sites.stream().mapToInt(ScenarioSite::nodes).sum();
     int[] siteOfNode = new int[total];
     siteStart = new int[sites.size()];
     siteSize = new int[sites.size()];
     siteMaxItW = new double[sites.size()];
     siteIds = new SiteId[sites.size()];
+    supplyRiseK = new double[sites.size()];
     ids = new NodeId[total];
     racks = new RackId[total];
     int next = 0;
@@ -63,7 +65,7 @@ final class Datacenter {
     this.power = power;
     this.thermal = thermal;
     this.tauS = thermal.timeConstantSeconds();
-    this.ledger = new SiteLedger(sites, cooling);
+    this.ledger = new SiteLedger(sites, cooling, startHour);
     for (int i = 0; i < total; i++) {
       refresh(i, 0);
     }
@@ -112,7 +114,23 @@ final class Datacenter {
   }
 
   double inletC(int site) {
-    return SUPPLY_C + RECIRCULATION_K * ledger.itWatts(site) / siteMaxItW[site];
+    return supplyC(site) + RECIRCULATION_K * ledger.itWatts(site) / siteMaxItW[site];
+  }
+
+  /** The cooling units' supply air: the setpoint, warmer while cooling has failed. */
+  double supplyC(int site) {
+    return SUPPLY_C + supplyRiseK[site];
+  }
+
+  /**
+   * The supply air of {@code site} runs {@code riseK} over its setpoint from {@code nowS}
+   * (0 when cooling works): every node's temperature is first settled up to now.
+   */
+  void setSupplyRise(int site, double riseK, double nowS) {
+    for (int i = siteStart[site]; i < siteStart[site] + siteSize[site]; i++) {
+      settleTemperature(i, nowS);
+    }
+    supplyRiseK[site] = riseK;
   }
 
   int siteStart(int site) {
@@ -125,6 +143,16 @@ final class Datacenter {
 
   int siteCount() {
     return siteStart.length;
+  }
+
+  /** The index of site {@code id}, or -1. */
+  int siteIndex(SiteId id) {
+    for (int s = 0; s < siteIds.length; s++) {
+      if (siteIds[s].equals(id)) {
+        return s;
+      }
+    }
+    return -1;
   }
 
   NodeId id(int i) {

@@ -224,9 +224,10 @@ final class JobBook {
    */
   boolean interrupt(int node, boolean checkpointNow) {
     JobRun run = dc.nodes.job[node];
-    if (run == null) {
-      return false;
-    }
+    return run != null && interrupt(run, checkpointNow, run.siteIndex);
+  }
+
+  private boolean interrupt(JobRun run, boolean checkpointNow, int requeueSite) {
     double nowS = time.nowS();
     run.progressTo(nowS);
     run.end.cancel();
@@ -236,9 +237,37 @@ final class JobBook {
     nodeSecondsLost += (done - kept) * run.nodes.length;
     interruptions++;
     release(run, nowS);
-    enqueue(run.siteIndex, new Pending(run.trace, run.submitS, run.trace.runS() - kept,
+    enqueue(requeueSite, new Pending(run.trace, run.submitS, run.trace.runS() - kept,
         run.restarts + 1));
     return true;
+  }
+
+  /**
+   * Fails site {@code from} over to site {@code to}: no new job goes to {@code from}, its
+   * queued jobs that fit {@code to} move there in their order, and its running jobs that fit
+   * are checkpointed and queued at {@code to}.
+   *
+   * @return how many jobs moved
+   */
+  int failover(int from, int to) {
+    sites.close(from);
+    int moved = 0;
+    for (JobRun run : List.copyOf(running.get(from))) {
+      if (run.nodes.length <= dc.siteSize(to)) {
+        interrupt(run, true, to);
+        moved++;
+      }
+    }
+    List<QueuedJob> queue = queues.get(from);
+    for (QueuedJob entry : List.copyOf(queue)) {
+      if (entry.nodes() <= dc.siteSize(to)) {
+        queue.remove(entry);
+        queued--;
+        enqueue(to, waiting.remove(entry.id()));
+        moved++;
+      }
+    }
+    return moved;
   }
 
   /** The running job of this trace id, if any: for migration by job id. */

@@ -44,7 +44,8 @@ final class NodeFailures {
     scheduleNext();
     int node = failure.node();
     byte state = dc.nodes.state[node];
-    if (state == NodeTable.DOWN || state == NodeTable.OFF || state == NodeTable.BOOTING) {
+    if (state == NodeTable.DOWN || state == NodeTable.OFF || state == NodeTable.BOOTING
+        || state == NodeTable.DARK) {
       skipped++;
       return;
     }

@@ -4,7 +4,7 @@ import dev.kelvin.simulator.model.PowerModel;
 
 /**
  * What a node draws and how fast it runs in each state: the power curve while idle or busy,
- * a fixed draw while off or failed, the curve's half-load point while it boots; the clock the
+ * a fixed draw while off or failed, nothing while its site is dark, the curve's half-load point while it boots; the clock the
  * tighter of its frequency cap and the clock its power cap allows at its load.
  *
  * @param curve node power by utilisation and clock ratio
@@ -25,6 +25,8 @@ record NodePower(PowerModel curve, double minClockRatio, double offWatts,
       case NodeTable.OFF:
       case NodeTable.DOWN:
         return offWatts;
+      case NodeTable.DARK:
+        return 0;
       case NodeTable.BOOTING:
         return curve.powerWatts(0.5, 1);
       case NodeTable.IDLE:

@@ -13,6 +13,8 @@ final class NodeTable {
   static final byte IDLE = 2;
   static final byte BUSY = 3;
   static final byte DOWN = 4;
+  /** Without power: its site is dark (utility and UPS gone, or shut down for fire or flood). */
+  static final byte DARK = 5;
 
   final int size;
   final int[] site;
@@ -60,6 +62,7 @@ final class NodeTable {
       case IDLE: return "idle";
       case BUSY: return "busy";
       case DOWN: return "down";
+      case DARK: return "dark";
       default: throw new AssertionError(state);
     }
   }

@@ -42,8 +42,8 @@ final class ResultAssembler {
     SiteLedger ledger = dc.ledger;
     for (int s = 0; s < dc.siteCount(); s++) {
       ScenarioSite site = ledger.site(s);
-      double siteCarbon = ledger.facilityKwh(s) * site.carbonGramsPerKwh() / 1000;
-      double siteCost = ledger.facilityKwh(s) * site.pricePerKwh();
+      double siteCarbon = ledger.carbonKg(s);
+      double siteCost = ledger.cost(s);
       OptionalDouble budgetW = site.powerBudgetKw().isPresent()
           ? OptionalDouble.of(site.powerBudgetKw().getAsDouble() * 1000) : OptionalDouble.empty();
       sites.add(new SiteResult(site.name(), ledger.facilitySeries(s), ledger.itSeries(s),

@@ -5,6 +5,7 @@ import dev.kelvin.core.action.ActionId;
 import dev.kelvin.core.action.ActionResult;
 import dev.kelvin.core.action.ActionResult.Outcome;
 import dev.kelvin.core.action.DrainNode;
+import dev.kelvin.core.action.FailoverSite;
 import dev.kelvin.core.action.MigrateJob;
 import dev.kelvin.core.action.NodeAction;
 import dev.kelvin.core.action.Notify;
@@ -29,8 +30,9 @@ import java.util.concurrent.CompletionStage;
  * The action executor of simulation mode: actions are applied to the model at once and
  * answered as a node agent answers (applied with the value read back, or refused with why).
  * Setpoints hold for their lease and revert when it runs out unrenewed, as on a real node;
- * executing the same action id again renews. A migration stops the job and queues it again.
- * Kinds the model does not carry yet (GPU limits, site failover) are answered
+ * executing the same action id again renews. A migration stops the job and queues it again; a
+ * failover moves a site's jobs to another. A node that is down, dark or cut off does not
+ * answer ({@code TIMED_OUT}). Kinds the model does not carry yet (GPU limits) are answered
  * {@code UNSUPPORTED}, never pretended.
  */
 final class SimulatedActions implements ActionExecutor {
@@ -42,10 +44,12 @@ final class SimulatedActions implements ActionExecutor {
   private final Set<ActionId> counted = new HashSet<>();
   private final SortedMap<String, Long> applied = new TreeMap<>();
   private final Timeline timeline;
+  private final SiteConditions conditions;
 
   SimulatedActions(Datacenter dc, JobBook jobs, SimTime time, NodeIndex index,
-      Setpoints setpoints, Timeline timeline) {
+      Setpoints setpoints, Timeline timeline, SiteConditions conditions) {
     this.timeline = timeline;
+    this.conditions = conditions;
     this.dc = dc;
     this.jobs = jobs;
     this.time = time;
@@ -71,6 +75,9 @@ final class SimulatedActions implements ActionExecutor {
     if (action instanceof MigrateJob) {
       return migrate((MigrateJob) action, now);
     }
+    if (action instanceof FailoverSite) {
+      return failover((FailoverSite) action, now);
+    }
     if (!(action instanceof NodeAction)) {
       return ActionResult.of(action.id(), Outcome.UNSUPPORTED, now, action.type().wireName()
           + " is not modelled by the simulator yet");
@@ -81,6 +88,17 @@ final class SimulatedActions implements ActionExecutor {
       return ActionResult.of(action.id(), Outcome.REJECTED, now, found.getValue());
     }
     int node = found.getKey();
+    if (conditions.partitioned(dc.nodes.site[node])) {
+      return ActionResult.of(action.id(), Outcome.TIMED_OUT, now, "no answer: site "
+          + dc.siteId(dc.nodes.site[node]) + " is cut off from the controller");
+    }
+    byte state = dc.nodes.state[node];
+    boolean viaAgent = action instanceof SetpointAction || action instanceof SuspendNode;
+    if (viaAgent && (state == NodeTable.DOWN || state == NodeTable.DARK
+        || state == NodeTable.OFF)) {
+      return ActionResult.of(action.id(), Outcome.TIMED_OUT, now, "no answer: "
+          + dc.id(node) + " is " + NodeTable.stateName(state));
+    }
     if (action instanceof SetCpuFrequencyCap || action instanceof SetNodePowerCap) {
       return setpoints.apply((SetpointAction) action, node);
     }
@@ -134,6 +152,18 @@ final class SimulatedActions implements ActionExecutor {
     }
     jobs.interrupt(run.get().nodes[0], action.mode() == MigrateJob.Mode.CHECKPOINT_RESTART);
     return ActionResult.of(action.id(), Outcome.APPLIED, now, action.describe());
+  }
+
+  private ActionResult failover(FailoverSite action, Instant now) {
+    int from = dc.siteIndex(action.from());
+    int to = dc.siteIndex(action.to());
+    if (from < 0 || to < 0) {
+      return ActionResult.of(action.id(), Outcome.REJECTED, now, "no simulated site "
+          + (from < 0 ? action.from() : action.to()));
+    }
+    int moved = jobs.failover(from, to);
+    return ActionResult.of(action.id(), Outcome.APPLIED, now, moved + " jobs moved from "
+        + action.from() + " to " + action.to() + "; " + action.from() + " takes no new job");
   }
 
   private void booted(int node) {

@@ -1,6 +1,9 @@
 package dev.kelvin.simulator.engine;
 
+import dev.kelvin.core.model.Alarm;
 import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.model.FacilityKind;
+import dev.kelvin.core.model.FacilityReading;
 import dev.kelvin.core.model.Job;
 import dev.kelvin.core.model.JobId;
 import dev.kelvin.core.model.MetricValues;
@@ -10,6 +13,7 @@ import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.model.NodeView;
 import dev.kelvin.core.model.PowerBudget;
 import dev.kelvin.core.model.RackId;
+import dev.kelvin.core.model.SensorId;
 import dev.kelvin.core.model.SiteId;
 import dev.kelvin.core.model.SiteView;
 import dev.kelvin.core.port.ClusterView;
@@ -26,10 +30,19 @@ import java.util.TreeSet;
 /**
  * The cluster view of simulation mode: every node as its agent would report it (power, CPU
  * and inlet temperatures, utilisation, clock, caps and their limits), with the window of its
- * telemetry samples ending in a reading taken now; each site with its racks and power budget;
- * every running job. A failed or switched-off node sends nothing and shows as stale.
+ * telemetry samples ending in a reading taken now; each site with its racks, power budget,
+ * facility readings (supply air, outdoor air, facility power, UPS on battery, grid carbon and
+ * price) and open alarms; every running job. A failed, dark or switched-off node sends
+ * nothing and shows as stale; a site cut off from the controller shows nothing new at all.
  */
 final class SimulatedCluster implements ClusterView {
+  private static final SensorId CRAC = new SensorId("crac");
+  private static final SensorId WEATHER = new SensorId("weather");
+  private static final SensorId PDU = new SensorId("pdu");
+  private static final SensorId UPS = new SensorId("ups");
+  private static final SensorId GRID = new SensorId("grid");
+  private static final SensorId PANEL = new SensorId("alarm-panel");
+
   private final Datacenter dc;
   private final JobBook jobs;
   private final Telemetry telemetry;
@@ -39,11 +52,13 @@ final class SimulatedCluster implements ClusterView {
   private final double cpuTempLimitC;
   private final List<ScenarioSite> sites;
   private final Sensors sensors;
+  private final SiteConditions conditions;
 
   SimulatedCluster(Datacenter dc, JobBook jobs, Telemetry telemetry, SimTime time,
       DvfsModel clock, Setpoints setpoints, double cpuTempLimitC, List<ScenarioSite> sites,
-      Sensors sensors) {
+      Sensors sensors, SiteConditions conditions) {
     this.sensors = sensors;
+    this.conditions = conditions;
     this.dc = dc;
     this.jobs = jobs;
     this.telemetry = telemetry;
@@ -61,7 +76,7 @@ final class SimulatedCluster implements ClusterView {
     for (int i = 0; i < dc.nodes.size; i++) {
       views.put(dc.id(i), view(i, now, nowS));
     }
-    return new ClusterSnapshot(now, views, siteViews(), jobViews());
+    return new ClusterSnapshot(now, views, siteViews(now), jobViews());
   }
 
   private NodeView view(int i, Instant now, double nowS) {
@@ -82,7 +97,14 @@ final class SimulatedCluster implements ClusterView {
       }
     }
     window.add(reading);
-    boolean silent = nodes.state[i] == NodeTable.OFF || nodes.state[i] == NodeTable.DOWN;
+    boolean silent = nodes.state[i] == NodeTable.OFF || nodes.state[i] == NodeTable.DOWN
+        || nodes.state[i] == NodeTable.DARK;
+    int site = nodes.site[i];
+    if (conditions.partitioned(site)) {
+      Instant lastHeard = time.instantAt(conditions.partitionedSinceS(site));
+      NodeReading last = new NodeReading(dc.id(i), dc.rack(i), lastHeard, seq, latest);
+      return new NodeView(dc.id(i), dc.rack(i), last, List.of(last), lastHeard, true);
+    }
     return new NodeView(dc.id(i), dc.rack(i), reading, window, now, silent);
   }
 
@@ -109,7 +131,31 @@ final class SimulatedCluster implements ClusterView {
         .build();
   }
 
-  private TreeMap<SiteId, SiteView> siteViews() {
+  private List<FacilityReading> facility(int site, Instant now) {
+    SiteId id = dc.siteId(site);
+    return List.of(
+        new FacilityReading(CRAC, id, now, FacilityKind.CRAC_SUPPLY_TEMP_CELSIUS,
+            dc.supplyC(site)),
+        new FacilityReading(WEATHER, id, now, FacilityKind.OUTDOOR_TEMP_CELSIUS,
+            sites.get(site).outdoorCelsius()),
+        new FacilityReading(PDU, id, now, FacilityKind.PDU_POWER_WATTS,
+            dc.ledger.facilityWatts(site)),
+        new FacilityReading(UPS, id, now, FacilityKind.UPS_ON_BATTERY,
+            conditions.onBattery(site) ? 1 : 0),
+        new FacilityReading(GRID, id, now, FacilityKind.GRID_CARBON_G_PER_KWH,
+            dc.ledger.carbonGPerKwh(site)),
+        new FacilityReading(GRID, id, now, FacilityKind.GRID_PRICE_PER_KWH,
+            dc.ledger.pricePerKwh(site)));
+  }
+
+  private List<Alarm> alarms(int site, Instant now) {
+    List<Alarm> open = new ArrayList<>();
+    conditions.openAlarms(site).forEach((kind, sinceS) -> open.add(new Alarm(PANEL,
+        dc.siteId(site), kind, time.instantAt(sinceS), now)));
+    return open;
+  }
+
+  private TreeMap<SiteId, SiteView> siteViews(Instant now) {
     TreeMap<SiteId, SiteView> views = new TreeMap<>();
     for (int s = 0; s < dc.siteCount(); s++) {
       SiteId id = dc.siteId(s);
@@ -120,7 +166,9 @@ final class SimulatedCluster implements ClusterView {
       List<PowerBudget> budgets = new ArrayList<>();
       sites.get(s).powerBudgetKw().ifPresent(kw -> budgets.add(PowerBudget.ofSite(id,
           kw * 1000)));
-      views.put(id, new SiteView(id, racks, budgets, List.of(), List.of()));
+      boolean cut = conditions.partitioned(s);
+      views.put(id, new SiteView(id, racks, budgets, cut ? List.of() : facility(s, now),
+          cut ? List.of() : alarms(s, now)));
     }
     return views;
   }

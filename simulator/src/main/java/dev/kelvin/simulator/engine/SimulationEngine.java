@@ -4,7 +4,9 @@ import dev.kelvin.core.loop.ControlLoop;
 import dev.kelvin.core.loop.TickReport;
 import dev.kelvin.simulator.report.SimulationResult;
 import dev.kelvin.simulator.scenario.Scenario;
+import dev.kelvin.simulator.scenario.ScenarioSite;
 import java.time.Duration;
+import java.time.ZoneOffset;
 
 /**
  * Runs one scenario to its end in virtual time and returns what happened. Jobs are submitted
@@ -32,6 +34,8 @@ public final class SimulationEngine {
   private final SimulatedCluster cluster;
   private final Timeline timeline = new Timeline();
   private final NodeFailures failures;
+  private final SiteConditions conditions;
+  private final ScenarioEvents events;
   private double finishedAtS = Double.NaN;
 
   public SimulationEngine(SimulationSetup setup) {
@@ -40,18 +44,22 @@ public final class SimulationEngine {
     this.time = new SimTime(setup.start());
     NodePower power = new NodePower(setup.nodePower(), scenario.power().minClockRatio(),
         scenario.power().offWatts(), scenario.power().computeBoundShare());
-    this.dc = new Datacenter(scenario.sites(), power, setup.thermal(), scenario.cooling());
+    this.dc = new Datacenter(scenario.sites(), power, setup.thermal(), scenario.cooling(),
+        setup.start().atZone(ZoneOffset.UTC).getHour());
     this.jobs = new JobBook(dc, time, setup.batch(), setup.jobs(), scenario.seed(),
         scenario.failures().checkpointEvery().toMillis() / 1000.0, this::drained);
     Sensors sensors = new Sensors(setup.failures().precursors());
     this.telemetry = new Telemetry(dc, scenario.telemetry().window(), sensors);
     this.setpoints = new Setpoints(dc, jobs, time, setup.clock(),
         scenario.power().bootTime().toMillis() / 1000.0);
+    this.conditions = new SiteConditions(dc, jobs, time, timeline,
+        scenario.power().bootTime().toMillis() / 1000.0);
     this.actions = new SimulatedActions(dc, jobs, time, new NodeIndex(dc), setpoints,
-        timeline);
+        timeline, conditions);
     this.cluster = new SimulatedCluster(dc, jobs, telemetry, time, setup.clock(), setpoints,
-        setup.cpuTempLimitC(), scenario.sites(), sensors);
+        setup.cpuTempLimitC(), scenario.sites(), sensors, conditions);
     this.failures = new NodeFailures(dc, jobs, time, setup.failures().plan(), timeline);
+    this.events = new ScenarioEvents(time, conditions, scenario.sites());
   }
 
   /**
@@ -63,6 +71,8 @@ public final class SimulationEngine {
   public SimulationResult run(Progress progress) {
     jobs.start();
     failures.start();
+    events.schedule(scenario().events());
+    startTariffs();
     setup.control().ifPresent(this::startControl);
     Scenario scenario = setup.scenario();
     scenario.telemetry().sampleEvery().ifPresentOrElse(
@@ -80,6 +90,25 @@ public final class SimulationEngine {
     progress.update(finishedAtS, jobs.outcomes().size() + jobs.neverFit(), jobs.total());
     return new ResultAssembler(setup, dc, jobs, telemetry, actions, timeline)
         .assemble(finishedAtS, time.events());
+  }
+
+  private Scenario scenario() {
+    return setup.scenario();
+  }
+
+  /** Sites with a daily carbon or price profile change tariff on every hour of the day. */
+  private void startTariffs() {
+    if (scenario().sites().stream().noneMatch(ScenarioSite::hasDailyProfile)) {
+      return;
+    }
+    int startHour = setup.start().atZone(ZoneOffset.UTC).getHour();
+    time.every("tariff", Duration.ofHours(1), () -> {
+      int hour = (startHour + (int) Math.round(time.nowS() / 3600)) % 24;
+      for (int s = 0; s < scenario().sites().size(); s++) {
+        ScenarioSite site = scenario().sites().get(s);
+        dc.ledger.setTariff(s, site.carbonAt(hour), site.priceAt(hour), time.nowS());
+      }
+    });
   }
 
   private void startControl(ControlFactory factory) {

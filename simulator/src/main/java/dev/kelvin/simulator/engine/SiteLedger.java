@@ -9,8 +9,9 @@ import java.util.List;
  * Each site's power and energy. Power is piecewise constant between events, so energy is
  * integrated exactly: before anything changes at an event, {@link #advanceTo} adds each
  * site's power times the time since the last event. Facility power is IT power plus cooling
- * (IT over the cooling plant's COP at the site's outdoor temperature) plus the fixed overhead
- * share (distribution, UPS losses, lighting).
+ * (IT over the cooling plant's COP at the site's outdoor temperature; nothing while the plant
+ * has failed) plus the fixed overhead share (distribution, UPS losses, lighting). Carbon and
+ * cost are integrated the same way, with the grid's intensity and price in force.
  */
 final class SiteLedger {
   private static final double JOULES_PER_KWH = 3.6e6;
@@ -24,12 +25,18 @@ final class SiteLedger {
   private final double[] coolingJ;
   private final double[] overheadJ;
   private final double[] busyNodeS;
+  private final boolean[] coolingRunning;
+  private final double[] carbonGPerKwh;
+  private final double[] pricePerKwh;
+  private final double[] carbonG;
+  private final double[] cost;
   private final Series.Builder[] facilitySeries;
   private final Series.Builder[] itSeries;
   private double lastS;
   private double frozenAtS = Double.NaN;
 
-  SiteLedger(List<ScenarioSite> sites, CoolingSettings cooling) {
+  /** @param startHour the hour of the day (UTC) at which the run starts */
+  SiteLedger(List<ScenarioSite> sites, CoolingSettings cooling, int startHour) {
     this.sites = List.copyOf(sites);
     int n = sites.size();
     coolingPerItWatt = new double[n];
@@ -43,6 +50,16 @@ final class SiteLedger {
     coolingJ = new double[n];
     overheadJ = new double[n];
     busyNodeS = new double[n];
+    coolingRunning = new boolean[n];
+    carbonGPerKwh = new double[n];
+    pricePerKwh = new double[n];
+    carbonG = new double[n];
+    cost = new double[n];
+    for (int s = 0; s < n; s++) {
+      coolingRunning[s] = true;
+      carbonGPerKwh[s] = sites.get(s).carbonAt(startHour);
+      pricePerKwh[s] = sites.get(s).priceAt(startHour);
+    }
     facilitySeries = new Series.Builder[n];
     itSeries = new Series.Builder[n];
     for (int s = 0; s < n; s++) {
@@ -66,10 +83,14 @@ final class SiteLedger {
       return;
     }
     for (int s = 0; s < itW.length; s++) {
+      double coolingW = coolingWatts(s);
       itJ[s] += itW[s] * dt;
-      coolingJ[s] += itW[s] * coolingPerItWatt[s] * dt;
+      coolingJ[s] += coolingW * dt;
       overheadJ[s] += itW[s] * overheadRatio * dt;
       busyNodeS[s] += busyNodes[s] * dt;
+      double facilityKwh = facilityWatts(s) * dt / JOULES_PER_KWH;
+      carbonG[s] += facilityKwh * carbonGPerKwh[s];
+      cost[s] += facilityKwh * pricePerKwh[s];
     }
     lastS = until;
   }
@@ -96,7 +117,41 @@ final class SiteLedger {
   }
 
   double facilityWatts(int site) {
-    return itW[site] * (1 + coolingPerItWatt[site] + overheadRatio);
+    return itW[site] * (1 + overheadRatio) + coolingWatts(site);
+  }
+
+  private double coolingWatts(int site) {
+    return coolingRunning[site] ? itW[site] * coolingPerItWatt[site] : 0;
+  }
+
+  /** The cooling plant stops drawing (it has failed) or starts again, from {@code nowS}. */
+  void setCoolingRunning(int site, boolean running, double nowS) {
+    advanceTo(nowS);
+    coolingRunning[site] = running;
+    facilitySeries[site].add(nowS, facilityWatts(site));
+  }
+
+  /** The grid's carbon intensity and price for {@code site} from {@code nowS}. */
+  void setTariff(int site, double gramsPerKwh, double perKwh, double nowS) {
+    advanceTo(nowS);
+    carbonGPerKwh[site] = gramsPerKwh;
+    pricePerKwh[site] = perKwh;
+  }
+
+  double carbonGPerKwh(int site) {
+    return carbonGPerKwh[site];
+  }
+
+  double pricePerKwh(int site) {
+    return pricePerKwh[site];
+  }
+
+  double carbonKg(int site) {
+    return carbonG[site] / 1000;
+  }
+
+  double cost(int site) {
+    return cost[site];
   }
 
   double itKwh(int site) {

@@ -34,15 +34,17 @@ final class FailureSettingsReader {
 
   private static ScriptedFailure one(ConfigTree element) {
     Optional<String> site = element.optionalString("site");
-    int node = element.integer("node", 0, 0, SiteReader.MAX_NODES);
+    OptionalDouble node = element.optionalDecimal("node", 1, SiteReader.MAX_NODES);
     Duration at = element.duration("at", Duration.ZERO, Duration.ZERO, YEARS_100);
     Duration repair = element.duration("repair", Duration.ofHours(1), Duration.ofSeconds(1),
         Duration.ofDays(365));
-    if (node < 1) {
-      throw refused(element, "node", String.valueOf(node), "must be the node's number in its"
-          + " site, from 1 (n0001)");
+    if (node.isEmpty() || node.getAsDouble() != Math.rint(node.getAsDouble())) {
+      throw node.isEmpty() ? ScenarioKeys.missing(element, "node", "the node's number in its"
+          + " site, from 1 (n0001), e.g. node: 42") : refused(element, "node",
+          ScenarioKeys.number(node.getAsDouble()), "must be a whole node number, from 1");
     }
     return new ScriptedFailure(site.orElseThrow(() -> ScenarioKeys.missing(element, "site",
-        "name the site of the failing node, e.g. site: a")), node, at, repair);
+        "name the site of the failing node, e.g. site: a")), (int) node.getAsDouble(), at,
+        repair);
   }
 }

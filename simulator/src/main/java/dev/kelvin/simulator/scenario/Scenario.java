@@ -10,7 +10,8 @@ import java.util.Objects;
  */
 public record Scenario(String name, long seed, TraceSource trace, List<ScenarioSite> sites,
     ControlSettings control, PowerSettings power, CoolingSettings cooling,
-    TelemetrySettings telemetry, FailureSettings failures, SchedulerKind scheduler) {
+    TelemetrySettings telemetry, FailureSettings failures, SchedulerKind scheduler,
+    List<ScenarioEvent> events) {
   public Scenario {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(trace, "trace");
@@ -20,6 +21,7 @@ public record Scenario(String name, long seed, TraceSource trace, List<ScenarioS
     Objects.requireNonNull(telemetry, "telemetry");
     Objects.requireNonNull(scheduler, "scheduler");
     sites = List.copyOf(sites);
+    events = List.copyOf(events);
     if (sites.isEmpty()) {
       throw new IllegalArgumentException("a scenario needs at least one site");
     }
@@ -29,18 +31,26 @@ public record Scenario(String name, long seed, TraceSource trace, List<ScenarioS
     }
   }
 
+  /** A scenario without site events. */
+  public Scenario(String name, long seed, TraceSource trace, List<ScenarioSite> sites,
+      ControlSettings control, PowerSettings power, CoolingSettings cooling,
+      TelemetrySettings telemetry, FailureSettings failures, SchedulerKind scheduler) {
+    this(name, seed, trace, sites, control, power, cooling, telemetry, failures, scheduler,
+        List.of());
+  }
+
   /** The batch scheduler the sites' queue uses. */
   public enum SchedulerKind { FCFS, EASY }
 
   /** This scenario with another policy (for {@code --compare}). */
   public Scenario withPolicy(String policy) {
     return new Scenario(name, seed, trace, sites, control.withPolicy(policy), power, cooling,
-        telemetry, failures, scheduler);
+        telemetry, failures, scheduler, events);
   }
 
   /** This scenario with another seed ({@code --seed}). */
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, newSeed, trace, sites, control, power, cooling, telemetry,
-        failures, scheduler);
+        failures, scheduler, events);
   }
 }

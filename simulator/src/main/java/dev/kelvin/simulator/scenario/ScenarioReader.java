@@ -49,15 +49,17 @@ public final class ScenarioReader {
     FailureSettings failures = FailureSettingsReader.read(root.section("failures"));
     SchedulerKind scheduler = root.enumValue("scheduler", SchedulerKind.class,
         SchedulerKind.EASY);
+    List<ScenarioEvent> events = root.sections("events", EventReader::read);
     root.requireNoUnknownKeys();
     String checkedName = requireName(root, name);
     requireSites(root, sites);
     requireScriptedNodes(root, sites, failures);
+    EventReader.requireSites(root, sites, events);
     TraceSource source = trace.resolve(paths);
     ControlSettings resolvedControl = SettingsReader.resolvePolicy(controlSection, control,
         paths);
     return root.build(() -> new Scenario(checkedName, seed, source, sites, resolvedControl,
-        power, cooling, telemetry, failures, scheduler));
+        power, cooling, telemetry, failures, scheduler, events));
   }
 
   /**

@@ -6,6 +6,7 @@ import static dev.kelvin.simulator.scenario.ScenarioKeys.refused;
 
 import dev.kelvin.core.config.ConfigTree;
 import dev.kelvin.core.model.SiteId;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,24 @@ final class SiteReader {
     double carbon = element.decimal("carbon_g_per_kwh", 300, 0, 2_000);
     double price = element.decimal("price_per_kwh", 0.15, 0, 10);
     double outdoor = element.decimal("outdoor_c", 20, -50, 60);
+    Duration ups = element.duration("ups_runtime", ScenarioSite.DEFAULT_UPS_RUNTIME,
+        Duration.ZERO, Duration.ofDays(2));
+    List<Double> carbonDaily = daily(element, "carbon_daily_g_per_kwh", 2_000);
+    List<Double> priceDaily = daily(element, "price_daily_per_kwh", 10);
     String site = name.orElseThrow(() -> ScenarioKeys.missing(element, "name",
         "each site has a name, e.g. name: a"));
     requireSiteName(element, site);
-    return new ScenarioSite(site, wholeNodes(element, nodes), budgetKw, carbon, price, outdoor);
+    return new ScenarioSite(site, wholeNodes(element, nodes), budgetKw, carbon, price, outdoor,
+        ups, carbonDaily, priceDaily);
+  }
+
+  private static List<Double> daily(ConfigTree element, String key, double max) {
+    List<Double> values = element.decimalList(key, 0, max);
+    if (!values.isEmpty() && values.size() != ScenarioSite.HOURS_PER_DAY) {
+      throw ScenarioKeys.refused(element, key, values.size() + " values", "must give one value"
+          + " per hour of the day, 24 in all, from 00:00");
+    }
+    return values;
   }
 
   /** Refuses the second site of a name, naming both. */

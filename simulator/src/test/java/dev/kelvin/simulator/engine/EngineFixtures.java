@@ -7,6 +7,7 @@ import dev.kelvin.core.action.GuardDecision;
 import dev.kelvin.core.action.SetCpuFrequencyCap;
 import dev.kelvin.core.audit.InMemoryAuditLog;
 import dev.kelvin.core.loop.ControlLoop;
+import dev.kelvin.core.model.ClusterSnapshot;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.port.Policy;
 import dev.kelvin.core.port.Predictor;
@@ -18,6 +19,7 @@ import dev.kelvin.simulator.scenario.CoolingSettings;
 import dev.kelvin.simulator.scenario.FailureSettings;
 import dev.kelvin.simulator.scenario.PowerSettings;
 import dev.kelvin.simulator.scenario.Scenario;
+import dev.kelvin.simulator.scenario.ScenarioEvent;
 import dev.kelvin.simulator.scenario.ScenarioSite;
 import dev.kelvin.simulator.scenario.TelemetrySettings;
 import dev.kelvin.simulator.scenario.TraceSource;
@@ -44,17 +46,28 @@ final class EngineFixtures {
   private EngineFixtures() {}
 
   static Scenario scenario(int nodes, double outdoorC, Optional<Duration> sampleEvery) {
+    return scenario(List.of(new ScenarioSite("a", nodes, OptionalDouble.of(40), 300, 0.15,
+        outdoorC)), sampleEvery, List.of());
+  }
+
+  static Scenario scenario(List<ScenarioSite> sites, Optional<Duration> sampleEvery,
+      List<ScenarioEvent> events) {
     return new Scenario("hand", 7,
         new TraceSource(Path.of("hand.swf"), TraceSource.Format.SWF, 0, OptionalDouble.empty(),
             1),
-        List.of(new ScenarioSite("a", nodes, OptionalDouble.of(40), 300, 0.15, outdoorC)),
+        sites,
         new ControlSettings(Duration.ofSeconds(5), "test"),
         new PowerSettings("test", 2, 0.8, 0.5, 5, Duration.ofMinutes(2)),
         new CoolingSettings(4, 20, 0.1, 1.5, 0.08),
         new TelemetrySettings(sampleEvery, 4),
         new FailureSettings(FailureSettings.NONE, 1, Duration.ofMinutes(30),
             OptionalDouble.empty(), Duration.ofHours(1), List.of()),
-        Scenario.SchedulerKind.FCFS);
+        Scenario.SchedulerKind.FCFS, events);
+  }
+
+  static ScenarioEvent event(ScenarioEvent.Kind kind, String site, long atS, long durationS) {
+    return new ScenarioEvent(kind, Duration.ofSeconds(atS), Duration.ofSeconds(durationS), site,
+        ScenarioEvent.DEFAULT_SUPPLY_RISE_K, ScenarioEvent.DEFAULT_SHUTDOWN_AFTER);
   }
 
   static SimulationSetup setup(Scenario scenario, List<TraceJob> jobs, double horizonS,
@@ -114,5 +127,24 @@ final class EngineFixtures {
           new InMemoryAuditLog(1000));
       return new ControlLoop(ports, scheduler.clock());
     };
+  }
+
+  /** A controller that only records the snapshots it sees, one per tick. */
+  static ControlFactory watch(List<ClusterSnapshot> seen) {
+    return watchAndAct(seen, Double.MAX_VALUE, meta -> {
+      throw new AssertionError("never acts");
+    });
+  }
+
+  /** A controller that records every snapshot and proposes one action at its first tick at
+   * or after {@code fromS}. */
+  static ControlFactory watchAndAct(List<ClusterSnapshot> seen, double fromS,
+      Function<ActionMeta, Action> action) {
+    ControlFactory acting = actOnce(fromS, action);
+    return (cluster, executor, scheduler) -> acting.create(now -> {
+      ClusterSnapshot snapshot = cluster.snapshot(now);
+      seen.add(snapshot);
+      return snapshot;
+    }, executor, scheduler);
   }
 }

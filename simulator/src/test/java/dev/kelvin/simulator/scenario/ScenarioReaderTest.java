@@ -32,14 +32,24 @@ class ScenarioReaderTest {
             "sites[].name none", "sites[].nodes none",
             "sites[].power_budget_kw none", "sites[].carbon_g_per_kwh 300",
             "sites[].price_per_kwh 0.15", "sites[].outdoor_c 20",
+            "sites[].ups_runtime 10m", "sites[].carbon_daily_g_per_kwh none",
+            "sites[].price_daily_per_kwh none",
             "control.interval 5m", "control.policy default",
-            "power.server default", "power.dvfs_exponent 2",
+            "power.server PowerEdge R630 (Intel Xeon E5-2699 v4 2.20 GHz)",
+            "power.dvfs_exponent 0.71",
             "power.compute_bound_share 0.8", "power.min_clock_ratio 0.5", "power.off_w 5",
             "power.boot_time 2m",
             "cooling.cop 4", "cooling.reference_outdoor_c 20",
             "cooling.cop_per_kelvin 0.1", "cooling.min_cop 1.5", "cooling.overhead_ratio 0.08",
             "telemetry.sample_every none", "telemetry.window 10",
-            "scheduler easy");
+            "failures.model lanl", "failures.rate_scale 1", "failures.lead 30m",
+            "failures.precursor_share none", "failures.checkpoint_every 1h",
+            "failures.scripted[].site none", "failures.scripted[].node none",
+            "failures.scripted[].at 0s", "failures.scripted[].repair 1h",
+            "scheduler easy",
+            "events[].kind none", "events[].site none", "events[].at 0s",
+            "events[].duration 1h", "events[].supply_rise_k 15",
+            "events[].shutdown_after 10m");
   }
 
   @Test
