@@ -24,7 +24,6 @@ final class PowerSampler implements EventListener<EventInfo> {
   private final double intervalS;
   private double nextSampleS;
   private double energyJoules;
-  private long samples;
 
   PowerSampler(Simulation simulation, List<? extends Host> hosts, double intervalS) {
     this.simulation = simulation;
@@ -44,16 +43,11 @@ final class PowerSampler implements EventListener<EventInfo> {
     }
     long due = (long) Math.ceil((timeS - nextSampleS) / intervalS);
     energyJoules += siteWatts() * intervalS * due;
-    samples += due;
     nextSampleS += due * intervalS;
   }
 
   double energyKwh() {
     return energyJoules / JOULES_PER_KWH;
-  }
-
-  long samples() {
-    return samples;
   }
 
   private double siteWatts() {
