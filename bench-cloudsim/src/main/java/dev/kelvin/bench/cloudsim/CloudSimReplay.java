@@ -97,17 +97,20 @@ public final class CloudSimReplay {
     simulation.start();
 
     double makespanS = cloudlets.stream().mapToDouble(Cloudlet::getFinishTime).max().orElse(0);
-    double energyKwh;
-    if (sampler != null) {
-      sampler.sampleBefore(makespanS);
-      energyKwh = sampler.energyKwh();
-    } else {
-      energyKwh = exactEnergyKwh(cloudlets, makespanS);
-    }
+    double energyKwh = energyKwh(sampler, cloudlets, makespanS);
     long finished = cloudlets.stream().filter(Cloudlet::isFinished).count();
     double wallS = (System.nanoTime() - startNanos) / 1e9;
-    return new ReplayFigures(wallS, processCpuS(), peakResidentMib(), cloudlets.size(), finished, energyKwh,
-        makespanS, skipped);
+    return new ReplayFigures(wallS, processCpuS(), peakResidentMib(), cloudlets.size(),
+        finished, energyKwh, makespanS, skipped);
+  }
+
+  /** From the samples when there are any, else from the busy and idle seconds. */
+  private double energyKwh(PowerSampler sampler, List<Cloudlet> cloudlets, double makespanS) {
+    if (sampler == null) {
+      return exactEnergyKwh(cloudlets, makespanS);
+    }
+    sampler.sampleBefore(makespanS);
+    return sampler.energyKwh();
   }
 
   private List<SwfJob> jobs() {
