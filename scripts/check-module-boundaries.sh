@@ -3,7 +3,8 @@
 # on purpose in a scratch copy of the poms and expecting the enforcer to refuse:
 #   1. policy depending on its sibling telemetry, and telemetry on its sibling actuators,
 #   2. the MQTT layer depending on a feature module,
-#   3. core depending on a library (slf4j).
+#   3. core depending on a library (slf4j),
+#   4. app depending on CloudSim Plus, which only the bench-cloudsim process may load.
 # Needs the dependencies already in the local Maven repository (run after ./mvnw verify).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -13,17 +14,18 @@ trap 'rm -rf "$scratch"' EXIT
 copy_poms() {
   rm -rf "$scratch/tree" && mkdir -p "$scratch/tree"
   (cd "$root" && cp -r mvnw .mvn pom.xml "$scratch/tree/")
-  for m in core mqtt telemetry predictor policy actuators agent simulator dashboard app; do
+  for m in core mqtt telemetry predictor policy actuators agent simulator dashboard app bench-cloudsim; do
     mkdir -p "$scratch/tree/$m" && cp "$root/$m/pom.xml" "$scratch/tree/$m/"
   done
 }
 
-add_dependency() { # module groupId artifactId
-  python3 - "$scratch/tree/$1/pom.xml" "$2" "$3" <<'PY'
+add_dependency() { # module groupId artifactId [version]
+  python3 - "$scratch/tree/$1/pom.xml" "$2" "$3" "${4:-}" <<'PY'
 import sys
-path, group, artifact = sys.argv[1:]
+path, group, artifact, version = sys.argv[1:]
 text = open(path).read()
-dep = f"<dependency><groupId>{group}</groupId><artifactId>{artifact}</artifactId></dependency>"
+pinned = f"<version>{version}</version>" if version else ""
+dep = f"<dependency><groupId>{group}</groupId><artifactId>{artifact}</artifactId>{pinned}</dependency>"
 if "<dependencies>" in text:
     text = text.replace("<dependencies>", "<dependencies>\n    " + dep, 1)
 else:
@@ -68,3 +70,7 @@ expect_refusal "the MQTT layer depending on policy, a feature module" mqtt "may 
 copy_poms
 add_dependency core org.slf4j slf4j-api
 expect_refusal "core depending on slf4j" core "depends on the JDK alone"
+
+copy_poms
+add_dependency app org.cloudsimplus cloudsimplus 8.5.7
+expect_refusal "app depending on CloudSim Plus" app "may not depend on the CloudSim Plus bench"
