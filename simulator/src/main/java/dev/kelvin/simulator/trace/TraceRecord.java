@@ -45,10 +45,6 @@ public record TraceRecord(int jobs, int jobsWithWait, OptionalDouble meanWaitS,
    *     machine has no processor
    */
   public static TraceRecord of(SwfTrace trace, long machineProcessors) {
-    if (machineProcessors < 1) {
-      throw new IllegalArgumentException("machineProcessors must be >= 1, was "
-          + machineProcessors + " (the header's MaxProcs missing?)");
-    }
     Sums sums = new Sums();
     for (SwfJob job : trace.jobs()) {
       if (SwfJobs.skipReason(job) == null) {
