@@ -75,7 +75,8 @@ public final class SwfJobs {
     return mapped.build();
   }
 
-  private static String skipReason(SwfJob job) {
+  /** Why {@code job} is not replayed ({@link MappedJobs}' reasons), or null when it is. */
+  static String skipReason(SwfJob job) {
     boolean neverRan = job.runSeconds() <= 0
         && (job.status() == 5 || job.waitSeconds() == SwfJob.MISSING);
     if (neverRan) {
