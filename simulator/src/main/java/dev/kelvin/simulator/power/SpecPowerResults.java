@@ -69,7 +69,7 @@ public record SpecPowerResults(List<SpecPowerCurve> curves, List<String> skipped
       }
     }
     if (!skipped.isEmpty()) {
-      LOG.warn("SPECpower results: skipped {} of {} rows for an unusable value, the first: {}",
+      LOG.info("SPECpower results: skipped {} of {} rows for an unusable value, the first: {}",
           skipped.size(), table.rows().size(), skipped.get(0));
     }
     return new SpecPowerResults(curves, skipped);
