@@ -10,9 +10,7 @@ import dev.kelvin.simulator.sched.QueuedJob;
 import dev.kelvin.simulator.trace.TraceJob;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -28,16 +26,13 @@ final class JobBook {
   private final BatchScheduler batch;
   private final List<TraceJob> jobs;
   private final SiteChooser sites;
-  private final List<List<QueuedJob>> queues = new ArrayList<>();
+  private final SiteQueues queues;
   private final List<List<JobRun>> running = new ArrayList<>();
   private final BitSet[] free;
-  private final Map<Long, Pending> waiting = new HashMap<>();
   private final List<JobOutcome> outcomes = new ArrayList<>();
-  private final Series.Builder queueLength = new Series.Builder("queued jobs", "jobs");
   private final Runnable onDrained;
   private final double checkpointEveryS;
   private int nextSubmit;
-  private int queued;
   private int runningJobs;
   private int neverFit;
   private int interruptions;
@@ -54,13 +49,12 @@ final class JobBook {
     this.onDrained = onDrained;
     this.sites = new SiteChooser(dc, new SplittableRandom(seed));
     free = new BitSet[dc.siteCount()];
+    queues = new SiteQueues(dc.siteCount(), time);
     for (int s = 0; s < dc.siteCount(); s++) {
-      queues.add(new ArrayList<>());
       running.add(new ArrayList<>());
       free[s] = new BitSet(dc.siteSize(s));
       free[s].set(0, dc.siteSize(s));
     }
-    queueLength.add(0, 0);
   }
 
   /** Schedules the first submission; each submission schedules the next. */
@@ -87,24 +81,11 @@ final class JobBook {
       checkDrained();
       return;
     }
-    enqueue(site, new Pending(job, time.nowS(), job.runS(), 0));
+    enqueue(site, new PendingJob(job, time.nowS(), job.runS(), 0));
   }
 
-  /** A job waiting to start, or to start again after an interruption. */
-  private record Pending(TraceJob trace, double submitS, double workS, int restarts) {}
-
-  private void enqueue(int site, Pending pending) {
-    TraceJob job = pending.trace();
-    QueuedJob entry = new QueuedJob(job.id(), job.nodes(), job.requestedS(), job.submitS());
-    List<QueuedJob> queue = queues.get(site);
-    int at = queue.size();
-    while (at > 0 && queue.get(at - 1).submitS() > job.submitS()) {
-      at--;
-    }
-    queue.add(at, entry);
-    waiting.put(job.id(), pending);
-    queued++;
-    queueLength.add(time.nowS(), queued);
+  private void enqueue(int site, PendingJob pending) {
+    queues.add(site, pending);
     requestDispatch();
   }
 
@@ -119,8 +100,8 @@ final class JobBook {
   private void dispatch() {
     dispatchQueued = false;
     double nowS = time.nowS();
-    for (int s = 0; s < queues.size(); s++) {
-      List<QueuedJob> queue = queues.get(s);
+    for (int s = 0; s < dc.siteCount(); s++) {
+      List<QueuedJob> queue = queues.of(s);
       if (queue.isEmpty() || free[s].isEmpty()) {
         continue;
       }
@@ -130,7 +111,7 @@ final class JobBook {
         begin(s, placement, nowS);
       }
     }
-    queueLength.add(nowS, queued);
+    queues.record();
   }
 
   private List<PlannedEnd> plannedEnds(int site) {
@@ -143,7 +124,7 @@ final class JobBook {
   }
 
   private void begin(int site, Placement placement, double nowS) {
-    Pending pending = waiting.remove(placement.job().id());
+    PendingJob pending = queues.started(placement.job().id());
     TraceJob job = pending.trace();
     int[] nodes = placement.nodes().clone();
     for (int k = 0; k < nodes.length; k++) {
@@ -159,7 +140,6 @@ final class JobBook {
     }
     dc.ledger.addBusy(site, nodes.length, nowS);
     running.get(site).add(run);
-    queued--;
     runningJobs++;
     run.rate = rateOf(run);
     scheduleEnd(run, nowS);
@@ -237,7 +217,7 @@ final class JobBook {
     nodeSecondsLost += (done - kept) * run.nodes.length;
     interruptions++;
     release(run, nowS);
-    enqueue(requeueSite, new Pending(run.trace, run.submitS, run.trace.runS() - kept,
+    enqueue(requeueSite, new PendingJob(run.trace, run.submitS, run.trace.runS() - kept,
         run.restarts + 1));
     return true;
   }
@@ -258,15 +238,8 @@ final class JobBook {
         moved++;
       }
     }
-    List<QueuedJob> queue = queues.get(from);
-    for (QueuedJob entry : List.copyOf(queue)) {
-      if (entry.nodes() <= dc.siteSize(to)) {
-        queue.remove(entry);
-        queued--;
-        enqueue(to, waiting.remove(entry.id()));
-        moved++;
-      }
-    }
+    moved += queues.move(from, to, dc.siteSize(to));
+    requestDispatch();
     return moved;
   }
 
@@ -295,13 +268,13 @@ final class JobBook {
   }
 
   private void checkDrained() {
-    if (nextSubmit == jobs.size() && queued == 0 && runningJobs == 0) {
+    if (nextSubmit == jobs.size() && queues.size() == 0 && runningJobs == 0) {
       onDrained.run();
     }
   }
 
   int queuedJobs() {
-    return queued;
+    return queues.size();
   }
 
   int runningJobs() {
@@ -339,6 +312,6 @@ final class JobBook {
   }
 
   Series queueLength() {
-    return queueLength.build();
+    return queues.length();
   }
 }
