@@ -15,6 +15,8 @@ import java.util.List;
  */
 final class SiteLedger {
   private static final double JOULES_PER_KWH = 3.6e6;
+  /** Below this a site's summed power is rounding left over, not power. */
+  private static final double ROUNDING_W = 1e-6;
 
   private final List<ScenarioSite> sites;
   private final double[] coolingPerItWatt;
@@ -101,8 +103,13 @@ final class SiteLedger {
     frozenAtS = atS;
   }
 
+  /**
+   * Adds a node's change of power. The site's sum is kept incrementally, so rounding leaves
+   * traces of a few 1e-11 W when every node has gone to 0 W: those are snapped to 0.
+   */
   void addIt(int site, double deltaW, double nowS) {
-    itW[site] += deltaW;
+    double sum = itW[site] + deltaW;
+    itW[site] = Math.abs(sum) < ROUNDING_W ? 0 : sum;
     itSeries[site].add(nowS, itW[site]);
     facilitySeries[site].add(nowS, facilityWatts(site));
   }
