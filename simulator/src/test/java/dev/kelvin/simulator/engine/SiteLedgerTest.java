@@ -27,6 +27,7 @@ class SiteLedgerTest {
   @Test
   void energy_is_power_times_time_between_changes() {
     ledger.addIt(0, 1000, 0);
+    ledger.advanceTo(1800);
     ledger.addIt(0, -500, 1800);
     ledger.freeze(3600);
 
