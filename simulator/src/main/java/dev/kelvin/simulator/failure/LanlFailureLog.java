@@ -1,5 +1,6 @@
 package dev.kelvin.simulator.failure;
 
+import dev.kelvin.simulator.csv.CsvLine;
 import dev.kelvin.core.validation.WireText;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -83,30 +84,10 @@ public final class LanlFailureLog {
         row.optionalWhole(at.nodes()), row.text(at.purpose()));
   }
 
-  /** Splits one CSV line: commas separate, double quotes enclose, {@code ""} is a quote. */
+  /** Splits one CSV line, each cell stripped of surrounding blanks. */
   static List<String> split(String line, String where) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-        cell.append('"');
-        i++;
-      } else if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ',' && !quoted) {
-        cells.add(cell.toString().strip());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    if (quoted) {
-      throw new FailureDataException(where + ": a quoted field is not closed on its line");
-    }
-    cells.add(cell.toString().strip());
-    return cells;
+    return CsvLine.split(line).orElseThrow(() -> new FailureDataException(where + ": a quoted field is not closed on its line")).stream()
+        .map(String::strip).toList();
   }
 
   /** The cells of one record, able to say where a value came from. */

@@ -1,5 +1,6 @@
 package dev.kelvin.simulator.power;
 
+import dev.kelvin.simulator.csv.CsvLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,27 +77,7 @@ final class CsvTable {
   }
 
   static List<String> split(String line, String where) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-        cell.append('"');
-        i++;
-      } else if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ',' && !quoted) {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    if (quoted) {
-      throw new PowerDataException(where + ": a quoted field is not closed on its line");
-    }
-    cells.add(cell.toString());
-    return cells;
+    return CsvLine.split(line).orElseThrow(() -> new PowerDataException(where
+        + ": a quoted field is not closed on its line"));
   }
 }

@@ -1,0 +1,2 @@
+/** Reading the CSV files of the reference data, one way for every reader. */
+package dev.kelvin.simulator.csv;
