@@ -20,7 +20,7 @@ final class CloudSimSide {
   /** Where {@code ./mvnw package} leaves the replay's classpath, from the repository root. */
   static final Path CLASSPATH_FILE = Path.of("bench-cloudsim", "target", "classpath.txt");
   static final String MAIN_CLASS = "dev.kelvin.bench.cloudsim.CloudSimReplay";
-  /** The replay's JVM flags; docs/simulator-draft-bench.md quotes them. */
+  /** The replay's JVM flags; docs/performance.md quotes them. */
   static final List<String> JVM_FLAGS = List.of("-Xmx4g");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final double BYTES_PER_MIB = 1 << 20;
