@@ -1,10 +1,11 @@
 package dev.kelvin.app;
 
-import dev.kelvin.app.bench.BenchCommand;
 import dev.kelvin.app.agent.AgentCommand;
+import dev.kelvin.app.bench.BenchCommand;
 import dev.kelvin.app.demo.DemoCommand;
 import dev.kelvin.app.run.RunCommand;
 import dev.kelvin.app.simulate.SimulateCommand;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +38,21 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new Main());
     commandLine.setExecutionExceptionHandler(new FailureHandler());
+    commandLine.setParameterExceptionHandler(Main::usageError);
     return commandLine;
+  }
+
+  /**
+   * A usage error: the message, picocli's suggestions if it has any, and always the usage of
+   * the command at fault, on stderr; exit code 2.
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine at = e.getCommandLine();
+    PrintWriter err = at.getErr();
+    err.println(e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    at.usage(err);
+    return at.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   @Override
