@@ -19,6 +19,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
@@ -90,7 +91,8 @@ final class DroolsRuleBase {
       }
       session.fireAllRules();
       List<Proposal> proposals = new ArrayList<>();
-      for (Object object : session.getObjects(Proposal.class::isInstance)) {
+      // a class filter reads the proposals' own store, not every fact in the session
+      for (Object object : session.getObjects(new ClassObjectFilter(Proposal.class))) {
         proposals.add((Proposal) object);
       }
       return proposals;
