@@ -1,8 +1,8 @@
 package dev.kelvin.policy.rules;
 
 import dev.kelvin.core.action.Fact;
-import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.MetricValues;
+import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.model.NodeView;
