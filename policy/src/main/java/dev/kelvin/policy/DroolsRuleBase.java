@@ -8,8 +8,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.base.ObjectType;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.EntryPointNode;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -19,6 +24,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
@@ -29,6 +35,13 @@ import org.kie.api.time.SessionPseudoClock;
  * executable-model rule base once, then runs a fresh session per call on a pseudo clock set to
  * the snapshot's time, and returns the {@link Proposal}s the rules inserted. The compiled rule
  * base is immutable and shared; sessions are never shared, so {@link #fire} is thread-safe.
+ *
+ * <p>A fact is inserted only when some pattern of the compiled rules can see it: when the
+ * network has an object type node for its class, a superclass or an interface of it (any
+ * pattern, {@code exists}, {@code accumulate} or query on a type builds one). Others (such as
+ * predictions while no rule reads them) could match nothing and would only cost the insertion;
+ * a consequence that walks the whole working memory would miss them, which no Kelvin rule does.
+ * Where the network holds a type other than a Java class, every fact is inserted.
  */
 final class DroolsRuleBase {
   private static final AtomicLong BUILDS = new AtomicLong();
@@ -37,6 +50,8 @@ final class DroolsRuleBase {
   private final KieSessionConfiguration sessionConfig;
   private final List<String> ruleNames;
   private final Duration compileTime;
+  /** Whether a fact of a class can reach any pattern of the rules; computed once per class. */
+  private final ClassValue<Boolean> matchable;
 
   private DroolsRuleBase(KieBase kieBase, KieSessionConfiguration sessionConfig,
       Duration compileTime) {
@@ -44,6 +59,13 @@ final class DroolsRuleBase {
     this.sessionConfig = sessionConfig;
     this.compileTime = compileTime;
     this.ruleNames = namesOf(kieBase);
+    Optional<List<Class<?>>> seen = typesSeen(kieBase);
+    this.matchable = new ClassValue<>() {
+      @Override
+      protected Boolean computeValue(Class<?> type) {
+        return seen.isEmpty() || seen.get().stream().anyMatch(t -> t.isAssignableFrom(type));
+      }
+    };
   }
 
   /**
@@ -86,11 +108,14 @@ final class DroolsRuleBase {
       SessionPseudoClock clock = session.getSessionClock();
       clock.advanceTime(at.toEpochMilli(), TimeUnit.MILLISECONDS);
       for (Object fact : facts) {
-        session.insert(fact);
+        if (seesFactsOf(fact.getClass())) {
+          session.insert(fact);
+        }
       }
       session.fireAllRules();
       List<Proposal> proposals = new ArrayList<>();
-      for (Object object : session.getObjects(Proposal.class::isInstance)) {
+      // a class filter reads the proposals' own store, not every fact in the session
+      for (Object object : session.getObjects(new ClassObjectFilter(Proposal.class))) {
         proposals.add((Proposal) object);
       }
       return proposals;
@@ -100,6 +125,11 @@ final class DroolsRuleBase {
     } finally {
       session.dispose();
     }
+  }
+
+  /** Whether {@link #fire} inserts facts of {@code type}: some pattern of the rules can see them. */
+  boolean seesFactsOf(Class<?> type) {
+    return matchable.get(type);
   }
 
   /** The names of the compiled rules, sorted. */
@@ -123,6 +153,27 @@ final class DroolsRuleBase {
     } catch (IOException e) {
       throw new PolicyException("could not read rule file " + path + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The classes the rules' object type nodes stand for, across every entry point; empty when
+   * the rule base is not the engine's own or holds a type that is not a Java class, so that
+   * every fact is inserted.
+   */
+  private static Optional<List<Class<?>>> typesSeen(KieBase kieBase) {
+    if (!(kieBase instanceof InternalRuleBase ruleBase)) {
+      return Optional.empty();
+    }
+    List<Class<?>> types = new ArrayList<>();
+    for (EntryPointNode entryPoint : ruleBase.getRete().getEntryPointNodes().values()) {
+      for (ObjectType type : entryPoint.getObjectTypeNodes().keySet()) {
+        if (!(type instanceof ClassObjectType classType)) {
+          return Optional.empty();
+        }
+        types.add(classType.getClassType());
+      }
+    }
+    return Optional.of(List.copyOf(types));
   }
 
   private static String describe(List<Message> errors) {

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * updated), compiled once by {@link #load}, run in a fresh session on every {@link #decide}
  * call. Each call inserts
  * the settings, one {@link NodeThermalFact} per node that reports its CPU temperature and
- * frequency range, and every prediction; the proposals come back sorted by node, then rule, and
+ * frequency range, and every prediction of a type some rule reads (the others could match
+ * nothing; see {@link DroolsRuleBase}); the proposals come back sorted by node, then rule, and
  * get their ids in that order, so the same snapshot always gives the same actions. Thread-safe.
  */
 public final class RulePolicy implements Policy {

@@ -84,6 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
       report.accept(bench.forecast(site, forecaster));
       report.accept(bench.rules(site, rules));
       report.accept(bench.tick(site, forecaster, rules));
+      report.accept(bench.tickOnSnapshot(site, forecaster, rules));
     }
     report.accept(bench.history(32));
     report.accept(bench.train(history));

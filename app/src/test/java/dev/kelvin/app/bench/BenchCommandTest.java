@@ -18,7 +18,8 @@ import picocli.CommandLine;
 class BenchCommandTest {
   private static final List<String> BENCHMARKS = List.of("ingest: decode + validate + admit",
       "predictor: forecast a snapshot", "policy: rules decide", "control loop: one tick",
-      "simulator: history, 1 h at 1 s", "predictor: train, 30 min history");
+      "control loop: tick, snapshot given", "simulator: history, 1 h at 1 s",
+      "predictor: train, 30 min history");
 
   @TempDir
   Path scratch;

@@ -1,7 +1,6 @@
 package dev.kelvin.core.action;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
@@ -36,7 +35,13 @@ public final class ActionIds {
     return new ActionIds("a-" + Long.toString(start.getEpochSecond(), 36) + salt);
   }
 
+  /** The next id: the prefix, a dash and the counter in at least six digits. */
   public ActionId next() {
-    return new ActionId(String.format(Locale.ROOT, "%s-%06d", prefix, counter.incrementAndGet()));
+    String count = Long.toString(counter.incrementAndGet());
+    StringBuilder id = new StringBuilder(prefix.length() + 8).append(prefix).append('-');
+    for (int pad = 6 - count.length(); pad > 0; pad--) {
+      id.append('0');
+    }
+    return new ActionId(id.append(count).toString());
   }
 }

@@ -41,11 +41,14 @@ public record ClusterSummary(Instant at, int nodes, int staleNodes, double total
         stale++;
         continue;
       }
-      power += view.latest(NodeMetric.POWER_WATTS).orElse(0);
-      OptionalDouble celsius = view.latest(NodeMetric.CPU_TEMP_CELSIUS);
-      if (celsius.isPresent() && celsius.getAsDouble() > hottestCelsius) {
+      // NaN is an absent metric: no Optional per node, as this runs on every tick
+      MetricValues latest = view.latest().metrics();
+      double watts = latest.getOrNaN(NodeMetric.POWER_WATTS);
+      power += Double.isNaN(watts) ? 0 : watts;
+      double celsius = latest.getOrNaN(NodeMetric.CPU_TEMP_CELSIUS);
+      if (celsius > hottestCelsius) {
         hottest = view;
-        hottestCelsius = celsius.getAsDouble();
+        hottestCelsius = celsius;
       }
     }
     Optional<Hottest> top = hottest == null ? Optional.empty() : Optional.of(new Hottest(

@@ -7,6 +7,7 @@ import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.SetpointKind;
 import dev.kelvin.core.testkit.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,16 @@ class ActionsTest {
     ActionId first = ids.next();
     assertThat(ids.next()).isNotEqualTo(first);
     assertThat(again.next()).isEqualTo(first);
+  }
+
+  @Test
+  void ids_count_in_six_digits_at_least_after_the_start_in_base_36() {
+    ActionIds fresh = new ActionIds(Instant.ofEpochSecond(36 * 36 + 35));
+    assertThat(fresh.next().value()).isEqualTo("a-10z-000001");
+    for (int i = 2; i < 1_000_000; i++) {
+      fresh.next();
+    }
+    assertThat(fresh.next().value()).isEqualTo("a-10z-1000000");
   }
 
   @Test

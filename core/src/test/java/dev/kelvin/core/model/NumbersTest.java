@@ -2,6 +2,8 @@ package dev.kelvin.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class NumbersTest {
@@ -29,5 +31,41 @@ class NumbersTest {
   void nan_and_infinity_print_as_java_does() {
     assertThat(Numbers.plain(Double.NaN, 1)).isEqualTo("NaN");
     assertThat(Numbers.plain(Double.NEGATIVE_INFINITY, 1)).isEqualTo("-Infinity");
+  }
+
+  @Test
+  void fixed_gives_what_the_formatter_gives_for_random_values_of_every_magnitude() {
+    SplittableRandom random = new SplittableRandom(20_260_101);
+    for (int i = 0; i < 200_000; i++) {
+      double value = Math.pow(10, random.nextDouble(-6, 10)) * (random.nextInt(8) == 0 ? -1 : 1);
+      int decimals = random.nextInt(0, 7);
+      assertThat(Numbers.fixed(value, decimals)).as("%s with %d decimals", value, decimals)
+          .isEqualTo(String.format(Locale.ROOT, "%." + decimals + "f", value));
+    }
+  }
+
+  @Test
+  void fixed_gives_what_the_formatter_gives_on_and_near_ties() {
+    for (int decimals = 0; decimals <= 4; decimals++) {
+      double unit = Math.pow(10, -decimals);
+      for (int k = 0; k < 20_000; k++) {
+        double tie = (k + 0.5) * unit;
+        for (double value : new double[] {tie, Math.nextUp(tie), Math.nextDown(tie),
+            tie + unit * 1e-4, tie - unit * 1e-4, tie + unit * 2e-4, tie - unit * 2e-4,
+            k * unit, Math.nextDown(k * unit)}) {
+          assertThat(Numbers.fixed(value, decimals)).as("%s with %d decimals", value, decimals)
+              .isEqualTo(String.format(Locale.ROOT, "%." + decimals + "f", value));
+        }
+      }
+    }
+  }
+
+  @Test
+  void fixed_keeps_the_sign_of_negative_zero_and_prints_nan_as_the_formatter_does() {
+    for (double value : new double[] {-0.0, 0.0, -0.04, Double.NaN,
+        Double.POSITIVE_INFINITY, Double.MAX_VALUE, Double.MIN_VALUE, 85.05, 0.15, 2.675}) {
+      assertThat(Numbers.fixed(value, 1)).as("%s", value)
+          .isEqualTo(String.format(Locale.ROOT, "%.1f", value));
+    }
   }
 }

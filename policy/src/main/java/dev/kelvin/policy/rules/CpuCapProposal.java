@@ -5,7 +5,6 @@ import dev.kelvin.core.action.Fact;
 import dev.kelvin.core.model.NodeId;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -62,7 +61,7 @@ public record CpuCapProposal(String rule, NodeId node, double targetMhz, String 
    */
   static String formatAbove(double value, double threshold) {
     for (int decimals = 1; decimals <= 4; decimals++) {
-      String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
+      String text = Numbers.fixed(value, decimals);
       if (Double.parseDouble(text) > threshold) {
         return text;
       }

@@ -1,6 +1,7 @@
 package dev.kelvin.policy.rules;
 
 import dev.kelvin.core.action.Fact;
+import dev.kelvin.core.model.MetricValues;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.NodeReading;
@@ -63,16 +64,21 @@ public record NodeThermalFact(NodeId node, boolean stale, double cpuTempCelsius,
     static Settling of(List<NodeReading> window, Duration settleTime) {
       NodeReading latest = window.get(window.size() - 1);
       Instant since = latest.at().minus(settleTime);
-      OptionalDouble capNow = latest.cpuFreqCapMhz();
+      // NaN marks an absent metric (MetricValues never holds NaN as a value): no Optional per
+      // reading, as this runs over the settle time of every node on every tick
+      double capNow = latest.metrics().getOrNaN(NodeMetric.CPU_FREQ_CAP_MHZ);
       boolean settled = true;
       double peak = Double.NEGATIVE_INFINITY;
       for (int i = window.size() - 1; i >= 0 && !window.get(i).at().isBefore(since); i--) {
-        NodeReading reading = window.get(i);
-        OptionalDouble cap = reading.cpuFreqCapMhz();
-        if (cap.isPresent() && capNow.isPresent() && cap.getAsDouble() != capNow.getAsDouble()) {
+        MetricValues metrics = window.get(i).metrics();
+        double cap = metrics.getOrNaN(NodeMetric.CPU_FREQ_CAP_MHZ);
+        if (!Double.isNaN(cap) && !Double.isNaN(capNow) && cap != capNow) {
           settled = false;
         }
-        peak = Math.max(peak, reading.cpuTempCelsius().orElse(Double.NEGATIVE_INFINITY));
+        double celsius = metrics.getOrNaN(NodeMetric.CPU_TEMP_CELSIUS);
+        if (!Double.isNaN(celsius)) {
+          peak = Math.max(peak, celsius);
+        }
       }
       boolean covers = !window.get(0).at().isAfter(since);
       return new Settling(settled, peak, covers);

@@ -83,12 +83,18 @@ public final class PowerFeatures {
   }
 
   private FeatureResult summarise(List<NodeReading> span, NodeReading latest) {
-    Series power = Series.of(span, NodeMetric.POWER_WATTS, latest.at());
-    Series util = Series.of(span, NodeMetric.CPU_UTIL_RATIO, latest.at());
+    Series power = new Series(NodeMetric.POWER_WATTS);
+    Series util = new Series(NodeMetric.CPU_UTIL_RATIO);
+    Instant end = latest.at();
+    for (NodeReading reading : span) {
+      double t = -nanosBetween(reading.at(), end) / 1e9;
+      power.add(t, reading.metrics().getOrNaN(NodeMetric.POWER_WATTS));
+      util.add(t, reading.metrics().getOrNaN(NodeMetric.CPU_UTIL_RATIO));
+    }
     for (Series series : List.of(power, util)) {
-      if (series.count() * 2 < span.size() || !series.hasSpread()) {
-        return new Skipped(SkipReason.MISSING_METRIC, series.metric().wireName()
-            + " is present in only " + series.count() + " of " + span.size() + " readings of "
+      if (series.count * 2 < span.size() || !series.hasSpread()) {
+        return new Skipped(SkipReason.MISSING_METRIC, series.metric.wireName()
+            + " is present in only " + series.count + " of " + span.size() + " readings of "
             + latest.node() + " in the last " + window);
       }
     }
@@ -97,6 +103,15 @@ public final class PowerFeatures {
     return new Extracted(new PowerFeatureVector(
         latest.metrics().getOrNaN(NodeMetric.POWER_WATTS), power.mean(), power.slopePerSecond(),
         latest.metrics().getOrNaN(NodeMetric.CPU_UTIL_RATIO), util.mean(), capRatio));
+  }
+
+  /**
+   * {@code Duration.between(from, to).toNanos()} without the two objects it builds: this runs
+   * for every reading of every node on every tick.
+   */
+  private static long nanosBetween(Instant from, Instant to) {
+    return (to.getEpochSecond() - from.getEpochSecond()) * 1_000_000_000L
+        + (to.getNano() - from.getNano());
   }
 
   private static List<String> missingFromLatest(NodeReading latest) {
@@ -118,28 +133,31 @@ public final class PowerFeatures {
     return first;
   }
 
-  /** Sums over the readings that carry one metric, with times in seconds before the latest. */
-  private record Series(NodeMetric metric, int count, double sumTime, double sumValue,
-      double sumTimeTime, double sumTimeValue) {
+  /**
+   * Sums over the readings that carry one metric, with times in seconds before the latest;
+   * filled by one pass over the window that serves every metric.
+   */
+  private static final class Series {
+    final NodeMetric metric;
+    int count;
+    double sumTime;
+    double sumValue;
+    double sumTimeTime;
+    double sumTimeValue;
 
-    static Series of(List<NodeReading> span, NodeMetric metric, Instant latest) {
-      int count = 0;
-      double st = 0;
-      double sv = 0;
-      double stt = 0;
-      double stv = 0;
-      for (NodeReading reading : span) {
-        double value = reading.metrics().getOrNaN(metric);
-        if (!Double.isNaN(value)) {
-          double t = -Duration.between(reading.at(), latest).toNanos() / 1e9;
-          count++;
-          st += t;
-          sv += value;
-          stt += t * t;
-          stv += t * value;
-        }
+    Series(NodeMetric metric) {
+      this.metric = metric;
+    }
+
+    /** Counts {@code value} at {@code t} seconds, unless it is NaN (the metric is absent). */
+    void add(double t, double value) {
+      if (!Double.isNaN(value)) {
+        count++;
+        sumTime += t;
+        sumValue += value;
+        sumTimeTime += t * t;
+        sumTimeValue += t * value;
       }
-      return new Series(metric, count, st, sv, stt, stv);
     }
 
     double mean() {

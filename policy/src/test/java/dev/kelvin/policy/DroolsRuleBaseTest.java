@@ -1,0 +1,77 @@
+package dev.kelvin.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.prediction.FailureRisk;
+import dev.kelvin.core.prediction.ForecastScope;
+import dev.kelvin.core.prediction.LoadForecast;
+import dev.kelvin.core.testkit.MutableClock;
+import dev.kelvin.policy.rules.NodeThermalFact;
+import dev.kelvin.policy.rules.Proposal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class DroolsRuleBaseTest {
+  private static final String RISK_PROBE = "dev/kelvin/policy/probe/risk-probe.drl";
+  private static final String ANY_PREDICTION_PROBE =
+      "dev/kelvin/policy/probe/any-prediction-probe.drl";
+  private static final NodeId N01 = NodeId.of("site-a", "n01");
+  private static final LoadForecast FORECAST = new LoadForecast(ForecastScope.node(N01),
+      Duration.ofMinutes(1), 420, OptionalDouble.empty(), "test-1");
+
+  private static DroolsRuleBase compileWith(String... extraFiles) {
+    List<String> files = new ArrayList<>(RuleFiles.policyRules());
+    files.addAll(List.of(extraFiles));
+    return DroolsRuleBase.compile(files);
+  }
+
+  @Test
+  void the_shipped_rules_see_settings_and_thermal_facts_but_no_prediction() {
+    DroolsRuleBase rules = compileWith();
+
+    assertThat(rules.seesFactsOf(PolicySettings.class)).isTrue();
+    assertThat(rules.seesFactsOf(NodeThermalFact.class)).isTrue();
+    assertThat(rules.seesFactsOf(LoadForecast.class)).isFalse();
+    assertThat(rules.seesFactsOf(FailureRisk.class)).isFalse();
+  }
+
+  @Test
+  void a_rule_on_one_prediction_type_makes_that_type_seen_and_no_other() {
+    DroolsRuleBase rules = compileWith(RISK_PROBE);
+
+    assertThat(rules.seesFactsOf(FailureRisk.class)).isTrue();
+    assertThat(rules.seesFactsOf(LoadForecast.class)).isFalse();
+  }
+
+  @Test
+  void a_rule_on_the_prediction_interface_sees_load_forecasts() {
+    DroolsRuleBase rules = compileWith(ANY_PREDICTION_PROBE);
+
+    List<Proposal> proposals =
+        rules.fire(List.of(PolicySettings.defaults(), FORECAST), MutableClock.START);
+
+    assertThat(rules.seesFactsOf(LoadForecast.class)).isTrue();
+    assertThat(proposals).singleElement()
+        .satisfies(proposal -> assertThat(proposal.rule()).isEqualTo("any-prediction-probe"));
+  }
+
+  @Test
+  void leaving_out_predictions_no_rule_sees_changes_nothing_the_rules_propose() {
+    DroolsRuleBase rules = compileWith();
+    NodeThermalFact hot = new NodeThermalFact(N01, false, 95, 85, true, 3000, true, 1000, 3000,
+        true, 95, true);
+
+    List<Proposal> without = rules.fire(List.of(PolicySettings.defaults(), hot),
+        MutableClock.START);
+    List<Proposal> with = rules.fire(List.of(PolicySettings.defaults(), hot, FORECAST),
+        MutableClock.START);
+
+    assertThat(without).singleElement()
+        .satisfies(proposal -> assertThat(proposal.rule()).isEqualTo("thermal-cap-cpu"));
+    assertThat(with).isEqualTo(without);
+  }
+}
