@@ -9,16 +9,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Raises every logger below WARN (the root, Kelvin's and the libraries') to WARN while a bench
- * runs, and restores each level on {@link #close()}: log lines go to stderr and the table to
- * stdout, and on a terminal INFO lines would cut the table apart. Warnings and errors still
+ * or a simulation runs, and restores each level on {@link #close()}: log lines go to stderr and
+ * the table or progress bar to the terminal, and INFO lines would cut them apart. Warnings and errors still
  * show. Does nothing when SLF4J is not bound to Logback.
  */
-final class QuietLogs implements AutoCloseable {
+public final class QuietLogs implements AutoCloseable {
   private final Map<Logger, Level> raised = new LinkedHashMap<>();
 
   private QuietLogs() {}
 
-  static QuietLogs raiseToWarn() {
+  public static QuietLogs raiseToWarn() {
     QuietLogs quiet = new QuietLogs();
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       for (Logger logger : context.getLoggerList()) {
@@ -33,7 +33,7 @@ final class QuietLogs implements AutoCloseable {
   }
 
   /** Turns {@code name} off altogether until {@link #close()}: for known, harmless noise. */
-  QuietLogs silence(String name) {
+  public QuietLogs silence(String name) {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       Logger logger = context.getLogger(name);
       raised.putIfAbsent(logger, logger.getLevel());

@@ -1,5 +1,6 @@
 package dev.kelvin.app.simulate;
 
+import dev.kelvin.app.bench.QuietLogs;
 import dev.kelvin.simulator.engine.SimulationEngine;
 import dev.kelvin.simulator.report.SimulationResult;
 import dev.kelvin.simulator.scenario.Scenario;
@@ -7,8 +8,15 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Plans and runs one scenario at a time, showing progress and the wall time it took. */
+/**
+ * Plans and runs one scenario at a time, showing progress and the wall time it took. While it
+ * runs, INFO lines are held back and the control loop's own log is silenced: it reports lapses
+ * at most once a simulated minute, which over a simulated year would bury the progress; they
+ * are counted by reason and printed once at the end instead.
+ */
 final class SimulationRuns {
+  private static final String CONTROL_LOOP_LOG = "dev.kelvin.core.loop.ControlLoop";
+
   private final PrintStream progress;
   private final boolean terminal;
 
@@ -24,10 +32,17 @@ final class SimulationRuns {
         scenario.control().policy(), plan.trace().jobs().size(), plan.trace().description(),
         plan.curve().system().name());
     String label = scenario.name() + "/" + scenario.control().policy();
-    SimulationResult result = new SimulationEngine(plan.setup())
-        .run(new ProgressBar(progress, terminal, label));
+    SimulationEngine engine = new SimulationEngine(plan.setup());
+    SimulationResult result;
+    try (QuietLogs quiet = QuietLogs.raiseToWarn().silence(CONTROL_LOOP_LOG)) {
+      result = engine.run(new ProgressBar(progress, terminal, label));
+    }
     progress.printf(Locale.ROOT, "%s: %.0f simulated days in %.1f s of wall time%n", label,
         result.summary().simulatedS() / 86_400, (System.nanoTime() - started) / 1e9);
+    if (!engine.lapses().isEmpty()) {
+      progress.printf(Locale.ROOT, "%s: held setpoints the control loop gave up, by reason:"
+          + " %s%n", label, engine.lapses());
+    }
     return result;
   }
 }

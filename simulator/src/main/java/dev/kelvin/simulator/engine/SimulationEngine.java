@@ -1,12 +1,15 @@
 package dev.kelvin.simulator.engine;
 
 import dev.kelvin.core.loop.ControlLoop;
+import dev.kelvin.core.loop.LapseReason;
 import dev.kelvin.core.loop.TickReport;
 import dev.kelvin.simulator.report.SimulationResult;
 import dev.kelvin.simulator.scenario.Scenario;
 import dev.kelvin.simulator.scenario.ScenarioSite;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Runs one scenario to its end in virtual time and returns what happened. Jobs are submitted
@@ -37,6 +40,7 @@ public final class SimulationEngine {
   private final SiteConditions conditions;
   private final ScenarioEvents events;
   private double finishedAtS = Double.NaN;
+  private ControlLoop loop;
 
   public SimulationEngine(SimulationSetup setup) {
     this.setup = setup;
@@ -112,7 +116,7 @@ public final class SimulationEngine {
   }
 
   private void startControl(ControlFactory factory) {
-    ControlLoop loop = factory.create(cluster, actions, time.scheduler());
+    loop = factory.create(cluster, actions, time.scheduler());
     time.every("control tick", setup.scenario().control().interval(), () -> {
       TickReport report = loop.tick(time.scheduler().now());
       if (!report.problems().isEmpty()) {
@@ -120,6 +124,23 @@ public final class SimulationEngine {
             + report.at() + ": " + report.problems().get(0));
       }
     });
+  }
+
+  /**
+   * The held setpoints the control loop gave up during the run, counted by reason (its log
+   * says so at most once a simulated minute per reason, which in a year of simulated time is
+   * a great many lines): empty without control.
+   */
+  public SortedMap<String, Long> lapses() {
+    SortedMap<String, Long> counts = new TreeMap<>();
+    if (loop != null) {
+      for (LapseReason reason : LapseReason.values()) {
+        if (loop.lapses(reason) > 0) {
+          counts.put(reason.label(), loop.lapses(reason));
+        }
+      }
+    }
+    return counts;
   }
 
   private void drained() {
