@@ -27,18 +27,12 @@ public final class EasyBackfillScheduler implements BatchScheduler {
   @Override
   public List<Placement> pick(long nowS, List<QueuedJob> queue, BitSet freeNodes,
       List<PlannedEnd> running) {
-    int free = freeNodes.cardinality();
-    if (free == 0 || queue.isEmpty()) {
+    if (freeNodes.isEmpty() || queue.isEmpty()) {
       return List.of();
     }
     List<Placement> started = new ArrayList<>();
-    int head = 0;
-    while (head < queue.size() && queue.get(head).nodes() <= free) {
-      Placement placement = NodeAllocation.take(queue.get(head), freeNodes);
-      started.add(placement);
-      free -= placement.nodes().length;
-      head++;
-    }
+    int head = NodeAllocation.startFromHead(queue, freeNodes, started);
+    int free = freeNodes.cardinality();
     if (head == queue.size() || free == 0) {
       NodeAllocation.dropRange(queue, 0, head);
       return started;

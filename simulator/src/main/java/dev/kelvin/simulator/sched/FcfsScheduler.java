@@ -14,18 +14,11 @@ public final class FcfsScheduler implements BatchScheduler {
   @Override
   public List<Placement> pick(long nowS, List<QueuedJob> queue, BitSet freeNodes,
       List<PlannedEnd> running) {
-    int free = freeNodes.cardinality();
-    if (free == 0 || queue.isEmpty()) {
+    if (freeNodes.isEmpty() || queue.isEmpty()) {
       return List.of();
     }
     List<Placement> started = new ArrayList<>();
-    int head = 0;
-    while (head < queue.size() && queue.get(head).nodes() <= free) {
-      Placement placement = NodeAllocation.take(queue.get(head), freeNodes);
-      started.add(placement);
-      free -= placement.nodes().length;
-      head++;
-    }
+    int head = NodeAllocation.startFromHead(queue, freeNodes, started);
     NodeAllocation.dropRange(queue, 0, head);
     return started;
   }

@@ -37,6 +37,24 @@ final class NodeAllocation {
    * Drops the slots {@code from} (inclusive) to {@code to} (exclusive) from the queue in one
    * shift of the jobs behind them.
    */
+  /**
+   * Starts jobs from the head of {@code queue} while each fits the free nodes (first come,
+   * first served), adding them to {@code started}; the queue is left as it was.
+   *
+   * @return how many jobs from the head were started
+   */
+  static int startFromHead(List<QueuedJob> queue, BitSet freeNodes, List<Placement> started) {
+    int free = freeNodes.cardinality();
+    int head = 0;
+    while (head < queue.size() && queue.get(head).nodes() <= free) {
+      Placement placement = take(queue.get(head), freeNodes);
+      started.add(placement);
+      free -= placement.nodes().length;
+      head++;
+    }
+    return head;
+  }
+
   static void dropRange(List<QueuedJob> queue, int from, int to) {
     if (from < to) {
       queue.subList(from, to).clear();

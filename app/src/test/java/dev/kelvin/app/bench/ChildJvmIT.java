@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Running a Java program in its own JVM and keeping its figures and its peak memory. */
-class ChildJvmTest {
+class ChildJvmIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   @TempDir Path work;
