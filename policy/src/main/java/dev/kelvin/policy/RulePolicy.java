@@ -3,14 +3,13 @@ package dev.kelvin.policy;
 import dev.kelvin.core.action.Action;
 import dev.kelvin.core.action.ActionIds;
 import dev.kelvin.core.action.ActionMeta;
-import dev.kelvin.core.action.SetCpuFrequencyCap;
 import dev.kelvin.core.model.ClusterSnapshot;
 import dev.kelvin.core.model.NodeView;
 import dev.kelvin.core.port.Policy;
 import dev.kelvin.core.prediction.Prediction;
-import dev.kelvin.policy.rules.CpuCapProposal;
 import dev.kelvin.policy.rules.NodeThermalFact;
 import dev.kelvin.policy.rules.Proposal;
+import dev.kelvin.policy.rules.SnapshotFacts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,16 +31,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class RulePolicy implements Policy {
   private static final Logger LOG = LoggerFactory.getLogger(RulePolicy.class);
-  private static final Comparator<Proposal> ORDER = Comparator.comparing(Proposal::node)
+  private static final Comparator<Proposal> ORDER = Comparator.comparing(Proposal::target)
       .thenComparing(Proposal::rule).thenComparing(Proposal::reason);
 
   private final DroolsRuleBase ruleBase;
+  private final RuleParameters parameters;
   private final PolicySettings settings;
   private final ActionIds ids;
 
-  RulePolicy(DroolsRuleBase ruleBase, PolicySettings settings, ActionIds ids) {
+  RulePolicy(DroolsRuleBase ruleBase, RuleParameters parameters, ActionIds ids) {
     this.ruleBase = Objects.requireNonNull(ruleBase, "ruleBase");
-    this.settings = Objects.requireNonNull(settings, "settings");
+    this.parameters = Objects.requireNonNull(parameters, "parameters");
+    this.settings = parameters.get(PolicySettings.class);
     this.ids = Objects.requireNonNull(ids, "ids");
   }
 
@@ -54,21 +55,25 @@ public final class RulePolicy implements Policy {
    *     with its file and line
    */
   public static RulePolicy load(PolicySettings settings, ActionIds ids) {
-    return load(settings, ids, RuleFiles.policyRules());
+    return load(RuleParameters.defaults().with(settings), ids);
   }
 
-  /** Like {@link #load(PolicySettings, ActionIds)}, from the classpath names {@code ruleFiles}. */
-  static RulePolicy load(PolicySettings settings, ActionIds ids, List<String> ruleFiles) {
+  /** Like {@link #load(PolicySettings, ActionIds)}, with the settings of every rule family. */
+  public static RulePolicy load(RuleParameters parameters, ActionIds ids) {
+    return load(parameters, ids, RuleFiles.policyRules());
+  }
+
+  /** Like {@link #load(RuleParameters, ActionIds)}, from the classpath names {@code ruleFiles}. */
+  static RulePolicy load(RuleParameters parameters, ActionIds ids, List<String> ruleFiles) {
     DroolsRuleBase ruleBase = DroolsRuleBase.compile(ruleFiles);
     LOG.info("compiled {} policy rules {} from {} in {} ms", ruleBase.ruleNames().size(),
         ruleBase.ruleNames(), ruleFiles, ruleBase.compileTime().toMillis());
-    return new RulePolicy(ruleBase, settings, ids);
+    return new RulePolicy(ruleBase, parameters, ids);
   }
 
   @Override
   public List<Action> decide(ClusterSnapshot snapshot, List<Prediction> predictions) {
-    List<Object> facts = new ArrayList<>();
-    facts.add(settings);
+    List<Object> facts = new ArrayList<>(parameters.all());
     for (NodeView view : snapshot.views()) {
       Optional<NodeThermalFact> fact =
           NodeThermalFact.of(view, settings.defaultCpuTempLimitCelsius(),
@@ -80,6 +85,7 @@ public final class RulePolicy implements Policy {
             + " rules skip it", view.id());
       }
     }
+    facts.addAll(SnapshotFacts.of(snapshot));
     facts.addAll(predictions);
     List<Proposal> proposals = new ArrayList<>(ruleBase.fire(facts, snapshot.at()));
     proposals.sort(ORDER);
@@ -104,12 +110,13 @@ public final class RulePolicy implements Policy {
     return settings;
   }
 
+  /** The settings of every rule family in force. */
+  public RuleParameters parameters() {
+    return parameters;
+  }
+
   private Action toAction(Proposal proposal, ClusterSnapshot snapshot) {
-    if (proposal instanceof CpuCapProposal cap) {
-      ActionMeta meta = new ActionMeta(ids.next(), cap.rule(), cap.reason(), cap.facts(),
-          snapshot.at(), settings.capLease());
-      return new SetCpuFrequencyCap(meta, cap.node(), cap.targetMhz());
-    }
-    throw new AssertionError(proposal);
+    return proposal.toAction(new ActionMeta(ids.next(), proposal.rule(), proposal.reason(),
+        proposal.facts(), snapshot.at(), proposal.lease(settings), proposal.modelVersion()));
   }
 }

@@ -22,7 +22,7 @@ class RuleBaseLoadingTest {
   private static final String PROBE = "dev/kelvin/policy/probe/risk-probe.drl";
 
   private static RulePolicy load(List<String> ruleFiles) {
-    return RulePolicy.load(PolicySettings.defaults(), new ActionIds(MutableClock.START),
+    return RulePolicy.load(RuleParameters.defaults(), new ActionIds(MutableClock.START),
         ruleFiles);
   }
 

@@ -27,7 +27,8 @@ class RulePolicyTest {
   private final RulePolicy policy = policy(PolicySettings.defaults());
 
   private static RulePolicy policy(PolicySettings settings) {
-    return new RulePolicy(RULES, settings, new ActionIds(MutableClock.START));
+    return new RulePolicy(RULES, RuleParameters.defaults().with(settings),
+        new ActionIds(MutableClock.START));
   }
 
   /** n07 at {@code tempCelsius} against an 85 °C limit, capped at {@code capMhz} of 1200-3000. */

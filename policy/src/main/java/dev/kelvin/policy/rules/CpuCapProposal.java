@@ -1,8 +1,12 @@
 package dev.kelvin.policy.rules;
 
-import dev.kelvin.core.model.Numbers;
+import dev.kelvin.core.action.Action;
+import dev.kelvin.core.action.ActionMeta;
 import dev.kelvin.core.action.Fact;
+import dev.kelvin.core.action.SetCpuFrequencyCap;
 import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.Numbers;
+import dev.kelvin.policy.PolicySettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +23,21 @@ public record CpuCapProposal(String rule, NodeId node, double targetMhz, String 
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(reason, "reason");
     facts = List.copyOf(facts);
+  }
+
+  @Override
+  public String target() {
+    return node.toString();
+  }
+
+  @Override
+  public Action toAction(ActionMeta meta) {
+    return new SetCpuFrequencyCap(meta, node, targetMhz);
+  }
+
+  @Override
+  public Duration lease(PolicySettings settings) {
+    return settings.capLease();
   }
 
   /**

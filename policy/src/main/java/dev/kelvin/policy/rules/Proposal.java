@@ -1,23 +1,41 @@
 package dev.kelvin.policy.rules;
 
+import dev.kelvin.core.action.Action;
+import dev.kelvin.core.action.ActionMeta;
 import dev.kelvin.core.action.Fact;
-import dev.kelvin.core.model.NodeId;
+import dev.kelvin.policy.PolicySettings;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a rule inserts when it fires: an action to propose, before it gets an id and a lease.
- * The policy turns each kind into its core action in one place.
+ * Each kind of proposal turns itself into its core action; the policy gives every one its meta
+ * (id, rule, reason, facts, time, lease) in one place.
  */
-public sealed interface Proposal permits CpuCapProposal {
+public interface Proposal {
   /** The DRL name of the rule that fired. */
   String rule();
 
-  /** The node the proposal acts on; proposals are reported in node order. */
-  NodeId node();
+  /** What it acts on (a node, job or site id); proposals are reported in target order. */
+  String target();
 
   /** Why, in words an operator can check against the facts. */
   String reason();
 
   /** The observations the rule matched. */
   List<Fact> facts();
+
+  /** The core action this proposal stands for, carrying {@code meta}. */
+  Action toAction(ActionMeta meta);
+
+  /** The lease its action carries; zero for an action that does not expire. */
+  default Duration lease(PolicySettings settings) {
+    return Duration.ZERO;
+  }
+
+  /** The version of the model whose prediction the rule acted on, if it read one. */
+  default Optional<String> modelVersion() {
+    return Optional.empty();
+  }
 }

@@ -1,0 +1,96 @@
+package dev.kelvin.policy.rules;
+
+import dev.kelvin.core.model.Alarm;
+import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.model.FacilityKind;
+import dev.kelvin.core.model.FacilityReading;
+import dev.kelvin.core.model.Job;
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.NodeView;
+import dev.kelvin.core.model.PowerBudget;
+import dev.kelvin.core.model.RackId;
+import dev.kelvin.core.model.SiteId;
+import dev.kelvin.core.model.SiteView;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place a snapshot becomes rule facts: a {@link NodeFact} per node, a {@link JobFact}
+ * per job, a {@link SiteFact} per site, a {@link RackFact} per rack with a budget and an
+ * {@link AlarmFact} per open alarm, in the snapshot's order.
+ */
+public final class SnapshotFacts {
+  private SnapshotFacts() {}
+
+  public static List<Object> of(ClusterSnapshot snapshot) {
+    List<Object> facts = new ArrayList<>();
+    Map<NodeId, Integer> running = new HashMap<>();
+    for (Job job : snapshot.jobs().values()) {
+      facts.add(JobFact.of(job, snapshot.at()));
+      for (NodeId node : job.nodes()) {
+        running.merge(node, 1, Integer::sum);
+      }
+    }
+    List<NodeFact> nodes = new ArrayList<>(snapshot.nodes().size());
+    for (NodeView view : snapshot.views()) {
+      nodes.add(NodeFact.of(view, snapshot, running));
+    }
+    facts.addAll(nodes);
+    for (SiteView site : snapshot.sites().values()) {
+      facts.add(site(site, nodes));
+      for (PowerBudget budget : site.budgets()) {
+        budget.rack().ifPresent(rack -> facts.add(rack(site.id(), rack, budget, nodes)));
+      }
+      for (Alarm alarm : site.openAlarms()) {
+        facts.add(AlarmFact.of(alarm, snapshot.at()));
+      }
+    }
+    return facts;
+  }
+
+  private static SiteFact site(SiteView site, List<NodeFact> nodes) {
+    int count = 0;
+    int stale = 0;
+    double powerWatts = 0;
+    double silentSeconds = Double.NaN;
+    for (NodeFact node : nodes) {
+      if (node.site().equals(site.id())) {
+        count++;
+        stale += node.stale() ? 1 : 0;
+        powerWatts += freshPower(node);
+        silentSeconds = Double.isNaN(silentSeconds) ? node.silentSeconds()
+            : Math.min(silentSeconds, node.silentSeconds());
+      }
+    }
+    return new SiteFact(site.id(),
+        site.siteBudget().map(PowerBudget::limitWatts).orElse(Double.NaN), powerWatts, count,
+        stale, silentSeconds, latest(site, FacilityKind.GRID_CARBON_G_PER_KWH),
+        latest(site, FacilityKind.GRID_PRICE_PER_KWH),
+        latest(site, FacilityKind.OUTDOOR_TEMP_CELSIUS), site.openAlarms().size());
+  }
+
+  private static RackFact rack(SiteId site, RackId rack, PowerBudget budget,
+      List<NodeFact> nodes) {
+    int count = 0;
+    double powerWatts = 0;
+    for (NodeFact node : nodes) {
+      if (node.site().equals(site) && node.rack().equals(rack)) {
+        count++;
+        powerWatts += freshPower(node);
+      }
+    }
+    return new RackFact(site, rack, budget.limitWatts(), powerWatts, count);
+  }
+
+  /** A node's latest power when it is fresh and reports one, else nothing. */
+  private static double freshPower(NodeFact node) {
+    return node.stale() || Double.isNaN(node.powerWatts()) ? 0 : node.powerWatts();
+  }
+
+  private static double latest(SiteView site, FacilityKind kind) {
+    List<FacilityReading> readings = site.facility(kind);
+    return readings.isEmpty() ? Double.NaN : readings.get(0).value();
+  }
+}
