@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measures ingest, simulation, training, forecasting, rules and a whole"
         + " control tick on this machine, and prints the figures.",
-    subcommands = {AgentBenchCommand.class, SimulateBenchCommand.class})
+    subcommands = {AgentBenchCommand.class, SimulateBenchCommand.class,
+        PolicyBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
