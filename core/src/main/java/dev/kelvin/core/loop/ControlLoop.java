@@ -54,7 +54,7 @@ import java.util.function.Consumer;
  *
  * <p>A held action enters the {@link ApprovalStore} once; a proposal the policy does not make
  * again at a tick expires. An action an operator approved is carried out at the next tick that
- * is not blind, after the guard passed it again against that tick's snapshot
+ * is not blind, after that tick's proposals (so that the policy proposing it again joins it), after the guard passed it again against that tick's snapshot
  * ({@link ActionGuard#recheckApproved}): record of intent ({@code executing}) first, then the
  * executor, and the result settles the approval as succeeded or failed.
  */
@@ -116,9 +116,6 @@ public final class ControlLoop {
     List<String> problems = new ArrayList<>();
     ClusterSnapshot snapshot = ports.cluster().snapshot(now);
     Optional<String> blind = blindness.check(now);
-    if (blind.isEmpty()) {
-      carryOutApproved(snapshot);
-    }
     List<Prediction> predictions = predict(snapshot, problems);
     int problemsBeforePolicy = problems.size();
     List<Action> proposals = decide(snapshot, predictions, problems);
@@ -128,6 +125,9 @@ public final class ControlLoop {
       verdicts[review(proposal, snapshot, blind)]++;
     }
     approvals.expire(snapshot.at(), !policyFailed && blind.isEmpty());
+    if (blind.isEmpty()) {
+      carryOutApproved(snapshot);
+    }
     int renewals = keepLeases(snapshot, policyFailed, problems, blind.isPresent());
     TickReport report = new TickReport(now, ClusterSummary.of(snapshot), predictions,
         proposals.size(), verdicts[0], verdicts[1], verdicts[2], verdicts[3], renewals,
