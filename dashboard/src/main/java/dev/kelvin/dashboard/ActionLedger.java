@@ -135,7 +135,7 @@ final class ActionLedger {
     return new ActionEntry(action.id().value(), firstSeen.toString(), event.at().toString(),
         action.target(), action.describe(), action.type().wireName(), action.rule(),
         action.reason(), facts(action), event.stage().label(), event.detail(), before, after,
-        action.lease().toSeconds());
+        action.lease().toSeconds(), event.actor());
   }
 
   private static Double orElse(OptionalDouble value, Double fallback) {

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The operator's web UI and REST API on Javalin: {@code /} (the page), {@code /api/nodes},
  * {@code /api/actions}, {@code /api/audit}, {@code /api/ingest}, {@code /api/history} (total
- * power, last ten minutes), {@code /api/events} (server-sent events), {@code /health} and
- * {@code /metrics}. Start it with
+ * power, last ten minutes), {@code /api/approvals}, {@code POST /api/actions/{id}/approve} and
+ * {@code /reject} ({@link ApprovalRoutes}: loopback only), {@code /api/events} (server-sent
+ * events), {@code /health} and {@code /metrics}. Start it with
  * {@link #start}; {@link #close} stops pushing, ends open event streams and stops Jetty.
  *
  * <p>Every answer carries {@link SecurityHeaders}; a request whose {@code Host} is not one of
@@ -117,7 +118,11 @@ public final class DashboardServer implements AutoCloseable {
     return new DashboardStats(events.clientCount(), events.droppedCount(), Map.of(
         Refusal.FOREIGN_HOST, parts.hosts().refusedCount(),
         Refusal.STREAM_LIMIT, events.refusedCount(),
-        Refusal.SLOW_REQUEST, parts.slowRequests().cutCount()));
+        Refusal.SLOW_REQUEST, parts.slowRequests().cutCount(),
+        Refusal.NOT_LOOPBACK, parts.approvals().refusedCount(Refusal.NOT_LOOPBACK),
+        Refusal.BAD_APPROVAL, parts.approvals().refusedCount(Refusal.BAD_APPROVAL),
+        Refusal.UNKNOWN_ACTION, parts.approvals().refusedCount(Refusal.UNKNOWN_ACTION),
+        Refusal.NOT_PROPOSED, parts.approvals().refusedCount(Refusal.NOT_PROPOSED)));
   }
 
   /** Stops pushing, closes every event stream and stops Jetty. Idempotent. */
@@ -155,6 +160,10 @@ public final class DashboardServer implements AutoCloseable {
     config.routes.get("/api/audit", api::audit);
     config.routes.get("/api/ingest", api::ingest);
     config.routes.get("/api/history", api::history);
+    ApprovalRoutes approvals = parts.approvals();
+    config.routes.get("/api/approvals", approvals::list);
+    config.routes.post("/api/actions/{id}/approve", approvals::approve);
+    config.routes.post("/api/actions/{id}/reject", approvals::reject);
     config.routes.get("/api/events", ctx -> eventStream(ctx, events, stream));
     config.routes.get("/health", api::health);
     config.routes.get("/metrics", api::metrics);
@@ -238,13 +247,14 @@ public final class DashboardServer implements AutoCloseable {
 
   /** The parts that outlive one request, built once per server. */
   private record Parts(ApiRoutes api, PageFiles page, HostGate hosts, EventHub events,
-      SlowRequestGuard slowRequests) {
+      SlowRequestGuard slowRequests, ApprovalRoutes approvals) {
     static Parts of(DashboardSettings settings, DashboardSources sources, StreamLimits limits) {
       LiveViews views = new LiveViews(sources,
           new ActionLedger(sources.audit(), LEDGER_CAPACITY));
       return new Parts(new ApiRoutes(views), PageFiles.load(),
           new HostGate(HostCheck.of(settings), views), new EventHub(views, limits),
-          new SlowRequestGuard(settings.requestTimeout(), views));
+          new SlowRequestGuard(settings.requestTimeout(), views),
+          new ApprovalRoutes(sources.approvals(), views));
     }
   }
 

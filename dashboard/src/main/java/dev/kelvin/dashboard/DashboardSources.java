@@ -1,5 +1,6 @@
 package dev.kelvin.dashboard;
 
+import dev.kelvin.core.approval.ApprovalStore;
 import dev.kelvin.core.audit.CountingAuditLog;
 import dev.kelvin.core.ingest.IngestStats;
 import dev.kelvin.core.loop.TickReport;
@@ -21,11 +22,15 @@ import java.util.function.Supplier;
  * @param ingest ingestion counts since start
  * @param health the controller's health for {@code /health}
  * @param prometheusText the Prometheus exposition text for {@code /metrics}
+ * @param approvals the actions held for an operator: the control loop's own store, which the
+ *     approve and reject routes decide on
  */
 public record DashboardSources(ClusterView cluster, Scheduler scheduler,
     Supplier<Optional<TickReport>> lastTick, CountingAuditLog audit,
-    Supplier<IngestStats> ingest, Supplier<Health> health, Supplier<String> prometheusText) {
+    Supplier<IngestStats> ingest, Supplier<Health> health, Supplier<String> prometheusText,
+    ApprovalStore approvals) {
   public DashboardSources {
+    Objects.requireNonNull(approvals, "approvals");
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(scheduler, "scheduler");
     Objects.requireNonNull(lastTick, "lastTick");
@@ -33,5 +38,13 @@ public record DashboardSources(ClusterView cluster, Scheduler scheduler,
     Objects.requireNonNull(ingest, "ingest");
     Objects.requireNonNull(health, "health");
     Objects.requireNonNull(prometheusText, "prometheusText");
+  }
+
+  /** Sources without a control loop's approvals: an empty store nothing is ever held in. */
+  public DashboardSources(ClusterView cluster, Scheduler scheduler,
+      Supplier<Optional<TickReport>> lastTick, CountingAuditLog audit,
+      Supplier<IngestStats> ingest, Supplier<Health> health, Supplier<String> prometheusText) {
+    this(cluster, scheduler, lastTick, audit, ingest, health, prometheusText,
+        new ApprovalStore(audit, scheduler.clock(), ApprovalStore.DEFAULT_MAX_AGE));
   }
 }

@@ -4,6 +4,7 @@ import dev.kelvin.core.action.ActionId;
 import dev.kelvin.core.action.ActionMeta;
 import dev.kelvin.core.action.Fact;
 import dev.kelvin.core.action.SetCpuFrequencyCap;
+import dev.kelvin.core.approval.ApprovalStore;
 import dev.kelvin.core.audit.AuditEvent;
 import dev.kelvin.core.audit.AuditStage;
 import dev.kelvin.core.audit.CountingAuditLog;
@@ -39,6 +40,7 @@ final class TestDashboard implements AutoCloseable {
   final WallClockScheduler scheduler = new WallClockScheduler("test-dashboard", 1, clock);
   final CountingAuditLog audit = new CountingAuditLog(new InMemoryAuditLog(10_000));
   final IngestCounters ingest = new IngestCounters();
+  final ApprovalStore approvals = new ApprovalStore(audit, clock, Duration.ofHours(1));
   final AtomicReference<List<Prediction>> predictions = new AtomicReference<>(List.of());
   final AtomicReference<Health> health = new AtomicReference<>(Health.of(Map.of()));
   final AtomicReference<String> metrics = new AtomicReference<>("kelvin_up 1\n");
@@ -64,7 +66,7 @@ final class TestDashboard implements AutoCloseable {
 
   DashboardSources sources() {
     return new DashboardSources(state, scheduler, this::lastTick, audit, ingest::stats,
-        health::get, metrics::get);
+        health::get, metrics::get, approvals);
   }
 
   /** A tick as the control loop would report it now: the predictions set and the summary. */
@@ -81,6 +83,14 @@ final class TestDashboard implements AutoCloseable {
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(server.uri().resolve(path))
         .timeout(Duration.ofSeconds(10)).GET().build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String path, String contentType, String body)
+      throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(server.uri().resolve(path))
+        .timeout(Duration.ofSeconds(10)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 

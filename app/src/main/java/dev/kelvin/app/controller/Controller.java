@@ -7,6 +7,7 @@ import dev.kelvin.app.ops.BacklogMetrics;
 import dev.kelvin.app.ops.KelvinMetrics;
 import dev.kelvin.app.ops.StatusLine;
 import dev.kelvin.app.runtime.Closer;
+import dev.kelvin.core.approval.ApprovalStore;
 import dev.kelvin.core.audit.AuditStage;
 import dev.kelvin.core.audit.CountingAuditLog;
 import dev.kelvin.core.audit.InMemoryAuditLog;
@@ -132,7 +133,8 @@ public final class Controller implements AutoCloseable {
     Predictor predictor = parts.forecaster().map(Predictor.class::cast).orElse(Predictor.NONE);
     Scheduler control = scheduler("control");
     loop = new ControlLoop(new ControlLoop.Ports(state, predictor, parts.rules(), guard,
-        executor, audit), control.clock(), ingestWorker.monitor());
+        executor, audit), control.clock(), ingestWorker.monitor(),
+        new ApprovalStore(audit, control.clock(), settings.approvalMaxAge()));
     Scheduler.Task ticks = control.every("control tick", Duration.ZERO, settings.tick(),
         () -> tick(control.now()));
     closer.add("control loop", ticks::cancel);
@@ -155,7 +157,7 @@ public final class Controller implements AutoCloseable {
 
   private DashboardSources dashboardSources() {
     return new DashboardSources(state, scheduler("dashboard"), this::lastTick, audit,
-        ingest::stats, health::current, metrics::scrape);
+        ingest::stats, health::current, metrics::scrape, loop.approvals());
   }
 
   private void bindMetrics() {

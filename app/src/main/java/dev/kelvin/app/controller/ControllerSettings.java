@@ -1,6 +1,7 @@
 package dev.kelvin.app.controller;
 
 import dev.kelvin.actuators.ActuatorSettings;
+import dev.kelvin.core.approval.ApprovalStore;
 import dev.kelvin.core.model.PowerBudget;
 import dev.kelvin.core.state.StateSettings;
 import dev.kelvin.dashboard.DashboardSettings;
@@ -22,11 +23,12 @@ import java.util.Optional;
  * @param statusEvery how often the status line is logged
  * @param dashboard where the dashboard listens; empty for none
  * @param budgets the power budgets in force, of sites and racks
+ * @param approvalMaxAge how long a held action waits for an operator before it expires
  */
 public record ControllerSettings(StateSettings state, TelemetrySettings telemetry,
     ActuatorSettings actuators, PolicySettings policy, GuardSettings guard, Audit audit,
     Duration tick, Duration statusEvery, Optional<DashboardSettings> dashboard,
-    List<PowerBudget> budgets) {
+    List<PowerBudget> budgets, Duration approvalMaxAge) {
 
   /**
    * The audit log: a JSON-lines file (empty for memory only: tests and simulation), the
@@ -53,6 +55,7 @@ public record ControllerSettings(StateSettings state, TelemetrySettings telemetr
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(dashboard, "dashboard");
     budgets = List.copyOf(budgets);
+    requirePositive("approvals.max_age", approvalMaxAge);
     requirePositive("tick", tick);
     requirePositive("statusEvery", statusEvery);
     if (tick.toMillis() < 100) {
@@ -61,9 +64,18 @@ public record ControllerSettings(StateSettings state, TelemetrySettings telemetr
     }
   }
 
+  /** Settings whose held actions wait {@link ApprovalStore#DEFAULT_MAX_AGE} at most. */
+  public ControllerSettings(StateSettings state, TelemetrySettings telemetry,
+      ActuatorSettings actuators, PolicySettings policy, GuardSettings guard, Audit audit,
+      Duration tick, Duration statusEvery, Optional<DashboardSettings> dashboard,
+      List<PowerBudget> budgets) {
+    this(state, telemetry, actuators, policy, guard, audit, tick, statusEvery, dashboard,
+        budgets, ApprovalStore.DEFAULT_MAX_AGE);
+  }
+
   public ControllerSettings withDashboard(Optional<DashboardSettings> value) {
     return new ControllerSettings(state, telemetry, actuators, policy, guard, audit, tick,
-        statusEvery, value, budgets);
+        statusEvery, value, budgets, approvalMaxAge);
   }
 
   private static void requirePositive(String field, Duration value) {

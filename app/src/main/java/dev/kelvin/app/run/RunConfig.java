@@ -4,13 +4,14 @@ import dev.kelvin.actuators.ActuatorSettings;
 import dev.kelvin.app.config.MqttConfig;
 import dev.kelvin.app.config.YamlFiles;
 import dev.kelvin.app.controller.ControllerSettings;
+import dev.kelvin.core.approval.ApprovalStore;
+import dev.kelvin.core.backlog.BacklogSettings;
 import dev.kelvin.core.config.ConfigException;
 import dev.kelvin.core.config.ConfigKey;
 import dev.kelvin.core.config.ConfigTree;
 import dev.kelvin.core.model.PowerBudget;
 import dev.kelvin.core.model.RackId;
 import dev.kelvin.core.model.SiteId;
-import dev.kelvin.core.backlog.BacklogSettings;
 import dev.kelvin.core.state.StateSettings;
 import dev.kelvin.dashboard.DashboardSettings;
 import dev.kelvin.mqtt.access.ClientIds;
@@ -52,7 +53,8 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
         audit(root.section("audit")), root.section("control").duration("tick",
             Duration.ofSeconds(1)), root.section("control").duration("status_every",
             Duration.ofSeconds(30)), dashboard(root.section("dashboard")),
-        root.sections("budgets", RunConfig::budget)));
+        root.sections("budgets", RunConfig::budget),
+        root.section("approvals").duration("max_age", ApprovalStore.DEFAULT_MAX_AGE)));
     PredictorConfig predictor = PredictorConfig.read(root.section("predictor"));
     root.requireNoUnknownKeys();
     mqtt.requireLogin();

@@ -30,7 +30,21 @@ public enum AuditStage {
    * failed): it renews it no more, and the node reverts to its default when the lease runs
    * out. The detail says why.
    */
-  LAPSED;
+  LAPSED,
+  /** An operator approved a held action (the actor names who); it runs at the next tick. */
+  APPROVED_BY_OPERATOR,
+  /** An operator rejected a held action (the actor names who); the detail is the comment. */
+  REJECTED_BY_OPERATOR,
+  /**
+   * A held action was not decided in time: the policy stopped proposing it (its facts no
+   * longer hold) or it waited longer than {@code approvals.max_age}.
+   */
+  EXPIRED,
+  /**
+   * An operator-approved action passed the guard again against the current snapshot and is
+   * about to be sent: its record of intent (as {@link #APPROVED} is for an automatic one).
+   */
+  EXECUTING;
 
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);

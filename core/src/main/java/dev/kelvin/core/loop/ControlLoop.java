@@ -4,6 +4,8 @@ import dev.kelvin.core.action.Action;
 import dev.kelvin.core.action.ActionResult;
 import dev.kelvin.core.action.GuardDecision;
 import dev.kelvin.core.action.SetpointAction;
+import dev.kelvin.core.approval.Approval;
+import dev.kelvin.core.approval.ApprovalStore;
 import dev.kelvin.core.audit.AuditEvent;
 import dev.kelvin.core.audit.AuditStage;
 import dev.kelvin.core.backlog.IngestWatch;
@@ -25,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * The heart of Kelvin. Each {@link #tick(Instant)} takes a snapshot, asks the predictor, asks
@@ -48,6 +51,12 @@ import java.util.concurrent.CompletionStage;
  * holds its decisions (every proposal is rejected as held, nothing new is sent) and keeps the
  * setpoints on nodes whose readings still arrive, renewing them as due, rather than giving them
  * up as stale; one line says so at most once a minute, and the tick report carries why.
+ *
+ * <p>A held action enters the {@link ApprovalStore} once; a proposal the policy does not make
+ * again at a tick expires. An action an operator approved is carried out at the next tick that
+ * is not blind, after that tick's proposals (so that the policy proposing it again joins it), after the guard passed it again against that tick's snapshot
+ * ({@link ActionGuard#recheckApproved}): record of intent ({@code executing}) first, then the
+ * executor, and the result settles the approval as succeeded or failed.
  */
 public final class ControlLoop {
   private static final System.Logger LOG = System.getLogger(ControlLoop.class.getName());
@@ -72,6 +81,7 @@ public final class ControlLoop {
   private final LeaseKeeper leases = new LeaseKeeper();
   private final LapseLog lapses;
   private final BlindWatch blindness;
+  private final ApprovalStore approvals;
   private volatile TickReport lastTick;
 
   /** A loop that sees no ingest backlog: every stale node is the node's own fault. */
@@ -84,6 +94,16 @@ public final class ControlLoop {
    *     its decisions and keeps the setpoints on nodes whose readings still arrive
    */
   public ControlLoop(Ports ports, InstantSource clock, IngestWatch ingest) {
+    this(ports, clock, ingest, new ApprovalStore(ports.audit(), clock,
+        ApprovalStore.DEFAULT_MAX_AGE));
+  }
+
+  /**
+   * @param approvals where held actions wait for an operator; share it with the dashboard
+   */
+  public ControlLoop(Ports ports, InstantSource clock, IngestWatch ingest,
+      ApprovalStore approvals) {
+    this.approvals = Objects.requireNonNull(approvals, "approvals");
     this.ports = Objects.requireNonNull(ports, "ports");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.lapses = new LapseLog(clock);
@@ -104,6 +124,10 @@ public final class ControlLoop {
     for (Action proposal : proposals) {
       verdicts[review(proposal, snapshot, blind)]++;
     }
+    approvals.expire(snapshot.at(), !policyFailed && blind.isEmpty());
+    if (blind.isEmpty()) {
+      carryOutApproved(snapshot);
+    }
     int renewals = keepLeases(snapshot, policyFailed, problems, blind.isPresent());
     TickReport report = new TickReport(now, ClusterSummary.of(snapshot), predictions,
         proposals.size(), verdicts[0], verdicts[1], verdicts[2], verdicts[3], renewals,
@@ -115,6 +139,11 @@ public final class ControlLoop {
   /** The report of the latest tick, empty before the first. */
   public Optional<TickReport> lastTick() {
     return Optional.ofNullable(lastTick);
+  }
+
+  /** The actions held for an operator, and what became of each. */
+  public ApprovalStore approvals() {
+    return approvals;
   }
 
   /** The number of setpoints whose leases the loop is keeping alive. */
@@ -170,8 +199,7 @@ public final class ControlLoop {
           rejected.why()));
       return 1;
     } else if (decision instanceof GuardDecision.Held held) {
-      ports.audit().append(AuditEvent.of(at, AuditStage.HELD_FOR_APPROVAL, held.action(),
-          held.why()));
+      approvals.hold(held.action(), held.why(), at);
       return 2;
     } else if (decision instanceof GuardDecision.DryRun dryRun) {
       ports.audit().append(AuditEvent.of(at, AuditStage.DRY_RUN, dryRun.action(),
@@ -217,17 +245,68 @@ public final class ControlLoop {
    * be written (audited as failed); true when sent.
    */
   private boolean carryOut(AuditEvent intent, AuditStage onSuccess) {
+    return carryOut(intent, onSuccess, result -> { });
+  }
+
+  /** As {@link #carryOut(AuditEvent, AuditStage)}; {@code onResult} hears the final result. */
+  private boolean carryOut(AuditEvent intent, AuditStage onSuccess,
+      Consumer<ActionResult> onResult) {
     Action action = intent.action();
     Optional<String> unrecorded = recordIntent(intent);
     if (unrecorded.isPresent()) {
       settle(action, onSuccess, ActionResult.of(action.id(), ActionResult.Outcome.FAILED,
           clock.instant(), "not sent: its " + intent.stage().label() + " record could not be"
               + " written to the audit log (" + unrecorded.get() + "); nothing is carried out"
-              + " without its record"), null);
+              + " without its record"), null, onResult);
       return false;
     }
-    dispatch(action, onSuccess);
+    dispatch(action, onSuccess, onResult);
     return true;
+  }
+
+  /**
+   * Carries out what operators approved since the last tick, each passed by the guard again
+   * against this tick's snapshot (clamped where it must be); one the guard refuses now fails
+   * unsent, audited with the guard's reason.
+   */
+  private void carryOutApproved(ClusterSnapshot snapshot) {
+    Instant at = snapshot.at();
+    for (Approval approval : approvals.approved()) {
+      GuardDecision check = recheck(approval.action(), snapshot);
+      if (check instanceof GuardDecision.Approved passed) {
+        approvals.executing(approval.id(), at);
+        String notes = passed.notes().isEmpty() ? "" : "; " + String.join("; ", passed.notes());
+        carryOut(AuditEvent.of(at, AuditStage.EXECUTING, passed.action(), "approved by "
+            + approval.actor() + " (" + approval.comment() + "); the guard passed it again"
+            + notes), AuditStage.APPLIED, result -> approvals.settled(approval.id(), result));
+      } else {
+        String why = "not carried out: the guard refuses it now, against the snapshot of "
+            + at + " (" + why(check) + ")";
+        approvals.refused(approval.id(), why, at);
+        appendResult(AuditEvent.of(at, AuditStage.FAILED, check.action(), why),
+            approval.action());
+      }
+    }
+  }
+
+  private static String why(GuardDecision decision) {
+    if (decision instanceof GuardDecision.Rejected rejected) {
+      return rejected.why();
+    } else if (decision instanceof GuardDecision.Held held) {
+      return "it holds it again: " + held.why();
+    } else if (decision instanceof GuardDecision.DryRun) {
+      return "it runs dry for this action type: nothing is sent";
+    }
+    throw new AssertionError(decision);
+  }
+
+  private GuardDecision recheck(Action approved, ClusterSnapshot snapshot) {
+    try {
+      return ports.guard().recheckApproved(approved, snapshot);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "guard failed on approved " + approved.id(), e);
+      return new GuardDecision.Rejected(approved, "guard failed, so nothing was done: " + e);
+    }
   }
 
   /** Appends {@code intent}; why it did not reach the log's storage, if it did not. */
@@ -242,7 +321,7 @@ public final class ControlLoop {
         : Optional.of("kept in memory until the log can be written again");
   }
 
-  private void dispatch(Action action, AuditStage onSuccess) {
+  private void dispatch(Action action, AuditStage onSuccess, Consumer<ActionResult> onResult) {
     if (action instanceof SetpointAction setpoint) {
       leases.sending(setpoint);
     }
@@ -254,7 +333,7 @@ public final class ControlLoop {
     }
     stage.whenComplete((result, error) -> {
       try {
-        settle(action, onSuccess, result, error);
+        settle(action, onSuccess, result, error, onResult);
       } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.ERROR, "could not record the result of " + action.id()
             + " (" + action.describe() + " on " + action.target() + ")", e);
@@ -262,13 +341,15 @@ public final class ControlLoop {
     });
   }
 
-  private void settle(Action action, AuditStage onSuccess, ActionResult result, Throwable error) {
+  private void settle(Action action, AuditStage onSuccess, ActionResult result, Throwable error,
+      Consumer<ActionResult> onResult) {
     ActionResult outcome = error == null && result != null ? result
         : ActionResult.of(action.id(), ActionResult.Outcome.FAILED, clock.instant(),
             "executor failed: " + (error == null ? "no result" : error));
     if (action instanceof SetpointAction setpoint) {
       leases.settled(setpoint, outcome);
     }
+    onResult.accept(outcome);
     appendResult(
         AuditEvent.ofResult(outcome.applied() ? onSuccess : AuditStage.FAILED, action, outcome),
         action);

@@ -1,6 +1,7 @@
 // Kelvin dashboard: loads the current state from /api/nodes and /api/actions, then follows the
 // server-sent events at /api/events (nodes, actions, summary; on connect also history, the last
-// ten minutes of total power, so the chart starts full). No libraries, no build step.
+// ten minutes of total power, so the chart starts full). Held actions are approved or rejected
+// from the action log (see "approvals" below). No libraries, no build step.
 // Every value from the server is written with textContent, never parsed as HTML.
 (function () {
   'use strict';
@@ -116,7 +117,8 @@
 
   // ---- actions -----------------------------------------------------------------------------
 
-  var ACTION_CELLS = ['', 'node', '', '', 'reason', ''];
+  var ACTION_CELLS = ['', 'node', '', '', 'reason', '', 'decision'];
+  var HELD = 'held_for_approval';
 
   // Entries arrive newest first; insert oldest first so the newest ends on top.
   function upsertActions(entries, live) {
@@ -174,6 +176,84 @@
     badge.className = 'status status-' + entry.status;
     setText(badge, entry.status.replace(/_/g, ' '));
     badge.title = entry.detail || '';
+    fillDecision(cells[6], entry);
+  }
+
+  // ---- approvals ---------------------------------------------------------------------------
+
+  // A held action gets a comment field and approve/reject buttons; once decided, the cell says
+  // who decided it. The buttons post to /api/actions/{id}/approve or /reject (loopback only).
+  function fillDecision(cell, entry) {
+    var held = entry.status === HELD;
+    var form = cell.querySelector('.decision');
+    if (held && !form) {
+      cell.textContent = '';
+      cell.appendChild(decisionForm(entry.id));
+    } else if (!held) {
+      if (form) { cell.textContent = ''; }
+      var decided = entry.actor && entry.actor !== 'kelvin';
+      setText(cell, decided ? 'by ' + entry.actor : '');
+      cell.title = decided ? entry.detail || '' : '';
+    }
+  }
+
+  function decisionForm(id) {
+    var form = document.createElement('span');
+    form.className = 'decision';
+    var comment = document.createElement('input');
+    comment.type = 'text';
+    comment.className = 'decision-comment';
+    comment.placeholder = 'comment';
+    comment.maxLength = 1000;
+    comment.setAttribute('aria-label', 'Comment for ' + id);
+    var error = document.createElement('span');
+    error.className = 'decision-error';
+    error.setAttribute('role', 'alert');
+    form.appendChild(comment);
+    form.appendChild(decisionButton(id, 'approve', 'Approve', comment, error));
+    form.appendChild(decisionButton(id, 'reject', 'Reject', comment, error));
+    form.appendChild(error);
+    return form;
+  }
+
+  function decisionButton(id, verb, label, comment, error) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'decision-' + verb;
+    button.textContent = label;
+    button.addEventListener('click', function () {
+      decide(id, verb, comment.value, button.parentNode, error);
+    });
+    return button;
+  }
+
+  function decide(id, verb, comment, form, error) {
+    var buttons = form.querySelectorAll('button');
+    buttons.forEach(function (b) { b.disabled = true; });
+    setText(error, '');
+    window.fetch('/api/actions/' + encodeURIComponent(id) + '/' + verb, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ comment: comment })
+    }).then(function (response) {
+      return response.json().then(function (body) {
+        if (!response.ok) { throw new Error(body.error || verb + ' answered ' + response.status); }
+        return body;
+      });
+    }).then(function (approval) {
+      var row = actionRows[approval.id];
+      if (!row) { return; }
+      var badge = row.children[5].firstElementChild;
+      var status = approval.state === 'approved' ? 'approved_by_operator' : 'rejected_by_operator';
+      badge.className = 'status status-' + status;
+      setText(badge, status.replace(/_/g, ' '));
+      badge.title = approval.comment;
+      row.dataset.status = status;
+      fillDecision(row.children[6], { status: status, actor: approval.actor, detail: approval.comment });
+    }).catch(function (failure) {
+      buttons.forEach(function (b) { b.disabled = false; });
+      setText(error, failure.message);
+    });
   }
 
   // ---- summary and chart -------------------------------------------------------------------
