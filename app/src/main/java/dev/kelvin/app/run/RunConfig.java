@@ -16,7 +16,6 @@ import dev.kelvin.core.state.StateSettings;
 import dev.kelvin.dashboard.DashboardSettings;
 import dev.kelvin.mqtt.access.ClientIds;
 import dev.kelvin.policy.PolicySettings;
-import dev.kelvin.policy.guard.GuardSettings;
 import dev.kelvin.telemetry.TelemetrySettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +48,7 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
     // control section's values (the tick), so a refusal of it names that section.
     ControllerSettings controller = root.build("control", () -> new ControllerSettings(
         state, telemetry, actuators,
-        policy(root.section("policy")), guard(root.section("guard")),
+        policy(root.section("policy")), GuardConfig.read(root.section("guard")),
         audit(root.section("audit")), root.section("control").duration("tick",
             Duration.ofSeconds(1)), root.section("control").duration("status_every",
             Duration.ofSeconds(30)), dashboard(root.section("dashboard")),
@@ -122,15 +121,6 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
     Duration lease = section.duration("cap_lease", defaults.capLease());
     Duration settle = section.duration("settle_time", defaults.settleTime());
     return section.build(() -> new PolicySettings(step, hysteresis, limit, lease, settle));
-  }
-
-  private static GuardSettings guard(ConfigTree section) {
-    GuardSettings defaults = GuardSettings.defaults();
-    GuardSettings.Mode mode = section.enumValue("mode", GuardSettings.Mode.class,
-        defaults.mode());
-    Duration dwell = section.duration("min_dwell", defaults.minDwell());
-    Duration maxLease = section.duration("max_lease", defaults.maxLease());
-    return section.build(() -> new GuardSettings(mode, dwell, maxLease));
   }
 
   private static ControllerSettings.Audit audit(ConfigTree section) {

@@ -31,13 +31,14 @@ import java.util.function.Consumer;
 
 /**
  * The heart of Kelvin. Each {@link #tick(Instant)} takes a snapshot, asks the predictor, asks
- * the policy, passes every proposal through the guard, hands approved actions to the executor
+ * the policy, passes the tick's proposals through the guard together (so that it can settle
+ * them against each other), hands approved actions to the executor
  * and records each step in the audit log; it also renews the leases of setpoints it holds.
  *
  * <p>The loop has no timer of its own: live mode ticks it from a scheduler, simulation from
  * virtual time. A failing predictor or policy is reported in the tick and never stops the loop;
  * while the policy fails, no lease is renewed, so every cap lapses as if the controller were
- * dead; a failing guard stops the action (fail closed). Results from the hardware arrive later
+ * dead; a failing guard stops the tick's actions (fail closed). Results from the hardware arrive later
  * and are audited with the clock's time.
  *
  * <p>Nothing is carried out without its record: an approved action's {@code approved} record
@@ -121,8 +122,8 @@ public final class ControlLoop {
     List<Action> proposals = decide(snapshot, predictions, problems);
     boolean policyFailed = problems.size() > problemsBeforePolicy;
     int[] verdicts = new int[4];
-    for (Action proposal : proposals) {
-      verdicts[review(proposal, snapshot, blind)]++;
+    for (GuardDecision decision : review(proposals, snapshot, blind)) {
+      verdicts[record(decision, snapshot.at())]++;
     }
     approvals.expire(snapshot.at(), !policyFailed && blind.isEmpty());
     if (blind.isEmpty()) {
@@ -177,18 +178,39 @@ public final class ControlLoop {
     }
   }
 
-  /** Reviews one proposal; returns 0 approved, 1 rejected, 2 held, 3 dry run. */
-  private int review(Action proposal, ClusterSnapshot snapshot, Optional<String> blind) {
-    GuardDecision decision;
-    try {
-      decision = blind.isPresent() ? new GuardDecision.Rejected(proposal, "held: the controller"
-          + " is blind (" + blind.get() + "); it decides again once it sees the present")
-          : ports.guard().review(proposal, snapshot);
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "guard failed on " + proposal.id(), e);
-      decision = new GuardDecision.Rejected(proposal, "guard failed, so nothing was done: " + e);
+  /**
+   * The guard's decisions on a tick's proposals, reviewed together; all held while blind, all
+   * rejected when the guard fails or answers out of step (fail closed).
+   */
+  private List<GuardDecision> review(List<Action> proposals, ClusterSnapshot snapshot,
+      Optional<String> blind) {
+    if (blind.isPresent()) {
+      return proposals.stream().<GuardDecision>map(proposal -> new GuardDecision.Rejected(
+          proposal, "held: the controller is blind (" + blind.get() + "); it decides again"
+              + " once it sees the present")).toList();
     }
-    Instant at = snapshot.at();
+    try {
+      List<GuardDecision> decisions = List.copyOf(ports.guard().reviewAll(proposals, snapshot));
+      for (int i = 0; i < Math.max(proposals.size(), decisions.size()); i++) {
+        if (i >= decisions.size() || i >= proposals.size()
+            || !decisions.get(i).action().id().equals(proposals.get(i).id())) {
+          throw new IllegalStateException("the guard answered " + decisions.size()
+              + " decisions out of step with " + proposals.size() + " proposals");
+        }
+      }
+      return decisions;
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "guard failed on " + proposals.size() + " proposals", e);
+      return proposals.stream().<GuardDecision>map(proposal -> new GuardDecision.Rejected(
+          proposal, "guard failed, so nothing was done: " + e)).toList();
+    }
+  }
+
+  /**
+   * Audits one decision and carries out an approval; returns 0 approved, 1 rejected, 2 held,
+   * 3 dry run.
+   */
+  private int record(GuardDecision decision, Instant at) {
     if (decision instanceof GuardDecision.Approved approved) {
       carryOut(AuditEvent.of(at, AuditStage.APPROVED, approved.action(),
           approved.notes().isEmpty() ? "approved" : String.join("; ", approved.notes())),

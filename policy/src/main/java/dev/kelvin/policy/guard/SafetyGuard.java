@@ -1,16 +1,8 @@
 package dev.kelvin.policy.guard;
 
 import dev.kelvin.core.action.Action;
-import dev.kelvin.core.action.DrainNode;
-import dev.kelvin.core.action.FailoverSite;
 import dev.kelvin.core.action.GuardDecision;
-import dev.kelvin.core.action.MigrateJob;
-import dev.kelvin.core.action.Notify;
-import dev.kelvin.core.action.ResumeNode;
 import dev.kelvin.core.action.SetpointAction;
-import dev.kelvin.core.action.SuspendNode;
-import dev.kelvin.core.action.WakeNode;
-import dev.kelvin.core.lease.SetpointTarget;
 import dev.kelvin.core.model.ClusterSnapshot;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.NodeView;
@@ -25,18 +17,21 @@ import java.util.OptionalDouble;
 import java.util.function.BooleanSupplier;
 
 /**
- * Reviews every proposed action against the snapshot it was proposed on. First of all it
- * refuses every action while the audit log cannot be written (nothing is done without a
- * record). For setpoints, in order: refuses a node missing from the snapshot or stale (it will
- * not act blind); refuses a setpoint whose hardware limits the node's telemetry does not report
- * for the place it sits ({@code cpu_freq_min_mhz}..{@code cpu_freq_max_mhz} for a CPU cap,
+ * Reviews a tick's proposed actions together against the snapshot they were proposed on. First
+ * of all it refuses every action while the audit log cannot be written (nothing is done
+ * without a record). Then it settles the proposals against each other ({@link Conflicts}:
+ * duplicates, two values of one setpoint, opposite actions on one node). For each setpoint, in
+ * order: refuses a node missing from the snapshot or stale (it will not act blind); refuses a
+ * setpoint whose hardware limits the node's telemetry does not report for the place it sits
+ * ({@code cpu_freq_min_mhz}..{@code cpu_freq_max_mhz} for a CPU cap,
  * {@code gpu_power_limit_min_w}..{@code _max_w} of that GPU for a GPU power limit,
  * {@code node_power_cap_min_w}..{@code _max_w} for a node power cap: never set unchecked);
  * clamps the value to those limits; refuses a no-op (the clamped value is the one in force);
- * refuses a setpoint within {@link GuardSettings#minDwell()} of the last one approved for the
- * same node, kind and device; and shortens a lease longer than {@link GuardSettings#maxLease()}.
- * Drain, suspend, migrate and failover are held for an operator; notices, resume and wake pass.
- * In {@link GuardSettings.Mode#DRY_RUN} every approval becomes a {@link GuardDecision.DryRun}.
+ * and shortens a lease longer than {@link GuardSettings#maxLease()}. Every action then passes
+ * {@link Admission}: a setpoint within {@link GuardSettings#minDwell()} of the last one for the
+ * same node, kind and device, a repeat of a non-setpoint action that passed lately, and an
+ * action over its type's cluster-wide rate limit are refused. What passes is approved, held for
+ * an operator or reported as a dry run, as {@link GuardSettings#modeOf} says for its type.
  *
  * <p>Time is the snapshot's alone, so the guard behaves the same in simulation. Thread-safe.
  */
@@ -46,7 +41,7 @@ public final class SafetyGuard implements ActionGuard {
 
   private final GuardSettings settings;
   private final BooleanSupplier auditWritable;
-  private final DwellTracker dwell = new DwellTracker();
+  private final Admission admission;
 
   /** A guard for an audit log that is always writable (an in-memory one). */
   public SafetyGuard(GuardSettings settings) {
@@ -60,6 +55,7 @@ public final class SafetyGuard implements ActionGuard {
   public SafetyGuard(GuardSettings settings, BooleanSupplier auditWritable) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.auditWritable = Objects.requireNonNull(auditWritable, "auditWritable");
+    this.admission = new Admission(settings);
   }
 
   public GuardSettings settings() {
@@ -68,49 +64,101 @@ public final class SafetyGuard implements ActionGuard {
 
   @Override
   public GuardDecision review(Action proposal, ClusterSnapshot snapshot) {
-    Objects.requireNonNull(proposal, "proposal");
-    Objects.requireNonNull(snapshot, "snapshot");
-    if (!auditWritable.getAsBoolean()) {
-      return reject(proposal, "the audit log cannot be written (disk full or volume gone?):"
-          + " refusing every action until records reach it again, so that nothing is done"
-          + " without a record");
-    }
-    if (proposal instanceof SetpointAction setpoint) {
-      return reviewSetpoint(setpoint, snapshot);
-    } else if (proposal instanceof DrainNode || proposal instanceof SuspendNode
-        || proposal instanceof MigrateJob || proposal instanceof FailoverSite) {
-      return new GuardDecision.Held(proposal, "needs operator approval: '"
-          + proposal.describe() + "' on " + proposal.target() + " is disruptive");
-    } else if (proposal instanceof Notify || proposal instanceof ResumeNode
-        || proposal instanceof WakeNode) {
-      return approve(proposal, List.of());
-    }
-    throw new AssertionError(proposal);
+    return reviewAll(List.of(Objects.requireNonNull(proposal, "proposal")), snapshot).get(0);
   }
 
-  private GuardDecision reviewSetpoint(SetpointAction proposal, ClusterSnapshot snapshot) {
-    Optional<NodeView> view = snapshot.node(proposal.node());
-    Optional<String> unsafe = view.isEmpty() ? Optional.of(proposal.node()
-        + " is not in the snapshot (no telemetry from it at all): will not act blind")
-        : blindOrUnbounded(proposal, view.get(), snapshot);
-    if (unsafe.isPresent()) {
-      return reject(proposal, unsafe.get());
+  @Override
+  public List<GuardDecision> reviewAll(List<Action> proposals, ClusterSnapshot snapshot) {
+    Objects.requireNonNull(proposals, "proposals");
+    Objects.requireNonNull(snapshot, "snapshot");
+    List<GuardDecision> decisions = new ArrayList<>(proposals.size());
+    if (!auditWritable.getAsBoolean()) {
+      for (Action proposal : proposals) {
+        decisions.add(reject(proposal, "the audit log cannot be written (disk full or volume"
+            + " gone?): refusing every action until records reach it again, so that nothing"
+            + " is done without a record"));
+      }
+      return decisions;
+    }
+    String[] lost = Conflicts.screen(proposals);
+    for (int i = 0; i < proposals.size(); i++) {
+      decisions.add(lost[i] != null ? reject(proposals.get(i), lost[i])
+          : reviewOne(proposals.get(i), snapshot));
+    }
+    return decisions;
+  }
+
+  /**
+   * Checks an action an operator approved against the snapshot it is about to be carried out
+   * on: the audit log, staleness, hardware limits (clamping), no-op and lease, as {@link
+   * #review} does. Dwell, repeats and rate limits are not charged again: the action was charged
+   * when it was held. In the legacy {@link GuardSettings.Mode#DRY_RUN} it runs dry.
+   */
+  @Override
+  public GuardDecision recheckApproved(Action approved, ClusterSnapshot snapshot) {
+    Objects.requireNonNull(approved, "approved");
+    Objects.requireNonNull(snapshot, "snapshot");
+    if (!auditWritable.getAsBoolean()) {
+      return reject(approved, "the audit log cannot be written (disk full or volume gone?)");
     }
     List<String> notes = new ArrayList<>();
-    SetpointAction clamped = clamp(proposal, view.get(), notes);
-    OptionalDouble inForce = inForce(clamped, view.get());
-    if (inForce.isPresent() && Math.abs(inForce.getAsDouble() - clamped.value()) < SAME_VALUE) {
-      return reject(clamped, proposal.node() + " already holds " + Leases.number(clamped.value())
-          + " " + clamped.kind().unit() + " (" + clamped.kind().valueField() + "): nothing to"
-          + " change" + (notes.isEmpty() ? "" : " after " + String.join("; ", notes)));
+    Checked checked = checkSetpoint(approved, snapshot, notes);
+    if (checked.refusal().isPresent()) {
+      return checked.refusal().get();
     }
-    Optional<Duration> sinceLast = dwell.tryAcquire(SetpointTarget.of(clamped), snapshot.at(),
-        settings.minDwell());
-    if (sinceLast.isPresent()) {
-      return reject(clamped, tooSoon(clamped, sinceLast.get()));
-    }
-    return approve(capLease(clamped, notes), notes);
+    Action candidate = checked.action();
+    return settings.mode() == GuardSettings.Mode.DRY_RUN
+        ? new GuardDecision.DryRun(candidate, notes)
+        : new GuardDecision.Approved(candidate, notes);
   }
+
+  private GuardDecision reviewOne(Action proposal, ClusterSnapshot snapshot) {
+    List<String> notes = new ArrayList<>();
+    Checked checked = checkSetpoint(proposal, snapshot, notes);
+    if (checked.refusal().isPresent()) {
+      return checked.refusal().get();
+    }
+    Action candidate = checked.action();
+    Optional<String> refused = admission.admit(candidate, snapshot.at());
+    if (refused.isPresent()) {
+      return reject(candidate, refused.get());
+    }
+    return switch (settings.modeOf(candidate.type())) {
+      case AUTOMATIC -> new GuardDecision.Approved(candidate, notes);
+      case DRY_RUN -> new GuardDecision.DryRun(candidate, notes);
+      case NEEDS_APPROVAL -> new GuardDecision.Held(candidate, "needs operator approval: '"
+          + candidate.describe() + "' on " + candidate.target() + " ("
+          + candidate.type().wireName() + " waits for an operator)"
+          + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
+    };
+  }
+
+  /**
+   * For a setpoint: the rejection when its node is unseen, stale or of unknown limits, or a
+   * no-op; else the action clamped and with its lease capped (noted in {@code notes}). Any
+   * other action as it is.
+   */
+  private Checked checkSetpoint(Action proposal, ClusterSnapshot snapshot, List<String> notes) {
+    if (!(proposal instanceof SetpointAction setpoint)) {
+      return new Checked(proposal, Optional.empty());
+    }
+    Optional<NodeView> view = snapshot.node(setpoint.node());
+    Optional<String> unsafe = view.isEmpty() ? Optional.of(setpoint.node()
+        + " is not in the snapshot (no telemetry from it at all): will not act blind")
+        : blindOrUnbounded(setpoint, view.get(), snapshot);
+    if (unsafe.isPresent()) {
+      return new Checked(proposal, Optional.of(reject(proposal, unsafe.get())));
+    }
+    SetpointAction clamped = clamp(setpoint, view.get(), notes);
+    Optional<String> noOp = noOp(clamped, view.get(), notes);
+    if (noOp.isPresent()) {
+      return new Checked(clamped, Optional.of(reject(clamped, noOp.get())));
+    }
+    return new Checked(capLease(clamped, notes), Optional.empty());
+  }
+
+  /** An action after the setpoint checks, or the rejection they ended in. */
+  private record Checked(Action action, Optional<GuardDecision> refusal) {}
 
   /** Why the guard cannot judge a setpoint on this node: stale, or its limits unknown. */
   private static Optional<String> blindOrUnbounded(SetpointAction proposal, NodeView view,
@@ -137,18 +185,23 @@ public final class SafetyGuard implements ActionGuard {
     return proposal.withValue(clamped);
   }
 
+  /** Why {@code clamped} changes nothing, if the node holds that value already. */
+  private static Optional<String> noOp(SetpointAction clamped, NodeView view,
+      List<String> notes) {
+    OptionalDouble inForce = inForce(clamped, view);
+    if (inForce.isEmpty() || Math.abs(inForce.getAsDouble() - clamped.value()) >= SAME_VALUE) {
+      return Optional.empty();
+    }
+    return Optional.of(clamped.node() + " already holds " + Leases.number(clamped.value()) + " "
+        + clamped.kind().unit() + " (" + clamped.kind().valueField() + "): nothing to change"
+        + (notes.isEmpty() ? "" : " after " + String.join("; ", notes)));
+  }
+
   /** The setpoint the node reports in force; an uncapped CPU runs at its maximum. */
   private static OptionalDouble inForce(SetpointAction action, NodeView view) {
     OptionalDouble reported = view.latest(action.kind().inForceMetric(), action.device());
     return reported.isPresent() || action.kind() != SetpointKind.CPU_FREQ_CAP
         ? reported : view.latest(NodeMetric.CPU_FREQ_MAX_MHZ);
-  }
-
-  private String tooSoon(SetpointAction action, Duration sinceLast) {
-    Duration remaining = settings.minDwell().minus(sinceLast);
-    return action.node() + " got a " + action.kind().valueField() + " setpoint "
-        + Leases.format(sinceLast) + " ago: wait " + Leases.format(remaining)
-        + " more (minimum dwell " + Leases.format(settings.minDwell()) + ")";
   }
 
   private SetpointAction capLease(SetpointAction action, List<String> notes) {
@@ -158,12 +211,6 @@ public final class SafetyGuard implements ActionGuard {
     notes.add("lease capped " + Leases.format(action.lease()) + " → "
         + Leases.format(settings.maxLease()) + ": guard maximum");
     return Leases.withLease(action, settings.maxLease());
-  }
-
-  private GuardDecision approve(Action action, List<String> notes) {
-    return settings.mode() == GuardSettings.Mode.DRY_RUN
-        ? new GuardDecision.DryRun(action, notes)
-        : new GuardDecision.Approved(action, notes);
   }
 
   private static GuardDecision reject(Action action, String why) {
