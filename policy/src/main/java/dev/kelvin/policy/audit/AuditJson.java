@@ -28,15 +28,20 @@ import java.util.OptionalDouble;
  * seconds (exact, with a fraction where it has one), numbers that are not finite are written as
  * {@code null}, and {@code modelVersion} names the model whose prediction the action was based
  * on ({@code null} for none; lines written before it existed lack it and read back as none).
- * Besides what a person reads ({@code target}, {@code what}, {@code reason}) each line carries
+ * Each line ends in {@code prev} and {@code hash}, its links in the hash chain ({@link
+ * AuditChain}); reading a record back ignores them. Besides what a person reads ({@code target}, {@code what}, {@code reason}) each line carries
  * the action's own fields under {@code params}, so the record can be rebuilt.
  */
 final class AuditJson {
   private final ObjectMapper mapper =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-  /** The record as one line of JSON, without the line break. Never throws. */
-  String line(AuditRecord record) {
+  /**
+   * The record as one line of JSON, without the line break, ending in {@code "prev"}: the hash
+   * of the line before it, which {@link AuditChain#seal} follows with the line's own. Never
+   * throws.
+   */
+  String body(AuditRecord record, String prev) {
     AuditEvent event = record.event();
     Action action = event.action();
     ObjectNode line = mapper.createObjectNode();
@@ -57,6 +62,7 @@ final class AuditJson {
         .put("detail", event.detail());
     ActionJson.writeParams(action, line.putObject("params"));
     event.result().ifPresent(result -> writeResult(result, line.putObject("result")));
+    line.put("prev", prev);
     return line.toString();
   }
 
