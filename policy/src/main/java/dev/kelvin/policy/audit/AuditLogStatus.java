@@ -3,6 +3,7 @@ package dev.kelvin.policy.audit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a {@link JsonlAuditLog} is doing, for health checks: what it found in the file when it
@@ -46,7 +47,7 @@ public record AuditLogStatus(Path file, long lastSeq, long recoveredLines, long 
    * Where the file's hash chain broke when the log opened it, one line: the first place and
    * how many in all; empty when it held.
    */
-  public java.util.Optional<String> chainBreak() {
+  public Optional<String> chainBreak() {
     return chainOnOpen.firstBreak().map(first -> "hash chain broken at " + chainOnOpen
         .breakCount() + " place(s), first at " + first.describe());
   }

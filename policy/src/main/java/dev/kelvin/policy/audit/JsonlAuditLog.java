@@ -27,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * holds the file at a time: it is locked while open, and a second Kelvin on the same file is
  * refused with an {@link InUseException}.
  *
+ * <p>Each line is sealed into a hash chain ({@code AuditChain}: {@code prev} and {@code hash},
+ * SHA-256). Opening a file checks its chain from the first line ({@link AuditVerifier}): a
+ * break is logged at ERROR with the file and line and kept in {@link #status()}; the file is
+ * left as it is and new records chain on from its last line. A torn last line from a crash is
+ * not a break: the next record chains on from the last whole line.
+ *
  * <p>When the file cannot be written (disk full, volume gone, the path moved, deleted or
  * replaced: see {@code AuditFile}, which follows the path) the record is still numbered,
  * answered by queries and kept in memory, up to {@value #MAX_UNWRITTEN} records, and written
