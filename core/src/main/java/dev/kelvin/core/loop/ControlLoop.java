@@ -162,20 +162,21 @@ public final class ControlLoop {
     Instant at = snapshot.at();
     if (decision instanceof GuardDecision.Approved approved) {
       carryOut(AuditEvent.of(at, AuditStage.APPROVED, approved.action(),
-          approved.notes().isEmpty() ? "approved" : String.join("; ", approved.notes())),
-          AuditStage.APPLIED);
+          approved.notes().isEmpty() ? "approved" : String.join("; ", approved.notes()))
+          .withBeforeFrom(snapshot), AuditStage.APPLIED);
       return 0;
     } else if (decision instanceof GuardDecision.Rejected rejected) {
       ports.audit().append(AuditEvent.of(at, AuditStage.REJECTED, rejected.action(),
-          rejected.why()));
+          rejected.why()).withBeforeFrom(snapshot));
       return 1;
     } else if (decision instanceof GuardDecision.Held held) {
       ports.audit().append(AuditEvent.of(at, AuditStage.HELD_FOR_APPROVAL, held.action(),
-          held.why()));
+          held.why()).withBeforeFrom(snapshot));
       return 2;
     } else if (decision instanceof GuardDecision.DryRun dryRun) {
       ports.audit().append(AuditEvent.of(at, AuditStage.DRY_RUN, dryRun.action(),
-          dryRun.notes().isEmpty() ? "dry run" : String.join("; ", dryRun.notes())));
+          dryRun.notes().isEmpty() ? "dry run" : String.join("; ", dryRun.notes()))
+          .withBeforeFrom(snapshot));
       return 3;
     }
     throw new AssertionError(decision);
