@@ -97,7 +97,7 @@ final class ControllerHealth {
     return new Component(figures.staleNodes() > 0 ? Status.DEGRADED : Status.UP, detail);
   }
 
-  private static Component audit(Optional<AuditLogStatus> file) {
+  static Component audit(Optional<AuditLogStatus> file) {
     if (file.isEmpty()) {
       return new Component(Status.UP, "in memory only");
     }
@@ -108,9 +108,14 @@ final class ControllerHealth {
           + status.unwrittenRecords() + " record(s) kept in memory, retried every tick");
     }
     String writing = "writing " + status.file() + ", record " + status.lastSeq();
-    if (status.droppedRecords() > 0) {
-      return new Component(Status.DEGRADED, writing + "; " + status.droppedRecords()
-          + " record(s) lost since start while it could not be written");
+    if (status.chainBreak().isPresent()) {
+      writing += "; on start its " + status.chainBreak().get() + " (kept as it is; new records"
+          + " chain on from its last line)";
+    }
+    if (status.droppedRecords() > 0 || status.chainBreak().isPresent()) {
+      return new Component(Status.DEGRADED, status.droppedRecords() == 0 ? writing
+          : writing + "; " + status.droppedRecords()
+              + " record(s) lost since start while it could not be written");
     }
     return new Component(Status.UP, writing);
   }

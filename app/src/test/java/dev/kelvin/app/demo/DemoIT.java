@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.core.wire.Topics;
 import dev.kelvin.mqtt.testing.MqttTestClient;
+import dev.kelvin.policy.audit.AuditVerifier;
+import dev.kelvin.policy.audit.ChainReport;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,6 +91,13 @@ class DemoIT {
             .contains("thermal-cap-cpu"));
     List<String> lines = Files.readAllLines(fixture.auditFile(), StandardCharsets.UTF_8);
     assertThat(lines).allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
+    JsonNode approved = new ObjectMapper().readTree(lines.stream()
+        .filter(line -> line.contains("\"stage\":\"approved\"")).findFirst().orElseThrow());
+    assertThat(approved.get("before").isNumber()).as("the cap in force before").isTrue();
+    assertThat(approved.get("after").asDouble()).isLessThan(approved.get("before").asDouble());
+    ChainReport chain = AuditVerifier.verify(List.of(fixture.auditFile()));
+    assertThat(chain.breakCount()).as("places where the hash chain breaks").isZero();
+    assertThat(chain.sealedRecords()).isGreaterThanOrEqualTo(lines.size() - 1);
   }
 
   @Test

@@ -123,7 +123,7 @@ public final class ControlLoop {
     boolean policyFailed = problems.size() > problemsBeforePolicy;
     int[] verdicts = new int[4];
     for (GuardDecision decision : review(proposals, snapshot, blind)) {
-      verdicts[record(decision, snapshot.at())]++;
+      verdicts[record(decision, snapshot)]++;
     }
     approvals.expire(snapshot.at(), !policyFailed && blind.isEmpty());
     if (blind.isEmpty()) {
@@ -210,22 +210,24 @@ public final class ControlLoop {
    * Audits one decision and carries out an approval; returns 0 approved, 1 rejected, 2 held,
    * 3 dry run.
    */
-  private int record(GuardDecision decision, Instant at) {
+  private int record(GuardDecision decision, ClusterSnapshot snapshot) {
+    Instant at = snapshot.at();
     if (decision instanceof GuardDecision.Approved approved) {
       carryOut(AuditEvent.of(at, AuditStage.APPROVED, approved.action(),
-          approved.notes().isEmpty() ? "approved" : String.join("; ", approved.notes())),
-          AuditStage.APPLIED);
+          approved.notes().isEmpty() ? "approved" : String.join("; ", approved.notes()))
+          .withBeforeFrom(snapshot), AuditStage.APPLIED);
       return 0;
     } else if (decision instanceof GuardDecision.Rejected rejected) {
       ports.audit().append(AuditEvent.of(at, AuditStage.REJECTED, rejected.action(),
-          rejected.why()));
+          rejected.why()).withBeforeFrom(snapshot));
       return 1;
     } else if (decision instanceof GuardDecision.Held held) {
       approvals.hold(held.action(), held.why(), at);
       return 2;
     } else if (decision instanceof GuardDecision.DryRun dryRun) {
       ports.audit().append(AuditEvent.of(at, AuditStage.DRY_RUN, dryRun.action(),
-          dryRun.notes().isEmpty() ? "dry run" : String.join("; ", dryRun.notes())));
+          dryRun.notes().isEmpty() ? "dry run" : String.join("; ", dryRun.notes()))
+          .withBeforeFrom(snapshot));
       return 3;
     }
     throw new AssertionError(decision);

@@ -87,6 +87,19 @@ class ControlLoopTest {
   }
 
   @Test
+  void records_the_setpoint_in_force_when_it_decided_as_the_snapshot_read_it() {
+    feed(HOT, 91.0);
+    ControlLoop loop = loop(Predictor.NONE, capHotNodes, approveAll, applyAtOnce);
+
+    loop.tick(clock.instant());
+
+    assertThat(audit.recent(10)).first().satisfies(approved -> {
+      assertThat(approved.event().stage()).isEqualTo(AuditStage.APPROVED);
+      assertThat(approved.event().before()).isEqualTo(OptionalDouble.of(3000));
+    });
+  }
+
+  @Test
   void does_nothing_when_no_node_is_hot() {
     feed(HOT, 60.0);
     ControlLoop loop = loop(Predictor.NONE, capHotNodes, approveAll, applyAtOnce);

@@ -11,6 +11,7 @@ import dev.kelvin.core.action.ActionId;
 import dev.kelvin.core.action.ActionMeta;
 import dev.kelvin.core.action.ActionResult;
 import dev.kelvin.core.action.Fact;
+import dev.kelvin.core.action.SetpointAction;
 import dev.kelvin.core.audit.AuditEvent;
 import dev.kelvin.core.audit.AuditRecord;
 import dev.kelvin.core.audit.AuditStage;
@@ -28,15 +29,23 @@ import java.util.OptionalDouble;
  * seconds (exact, with a fraction where it has one), numbers that are not finite are written as
  * {@code null}, and {@code modelVersion} names the model whose prediction the action was based
  * on ({@code null} for none; lines written before it existed lack it and read back as none).
- * Besides what a person reads ({@code target}, {@code what}, {@code reason}) each line carries
+ * {@code before} is the setpoint in force when the action was decided, as the snapshot read it,
+ * and {@code after} the value the action sets ({@code null} when unknown or not a setpoint); a
+ * {@code result} holds both as read back from the node.
+ * Each line ends in {@code prev} and {@code hash}, its links in the hash chain ({@link
+ * AuditChain}); reading a record back ignores them. Besides what a person reads ({@code target}, {@code what}, {@code reason}) each line carries
  * the action's own fields under {@code params}, so the record can be rebuilt.
  */
 final class AuditJson {
   private final ObjectMapper mapper =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-  /** The record as one line of JSON, without the line break. Never throws. */
-  String line(AuditRecord record) {
+  /**
+   * The record as one line of JSON, without the line break, ending in {@code "prev"}: the hash
+   * of the line before it, which {@link AuditChain#seal} follows with the line's own. Never
+   * throws.
+   */
+  String body(AuditRecord record, String prev) {
     AuditEvent event = record.event();
     Action action = event.action();
     ObjectNode line = mapper.createObjectNode();
@@ -55,8 +64,12 @@ final class AuditJson {
         .put("leaseSeconds", seconds(action.lease()))
         .put("modelVersion", action.meta().modelVersion().orElse(null))
         .put("detail", event.detail());
+    putOptional(line, "before", event.before());
+    putNumber(line, "after", action instanceof SetpointAction setpoint ? setpoint.value()
+        : Double.NaN);
     ActionJson.writeParams(action, line.putObject("params"));
     event.result().ifPresent(result -> writeResult(result, line.putObject("result")));
+    line.put("prev", prev);
     return line.toString();
   }
 
@@ -97,7 +110,7 @@ final class AuditJson {
         AuditStage.valueOf(ActionJson.text(line, "stage").toUpperCase(Locale.ROOT)), action,
         ActionJson.text(line, "actor"), ActionJson.text(line, "detail"),
         result == null || result.isNull()
-            ? Optional.empty() : Optional.of(readResult(result)));
+            ? Optional.empty() : Optional.of(readResult(result)), optional(line, "before"));
     return new AuditRecord(seq(line), event);
   }
 

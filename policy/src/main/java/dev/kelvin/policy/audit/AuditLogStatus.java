@@ -3,6 +3,7 @@ package dev.kelvin.policy.audit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a {@link JsonlAuditLog} is doing, for health checks: what it found in the file when it
@@ -21,15 +22,34 @@ import java.util.Objects;
  *     takes records again
  * @param droppedRecords records lost because more than the memory limit were unwritten
  * @param lastWriteError the latest write error, empty while writes succeed
+ * @param chainOnOpen what checking the file's hash chain found when the log opened it
  */
 public record AuditLogStatus(Path file, long lastSeq, long recoveredLines, long unreadableLines,
     List<String> recoveryProblems, long writeFailures, int unwrittenRecords,
-    long unwrittenTotal, long droppedRecords, String lastWriteError) {
+    long unwrittenTotal, long droppedRecords, String lastWriteError, ChainReport chainOnOpen) {
 
   public AuditLogStatus {
     Objects.requireNonNull(file, "file");
     recoveryProblems = List.copyOf(recoveryProblems);
     Objects.requireNonNull(lastWriteError, "lastWriteError");
+    Objects.requireNonNull(chainOnOpen, "chainOnOpen");
+  }
+
+  /** A status whose file's chain was not checked (an empty file, or a test's figures). */
+  public AuditLogStatus(Path file, long lastSeq, long recoveredLines, long unreadableLines,
+      List<String> recoveryProblems, long writeFailures, int unwrittenRecords,
+      long unwrittenTotal, long droppedRecords, String lastWriteError) {
+    this(file, lastSeq, recoveredLines, unreadableLines, recoveryProblems, writeFailures,
+        unwrittenRecords, unwrittenTotal, droppedRecords, lastWriteError, ChainReport.empty());
+  }
+
+  /**
+   * Where the file's hash chain broke when the log opened it, one line: the first place and
+   * how many in all; empty when it held.
+   */
+  public Optional<String> chainBreak() {
+    return chainOnOpen.firstBreak().map(first -> "hash chain broken at " + chainOnOpen
+        .breakCount() + " place(s), first at " + first.describe());
   }
 
   /**

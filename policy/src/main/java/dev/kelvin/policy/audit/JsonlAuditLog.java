@@ -27,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * holds the file at a time: it is locked while open, and a second Kelvin on the same file is
  * refused with an {@link InUseException}.
  *
+ * <p>Each line is sealed into a hash chain ({@code AuditChain}: {@code prev} and {@code hash},
+ * SHA-256). Opening a file checks its chain from the first line ({@link AuditVerifier}): a
+ * break is logged at ERROR with the file and line and kept in {@link #status()}; the file is
+ * left as it is and new records chain on from its last line. A torn last line from a crash is
+ * not a break: the next record chains on from the last whole line.
+ *
  * <p>When the file cannot be written (disk full, volume gone, the path moved, deleted or
  * replaced: see {@code AuditFile}, which follows the path) the record is still numbered,
  * answered by queries and kept in memory, up to {@value #MAX_UNWRITTEN} records, and written
@@ -45,6 +51,9 @@ public final class JsonlAuditLog implements AuditLog, AutoCloseable {
   private final LineSink sink;
   private final AuditJson json;
   private final AuditRecovery.Result recovery;
+  private final ChainReport chainOnOpen;
+  private final AuditChain chain = new AuditChain();
+  private String lastHash;
   private final AuditTail tail;
   private final ArrayDeque<AuditRecord> unwritten = new ArrayDeque<>();
   private long lastSeq;
@@ -56,13 +65,15 @@ public final class JsonlAuditLog implements AuditLog, AutoCloseable {
   private boolean closed;
 
   private JsonlAuditLog(Path file, int memoryTail, InstantSource clock, LineSink sink,
-      AuditJson json, AuditRecovery.Result recovery) {
+      AuditJson json, AuditRecovery.Result recovery, ChainReport chainOnOpen) {
     this.file = file;
     this.clock = clock;
     this.sink = sink;
     this.json = json;
     this.recovery = recovery;
+    this.chainOnOpen = chainOnOpen;
     this.lastSeq = recovery.lastSeq();
+    this.lastHash = chainOnOpen.lastHash();
     tail = new AuditTail(memoryTail);
     recovery.tail().forEach(tail::add);
   }
@@ -103,9 +114,11 @@ public final class JsonlAuditLog implements AuditLog, AutoCloseable {
       AuditFile audit = AuditFile.open(file);
       try {
         AuditRecovery.Result recovery = AuditRecovery.scan(audit.channel(), json, memoryTail);
+        ChainReport chain = AuditVerifier.verify(audit.channel(), file);
         audit.endLastLine();
-        report(file, recovery);
-        return new JsonlAuditLog(file, memoryTail, clock, wrapSink.apply(audit), json, recovery);
+        OpeningReport.log(file, recovery, chain);
+        return new JsonlAuditLog(file, memoryTail, clock, wrapSink.apply(audit), json, recovery,
+            chain);
       } catch (IOException | RuntimeException e) {
         audit.close();
         throw e;
@@ -156,7 +169,7 @@ public final class JsonlAuditLog implements AuditLog, AutoCloseable {
   public synchronized AuditLogStatus status() {
     return new AuditLogStatus(file, lastSeq, recovery.readableLines(),
         recovery.unreadableLines(), recovery.problems(), writeFailures, unwritten.size(),
-        unwrittenTotal, dropped, lastWriteError);
+        unwrittenTotal, dropped, lastWriteError, chainOnOpen);
   }
 
   /**
@@ -199,12 +212,14 @@ public final class JsonlAuditLog implements AuditLog, AutoCloseable {
   private void writeUnwritten() {
     int backlog = unwritten.size();
     while (!unwritten.isEmpty()) {
+      String line = chain.seal(json.body(unwritten.getFirst(), lastHash));
       try {
-        sink.append(json.line(unwritten.getFirst()));
+        sink.append(line);
       } catch (IOException | RuntimeException e) {
         failed(e);
         return;
       }
+      lastHash = AuditChain.hashOf(line);
       unwritten.removeFirst();
     }
     if (!lastWriteError.isEmpty()) {
@@ -224,17 +239,6 @@ public final class JsonlAuditLog implements AuditLog, AutoCloseable {
           + " {} failed writes so far, {} dropped; retrying with every record (disk full or"
           + " volume gone?)", file, lastWriteError, unwritten.size(), unwritten.getFirst().seq(),
           unwritten.getLast().seq(), writeFailures, dropped);
-    }
-  }
-
-  private static void report(Path file, AuditRecovery.Result recovery) {
-    if (recovery.unreadableLines() > 0 || !recovery.problems().isEmpty()) {
-      LOG.warn("audit log {}: {} unreadable lines skipped, numbering continues after seq {}:\n  {}",
-          file, recovery.unreadableLines(), recovery.lastSeq(),
-          String.join("\n  ", recovery.problems()));
-    } else if (recovery.lastSeq() > 0) {
-      LOG.info("audit log {}: {} records found, numbering continues after seq {}", file,
-          recovery.readableLines(), recovery.lastSeq());
     }
   }
 

@@ -6,17 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kelvin.core.action.DrainNode;
 import dev.kelvin.core.action.SetCpuFrequencyCap;
 import dev.kelvin.core.audit.AuditEvent;
 import dev.kelvin.core.audit.AuditRecord;
+import dev.kelvin.core.audit.AuditStage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +80,28 @@ class JsonlAuditLogTest {
     assertThat(applied.at("/result/before").asDouble()).isEqualTo(3000);
     assertThat(applied.at("/result/after").asDouble()).isEqualTo(2800);
     assertThat(applied.at("/result/leaseExpiresAt").asText()).isEqualTo("2026-01-01T00:12:00Z");
+  }
+
+  @Test
+  void writes_the_setpoint_in_force_before_and_the_value_after_and_reads_before_back()
+      throws IOException {
+    SetCpuFrequencyCap cap = events.cap();
+    AuditEvent decided = new AuditEvent(AuditEvents.AT, AuditStage.APPROVED, cap, "kelvin",
+        "approved", Optional.empty(), OptionalDouble.of(3000));
+    try (JsonlAuditLog log = JsonlAuditLog.open(file(), 10)) {
+      log.append(decided);
+      log.append(events.approved(new DrainNode(events.meta(Duration.ZERO), AuditEvents.N07)));
+    }
+
+    JsonNode capLine = JSON.readTree(lines().get(0));
+    JsonNode drainLine = JSON.readTree(lines().get(1));
+    assertThat(capLine.get("before").asDouble()).isEqualTo(3000);
+    assertThat(capLine.get("after").asDouble()).isEqualTo(2800);
+    assertThat(drainLine.get("before").isNull()).isTrue();
+    assertThat(drainLine.get("after").isNull()).isTrue();
+    try (JsonlAuditLog reopened = JsonlAuditLog.open(file(), 10)) {
+      assertThat(reopened.recent(2).get(0).event()).isEqualTo(decided);
+    }
   }
 
   @Test
