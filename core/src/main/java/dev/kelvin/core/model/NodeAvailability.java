@@ -9,7 +9,8 @@ import java.util.Optional;
  * What the workload manager (Slurm, or the simulator's scheduler) says of one node's
  * availability, apart from its telemetry: whether it is idle, busy, suspended (powered down to
  * save energy), booting or down, since when, and whether it is drained and by whom. A suspended
- * or booting node is silent on purpose: its stale telemetry is not a failure.
+ * or booting node is silent on purpose: its stale telemetry is not a failure (a down node's
+ * is).
  *
  * @param since when the node entered {@code state} (idle since, suspended since)
  * @param drainedAt when it was drained; empty when it is not
@@ -59,8 +60,11 @@ public record NodeAvailability(NodeId node, State state, Instant since,
     return age.isNegative() ? Duration.ZERO : age;
   }
 
-  /** Whether its telemetry is expected to be silent: suspended, booting or down. */
+  /**
+   * Whether its telemetry is silent on purpose: suspended or booting. A down node is not: its
+   * silence is a failure, and a site whose nodes all went down has lost its lease.
+   */
   public boolean silentByDesign() {
-    return state == State.SUSPENDED || state == State.BOOTING || state == State.DOWN;
+    return state == State.SUSPENDED || state == State.BOOTING;
   }
 }

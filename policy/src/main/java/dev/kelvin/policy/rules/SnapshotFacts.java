@@ -11,6 +11,7 @@ import dev.kelvin.core.model.PowerBudget;
 import dev.kelvin.core.model.RackId;
 import dev.kelvin.core.model.SiteId;
 import dev.kelvin.core.model.SiteView;
+import dev.kelvin.core.prediction.Prediction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,23 @@ import java.util.Map;
  */
 public final class SnapshotFacts {
   private SnapshotFacts() {}
+
+  /**
+   * The facts of {@link #of(ClusterSnapshot)} and those the availability rules read beside
+   * them (built by {@link AvailabilityFacts}), which weigh load forecasts among {@code
+   * predictions}.
+   */
+  public static List<Object> of(ClusterSnapshot snapshot, List<Prediction> predictions) {
+    List<Object> facts = of(snapshot);
+    List<NodeFact> nodes = new ArrayList<>(snapshot.nodes().size());
+    for (Object fact : facts) {
+      if (fact instanceof NodeFact node) {
+        nodes.add(node);
+      }
+    }
+    facts.addAll(AvailabilityFacts.of(snapshot, nodes, predictions));
+    return facts;
+  }
 
   public static List<Object> of(ClusterSnapshot snapshot) {
     List<Object> facts = new ArrayList<>();
