@@ -20,8 +20,9 @@ import java.util.TreeMap;
 /**
  * The facts the availability rules read, built in one pass over nodes, jobs and predictions (no
  * rule joins nodes with jobs): a {@link SiteLeaseFact} per site with nodes, and where the
- * workload manager reports node availability, a {@link NodeStateFact} per reported node and a
- * {@link SiteAvailabilityFact} per site, in site and node order.
+ * workload manager reports node availability, a {@link SiteAvailabilityFact} per site and a
+ * {@link NodeStateFact} per reported node that some rule may act on: all but the busy nodes
+ * that are not drained, which no rule reads (most of a busy cluster, so they are not inserted).
  */
 final class AvailabilityFacts {
   private static final Comparator<NodeStateFact> LONGEST_FIRST =
@@ -91,7 +92,7 @@ final class AvailabilityFacts {
         idle.add(fact);
       } else if (node.state() == NodeAvailability.State.SUSPENDED) {
         suspended.add(fact);
-      } else {
+      } else if (node.drained() || node.state() != NodeAvailability.State.BUSY) {
         others.add(fact);
       }
     }

@@ -8,7 +8,8 @@ import dev.kelvin.core.model.SiteId;
  * One node's availability as the workload manager reports it, at the snapshot's time: its
  * state and for how long, whether it is drained (by Kelvin or not) and for how long, and its
  * place in its site's order for power-down and wake. Only nodes the workload manager reports
- * get one: without it the idle and resume rules do not fire.
+ * get one (without it the idle and resume rules do not fire), and of those, not the busy nodes
+ * that are not drained, which no rule reads.
  *
  * @param inStateSeconds how long it has been in {@code state}
  * @param drainedSeconds how long it has been drained; NaN when it is not

@@ -27,17 +27,21 @@ public final class SnapshotFacts {
 
   /**
    * The facts of {@link #of(ClusterSnapshot)} and those the availability rules read beside
-   * them (built by {@link AvailabilityFacts}), which weigh load forecasts among {@code
-   * predictions}.
+   * them: the running jobs by node ({@link JobsByNode}) and those built by {@link
+   * AvailabilityFacts}, which weigh load forecasts among {@code predictions}.
    */
   public static List<Object> of(ClusterSnapshot snapshot, List<Prediction> predictions) {
     List<Object> facts = of(snapshot);
     List<NodeFact> nodes = new ArrayList<>(snapshot.nodes().size());
+    List<JobFact> jobs = new ArrayList<>(snapshot.jobs().size());
     for (Object fact : facts) {
       if (fact instanceof NodeFact node) {
         nodes.add(node);
+      } else if (fact instanceof JobFact job) {
+        jobs.add(job);
       }
     }
+    facts.add(JobsByNode.of(jobs));
     facts.addAll(AvailabilityFacts.of(snapshot, nodes, predictions));
     return facts;
   }
