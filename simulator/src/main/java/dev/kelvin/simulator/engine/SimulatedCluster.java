@@ -36,7 +36,8 @@ import java.util.TreeSet;
  * price) and open alarms; every running job; and each node's availability as a workload
  * manager reports it (idle, busy, suspended, booting or down since when, drained since when).
  * A failed, dark or switched-off node sends nothing and shows as stale; a site cut off from the
- * controller shows nothing new at all.
+ * controller shows nothing new at all (the alarms raised before the cut stay open, as in the
+ * live state).
  */
 final class SimulatedCluster implements ClusterView {
   private static final SensorId CRAC = new SensorId("crac");
@@ -181,10 +182,20 @@ final class SimulatedCluster implements ClusterView {
             dc.ledger.pricePerKwh(site)));
   }
 
+  /**
+   * The site's open alarms; while it is cut off, those raised before the cut, last confirmed
+   * when it began, as the live state keeps an alarm open until its sensor reports it clear.
+   */
   private List<Alarm> alarms(int site, Instant now) {
+    boolean cut = conditions.partitioned(site);
+    double cutS = cut ? conditions.partitionedSinceS(site) : Double.NaN;
     List<Alarm> open = new ArrayList<>();
-    conditions.openAlarms(site).forEach((kind, sinceS) -> open.add(new Alarm(PANEL,
-        dc.siteId(site), kind, time.instantAt(sinceS), now)));
+    conditions.openAlarms(site).forEach((kind, sinceS) -> {
+      if (!cut || sinceS <= cutS) {
+        open.add(new Alarm(PANEL, dc.siteId(site), kind, time.instantAt(sinceS),
+            cut ? time.instantAt(cutS) : now));
+      }
+    });
     return open;
   }
 
@@ -201,7 +212,7 @@ final class SimulatedCluster implements ClusterView {
           kw * 1000)));
       boolean cut = conditions.partitioned(s);
       views.put(id, new SiteView(id, racks, budgets, cut ? List.of() : facility(s, now),
-          cut ? List.of() : alarms(s, now)));
+          alarms(s, now)));
     }
     return views;
   }
