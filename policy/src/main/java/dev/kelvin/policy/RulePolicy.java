@@ -85,7 +85,7 @@ public final class RulePolicy implements Policy {
             + " rules skip it", view.id());
       }
     }
-    facts.addAll(SnapshotFacts.of(snapshot));
+    facts.addAll(SnapshotFacts.of(snapshot, predictions));
     facts.addAll(predictions);
     List<Proposal> proposals = new ArrayList<>(ruleBase.fire(facts, snapshot.at()));
     proposals.sort(ORDER);

@@ -30,13 +30,15 @@ class DroolsRuleBaseTest {
   }
 
   @Test
-  void the_shipped_rules_see_settings_and_thermal_facts_but_no_prediction() {
+  void the_shipped_rules_see_settings_thermal_facts_and_failure_risks_but_no_load_forecast() {
     DroolsRuleBase rules = compileWith();
 
     assertThat(rules.seesFactsOf(PolicySettings.class)).isTrue();
     assertThat(rules.seesFactsOf(NodeThermalFact.class)).isTrue();
+    // the failure-risk rules match FailureRisk; load forecasts reach the idle rules through
+    // SnapshotFacts, not as facts
+    assertThat(rules.seesFactsOf(FailureRisk.class)).isTrue();
     assertThat(rules.seesFactsOf(LoadForecast.class)).isFalse();
-    assertThat(rules.seesFactsOf(FailureRisk.class)).isFalse();
   }
 
   @Test

@@ -12,16 +12,25 @@ import java.util.TreeMap;
 
 /**
  * The state of the cluster at one instant, as the control loop sees it: every known node, the
- * sites with their racks, budgets, facility readings and open alarms, and the jobs, each in a
- * fixed order, so that rules and reports are deterministic.
+ * sites with their racks, budgets, facility readings and open alarms, the jobs, and what the
+ * workload manager says of each node's availability (idle since when, suspended, drained; empty
+ * where it says nothing), each in a fixed order, so that rules and reports are deterministic.
  */
 public record ClusterSnapshot(Instant at, SortedMap<NodeId, NodeView> nodes,
-    SortedMap<SiteId, SiteView> sites, SortedMap<JobId, Job> jobs) {
+    SortedMap<SiteId, SiteView> sites, SortedMap<JobId, Job> jobs,
+    SortedMap<NodeId, NodeAvailability> availability) {
   public ClusterSnapshot {
     Objects.requireNonNull(at, "at");
     nodes = Collections.unmodifiableSortedMap(new TreeMap<>(nodes));
     sites = Collections.unmodifiableSortedMap(new TreeMap<>(sites));
     jobs = Collections.unmodifiableSortedMap(new TreeMap<>(jobs));
+    availability = Collections.unmodifiableSortedMap(new TreeMap<>(availability));
+  }
+
+  /** A snapshot without availability: the workload manager reports no node states. */
+  public ClusterSnapshot(Instant at, SortedMap<NodeId, NodeView> nodes,
+      SortedMap<SiteId, SiteView> sites, SortedMap<JobId, Job> jobs) {
+    this(at, nodes, sites, jobs, new TreeMap<>());
   }
 
   /** Nodes only: every site they name, with its racks and nothing else known. */
@@ -43,6 +52,11 @@ public record ClusterSnapshot(Instant at, SortedMap<NodeId, NodeView> nodes,
 
   public Collection<NodeView> views() {
     return nodes.values();
+  }
+
+  /** What the workload manager says of {@code id}'s availability, if anything. */
+  public Optional<NodeAvailability> availability(NodeId id) {
+    return Optional.ofNullable(availability.get(id));
   }
 
   public Optional<SiteView> site(SiteId id) {

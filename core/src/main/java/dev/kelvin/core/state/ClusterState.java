@@ -3,6 +3,7 @@ package dev.kelvin.core.state;
 import dev.kelvin.core.model.ClusterSnapshot;
 import dev.kelvin.core.model.FacilityReading;
 import dev.kelvin.core.model.Job;
+import dev.kelvin.core.model.NodeAvailability;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.model.NodeView;
@@ -98,6 +99,14 @@ public final class ClusterState implements ClusterView {
     workload.replaceJobs(site, jobs);
   }
 
+  /**
+   * The workload manager's latest report of the availability of {@code site}'s nodes (idle
+   * since when, suspended, drained), replacing the previous one.
+   */
+  public void replaceAvailability(SiteId site, Collection<NodeAvailability> nodes) {
+    workload.replaceAvailability(site, nodes);
+  }
+
   /** The power budgets in force from now on (replacing the previous ones). */
   public void replaceBudgets(Collection<PowerBudget> budgets) {
     workload.replaceBudgets(budgets);
@@ -114,7 +123,8 @@ public final class ClusterState implements ClusterView {
         views.put(view.id(), view);
       }
     }
-    return new ClusterSnapshot(now, views, sites(views.values()), workload.jobs());
+    return new ClusterSnapshot(now, views, sites(views.values()), workload.jobs(),
+        workload.availability());
   }
 
   /** How this state keeps readings: the window, the stale limit, the future skew allowed. */

@@ -2,6 +2,8 @@ package dev.kelvin.core.state;
 
 import dev.kelvin.core.model.Job;
 import dev.kelvin.core.model.JobId;
+import dev.kelvin.core.model.NodeAvailability;
+import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.PowerBudget;
 import dev.kelvin.core.model.SiteId;
 import java.util.ArrayList;
@@ -14,12 +16,13 @@ import java.util.TreeMap;
 
 /**
  * What the workload manager and the operator tell the controller about each site: the jobs
- * queued and running (replaced whole by each report of a site's workload manager) and the
- * power budgets in force. Guarded by its monitor.
+ * queued and running and the availability of its nodes (each replaced whole by each report of
+ * a site's workload manager), and the power budgets in force. Guarded by its monitor.
  */
 final class WorkloadState {
   private final Map<SiteId, List<Job>> jobsBySite = new HashMap<>();
   private final Map<SiteId, List<PowerBudget>> budgetsBySite = new HashMap<>();
+  private final Map<SiteId, List<NodeAvailability>> availabilityBySite = new HashMap<>();
 
   /** Replaces every job of {@code site} with {@code jobs}, which must all be of that site. */
   synchronized void replaceJobs(SiteId site, Collection<Job> jobs) {
@@ -30,6 +33,24 @@ final class WorkloadState {
       }
     }
     jobsBySite.put(site, List.copyOf(jobs));
+  }
+
+  /** Replaces the availability of every node of {@code site}; each must be of that site. */
+  synchronized void replaceAvailability(SiteId site, Collection<NodeAvailability> nodes) {
+    for (NodeAvailability node : nodes) {
+      if (!node.node().site().equals(site)) {
+        throw new IllegalArgumentException("availability of node " + node.node()
+            + " reported as a node of site " + site);
+      }
+    }
+    availabilityBySite.put(site, List.copyOf(nodes));
+  }
+
+  synchronized SortedMap<NodeId, NodeAvailability> availability() {
+    SortedMap<NodeId, NodeAvailability> all = new TreeMap<>();
+    availabilityBySite.values().forEach(nodes -> nodes.forEach(node -> all.put(node.node(),
+        node)));
+    return all;
   }
 
   /** Replaces every budget in force with {@code budgets}. */

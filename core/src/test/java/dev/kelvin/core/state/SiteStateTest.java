@@ -9,6 +9,7 @@ import dev.kelvin.core.model.FacilityKind;
 import dev.kelvin.core.model.FacilityReading;
 import dev.kelvin.core.model.Job;
 import dev.kelvin.core.model.JobId;
+import dev.kelvin.core.model.NodeAvailability;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.PowerBudget;
 import dev.kelvin.core.model.RackId;
@@ -103,6 +104,33 @@ class SiteStateTest {
   void refuses_a_job_reported_under_another_site() {
     assertThatThrownBy(() -> state.replaceJobs(SITE_B, List.of(running("7", "n01"))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("site-b");
+  }
+
+  @Test
+  void node_availability_of_a_site_is_replaced_whole_by_each_report() {
+    NodeId n01 = NodeId.of("site-a", "n01");
+    NodeId n02 = NodeId.of("site-a", "n02");
+    state.replaceAvailability(SITE_A, List.of(
+        NodeAvailability.of(n01, NodeAvailability.State.IDLE, T0),
+        NodeAvailability.of(n02, NodeAvailability.State.BUSY, T0)));
+    state.replaceAvailability(SITE_A, List.of(
+        NodeAvailability.of(n02, NodeAvailability.State.SUSPENDED, T0.plusSeconds(60))));
+
+    ClusterSnapshot snapshot = state.snapshot(T0.plusSeconds(90));
+    assertThat(snapshot.availability().keySet()).containsExactly(n02);
+    assertThat(snapshot.availability(n02)).map(NodeAvailability::state)
+        .contains(NodeAvailability.State.SUSPENDED);
+    assertThat(snapshot.availability(n01)).isEmpty();
+  }
+
+  @Test
+  void refuses_the_availability_of_a_node_reported_under_another_site() {
+    NodeAvailability n01 = NodeAvailability.of(NodeId.of("site-a", "n01"),
+        NodeAvailability.State.IDLE, T0);
+
+    assertThatThrownBy(() -> state.replaceAvailability(SITE_B, List.of(n01)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("site-b")
+        .hasMessageContaining("site-a/n01");
   }
 
   @Test

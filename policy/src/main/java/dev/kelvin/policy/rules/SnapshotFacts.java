@@ -11,6 +11,7 @@ import dev.kelvin.core.model.PowerBudget;
 import dev.kelvin.core.model.RackId;
 import dev.kelvin.core.model.SiteId;
 import dev.kelvin.core.model.SiteView;
+import dev.kelvin.core.prediction.Prediction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,27 @@ import java.util.Map;
  */
 public final class SnapshotFacts {
   private SnapshotFacts() {}
+
+  /**
+   * The facts of {@link #of(ClusterSnapshot)} and those the availability rules read beside
+   * them: the running jobs by node ({@link JobsByNode}) and those built by {@link
+   * AvailabilityFacts}, which weigh load forecasts among {@code predictions}.
+   */
+  public static List<Object> of(ClusterSnapshot snapshot, List<Prediction> predictions) {
+    List<Object> facts = of(snapshot);
+    List<NodeFact> nodes = new ArrayList<>(snapshot.nodes().size());
+    List<JobFact> jobs = new ArrayList<>(snapshot.jobs().size());
+    for (Object fact : facts) {
+      if (fact instanceof NodeFact node) {
+        nodes.add(node);
+      } else if (fact instanceof JobFact job) {
+        jobs.add(job);
+      }
+    }
+    facts.add(JobsByNode.of(jobs));
+    facts.addAll(AvailabilityFacts.of(snapshot, nodes, predictions));
+    return facts;
+  }
 
   public static List<Object> of(ClusterSnapshot snapshot) {
     List<Object> facts = new ArrayList<>();

@@ -3,7 +3,12 @@
  * dev.kelvin.policy.rules.Proposal}s they insert; plain records, no Drools types. Facts: one
  * {@link dev.kelvin.policy.rules.NodeThermalFact} per node for the thermal rules; the snapshot's
  * nodes, jobs, sites, budgeted racks and open alarms, built in one place by {@link
- * dev.kelvin.policy.rules.SnapshotFacts}; core's predictions as they are; and the settings
- * record of every rule family.
+ * dev.kelvin.policy.rules.SnapshotFacts}, with what the availability rules read beside them
+ * (running jobs by node, site leases, node availability; see {@link
+ * dev.kelvin.policy.rules.AvailabilityFacts}); core's predictions as they are; and the settings
+ * record of every rule family. Where a rule's arithmetic or wording is more than a comparison it
+ * is Java here ({@link dev.kelvin.policy.rules.FailureProposals}, {@link
+ * dev.kelvin.policy.rules.IdlePlan}, {@link dev.kelvin.policy.rules.SiteDanger}), so that it is
+ * unit-tested and cheap.
  */
 package dev.kelvin.policy.rules;

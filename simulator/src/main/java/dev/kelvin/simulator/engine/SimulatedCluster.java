@@ -7,6 +7,7 @@ import dev.kelvin.core.model.FacilityReading;
 import dev.kelvin.core.model.Job;
 import dev.kelvin.core.model.JobId;
 import dev.kelvin.core.model.MetricValues;
+import dev.kelvin.core.model.NodeAvailability;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.NodeReading;
@@ -32,8 +33,11 @@ import java.util.TreeSet;
  * and inlet temperatures, utilisation, clock, caps and their limits), with the window of its
  * telemetry samples ending in a reading taken now; each site with its racks, power budget,
  * facility readings (supply air, outdoor air, facility power, UPS on battery, grid carbon and
- * price) and open alarms; every running job. A failed, dark or switched-off node sends
- * nothing and shows as stale; a site cut off from the controller shows nothing new at all.
+ * price) and open alarms; every running job; and each node's availability as a workload
+ * manager reports it (idle, busy, suspended, booting or down since when, drained since when).
+ * A failed, dark or switched-off node sends nothing and shows as stale; a site cut off from the
+ * controller shows nothing new at all (the alarms raised before the cut stay open, as in the
+ * live state).
  */
 final class SimulatedCluster implements ClusterView {
   private static final SensorId CRAC = new SensorId("crac");
@@ -53,6 +57,7 @@ final class SimulatedCluster implements ClusterView {
   private final List<ScenarioSite> sites;
   private final Sensors sensors;
   private final SiteConditions conditions;
+  private final StateClock stateClock;
 
   SimulatedCluster(Datacenter dc, JobBook jobs, Telemetry telemetry, SimTime time,
       DvfsModel clock, Setpoints setpoints, double cpuTempLimitC, List<ScenarioSite> sites,
@@ -67,6 +72,7 @@ final class SimulatedCluster implements ClusterView {
     this.setpoints = setpoints;
     this.cpuTempLimitC = cpuTempLimitC;
     this.sites = List.copyOf(sites);
+    this.stateClock = new StateClock(dc.nodes.size);
   }
 
   @Override
@@ -76,7 +82,35 @@ final class SimulatedCluster implements ClusterView {
     for (int i = 0; i < dc.nodes.size; i++) {
       views.put(dc.id(i), view(i, now, nowS));
     }
-    return new ClusterSnapshot(now, views, siteViews(now), jobViews());
+    return new ClusterSnapshot(now, views, siteViews(now), jobViews(), availability(nowS));
+  }
+
+  /** Every node's availability; a site cut off from the controller reports none. */
+  private TreeMap<NodeId, NodeAvailability> availability(double nowS) {
+    NodeTable nodes = dc.nodes;
+    stateClock.observe(nodes, nowS);
+    TreeMap<NodeId, NodeAvailability> all = new TreeMap<>();
+    for (int i = 0; i < nodes.size; i++) {
+      if (!conditions.partitioned(nodes.site[i])) {
+        all.put(dc.id(i), new NodeAvailability(dc.id(i), availabilityState(nodes.state[i]),
+            time.instantAt(stateClock.sinceS(i)), stateClock.drainedSinceS(i).stream()
+                .mapToObj(time::instantAt).findFirst(), nodes.drained[i]));
+      }
+    }
+    return all;
+  }
+
+  private static NodeAvailability.State availabilityState(byte state) {
+    switch (state) {
+      case NodeTable.OFF: return NodeAvailability.State.SUSPENDED;
+      case NodeTable.BOOTING: return NodeAvailability.State.BOOTING;
+      case NodeTable.IDLE: return NodeAvailability.State.IDLE;
+      case NodeTable.BUSY: return NodeAvailability.State.BUSY;
+      case NodeTable.DOWN:
+      case NodeTable.DARK:
+        return NodeAvailability.State.DOWN;
+      default: throw new AssertionError(state);
+    }
   }
 
   private NodeView view(int i, Instant now, double nowS) {
@@ -148,10 +182,20 @@ final class SimulatedCluster implements ClusterView {
             dc.ledger.pricePerKwh(site)));
   }
 
+  /**
+   * The site's open alarms; while it is cut off, those raised before the cut, last confirmed
+   * when it began, as the live state keeps an alarm open until its sensor reports it clear.
+   */
   private List<Alarm> alarms(int site, Instant now) {
+    boolean cut = conditions.partitioned(site);
+    double cutS = cut ? conditions.partitionedSinceS(site) : Double.NaN;
     List<Alarm> open = new ArrayList<>();
-    conditions.openAlarms(site).forEach((kind, sinceS) -> open.add(new Alarm(PANEL,
-        dc.siteId(site), kind, time.instantAt(sinceS), now)));
+    conditions.openAlarms(site).forEach((kind, sinceS) -> {
+      if (!cut || sinceS <= cutS) {
+        open.add(new Alarm(PANEL, dc.siteId(site), kind, time.instantAt(sinceS),
+            cut ? time.instantAt(cutS) : now));
+      }
+    });
     return open;
   }
 
@@ -168,7 +212,7 @@ final class SimulatedCluster implements ClusterView {
           kw * 1000)));
       boolean cut = conditions.partitioned(s);
       views.put(id, new SiteView(id, racks, budgets, cut ? List.of() : facility(s, now),
-          cut ? List.of() : alarms(s, now)));
+          alarms(s, now)));
     }
     return views;
   }
