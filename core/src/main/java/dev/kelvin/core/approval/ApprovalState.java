@@ -3,8 +3,8 @@ package dev.kelvin.core.approval;
 import java.util.Locale;
 
 /**
- * Where a held action stands: proposed → approved / rejected / expired; approved → executing →
- * succeeded / failed. Only {@link #PROPOSED} can be decided by an operator.
+ * Where a held action stands: proposed → approved / rejected / expired; approved →
+ * executing → succeeded / failed. Only {@link #PROPOSED} can be decided by an operator.
  */
 public enum ApprovalState {
   /** The guard held it; it waits for an operator while the policy keeps proposing it. */

@@ -1,10 +1,8 @@
 package dev.kelvin.core.loop;
 
 import dev.kelvin.core.action.Action;
-import dev.kelvin.core.action.ActionResult;
 import dev.kelvin.core.action.GuardDecision;
 import dev.kelvin.core.action.SetpointAction;
-import dev.kelvin.core.approval.Approval;
 import dev.kelvin.core.approval.ApprovalStore;
 import dev.kelvin.core.audit.AuditEvent;
 import dev.kelvin.core.audit.AuditStage;
@@ -25,21 +23,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
 
 /**
  * The heart of Kelvin. Each {@link #tick(Instant)} takes a snapshot, asks the predictor, asks
  * the policy, passes the tick's proposals through the guard together (so that it can settle
- * them against each other), hands approved actions to the executor
- * and records each step in the audit log; it also renews the leases of setpoints it holds.
+ * them against each other), hands approved actions to the executor ({@link Dispatch}) and
+ * records each step in the audit log; it also renews the leases of setpoints it holds.
  *
  * <p>The loop has no timer of its own: live mode ticks it from a scheduler, simulation from
  * virtual time. A failing predictor or policy is reported in the tick and never stops the loop;
  * while the policy fails, no lease is renewed, so every cap lapses as if the controller were
- * dead; a failing guard stops the tick's actions (fail closed). Results from the hardware arrive later
- * and are audited with the clock's time.
+ * dead; a failing guard stops the tick's actions (fail closed). Results from the hardware
+ * arrive later and are audited with the clock's time.
  *
  * <p>Nothing is carried out without its record: an approved action's {@code approved} record
  * and a renewal's {@code renewing} record are appended before it is sent, and when the audit
@@ -55,9 +50,8 @@ import java.util.function.Consumer;
  *
  * <p>A held action enters the {@link ApprovalStore} once; a proposal the policy does not make
  * again at a tick expires. An action an operator approved is carried out at the next tick that
- * is not blind, after that tick's proposals (so that the policy proposing it again joins it), after the guard passed it again against that tick's snapshot
- * ({@link ActionGuard#recheckApproved}): record of intent ({@code executing}) first, then the
- * executor, and the result settles the approval as succeeded or failed.
+ * is not blind, after that tick's proposals (so that the policy proposing it again joins it),
+ * once the guard passed it again against that tick's snapshot ({@link ApprovedActions}).
  */
 public final class ControlLoop {
   private static final System.Logger LOG = System.getLogger(ControlLoop.class.getName());
@@ -83,6 +77,8 @@ public final class ControlLoop {
   private final LapseLog lapses;
   private final BlindWatch blindness;
   private final ApprovalStore approvals;
+  private final Dispatch dispatch;
+  private final ApprovedActions approved;
   private volatile TickReport lastTick;
 
   /** A loop that sees no ingest backlog: every stale node is the node's own fault. */
@@ -109,6 +105,8 @@ public final class ControlLoop {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.lapses = new LapseLog(clock);
     this.blindness = new BlindWatch(Objects.requireNonNull(ingest, "ingest"), clock);
+    this.dispatch = new Dispatch(ports.audit(), ports.executor(), leases, clock);
+    this.approved = new ApprovedActions(approvals, ports.guard(), dispatch);
   }
 
   /** Runs one decision cycle at {@code now}. Never throws for a failing port. */
@@ -127,7 +125,7 @@ public final class ControlLoop {
     }
     approvals.expire(snapshot.at(), !policyFailed && blind.isEmpty());
     if (blind.isEmpty()) {
-      carryOutApproved(snapshot);
+      approved.carryOut(snapshot);
     }
     int renewals = keepLeases(snapshot, policyFailed, problems, blind.isPresent());
     TickReport report = new TickReport(now, ClusterSummary.of(snapshot), predictions,
@@ -213,7 +211,7 @@ public final class ControlLoop {
   private int record(GuardDecision decision, ClusterSnapshot snapshot) {
     Instant at = snapshot.at();
     if (decision instanceof GuardDecision.Approved approved) {
-      carryOut(AuditEvent.of(at, AuditStage.APPROVED, approved.action(),
+      dispatch.carryOut(AuditEvent.of(at, AuditStage.APPROVED, approved.action(),
           approved.notes().isEmpty() ? "approved" : String.join("; ", approved.notes()))
           .withBeforeFrom(snapshot), AuditStage.APPLIED);
       return 0;
@@ -249,13 +247,13 @@ public final class ControlLoop {
     LeaseKeeper.Sweep sweep = leases.sweep(snapshot, withheld,
         new LeaseKeeper.Sight(blind, blindness.ingest()));
     for (Lapse lapse : sweep.lapses()) {
-      appendResult(AuditEvent.of(snapshot.at(), AuditStage.LAPSED, lapse.action(),
+      dispatch.appendResult(AuditEvent.of(snapshot.at(), AuditStage.LAPSED, lapse.action(),
           lapse.detail(snapshot.at())), lapse.action());
     }
     lapses.log(sweep.lapses());
     int sent = 0;
     for (SetpointAction renewal : sweep.renewals()) {
-      if (carryOut(AuditEvent.of(snapshot.at(), AuditStage.RENEWING, renewal,
+      if (dispatch.carryOut(AuditEvent.of(snapshot.at(), AuditStage.RENEWING, renewal,
           "renewal due: half the lease has run" + (blind ? " (the controller is blind through"
               + " its own ingest delay and keeps what it holds)" : "")), AuditStage.RENEWED)) {
         sent++;
@@ -264,128 +262,4 @@ public final class ControlLoop {
     return sent;
   }
 
-  /**
-   * Appends the record of intent, then sends its action, or does not when the record could not
-   * be written (audited as failed); true when sent.
-   */
-  private boolean carryOut(AuditEvent intent, AuditStage onSuccess) {
-    return carryOut(intent, onSuccess, result -> { });
-  }
-
-  /** As {@link #carryOut(AuditEvent, AuditStage)}; {@code onResult} hears the final result. */
-  private boolean carryOut(AuditEvent intent, AuditStage onSuccess,
-      Consumer<ActionResult> onResult) {
-    Action action = intent.action();
-    Optional<String> unrecorded = recordIntent(intent);
-    if (unrecorded.isPresent()) {
-      settle(action, onSuccess, ActionResult.of(action.id(), ActionResult.Outcome.FAILED,
-          clock.instant(), "not sent: its " + intent.stage().label() + " record could not be"
-              + " written to the audit log (" + unrecorded.get() + "); nothing is carried out"
-              + " without its record"), null, onResult);
-      return false;
-    }
-    dispatch(action, onSuccess, onResult);
-    return true;
-  }
-
-  /**
-   * Carries out what operators approved since the last tick, each passed by the guard again
-   * against this tick's snapshot (clamped where it must be); one the guard refuses now fails
-   * unsent, audited with the guard's reason.
-   */
-  private void carryOutApproved(ClusterSnapshot snapshot) {
-    Instant at = snapshot.at();
-    for (Approval approval : approvals.approved()) {
-      GuardDecision check = recheck(approval.action(), snapshot);
-      if (check instanceof GuardDecision.Approved passed) {
-        approvals.executing(approval.id(), at);
-        String notes = passed.notes().isEmpty() ? "" : "; " + String.join("; ", passed.notes());
-        carryOut(AuditEvent.of(at, AuditStage.EXECUTING, passed.action(), "approved by "
-            + approval.actor() + " (" + approval.comment() + "); the guard passed it again"
-            + notes), AuditStage.APPLIED, result -> approvals.settled(approval.id(), result));
-      } else {
-        String why = "not carried out: the guard refuses it now, against the snapshot of "
-            + at + " (" + why(check) + ")";
-        approvals.refused(approval.id(), why, at);
-        appendResult(AuditEvent.of(at, AuditStage.FAILED, check.action(), why),
-            approval.action());
-      }
-    }
-  }
-
-  private static String why(GuardDecision decision) {
-    if (decision instanceof GuardDecision.Rejected rejected) {
-      return rejected.why();
-    } else if (decision instanceof GuardDecision.Held held) {
-      return "it holds it again: " + held.why();
-    } else if (decision instanceof GuardDecision.DryRun) {
-      return "it runs dry for this action type: nothing is sent";
-    }
-    throw new AssertionError(decision);
-  }
-
-  private GuardDecision recheck(Action approved, ClusterSnapshot snapshot) {
-    try {
-      return ports.guard().recheckApproved(approved, snapshot);
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "guard failed on approved " + approved.id(), e);
-      return new GuardDecision.Rejected(approved, "guard failed, so nothing was done: " + e);
-    }
-  }
-
-  /** Appends {@code intent}; why it did not reach the log's storage, if it did not. */
-  private Optional<String> recordIntent(AuditEvent intent) {
-    try {
-      ports.audit().append(intent);
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "could not audit " + intent.action().id(), e);
-      return Optional.of(e.toString());
-    }
-    return ports.audit().writing() ? Optional.empty()
-        : Optional.of("kept in memory until the log can be written again");
-  }
-
-  private void dispatch(Action action, AuditStage onSuccess, Consumer<ActionResult> onResult) {
-    if (action instanceof SetpointAction setpoint) {
-      leases.sending(setpoint);
-    }
-    CompletionStage<ActionResult> stage;
-    try {
-      stage = ports.executor().execute(action);
-    } catch (RuntimeException e) {
-      stage = CompletableFuture.failedFuture(e);
-    }
-    stage.whenComplete((result, error) -> {
-      try {
-        settle(action, onSuccess, result, error, onResult);
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "could not record the result of " + action.id()
-            + " (" + action.describe() + " on " + action.target() + ")", e);
-      }
-    });
-  }
-
-  private void settle(Action action, AuditStage onSuccess, ActionResult result, Throwable error,
-      Consumer<ActionResult> onResult) {
-    ActionResult outcome = error == null && result != null ? result
-        : ActionResult.of(action.id(), ActionResult.Outcome.FAILED, clock.instant(),
-            "executor failed: " + (error == null ? "no result" : error));
-    if (action instanceof SetpointAction setpoint) {
-      leases.settled(setpoint, outcome);
-    }
-    onResult.accept(outcome);
-    appendResult(
-        AuditEvent.ofResult(outcome.applied() ? onSuccess : AuditStage.FAILED, action, outcome),
-        action);
-  }
-
-  /** Appends a record that nothing waits on; a log that refuses it is logged, not thrown. */
-  private void appendResult(AuditEvent event, Action action) {
-    try {
-      ports.audit().append(event);
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "could not audit " + event.stage().label() + " of "
-          + action.id() + " (" + action.describe() + " on " + action.target() + ")", e);
-    }
-  }
 }

@@ -33,8 +33,9 @@ import java.util.OptionalDouble;
  * and {@code after} the value the action sets ({@code null} when unknown or not a setpoint); a
  * {@code result} holds both as read back from the node.
  * Each line ends in {@code prev} and {@code hash}, its links in the hash chain ({@link
- * AuditChain}); reading a record back ignores them. Besides what a person reads ({@code target}, {@code what}, {@code reason}) each line carries
- * the action's own fields under {@code params}, so the record can be rebuilt.
+ * AuditChain}); reading a record back ignores them. Besides what a person reads ({@code
+ * target}, {@code what}, {@code reason}) each line carries the action's own fields under
+ * {@code params}, so the record can be rebuilt.
  */
 final class AuditJson {
   private final ObjectMapper mapper =

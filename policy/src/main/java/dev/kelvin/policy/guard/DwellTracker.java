@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Remembers when each setpoint (node, kind and device: a GPU's limit per GPU) was last approved, and admits a new one
- * only once the dwell time has passed. {@link #tryAcquire} checks and records in one atomic step, so
- * two threads cannot both get a setpoint through for the same node; the guard's
- * {@link Admission} checks and records under its own lock, with the rate limits.
+ * Remembers when each setpoint (node, kind and device: a GPU's limit per GPU) was last approved,
+ * and admits a new one only once the dwell time has passed. {@link #tryAcquire} checks and records
+ * in one atomic step, so two threads cannot both get a setpoint through for the same node; the
+ * guard's {@link Admission} checks and records under its own lock, with the rate limits.
  */
 final class DwellTracker {
   private final Map<SetpointTarget, Instant> lastApproved = new HashMap<>();
