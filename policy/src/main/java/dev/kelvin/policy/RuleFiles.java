@@ -38,6 +38,20 @@ final class RuleFiles {
     return under(FOLDER, RuleFiles.class.getClassLoader());
   }
 
+  /** The text of the classpath rule file {@code path}, as {@link #policyRules} names it. */
+  static RuleText text(String path) {
+    ClassLoader loader = RuleFiles.class.getClassLoader();
+    try (java.io.InputStream in = loader.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new PolicyException("rule file " + path + " is not on the classpath: is it under"
+            + " src/main/resources/" + path + " and packaged in the jar?");
+      }
+      return new RuleText(path, path, in.readAllBytes());
+    } catch (IOException e) {
+      throw new PolicyException("could not read rule file " + path + ": " + e.getMessage(), e);
+    }
+  }
+
   /**
    * Every {@code *.drl} under {@code folder} on {@code loader}'s classpath, as classpath names
    * ({@code dev/kelvin/policy/rules/thermal-cpu.drl}) sorted by path.
