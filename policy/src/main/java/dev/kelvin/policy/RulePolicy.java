@@ -119,6 +119,15 @@ public final class RulePolicy implements Policy {
     inForce.set(new InForce(Objects.requireNonNull(ruleBase, "ruleBase"), fingerprint));
   }
 
+  /**
+   * A policy with the rules in force here and {@code other} settings, numbering its actions
+   * with {@code otherIds}: how a rule scenario runs with its own settings.
+   */
+  public RulePolicy with(RuleParameters other, ActionIds otherIds) {
+    InForce rules = inForce.get();
+    return new RulePolicy(rules.ruleBase(), rules.fingerprint(), other, otherIds);
+  }
+
   /** The fingerprint of the operator files the rules in force were compiled from. */
   String operatorFingerprint() {
     return inForce.get().fingerprint();
