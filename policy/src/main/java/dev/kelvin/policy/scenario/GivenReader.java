@@ -139,7 +139,7 @@ final class GivenReader {
       }
       String key = kind.name().toLowerCase(Locale.ROOT);
       section.optionalDecimal(key, -1e12, 1e12).ifPresent(value -> readings.add(
-          section.build(() -> new FacilityReading(new SensorId(site + "/" + key), site, AT,
+          section.build(() -> new FacilityReading(new SensorId(key), site, AT,
               kind, kind.check(value)))));
     }
     return readings;
@@ -148,7 +148,7 @@ final class GivenReader {
   private static Alarm alarm(ConfigTree element, SiteId site) {
     String kindName = element.string("kind", "");
     FacilityKind kind = alarmKind(element, kindName);
-    String sensor = element.string("sensor", site + "/" + kindName);
+    String sensor = element.string("sensor", kindName.isEmpty() ? "alarm" : kindName);
     Duration open = seconds(element, "open_s", 60);
     return element.build(() -> new Alarm(new SensorId(sensor), site, kind, AT.minus(open), AT));
   }
