@@ -3,6 +3,7 @@ package dev.kelvin.app;
 import dev.kelvin.app.agent.AgentCommand;
 import dev.kelvin.app.bench.BenchCommand;
 import dev.kelvin.app.demo.DemoCommand;
+import dev.kelvin.app.rules.RulesCommand;
 import dev.kelvin.app.run.RunCommand;
 import dev.kelvin.app.simulate.SimulateCommand;
 import java.io.PrintWriter;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Energy-aware autonomous controller for HPC and AI data centers.",
     subcommands = {DemoCommand.class, RunCommand.class, AgentCommand.class, SimulateCommand.class,
-        BenchCommand.class,
+        BenchCommand.class, RulesCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Start with: kelvin demo   (then open http://127.0.0.1:8080)",
         "Live:       kelvin run --config kelvin.yaml; on each node: kelvin agent --config"
