@@ -137,12 +137,21 @@ final class GivenReader {
       if (kind.isAlarm()) {
         continue;
       }
-      String key = kind.name().toLowerCase(Locale.ROOT);
+      String key = facilityKey(kind);
       section.optionalDecimal(key, -1e12, 1e12).ifPresent(value -> readings.add(
           section.build(() -> new FacilityReading(new SensorId(key), site, AT,
               kind, kind.check(value)))));
     }
     return readings;
+  }
+
+  /** A measurement's key, in the style of the node metrics: {@code outdoor_temp_c}. */
+  static String facilityKey(FacilityKind kind) {
+    String name = kind.name().toLowerCase(Locale.ROOT);
+    if (name.endsWith("_celsius")) {
+      return name.substring(0, name.length() - "elsius".length());
+    }
+    return name.endsWith("_watts") ? name.substring(0, name.length() - "atts".length()) : name;
   }
 
   private static Alarm alarm(ConfigTree element, SiteId site) {
