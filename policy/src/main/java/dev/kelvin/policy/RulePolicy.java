@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The rule-based {@link Policy}: every DRL file under the classpath folder {@code
  * dev/kelvin/policy/rules/} (found by {@link RuleFiles}, so a new rule file needs no list
- * updated), compiled once by {@link #load}, run in a fresh session on every {@link #decide}
+ * updated), compiled by {@link #load}, run in a fresh session on every {@link #decide}
  * call. Each call inserts
  * the settings, one {@link NodeThermalFact} per node that reports its CPU temperature and
  * frequency range, and every prediction of a type some rule reads (the others could match
