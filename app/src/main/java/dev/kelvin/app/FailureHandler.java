@@ -1,6 +1,7 @@
 package dev.kelvin.app;
 
 import dev.kelvin.core.config.ConfigException;
+import dev.kelvin.policy.PolicyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -18,7 +19,8 @@ public final class FailureHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parsed) {
     String command = commandLine.getCommandSpec().qualifiedName();
-    if (e instanceof StartupException || e instanceof ConfigException) {
+    if (e instanceof StartupException || e instanceof ConfigException
+        || e instanceof PolicyException) {
       commandLine.getErr().println(command + ": " + e.getMessage());
     } else {
       commandLine.getErr().println(command + ": failed: " + e

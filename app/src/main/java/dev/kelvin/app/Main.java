@@ -4,6 +4,7 @@ import dev.kelvin.app.agent.AgentCommand;
 import dev.kelvin.app.audit.AuditCommand;
 import dev.kelvin.app.bench.BenchCommand;
 import dev.kelvin.app.demo.DemoCommand;
+import dev.kelvin.app.rules.RulesCommand;
 import dev.kelvin.app.run.RunCommand;
 import dev.kelvin.app.simulate.SimulateCommand;
 import java.io.PrintWriter;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Energy-aware autonomous controller for HPC and AI data centers.",
     subcommands = {DemoCommand.class, RunCommand.class, AgentCommand.class, SimulateCommand.class,
-        BenchCommand.class, AuditCommand.class,
+        BenchCommand.class, AuditCommand.class, RulesCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Start with: kelvin demo   (then open http://127.0.0.1:8080)",
         "Live:       kelvin run --config kelvin.yaml; on each node: kelvin agent --config"

@@ -1,13 +1,14 @@
 package dev.kelvin.policy;
 
 import dev.kelvin.policy.rules.Proposal;
-import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,8 +32,8 @@ import org.kie.api.runtime.conf.ClockTypeOption;
 import org.kie.api.time.SessionPseudoClock;
 
 /**
- * The one class that touches the Drools API. Compiles DRL files from the classpath into an
- * executable-model rule base once, then runs a fresh session per call on a pseudo clock set to
+ * The one class that touches the Drools API. Compiles DRL files (from the classpath, and an
+ * operator's from disk) into an executable-model rule base, then runs a fresh session per call on a pseudo clock set to
  * the snapshot's time, and returns the {@link Proposal}s the rules inserted. The compiled rule
  * base is immutable and shared; sessions are never shared, so {@link #fire} is thread-safe.
  *
@@ -75,19 +76,38 @@ final class DroolsRuleBase {
    * @throws PolicyException listing every DRL error with its file and line
    */
   static DroolsRuleBase compile(List<String> resourcePaths) {
+    List<RuleText> texts = new ArrayList<>();
+    for (String path : resourcePaths) {
+      texts.add(RuleFiles.text(path));
+    }
+    return compileTexts(texts);
+  }
+
+  /**
+   * Compiles {@code texts} together, in one package space: a rule name given twice is an error.
+   * Each error names the file as {@link RuleText#shownAs} has it.
+   *
+   * @throws PolicyException listing every DRL error with its file and line
+   */
+  static DroolsRuleBase compileTexts(List<RuleText> texts) {
     long started = System.nanoTime();
     KieServices services = KieServices.Factory.get();
     ReleaseId releaseId = services.newReleaseId("dev.kelvin", "kelvin-policy-rules",
         "1.0." + BUILDS.incrementAndGet());
     KieFileSystem files = services.newKieFileSystem();
     files.generateAndWritePomXML(releaseId);
-    for (String path : resourcePaths) {
-      files.write("src/main/resources/" + path, readResource(path));
+    Map<String, RuleText> shown = new HashMap<>();
+    for (RuleText text : texts) {
+      String path = "src/main/resources/" + text.path();
+      shown.put(path, text);
+      shown.put(text.path(), text);
+      files.write(path, services.getResources().newByteArrayResource(text.bytes())
+          .setSourcePath(text.path()));
     }
     KieBuilder builder = services.newKieBuilder(files).buildAll(ExecutableModelProject.class);
     List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
     if (!errors.isEmpty()) {
-      throw new PolicyException(describe(errors));
+      throw new PolicyException(describe(errors, shown));
     }
     KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
     services.getRepository().removeKieModule(releaseId);
@@ -141,20 +161,6 @@ final class DroolsRuleBase {
     return compileTime;
   }
 
-  private static org.kie.api.io.Resource readResource(String path) {
-    ClassLoader loader = DroolsRuleBase.class.getClassLoader();
-    try (InputStream in = loader.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new PolicyException("rule file " + path + " is not on the classpath: is it under"
-            + " src/main/resources/" + path + " and packaged in the jar?");
-      }
-      return KieServices.Factory.get().getResources().newByteArrayResource(in.readAllBytes())
-          .setSourcePath(path);
-    } catch (IOException e) {
-      throw new PolicyException("could not read rule file " + path + ": " + e.getMessage(), e);
-    }
-  }
-
   /**
    * The classes the rules' object type nodes stand for, across every entry point; empty when
    * the rule base is not the engine's own or holds a type that is not a Java class, so that
@@ -176,16 +182,39 @@ final class DroolsRuleBase {
     return Optional.of(List.copyOf(types));
   }
 
-  private static String describe(List<Message> errors) {
+  private static String describe(List<Message> errors, Map<String, RuleText> shown) {
     StringBuilder text = new StringBuilder();
     text.append(errors.size()).append(errors.size() == 1 ? " error" : " errors")
         .append(" compiling the policy rules:");
     for (Message error : errors) {
-      text.append("\n  ").append(error.getPath() == null ? "(no file)" : error.getPath())
-          .append(error.getLine() > 0 ? " line " + error.getLine() : " (line not reported)")
-          .append(": ").append(firstLine(error.getText()));
+      String path = error.getPath() == null ? "(no file)" : error.getPath();
+      RuleText file = shown.get(path);
+      String message = firstLine(error.getText());
+      text.append("\n  ").append(file == null ? path : file.shownAs())
+          .append(where(error.getLine(), file, message)).append(": ").append(message);
     }
     return text.toString();
+  }
+
+  /**
+   * The line of an error: as the compiler reports it, else (the executable model reports none
+   * for an unknown fact field) the first line holding the expression the message quotes.
+   */
+  private static String where(int line, RuleText file, String message) {
+    if (line > 0) {
+      return " line " + line;
+    }
+    int quoted = message.lastIndexOf(": ");
+    if (file != null && quoted >= 0) {
+      String expression = message.substring(quoted + 2).strip();
+      String[] lines = new String(file.bytes(), StandardCharsets.UTF_8).split("\n", -1);
+      for (int i = 0; i < lines.length && !expression.isEmpty(); i++) {
+        if (lines[i].contains(expression)) {
+          return " line " + (i + 1) + " (where the expression is)";
+        }
+      }
+    }
+    return " (line not reported)";
   }
 
   private static String firstLine(String text) {

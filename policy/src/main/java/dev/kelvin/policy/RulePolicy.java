@@ -16,31 +16,43 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The rule-based {@link Policy}: every DRL file under the classpath folder {@code
  * dev/kelvin/policy/rules/} (found by {@link RuleFiles}, so a new rule file needs no list
- * updated), compiled once by {@link #load}, run in a fresh session on every {@link #decide}
+ * updated), compiled by {@link #load}, run in a fresh session on every {@link #decide}
  * call. Each call inserts
  * the settings, one {@link NodeThermalFact} per node that reports its CPU temperature and
  * frequency range, and every prediction of a type some rule reads (the others could match
  * nothing; see {@link DroolsRuleBase}); the proposals come back sorted by node, then rule, and
  * get their ids in that order, so the same snapshot always gives the same actions. Thread-safe.
+ *
+ * <p>An operator's folder of rule files ({@link RuleDirectory}) compiles together with the
+ * shipped ones; {@link RuleReloader} recompiles it when it changes and swaps the result in
+ * atomically, so that each call runs wholly on the old rules or wholly on the new.
  */
 public final class RulePolicy implements Policy {
   private static final Logger LOG = LoggerFactory.getLogger(RulePolicy.class);
   private static final Comparator<Proposal> ORDER = Comparator.comparing(Proposal::target)
       .thenComparing(Proposal::rule).thenComparing(Proposal::reason);
 
-  private final DroolsRuleBase ruleBase;
+  /** The compiled rules in force; {@link #decide} reads it once per call. */
+  private final AtomicReference<InForce> inForce;
   private final RuleParameters parameters;
   private final PolicySettings settings;
   private final ActionIds ids;
 
   RulePolicy(DroolsRuleBase ruleBase, RuleParameters parameters, ActionIds ids) {
-    this.ruleBase = Objects.requireNonNull(ruleBase, "ruleBase");
+    this(ruleBase, RuleDirectory.Contents.NONE.fingerprint(), parameters, ids);
+  }
+
+  private RulePolicy(DroolsRuleBase ruleBase, String fingerprint, RuleParameters parameters,
+      ActionIds ids) {
+    this.inForce = new AtomicReference<>(new InForce(Objects.requireNonNull(ruleBase,
+        "ruleBase"), fingerprint));
     this.parameters = Objects.requireNonNull(parameters, "parameters");
     this.settings = parameters.get(PolicySettings.class);
     this.ids = Objects.requireNonNull(ids, "ids");
@@ -71,8 +83,59 @@ public final class RulePolicy implements Policy {
     return new RulePolicy(ruleBase, parameters, ids);
   }
 
+  /**
+   * Like {@link #load(RuleParameters, ActionIds)}, with the operator's rule files in {@code
+   * operatorRules} compiled together with the shipped ones.
+   *
+   * @throws PolicyException naming the file and line of every error: a broken operator file
+   *     stops the start, where no older rules could stand in for it
+   */
+  public static RulePolicy load(RuleParameters parameters, ActionIds ids,
+      RuleDirectory operatorRules) {
+    RuleDirectory.Contents contents = operatorRules.read();
+    DroolsRuleBase ruleBase = compile(contents);
+    LOG.info("compiled {} policy rules {} from the shipped files and {} operator file(s) in {}"
+        + " in {} ms", ruleBase.ruleNames().size(), ruleBase.ruleNames(),
+        contents.texts().size(), operatorRules, ruleBase.compileTime().toMillis());
+    return new RulePolicy(ruleBase, contents.fingerprint(), parameters, ids);
+  }
+
+  /** The shipped rules and {@code operator}'s, compiled together. */
+  static DroolsRuleBase compile(RuleDirectory.Contents operator) {
+    List<RuleText> texts = new ArrayList<>();
+    for (String path : RuleFiles.policyRules()) {
+      texts.add(RuleFiles.text(path));
+    }
+    texts.addAll(operator.texts());
+    return DroolsRuleBase.compileTexts(texts);
+  }
+
+  /**
+   * Puts {@code ruleBase}, compiled from operator files with {@code fingerprint}, in force: a
+   * {@link #decide} call already running finishes with the rules it started with, the next one
+   * uses these.
+   */
+  void replaceRules(DroolsRuleBase ruleBase, String fingerprint) {
+    inForce.set(new InForce(Objects.requireNonNull(ruleBase, "ruleBase"), fingerprint));
+  }
+
+  /**
+   * A policy with the rules in force here and {@code other} settings, numbering its actions
+   * with {@code otherIds}: how a rule scenario runs with its own settings.
+   */
+  public RulePolicy with(RuleParameters other, ActionIds otherIds) {
+    InForce rules = inForce.get();
+    return new RulePolicy(rules.ruleBase(), rules.fingerprint(), other, otherIds);
+  }
+
+  /** The fingerprint of the operator files the rules in force were compiled from. */
+  String operatorFingerprint() {
+    return inForce.get().fingerprint();
+  }
+
   @Override
   public List<Action> decide(ClusterSnapshot snapshot, List<Prediction> predictions) {
+    DroolsRuleBase ruleBase = inForce.get().ruleBase();
     List<Object> facts = new ArrayList<>(parameters.all());
     for (NodeView view : snapshot.views()) {
       Optional<NodeThermalFact> fact =
@@ -98,12 +161,12 @@ public final class RulePolicy implements Policy {
 
   /** The names of the rules in force, sorted. */
   public List<String> ruleNames() {
-    return ruleBase.ruleNames();
+    return inForce.get().ruleBase().ruleNames();
   }
 
-  /** How long compiling the rules took. */
+  /** How long compiling the rules in force took. */
   public Duration compileTime() {
-    return ruleBase.compileTime();
+    return inForce.get().ruleBase().compileTime();
   }
 
   public PolicySettings settings() {
@@ -114,6 +177,9 @@ public final class RulePolicy implements Policy {
   public RuleParameters parameters() {
     return parameters;
   }
+
+  /** A compiled rule base and the fingerprint of the operator files it came from. */
+  private record InForce(DroolsRuleBase ruleBase, String fingerprint) {}
 
   private Action toAction(Proposal proposal, ClusterSnapshot snapshot) {
     return proposal.toAction(new ActionMeta(ids.next(), proposal.rule(), proposal.reason(),

@@ -53,4 +53,47 @@ class RulePolicyConcurrencyTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void each_call_runs_wholly_on_the_old_rules_or_wholly_on_the_new_while_they_are_swapped()
+      throws Exception {
+    RulePolicy policy = RulePolicy.load(PolicySettings.defaults(), new ActionIds(Nodes.NOW));
+    DroolsRuleBase shipped = RulePolicy.compile(RuleDirectory.Contents.NONE);
+    DroolsRuleBase withOperator = RulePolicy.compile(new RuleDirectory.Contents(List.of(
+        new RuleText("dev/kelvin/policy/operator/notes.drl", "notes.drl", """
+            package dev.kelvin.policy.rules;
+            rule "operator-cap-all"
+            when
+                $node : NodeThermalFact( )
+            then
+                insert( new CpuCapProposal( drools.getRule().getName(), $node.node(),
+                    $node.minMhz(), "all", java.util.List.of() ) );
+            end
+            """.getBytes(java.nio.charset.StandardCharsets.UTF_8))), "with"));
+    List<NodeView> views = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      views.add(fresh(reading().node(String.format("n%02d", i))
+          .with(NodeMetric.CPU_TEMP_CELSIUS, 90)));
+    }
+    ClusterSnapshot snapshot = ClusterSnapshot.of(Nodes.NOW, views);
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      Future<?> swapping = pool.submit(() -> {
+        for (int i = 0; i < 200; i++) {
+          policy.replaceRules(i % 2 == 0 ? withOperator : shipped, "swap " + i);
+        }
+      });
+      List<Future<List<Action>>> calls = new ArrayList<>();
+      for (int i = 0; i < CALLS * 4; i++) {
+        calls.add(pool.submit(() -> policy.decide(snapshot, List.of())));
+      }
+      for (Future<List<Action>> call : calls) {
+        assertThat(call.get(60, TimeUnit.SECONDS).size()).as("20 caps, or 20 more from the"
+            + " operator rule: never a mix").isIn(20, 40);
+      }
+      swapping.get(60, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

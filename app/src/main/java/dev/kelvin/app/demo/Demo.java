@@ -6,6 +6,7 @@ import dev.kelvin.app.StartupException;
 import dev.kelvin.app.controller.Controller;
 import dev.kelvin.app.controller.ControllerParts;
 import dev.kelvin.app.ops.PortPreflight;
+import dev.kelvin.app.rules.RulesWatch;
 import dev.kelvin.app.runtime.Closer;
 import dev.kelvin.app.runtime.Schedulers;
 import dev.kelvin.app.runtime.Threads;
@@ -120,6 +121,7 @@ public final class Demo implements AutoCloseable {
         ? new Health.Component(Health.Status.UP, "embedded at " + broker.uri())
         : new Health.Component(Health.Status.DEGRADED, "embedded at " + broker.uri()
             + " dropped " + broker.droppedMessages() + " message(s): readings or commands lost"));
+    RulesWatch.report(rules, Optional.empty(), controller);
     controller.healthOf("agents", () -> {
       long connected = site.stats().stream().filter(stats -> stats.connected()).count();
       return new Health.Component(connected == site.agents().size() ? Health.Status.UP

@@ -5,17 +5,20 @@ import dev.kelvin.app.controller.Controller;
 import dev.kelvin.app.controller.ControllerParts;
 import dev.kelvin.app.controller.ControllerSettings;
 import dev.kelvin.app.ops.PortPreflight;
+import dev.kelvin.app.rules.RulesWatch;
 import dev.kelvin.app.runtime.Schedulers;
 import dev.kelvin.app.runtime.ShutdownSignal;
 import dev.kelvin.core.action.ActionIds;
 import dev.kelvin.mqtt.PahoTransport;
 import dev.kelvin.policy.RulePolicy;
+import dev.kelvin.policy.RuleReloader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,9 +64,13 @@ public final class RunCommand implements Callable<Integer> {
     ControllerSettings controller = settings.controller();
     controller.dashboard().ifPresent(dashboard -> PortPreflight.requireFree("HTTP",
         dashboard.host(), dashboard.port(), "dashboard.port in " + config));
+    RulePolicy rules = RulesWatch.load(settings.rules(),
+        ActionIds.forController(Instant.now(), new SecureRandom()));
     try (ShutdownSignal stop = ShutdownSignal.install();
         Schedulers schedulers = Schedulers.wallClock();
-        Controller running = Controller.start(controller, parts(settings, schedulers))) {
+        Controller running = Controller.start(controller, parts(settings, schedulers, rules))) {
+      Optional<RuleReloader> reloader = RulesWatch.start(rules, settings.rules(), schedulers,
+          running);
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       out.println(String.format(Locale.ROOT, "Kelvin %s controller ready in %.1f s",
           VersionProvider.version(), took.toMillis() / 1000.0));
@@ -71,15 +78,15 @@ public final class RunCommand implements Callable<Integer> {
       out.flush();
       stop.await();
       LOG.info("stopping");
+      reloader.ifPresent(RuleReloader::close);
     }
     out.println("Kelvin controller stopped.");
     out.flush();
     return 0;
   }
 
-  private static ControllerParts parts(RunConfig settings, Schedulers schedulers) {
-    RulePolicy rules = RulePolicy.load(settings.controller().policy(),
-        ActionIds.forController(Instant.now(), new SecureRandom()));
+  private static ControllerParts parts(RunConfig settings, Schedulers schedulers,
+      RulePolicy rules) {
     return new ControllerParts(PahoTransport.INSTANCE, schedulers, rules,
         PowerModels.load(settings.predictor()));
   }

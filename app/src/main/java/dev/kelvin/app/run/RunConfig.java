@@ -16,6 +16,7 @@ import dev.kelvin.core.state.StateSettings;
 import dev.kelvin.dashboard.DashboardSettings;
 import dev.kelvin.mqtt.access.ClientIds;
 import dev.kelvin.policy.PolicySettings;
+import dev.kelvin.policy.RuleConfig;
 import dev.kelvin.telemetry.TelemetrySettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +31,10 @@ import java.util.OptionalDouble;
  * the start with one line naming the key, the value and the reason.
  *
  * @param predictor which power model the controller runs with
+ * @param rules the settings of every rule family and the operator's rules folder
  */
-public record RunConfig(ControllerSettings controller, PredictorConfig predictor) {
+public record RunConfig(ControllerSettings controller, PredictorConfig predictor,
+    RuleConfig rules) {
   /** The name messages use for a document read from no file. */
   static final String DEFAULT_SOURCE = "kelvin.yaml";
 
@@ -46,9 +49,10 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
         state.maxFutureSkew());
     // Every section below is checked as it is read; ControllerSettings itself checks only the
     // control section's values (the tick), so a refusal of it names that section.
+    RuleConfig rules = RuleConfig.read(root.section("policy"));
     ControllerSettings controller = root.build("control", () -> new ControllerSettings(
         state, telemetry, actuators,
-        policy(root.section("policy")), GuardConfig.read(root.section("guard")),
+        rules.parameters().get(PolicySettings.class), GuardConfig.read(root.section("guard")),
         audit(root.section("audit")), root.section("control").duration("tick",
             Duration.ofSeconds(1)), root.section("control").duration("status_every",
             Duration.ofSeconds(30)), dashboard(root.section("dashboard")),
@@ -57,7 +61,7 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
     PredictorConfig predictor = PredictorConfig.read(root.section("predictor"));
     root.requireNoUnknownKeys();
     mqtt.requireLogin();
-    return new RunConfig(controller, predictor);
+    return new RunConfig(controller, predictor, rules);
   }
 
   /** Reads {@code file}. */
@@ -109,18 +113,6 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
     Duration ackTimeout = section.duration("ack_timeout", ActuatorSettings.DEFAULT_ACK_TIMEOUT);
     return section.build(() -> new ActuatorSettings(mqtt.session(clientId, Duration.ZERO),
         mqtt.topics(), ackTimeout, maxClockSkew));
-  }
-
-  private static PolicySettings policy(ConfigTree section) {
-    PolicySettings defaults = PolicySettings.defaults();
-    double step = section.decimal("cap_step_mhz", defaults.capStepMhz(), 1, 5_000);
-    double hysteresis = section.decimal("release_hysteresis_c",
-        defaults.releaseHysteresisCelsius(), 0, 50);
-    double limit = section.decimal("default_cpu_temp_limit_c",
-        defaults.defaultCpuTempLimitCelsius(), 30, 150);
-    Duration lease = section.duration("cap_lease", defaults.capLease());
-    Duration settle = section.duration("settle_time", defaults.settleTime());
-    return section.build(() -> new PolicySettings(step, hysteresis, limit, lease, settle));
   }
 
   private static ControllerSettings.Audit audit(ConfigTree section) {

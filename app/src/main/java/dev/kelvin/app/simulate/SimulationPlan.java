@@ -55,7 +55,7 @@ record SimulationPlan(Scenario scenario, LoadedTrace trace, SpecPowerCurve curve
     SimulationSetup setup = new SimulationSetup(scenario, trace.jobs(), START, horizonS, curve,
         clock, thermal, CPU_TEMP_LIMIT_C, scheduler(scenario),
         scenario.control().enabled()
-            ? Optional.of(new SimulationControl(policy(scenario),
+            ? Optional.of(new SimulationControl(PolicySettings.defaults(), rulesDir(scenario),
                 scenario.control().interval(), scenario.seed(), START))
             : Optional.empty(),
         ScenarioFailures.of(scenario, Math.max(horizonS, lastSubmitS) + FAILURE_MARGIN_S));
@@ -78,12 +78,12 @@ record SimulationPlan(Scenario scenario, LoadedTrace trace, SpecPowerCurve curve
         : new EasyBackfillScheduler();
   }
 
-  private static PolicySettings policy(Scenario scenario) {
-    if (!"default".equals(scenario.control().policy())) {
-      throw new IllegalArgumentException("control.policy: '" + scenario.control().policy()
-          + "': a rules directory cannot be loaded yet (the operator rules directory comes"
-          + " with the policy work); use none or default");
-    }
-    return PolicySettings.defaults();
+  /**
+   * The operator's rules folder {@code control.policy} names ({@code default}: none), as the
+   * scenario reader resolved it against the scenario file's folder.
+   */
+  private static Optional<Path> rulesDir(Scenario scenario) {
+    String policy = scenario.control().policy();
+    return "default".equals(policy) ? Optional.empty() : Optional.of(Path.of(policy));
   }
 }

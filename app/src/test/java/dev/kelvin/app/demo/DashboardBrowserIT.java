@@ -2,17 +2,22 @@ package dev.kelvin.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kelvin.app.rules.RulesWatch;
 import dev.kelvin.core.testkit.TestServices;
+import dev.kelvin.policy.RuleDirectory;
+import dev.kelvin.policy.RuleReloader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -92,6 +97,34 @@ class DashboardBrowserIT {
     assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
         .extracting(LogEntry::getMessage).as("the browser's console")
         .noneMatch(line -> line.contains("Content Security Policy"));
+  }
+
+  @Test
+  void a_broken_rule_file_shows_a_banner_with_file_and_line_until_it_is_removed(
+      @TempDir Path folder) throws Exception {
+    Path broken = folder.resolve("broken.drl");
+    Files.writeString(broken, "package dev.kelvin.policy.rules;\n\nrule \"misspelt\"\nwhen\n"
+        + "    $node : NodeThermalFact( cpuTemperature > 90 )\nthen\nend\n");
+    Demo demo = fixture.demo();
+    try (RuleReloader reloader = RuleReloader.start(demo.rules(), RuleDirectory.of(folder),
+        demo.schedulers().get("rules"), Duration.ofMillis(500))) {
+      RulesWatch.report(demo.rules(), Optional.of(reloader), demo.controller());
+      browser.get(demo.dashboardUri().toString());
+
+      WebElement banner = new WebDriverWait(browser, Duration.ofSeconds(60)).until(page -> {
+        WebElement found = page.findElement(By.id("rules-banner"));
+        return found.isDisplayed() ? found : null;
+      });
+      assertThat(banner.getText()).contains("Rule files do not compile")
+          .contains(broken + " line 5").contains("cpuTemperature");
+      screenshot("dashboard-rules-broken.png");
+
+      Files.delete(broken);
+      new WebDriverWait(browser, Duration.ofSeconds(60)).until(page ->
+          !page.findElement(By.id("rules-banner")).isDisplayed());
+    } finally {
+      RulesWatch.report(demo.rules(), Optional.empty(), demo.controller());
+    }
   }
 
   /** Power (W), CPU temperature (°C) and frequency (MHz) cells show numbers, not blanks. */

@@ -87,6 +87,28 @@ class RunConfigTest {
   }
 
   @Test
+  void the_rules_folder_resolves_against_the_configuration_file_and_defaults_to_none()
+      throws IOException {
+    String login = "mqtt:\n  allow_anonymous_for_tests: true\n";
+    RunConfig none = RunConfig.read(write(login));
+    RunConfig some = RunConfig.read(write(login + "policy:\n  rules_dir: ops-rules\n"
+        + "  rules_reload_every: 2s\n  cap_step_mhz: 100\n"));
+
+    assertThat(none.rules().rulesDir()).isEmpty();
+    assertThat(none.rules().reloadEvery()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(some.rules().rulesDir()).hasValue(dir.resolve("ops-rules"));
+    assertThat(some.rules().reloadEvery()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(some.controller().policy().capStepMhz()).isEqualTo(100);
+  }
+
+  @Test
+  void a_reload_period_under_100_ms_is_refused_naming_the_key() {
+    assertThatThrownBy(() -> RunConfig.read(write("mqtt:\n  allow_anonymous_for_tests: true\n"
+        + "policy:\n  rules_reload_every: 10ms\n")))
+        .hasMessageContaining("policy.rules_reload_every");
+  }
+
+  @Test
   void a_port_written_as_text_is_a_wrong_type() {
     assertRefused("dashboard:\n  port: \"8080\"\n", "dashboard.port", "\"8080\"",
         "must be a whole number within 0..65535; write it without quotes");

@@ -115,6 +115,55 @@ class SimulateCommandTest {
   }
 
   @Test
+  void an_operator_rules_folder_as_control_policy_runs_with_its_rules() throws IOException {
+    assumeData();
+    Files.createDirectories(dir.resolve("rules"));
+    Files.writeString(dir.resolve("rules/never.drl"), """
+        package dev.kelvin.policy.rules;
+
+        rule "operator-never"
+        when
+            NodeThermalFact( cpuTempCelsius > 1000 )
+        then
+        end
+        """);
+    Path scenario = scenario("").resolveSibling("small.yaml");
+    Files.writeString(scenario, Files.readString(scenario).replace("policy: default",
+        "policy: rules"));
+
+    assertThat(run("simulate", "--scenario", scenario.toString(), "--out",
+        dir.resolve("ops").toString(), "--data", DATA.toString())).isZero();
+
+    assertThat(Files.readString(dir.resolve("ops/report.json")))
+        .contains(dir.resolve("rules").toString());
+  }
+
+  @Test
+  void a_broken_rule_file_in_control_policy_stops_before_the_run_naming_file_and_line()
+      throws IOException {
+    assumeData();
+    Files.createDirectories(dir.resolve("rules"));
+    Files.writeString(dir.resolve("rules/broken.drl"), """
+        package dev.kelvin.policy.rules;
+
+        rule "operator-broken"
+        when
+            NodeThermalFact( cpuTemperature > 90 )
+        then
+        end
+        """);
+    Path scenario = scenario("").resolveSibling("small.yaml");
+    Files.writeString(scenario, Files.readString(scenario).replace("policy: default",
+        "policy: rules"));
+
+    assertThat(run("simulate", "--scenario", scenario.toString(), "--out",
+        dir.resolve("bad").toString(), "--data", DATA.toString())).isEqualTo(1);
+
+    assertThat(err.toString()).contains(dir.resolve("rules/broken.drl") + " line 5");
+    assertThat(dir.resolve("bad")).doesNotExist();
+  }
+
+  @Test
   void a_bad_trace_record_stops_the_run_naming_file_line_and_field_and_writes_nothing()
       throws IOException {
     Files.writeString(dir.resolve("small.swf"), HEADER

@@ -9,6 +9,7 @@
   var WINDOW_MS = 10 * 60 * 1000;
   var MAX_ACTION_ROWS = 500;
   var RETRY_MS = 3000;
+  var HEALTH_MS = 5000;
   var CHART = { left: 60, right: 990, top: 12, bottom: 176 };
 
   var nodeRows = {};
@@ -385,7 +386,27 @@
       });
   }
 
+  // /health answers 503 when the controller is DOWN; the rules component is read either way.
+  function renderRulesHealth(health) {
+    var rules = health && health.components ? health.components.rules : null;
+    var banner = document.getElementById('rules-banner');
+    var broken = !!rules && rules.status !== 'UP';
+    banner.hidden = !broken;
+    document.getElementById('rules-banner-detail').textContent = broken ? rules.detail : '';
+  }
+
+  function checkHealth() {
+    window.fetch('/health', { headers: { Accept: 'application/json' } })
+      .then(function (response) { return response.json(); })
+      .then(renderRulesHealth)
+      .catch(function (error) {
+        if (window.console) { window.console.warn('dashboard: /health: ' + error.message); }
+      });
+  }
+
   load('/api/nodes', renderNodes);
   load('/api/actions?limit=200', function (entries) { upsertActions(entries, false); });
   connect();
+  checkHealth();
+  window.setInterval(checkHealth, HEALTH_MS);
 }());
