@@ -20,7 +20,8 @@ public final class RuleParameters {
 
   /** The defaults of every rule family Kelvin ships. */
   public static RuleParameters defaults() {
-    return of(List.of(PolicySettings.defaults()));
+    return of(List.of(PolicySettings.defaults(), BudgetSettings.defaults(),
+        EfficiencySettings.defaults(), CarbonSettings.defaults()));
   }
 
   /** Exactly {@code settings}, one record per family. */

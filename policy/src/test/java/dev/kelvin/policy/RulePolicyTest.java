@@ -45,7 +45,9 @@ class RulePolicyTest {
   void loads_its_rules_from_the_classpath_and_lists_them_by_name() {
     RulePolicy loaded = RulePolicy.load(PolicySettings.defaults(), new ActionIds(NOW));
 
-    assertThat(loaded.ruleNames()).containsExactly("thermal-cap-cpu", "thermal-release-cpu");
+    assertThat(loaded.ruleNames()).containsExactly("budget-cap-rack", "budget-cap-site",
+        "budget-forecast-site", "budget-release-rack", "budget-release-site",
+        "carbon-price-dvfs", "efficiency-dvfs", "thermal-cap-cpu", "thermal-release-cpu");
     assertThat(loaded.compileTime()).isPositive();
     assertThat(loaded.decide(snapshot(fresh(n07(91.2, 3000))), List.of())).hasSize(1);
   }
