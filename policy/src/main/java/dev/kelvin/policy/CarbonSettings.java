@@ -6,9 +6,9 @@ import java.time.Duration;
 /**
  * How the carbon and price rule acts: the grid carbon intensity and the price above which a
  * site's grid counts as dirty or expensive (absolute thresholds; 0 turns one off), the
- * slowdown the operator accepts for busy nodes while it is (a ratio of run time, on top of
- * nothing: the efficiency rule's own maximum is the floor), the frequency step taken per
- * settle time, the settle time and the lease of every cap.
+ * slowdown the operator accepts for the jobs of busy nodes while it is (a ratio of run time,
+ * by the same model as the efficiency rule's), the frequency step taken per settle time, the
+ * settle time and the lease of every cap.
  */
 public record CarbonSettings(double carbonThresholdGramsPerKwh, double priceThresholdPerKwh,
     double maxSlowdownRatio, double capStepMhz, Duration settleTime, Duration capLease) {

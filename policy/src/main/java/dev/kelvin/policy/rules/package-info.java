@@ -4,6 +4,10 @@
  * {@link dev.kelvin.policy.rules.NodeThermalFact} per node for the thermal rules; the snapshot's
  * nodes, jobs, sites, budgeted racks and open alarms, built in one place by {@link
  * dev.kelvin.policy.rules.SnapshotFacts}; core's predictions as they are; and the settings
- * record of every rule family.
+ * record of every rule family. The power rules (budget, energy efficiency, carbon and price)
+ * keep their arithmetic in {@link dev.kelvin.policy.rules.BudgetPlan} and {@link
+ * dev.kelvin.policy.rules.ClockPlan}, propose {@link dev.kelvin.policy.rules.PowerProposal}s,
+ * and insert {@link dev.kelvin.policy.rules.CapHold}s for the caps the thermal release must
+ * leave alone.
  */
 package dev.kelvin.policy.rules;
