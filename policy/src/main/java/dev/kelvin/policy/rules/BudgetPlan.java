@@ -67,10 +67,18 @@ public final class BudgetPlan {
 
   /**
    * The steps up that fit under the budget less the release margin of {@code scope}, in the
-   * reverse fairness order, and holds on the CPU caps that do not move.
+   * reverse fairness order, and holds on the CPU caps that do not move. A CPU cap that
+   * another family holds ({@code holds} by a rule not named {@code budget-*}) is not raised.
    */
   public static List<Object> release(String rule, String scope, double budgetWatts,
-      double powerWatts, List<?> nodes, BudgetSettings settings) {
+      double powerWatts, List<?> nodes, List<?> holds, BudgetSettings settings) {
+    Set<NodeId> heldByOthers = new HashSet<>();
+    for (Object value : holds) {
+      CapHold hold = (CapHold) value;
+      if (!hold.rule().startsWith("budget-")) {
+        heldByOthers.add(hold.node());
+      }
+    }
     double ceiling = budgetWatts * (1 - settings.releaseMarginRatio());
     double room = ceiling - powerWatts;
     String why = scope + " draws " + PowerStep.fmt(powerWatts) + " W, under "
@@ -80,7 +88,8 @@ public final class BudgetPlan {
     Set<NodeId> raised = new HashSet<>();
     for (NodeFact node : movable(nodes, settings, DOWN_ORDER.reversed())) {
       Optional<PowerStep> step = PowerStep.up(node, settings, rule, why);
-      if (step.isEmpty()) {
+      if (step.isEmpty() || (heldByOthers.contains(node.node())
+          && step.get().proposals().get(0).control() == PowerProposal.Control.CPU_CAP_MHZ)) {
         continue;
       }
       if (step.get().watts() > room) {

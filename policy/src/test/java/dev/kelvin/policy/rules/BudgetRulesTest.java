@@ -179,4 +179,14 @@ class BudgetRulesTest {
 
     assertThat(scene.decide(wide)).isEmpty();
   }
+
+  @Test
+  void does_not_raise_a_cap_the_efficiency_rule_holds_when_the_site_is_under_budget() {
+    PowerScene scene = new PowerScene()
+        .node(Readings.reading().node("n01").with(NodeMetric.CPU_FREQ_CAP_MHZ, 2_700)
+            .with(NodeMetric.CPU_UTIL_RATIO, 0.9).with(NodeMetric.CPU_MEM_BOUND_RATIO, 0.6))
+        .job("j1", "n01", 1).siteBudget(1_000);
+
+    assertThat(scene.decide()).isEmpty();
+  }
 }
