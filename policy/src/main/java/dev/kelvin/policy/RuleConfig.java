@@ -44,6 +44,9 @@ public record RuleConfig(RuleParameters parameters, Optional<Path> rulesDir,
    */
   public static RuleParameters parameters(ConfigTree section) {
     return RuleParameters.defaults().with(thermal(section))
+        .with(BudgetSettings.from(section.section("budget")))
+        .with(EfficiencySettings.from(section.section("efficiency")))
+        .with(CarbonSettings.from(section.section("carbon")))
         .with(FailureSettings.from(section.section("failure")))
         .with(IdleSettings.from(section.section("idle")))
         .with(FailoverSettings.from(section.section("failover")));

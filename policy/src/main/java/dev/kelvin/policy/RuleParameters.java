@@ -20,7 +20,8 @@ public final class RuleParameters {
 
   /** The defaults of every rule family Kelvin ships. */
   public static RuleParameters defaults() {
-    return of(List.of(PolicySettings.defaults(), FailureSettings.defaults(),
+    return of(List.of(PolicySettings.defaults(), BudgetSettings.defaults(),
+        EfficiencySettings.defaults(), CarbonSettings.defaults(), FailureSettings.defaults(),
         IdleSettings.defaults(), FailoverSettings.defaults()));
   }
 

@@ -76,7 +76,8 @@ public final class RulePolicy implements Policy {
   }
 
   /** Like {@link #load(RuleParameters, ActionIds)}, from the classpath names {@code ruleFiles}. */
-  static RulePolicy load(RuleParameters parameters, ActionIds ids, List<String> ruleFiles) {
+  public static RulePolicy load(RuleParameters parameters, ActionIds ids,
+      List<String> ruleFiles) {
     DroolsRuleBase ruleBase = DroolsRuleBase.compile(ruleFiles);
     LOG.info("compiled {} policy rules {} from {} in {} ms", ruleBase.ruleNames().size(),
         ruleBase.ruleNames(), ruleFiles, ruleBase.compileTime().toMillis());

@@ -16,6 +16,7 @@ import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class DroolsRuleBaseTest {
+  private static final String THERMAL = "dev/kelvin/policy/rules/thermal-cpu.drl";
   private static final String RISK_PROBE = "dev/kelvin/policy/probe/risk-probe.drl";
   private static final String ANY_PREDICTION_PROBE =
       "dev/kelvin/policy/probe/any-prediction-probe.drl";
@@ -23,22 +24,30 @@ class DroolsRuleBaseTest {
   private static final LoadForecast FORECAST = new LoadForecast(ForecastScope.node(N01),
       Duration.ofMinutes(1), 420, OptionalDouble.empty(), "test-1");
 
+  /** The thermal rules (which read no prediction) and {@code extraFiles}. */
   private static DroolsRuleBase compileWith(String... extraFiles) {
-    List<String> files = new ArrayList<>(RuleFiles.policyRules());
+    List<String> files = new ArrayList<>(List.of(THERMAL));
     files.addAll(List.of(extraFiles));
     return DroolsRuleBase.compile(files);
   }
 
   @Test
-  void the_shipped_rules_see_settings_thermal_facts_and_failure_risks_but_no_load_forecast() {
+  void the_shipped_rules_see_load_forecasts_and_failure_risks() {
+    DroolsRuleBase rules = DroolsRuleBase.compile(RuleFiles.policyRules());
+
+    assertThat(rules.seesFactsOf(LoadForecast.class)).isTrue();
+    assertThat(rules.seesFactsOf(FailureRisk.class)).isTrue();
+    assertThat(rules.seesFactsOf(NodeThermalFact.class)).isTrue();
+  }
+
+  @Test
+  void the_thermal_rules_see_settings_and_thermal_facts_but_no_prediction() {
     DroolsRuleBase rules = compileWith();
 
     assertThat(rules.seesFactsOf(PolicySettings.class)).isTrue();
     assertThat(rules.seesFactsOf(NodeThermalFact.class)).isTrue();
-    // the failure-risk rules match FailureRisk; load forecasts reach the idle rules through
-    // SnapshotFacts, not as facts
-    assertThat(rules.seesFactsOf(FailureRisk.class)).isTrue();
     assertThat(rules.seesFactsOf(LoadForecast.class)).isFalse();
+    assertThat(rules.seesFactsOf(FailureRisk.class)).isFalse();
   }
 
   @Test

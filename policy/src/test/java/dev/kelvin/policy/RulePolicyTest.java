@@ -46,7 +46,8 @@ class RulePolicyTest {
     RulePolicy loaded = RulePolicy.load(PolicySettings.defaults(), new ActionIds(NOW));
 
     assertThat(loaded.ruleNames()).contains("thermal-cap-cpu", "thermal-release-cpu",
-        "failure-risk-drain", "idle-suspend", "failover-site").isSorted();
+        "budget-cap-site", "efficiency-dvfs", "carbon-price-dvfs", "failure-risk-drain",
+        "idle-suspend", "failover-site").isSorted();
     assertThat(loaded.compileTime()).isPositive();
     assertThat(loaded.decide(snapshot(fresh(n07(91.2, 3000))), List.of())).hasSize(1);
   }

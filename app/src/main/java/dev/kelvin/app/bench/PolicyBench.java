@@ -14,18 +14,25 @@ import java.util.function.Supplier;
 
 /**
  * One policy tick at a given size, timed: the whole shipped rule set deciding on a snapshot
- * ({@link RulePolicy#decide}: facts built, rules fired, actions made) beside {@link PlainRules},
- * on the same snapshot in the same run, after the same warm-up. Rounds alternate between the
- * two so that a noisy neighbour hurts both alike.
+ * ({@link RulePolicy#decide}: facts built, rules fired, actions made); the thermal and budget
+ * rules alone in Drools; and the same two families as {@link PlainRules}, on the same snapshot
+ * in the same run, after the same warm-up. Rounds interleave the three so that a noisy
+ * neighbour hurts all alike. The ratio compares like with like: the two families in Drools
+ * against them in plain Java.
  */
 final class PolicyBench {
+  static final List<String> THERMAL_AND_BUDGET = List.of(
+      "dev/kelvin/policy/rules/budget.drl", "dev/kelvin/policy/rules/thermal-cpu.drl");
+
+  /** Median and 99th percentile of one contender, in milliseconds, and its last actions. */
+  record Timing(double p50Ms, double p99Ms, int actions) {}
+
   /** The figures of one run. */
-  record Result(int nodes, int jobs, int rounds, double p50Ms, double p99Ms,
-      double plainP50Ms, double plainP99Ms, int actions, int plainActions, boolean sameThermal,
-      List<String> rules) {
+  record Result(int nodes, int jobs, int rounds, Timing whole, Timing subset, Timing plain,
+      boolean sameActions, List<String> rules) {
 
     double ratio() {
-      return p99Ms / plainP99Ms;
+      return subset.p99Ms() / plain.p99Ms();
     }
 
     Map<String, Object> json() {
@@ -33,14 +40,17 @@ final class PolicyBench {
       json.put("nodes", nodes);
       json.put("jobs", jobs);
       json.put("rounds", rounds);
-      json.put("p50_ms", p50Ms);
-      json.put("p99_ms", p99Ms);
-      json.put("plain_java_p50_ms", plainP50Ms);
-      json.put("plain_java_p99_ms", plainP99Ms);
+      json.put("p50_ms", whole.p50Ms());
+      json.put("p99_ms", whole.p99Ms());
+      json.put("actions", whole.actions());
+      json.put("thermal_budget_p50_ms", subset.p50Ms());
+      json.put("thermal_budget_p99_ms", subset.p99Ms());
+      json.put("plain_java_p50_ms", plain.p50Ms());
+      json.put("plain_java_p99_ms", plain.p99Ms());
       json.put("ratio", ratio());
-      json.put("actions", actions);
-      json.put("plain_java_actions", plainActions);
-      json.put("same_thermal_actions", sameThermal);
+      json.put("thermal_budget_actions", subset.actions());
+      json.put("plain_java_actions", plain.actions());
+      json.put("same_actions", sameActions);
       json.put("rules", rules);
       return json;
     }
@@ -51,40 +61,37 @@ final class PolicyBench {
   static Result run(int nodes, int jobs, int warmups, int rounds, long seed) {
     ClusterSnapshot snapshot = PolicyWorld.build(nodes, jobs, seed);
     RuleParameters parameters = RuleParameters.defaults();
-    RulePolicy rules = RulePolicy.load(parameters, new ActionIds(snapshot.at()));
-    PlainRules plain = new PlainRules(rules.settings(), new ActionIds(snapshot.at()));
+    RulePolicy whole = RulePolicy.load(parameters, new ActionIds(snapshot.at()));
+    RulePolicy subset = RulePolicy.load(parameters, new ActionIds(snapshot.at()),
+        THERMAL_AND_BUDGET);
+    PlainRules plain = new PlainRules(parameters, new ActionIds(snapshot.at()));
     List<Prediction> none = List.of();
-    Supplier<List<Action>> drools = () -> rules.decide(snapshot, none);
-    Supplier<List<Action>> java = () -> plain.decide(snapshot);
+    List<Supplier<List<Action>>> contenders = List.of(() -> whole.decide(snapshot, none),
+        () -> subset.decide(snapshot, none), () -> plain.decide(snapshot));
     for (int i = 0; i < warmups; i++) {
-      drools.get();
-      java.get();
+      contenders.forEach(Supplier::get);
     }
-    long[] droolsNanos = new long[rounds];
-    long[] javaNanos = new long[rounds];
-    List<Action> lastDrools = List.of();
-    List<Action> lastJava = List.of();
+    long[][] nanos = new long[3][rounds];
+    List<List<Action>> last = new java.util.ArrayList<>(List.of(List.of(), List.of(), List.of()));
     for (int i = 0; i < rounds; i++) {
-      long started = System.nanoTime();
-      lastDrools = drools.get();
-      droolsNanos[i] = System.nanoTime() - started;
-      started = System.nanoTime();
-      lastJava = java.get();
-      javaNanos[i] = System.nanoTime() - started;
+      for (int c = 0; c < 3; c++) {
+        long started = System.nanoTime();
+        last.set(c, contenders.get(c).get());
+        nanos[c][i] = System.nanoTime() - started;
+      }
     }
-    return new Result(nodes, jobs, rounds, percentileMs(droolsNanos, 0.50),
-        percentileMs(droolsNanos, 0.99), percentileMs(javaNanos, 0.50),
-        percentileMs(javaNanos, 0.99), lastDrools.size(), lastJava.size(),
-        sameThermal(lastDrools, lastJava), rules.ruleNames());
+    return new Result(nodes, jobs, rounds, timing(nanos[0], last.get(0)),
+        timing(nanos[1], last.get(1)), timing(nanos[2], last.get(2)),
+        described(last.get(1)).equals(described(last.get(2))), whole.ruleNames());
   }
 
-  /** Whether both propose the same thermal actions (same type, target and value). */
-  private static boolean sameThermal(List<Action> drools, List<Action> java) {
-    return thermal(drools).equals(thermal(java));
+  private static Timing timing(long[] nanos, List<Action> actions) {
+    return new Timing(percentileMs(nanos, 0.50), percentileMs(nanos, 0.99), actions.size());
   }
 
-  private static List<String> thermal(List<Action> actions) {
-    return actions.stream().filter(a -> a.meta().rule().startsWith("thermal-"))
+  /** Each action's type, target, rule and what it does, in order. */
+  static List<String> described(List<Action> actions) {
+    return actions.stream()
         .map(a -> a.type() + " " + a.target() + " " + a.meta().rule() + " " + a.describe())
         .toList();
   }

@@ -71,14 +71,18 @@ public final class PolicyBenchCommand implements Callable<Integer> {
   private static void print(PrintWriter out, PolicyBench.Result r) {
     out.printf(Locale.ROOT, "%,d nodes, %,d jobs, %d rounds; rules: %s%n", r.nodes(), r.jobs(),
         r.rounds(), String.join(", ", r.rules()));
-    out.printf(Locale.ROOT, "%-28s %10s %10s %9s%n", "", "p50 ms", "p99 ms", "actions");
-    out.printf(Locale.ROOT, "%-28s %10.1f %10.1f %9d%n", "Drools rule set", r.p50Ms(),
-        r.p99Ms(), r.actions());
-    out.printf(Locale.ROOT, "%-28s %10.1f %10.1f %9d%n", "plain Java (thermal)",
-        r.plainP50Ms(), r.plainP99Ms(), r.plainActions());
-    out.printf(Locale.ROOT, "ratio p99 %.2f; same thermal actions: %s; target p99 < %.0f ms:"
-        + " %s%n", r.ratio(), r.sameThermal() ? "yes" : "NO", TARGET_P99_MS,
-        r.p99Ms() < TARGET_P99_MS ? "met" : "NOT met");
+    out.printf(Locale.ROOT, "%-32s %10s %10s %9s%n", "", "p50 ms", "p99 ms", "actions");
+    row(out, "every shipped rule (Drools)", r.whole());
+    row(out, "thermal + budget (Drools)", r.subset());
+    row(out, "thermal + budget (plain Java)", r.plain());
+    out.printf(Locale.ROOT, "ratio (thermal + budget p99, Drools / plain Java) %.2f; same"
+        + " actions: %s; target p99 < %.0f ms: %s%n", r.ratio(), r.sameActions() ? "yes" : "NO",
+        TARGET_P99_MS, r.whole().p99Ms() < TARGET_P99_MS ? "met" : "NOT met");
     out.flush();
+  }
+
+  private static void row(PrintWriter out, String name, PolicyBench.Timing timing) {
+    out.printf(Locale.ROOT, "%-32s %10.1f %10.1f %9d%n", name, timing.p50Ms(), timing.p99Ms(),
+        timing.actions());
   }
 }

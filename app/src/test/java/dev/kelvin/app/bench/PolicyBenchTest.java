@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kelvin.core.model.ClusterSnapshot;
 import dev.kelvin.core.model.Job;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PolicyBenchTest {
@@ -24,12 +25,13 @@ class PolicyBenchTest {
   }
 
   @Test
-  void the_plain_java_thermal_rules_decide_what_the_drl_rules_decide() {
+  void the_plain_java_thermal_and_budget_rules_decide_what_the_drl_rules_decide() {
     PolicyBench.Result result = PolicyBench.run(100, 300, 0, 2, 3);
 
-    assertThat(result.sameThermal()).isTrue();
-    assertThat(result.plainActions()).isPositive();
-    assertThat(result.rules()).contains("thermal-cap-cpu", "thermal-release-cpu");
+    assertThat(result.sameActions()).isTrue();
+    assertThat(PolicyBench.described(List.of())).isEmpty();
+    assertThat(result.plain().actions()).isEqualTo(result.subset().actions()).isPositive();
+    assertThat(result.rules()).contains("thermal-cap-cpu", "budget-cap-site");
   }
 
   @Test

@@ -61,7 +61,13 @@ public enum NodeMetric {
   ECC_CORRECTABLE_TOTAL("ecc_correctable_total", "count", 0, 1e15, NODE_AND_GPU,
       "a counter never goes negative; a negative value is likely a missing reading sent as -1"),
   ECC_UNCORRECTABLE_TOTAL("ecc_uncorrectable_total", "count", 0, 1e15, NODE_AND_GPU,
-      "a counter never goes negative; a negative value is likely a missing reading sent as -1");
+      "a counter never goes negative; a negative value is likely a missing reading sent as -1"),
+  /**
+   * The share of CPU time stalled on memory or I/O (perf's top-down "memory bound" on real
+   * nodes): work that a lower clock does not slow.
+   */
+  CPU_MEM_BOUND_RATIO("cpu_mem_bound_ratio", "ratio", 0, 1, NODE,
+      "above 1 is likely a percentage as perf prints it (divide by 100)");
 
   private final String wireName;
   private final String unit;

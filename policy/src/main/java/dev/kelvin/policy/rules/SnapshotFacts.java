@@ -5,7 +5,6 @@ import dev.kelvin.core.model.ClusterSnapshot;
 import dev.kelvin.core.model.FacilityKind;
 import dev.kelvin.core.model.FacilityReading;
 import dev.kelvin.core.model.Job;
-import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeView;
 import dev.kelvin.core.model.PowerBudget;
 import dev.kelvin.core.model.RackId;
@@ -13,9 +12,7 @@ import dev.kelvin.core.model.SiteId;
 import dev.kelvin.core.model.SiteView;
 import dev.kelvin.core.prediction.Prediction;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The one place a snapshot becomes rule facts: a {@link NodeFact} per node, a {@link JobFact}
@@ -48,12 +45,10 @@ public final class SnapshotFacts {
 
   public static List<Object> of(ClusterSnapshot snapshot) {
     List<Object> facts = new ArrayList<>();
-    Map<NodeId, Integer> running = new HashMap<>();
+    NodeJobs running = new NodeJobs();
     for (Job job : snapshot.jobs().values()) {
       facts.add(JobFact.of(job, snapshot.at()));
-      for (NodeId node : job.nodes()) {
-        running.merge(node, 1, Integer::sum);
-      }
+      running.add(job);
     }
     List<NodeFact> nodes = new ArrayList<>(snapshot.nodes().size());
     for (NodeView view : snapshot.views()) {

@@ -9,6 +9,10 @@
  * record of every rule family. Where a rule's arithmetic or wording is more than a comparison it
  * is Java here ({@link dev.kelvin.policy.rules.FailureProposals}, {@link
  * dev.kelvin.policy.rules.IdlePlan}, {@link dev.kelvin.policy.rules.SiteDanger}), so that it is
- * unit-tested and cheap.
+ * unit-tested and cheap. The power rules (budget, energy efficiency, carbon and price) keep
+ * their arithmetic in {@link dev.kelvin.policy.rules.BudgetPlan} and {@link
+ * dev.kelvin.policy.rules.ClockPlan}, propose {@link dev.kelvin.policy.rules.PowerProposal}s,
+ * and insert {@link dev.kelvin.policy.rules.CapHold}s for the caps the thermal release must
+ * leave alone.
  */
 package dev.kelvin.policy.rules;

@@ -149,6 +149,10 @@ final class SimulatedCluster implements ClusterView {
     if (!Double.isNaN(correctableErrors)) {
       values.set(NodeMetric.ECC_CORRECTABLE_TOTAL, correctableErrors);
     }
+    if (utilRatio > 0) {
+      // the share of a running job's time a lower clock does not stretch (docs/simulator.md)
+      values.set(NodeMetric.CPU_MEM_BOUND_RATIO, 1 - dc.power.computeBoundShare());
+    }
     return values
         .set(NodeMetric.POWER_WATTS, powerW)
         .set(NodeMetric.CPU_TEMP_CELSIUS, tempC)
