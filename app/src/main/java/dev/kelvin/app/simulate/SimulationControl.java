@@ -8,6 +8,9 @@ import dev.kelvin.core.port.ActionExecutor;
 import dev.kelvin.core.port.ClusterView;
 import dev.kelvin.core.port.Predictor;
 import dev.kelvin.core.time.Scheduler;
+import dev.kelvin.policy.BudgetSettings;
+import dev.kelvin.policy.CarbonSettings;
+import dev.kelvin.policy.EfficiencySettings;
 import dev.kelvin.policy.PolicySettings;
 import dev.kelvin.policy.RuleDirectory;
 import dev.kelvin.policy.RuleParameters;
@@ -24,7 +27,9 @@ import java.util.SplittableRandom;
 /**
  * The control loop of a simulation run, wired as {@code kelvin run} wires it: the rules Kelvin
  * ships (with an operator's rules folder, when {@code control.policy} names one), the safety
- * guard with its defaults, and an audit log, acting on the simulator's cluster view and executor
+ * guard with its defaults except that every action type runs automatically (an operator who
+ * approves at once what the guard would hold: drains, suspends, migrations, failovers), and an
+ * audit log, acting on the simulator's cluster view and executor
  * in virtual time. Action ids are drawn from the scenario's seed, so that a run repeats
  * exactly. The rules are compiled once, when the plan is made (so a broken rule file stops the
  * run before it starts, naming file and line), and shared by the runs of a comparison; they
@@ -54,16 +59,36 @@ final class SimulationControl implements ControlFactory {
    */
   SimulationControl(PolicySettings policy, Optional<Path> rulesDir, Duration interval,
       long seed, Instant start) {
-    Duration lease = max(policy.capLease(), interval.multipliedBy(LEASE_INTERVALS));
-    this.policy = new PolicySettings(policy.capStepMhz(), policy.releaseHysteresisCelsius(),
-        policy.defaultCpuTempLimitCelsius(), lease, policy.settleTime());
+    Duration lease = interval.multipliedBy(LEASE_INTERVALS);
+    RuleParameters parameters = leasesAtLeast(RuleParameters.defaults().with(policy), lease);
+    this.policy = parameters.get(PolicySettings.class);
     this.seed = seed;
     this.start = start;
-    RuleParameters parameters = RuleParameters.defaults().with(this.policy);
     ActionIds ids = ids();
     this.compiled = rulesDir.isPresent()
         ? RulePolicy.load(parameters, ids, RuleDirectory.of(rulesDir.get()))
         : RulePolicy.load(parameters, ids);
+  }
+
+  /**
+   * {@code parameters} with every family's setpoint lease at least {@code lease}, so that a
+   * tick renews each before it runs out.
+   */
+  static RuleParameters leasesAtLeast(RuleParameters parameters, Duration lease) {
+    PolicySettings t = parameters.get(PolicySettings.class);
+    BudgetSettings b = parameters.get(BudgetSettings.class);
+    EfficiencySettings e = parameters.get(EfficiencySettings.class);
+    CarbonSettings c = parameters.get(CarbonSettings.class);
+    return parameters
+        .with(new PolicySettings(t.capStepMhz(), t.releaseHysteresisCelsius(),
+            t.defaultCpuTempLimitCelsius(), max(t.capLease(), lease), t.settleTime()))
+        .with(new BudgetSettings(b.capStepMhz(), b.nodeCapStepWatts(), b.gpuStepWatts(),
+            b.releaseMarginRatio(), b.settleTime(), max(b.capLease(), lease),
+            b.forecastHorizon()))
+        .with(new EfficiencySettings(e.maxSlowdownRatio(), e.stepMhz(), e.busyUtilRatio(),
+            e.settleTime(), max(e.capLease(), lease)))
+        .with(new CarbonSettings(c.carbonThresholdGramsPerKwh(), c.priceThresholdPerKwh(),
+            c.maxSlowdownRatio(), c.capStepMhz(), c.settleTime(), max(c.capLease(), lease)));
   }
 
   private ActionIds ids() {
@@ -78,9 +103,10 @@ final class SimulationControl implements ControlFactory {
   public ControlLoop create(ClusterView cluster, ActionExecutor executor, Scheduler scheduler) {
     RulePolicy rules = compiled.with(compiled.parameters(), ids());
     CountingAuditLog audit = new CountingAuditLog(new InMemoryAuditLog(AUDIT_RECORDS_KEPT));
-    GuardSettings defaults = GuardSettings.defaults();
+    GuardSettings defaults = GuardSettings.defaults().allAutomatic();
     SafetyGuard guard = new SafetyGuard(new GuardSettings(defaults.mode(), defaults.minDwell(),
-        max(defaults.maxLease(), policy.capLease())), audit::writing);
+        max(defaults.maxLease(), policy.capLease()), defaults.modes(), defaults.rates(),
+        defaults.repeatAfter()), audit::writing);
     return new ControlLoop(new ControlLoop.Ports(cluster, Predictor.NONE, rules, guard, executor,
         audit), scheduler.clock());
   }

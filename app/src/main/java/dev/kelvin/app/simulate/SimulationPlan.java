@@ -25,15 +25,14 @@ import java.util.Optional;
  * thermal model; the batch scheduler; and, unless its policy is {@code none}, the control loop.
  * Everything that can be wrong with the inputs is found here, before the run.
  *
- * <p>Thermal design point, as the demo's nodes: a fully busy node at full clock settles
- * {@value #HOT_MARGIN_K} K over its CPU limit at a 24 °C inlet, so that a hot room makes the
- * thermal rules act.
+ * <p>Thermal design point: a fully busy node at full clock settles at the scenario's {@code
+ * power.full_load_cpu_c} with a {@value #DESIGN_INLET_C} °C inlet (by default 6 K over its CPU
+ * limit, as the demo's nodes, so that the thermal rules have work).
  */
 record SimulationPlan(Scenario scenario, LoadedTrace trace, SpecPowerCurve curve,
     SimulationSetup setup) {
   static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
   static final double CPU_TEMP_LIMIT_C = 85;
-  static final double HOT_MARGIN_K = 6;
   static final double DESIGN_INLET_C = 24;
   static final Duration THERMAL_TIME_CONSTANT = Duration.ofSeconds(30);
   /** Failures are drawn this long past the trace's end, for the jobs still running. */
@@ -47,7 +46,7 @@ record SimulationPlan(Scenario scenario, LoadedTrace trace, SpecPowerCurve curve
     double maxMhz = curve.system().processorMhz();
     DvfsModel clock = new DvfsModel(maxMhz * scenario.power().minClockRatio(), maxMhz);
     RcThermalModel thermal = new RcThermalModel(
-        (CPU_TEMP_LIMIT_C + HOT_MARGIN_K - DESIGN_INLET_C) / curve.maxWatts(),
+        (scenario.power().fullLoadCpuCelsius() - DESIGN_INLET_C) / curve.maxWatts(),
         THERMAL_TIME_CONSTANT);
     double horizonS = scenario.trace().days().orElse(0) * 86_400;
     double lastSubmitS = trace.jobs().isEmpty() ? 0

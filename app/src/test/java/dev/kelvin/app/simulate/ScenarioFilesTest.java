@@ -99,7 +99,7 @@ class ScenarioFilesTest {
           - { name: b, nodes: 1, power_budget_kw: 0.5, outdoor_c: 60 }
         control: { interval: 1d, policy: rules }
         power: { server: Dell, dvfs_exponent: 3, compute_bound_share: 1, min_clock_ratio: 0.1,
-                 off_w: 0, boot_time: 0s }
+                 off_w: 0, boot_time: 0s, full_load_cpu_c: 74 }
         cooling: { cop: 6, reference_outdoor_c: 25, cop_per_kelvin: 0, min_cop: 6,
                    overhead_ratio: 0 }
         telemetry: { sample_every: 60s, window: 1000 }
@@ -118,7 +118,7 @@ class ScenarioFilesTest {
     assertThat(scenario.control().policy())
         .isEqualTo(repository.resolve("scenarios/rules").toAbsolutePath().toString());
     assertThat(scenario.power()).isEqualTo(new PowerSettings("Dell", 3, 1, 0.1, 0,
-        Duration.ZERO));
+        Duration.ZERO, 74));
     assertThat(scenario.cooling()).isEqualTo(new CoolingSettings(6, 25, 0, 6, 0));
     assertThat(scenario.telemetry()).isEqualTo(new TelemetrySettings(
         Optional.of(Duration.ofSeconds(60)), 1000));

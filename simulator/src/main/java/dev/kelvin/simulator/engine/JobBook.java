@@ -311,6 +311,11 @@ final class JobBook {
     return running.get(site);
   }
 
+  /** The jobs waiting in {@code site}'s queue, in submit order. */
+  List<QueuedJob> queued(int site) {
+    return queues.of(site);
+  }
+
   Series queueLength() {
     return queues.length();
   }

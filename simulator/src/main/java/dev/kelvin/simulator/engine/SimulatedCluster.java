@@ -20,6 +20,7 @@ import dev.kelvin.core.model.SiteView;
 import dev.kelvin.core.port.ClusterView;
 import dev.kelvin.simulator.model.DvfsModel;
 import dev.kelvin.simulator.scenario.ScenarioSite;
+import dev.kelvin.simulator.sched.QueuedJob;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -235,6 +236,7 @@ final class SimulatedCluster implements ClusterView {
     return Optional.of(Long.parseLong(jobId.substring(1)));
   }
 
+  /** The jobs running and waiting at every site, as the workload manager reports them. */
   private TreeMap<JobId, Job> jobViews() {
     TreeMap<JobId, Job> views = new TreeMap<>();
     for (int s = 0; s < dc.siteCount(); s++) {
@@ -247,6 +249,12 @@ final class SimulatedCluster implements ClusterView {
         views.put(id, new Job(id, dc.siteId(s), Job.State.RUNNING, on, run.nodes.length,
             time.instantAt(run.submitS), Optional.of(time.instantAt(run.startS)),
             Duration.ofSeconds(run.trace.requestedS()), 0, false, Optional.empty()));
+      }
+      for (QueuedJob queued : jobs.queued(s)) {
+        JobId id = jobId(queued.id());
+        views.put(id, new Job(id, dc.siteId(s), Job.State.PENDING, List.of(), queued.nodes(),
+            time.instantAt(queued.submitS()), Optional.empty(),
+            Duration.ofSeconds(Math.max(1, queued.requestedS())), 0, false, Optional.empty()));
       }
     }
     return views;

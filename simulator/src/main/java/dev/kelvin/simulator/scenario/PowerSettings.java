@@ -13,6 +13,21 @@ import java.time.Duration;
  * @param minClockRatio the lowest clock a cap may set, over the maximum
  * @param offWatts what a node draws while off (its BMC)
  * @param bootTime how long a node takes to boot
+ * @param fullLoadCpuCelsius where a node's CPU settles busy at full clock with a 24 °C inlet:
+ *     how the server's cooling is designed (it sets the thermal resistance)
  */
 public record PowerSettings(String server, double dvfsExponent, double computeBoundShare,
-    double minClockRatio, double offWatts, Duration bootTime) {}
+    double minClockRatio, double offWatts, Duration bootTime, double fullLoadCpuCelsius) {
+  /**
+   * 91 °C: 6 K over the 85 °C CPU limit, as the demo's nodes are designed, so that the thermal
+   * rules have work.
+   */
+  public static final double DEFAULT_FULL_LOAD_CPU_C = 91;
+
+  /** With the default full-load CPU temperature. */
+  public PowerSettings(String server, double dvfsExponent, double computeBoundShare,
+      double minClockRatio, double offWatts, Duration bootTime) {
+    this(server, dvfsExponent, computeBoundShare, minClockRatio, offWatts, bootTime,
+        DEFAULT_FULL_LOAD_CPU_C);
+  }
+}

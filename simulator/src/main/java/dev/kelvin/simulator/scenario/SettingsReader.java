@@ -61,7 +61,10 @@ final class SettingsReader {
     double offWatts = section.decimal("off_w", 5, 0, 100);
     Duration boot = section.duration("boot_time", Duration.ofMinutes(2), Duration.ZERO,
         Duration.ofHours(1));
-    return new PowerSettings(server, exponent, computeBound, minClock, offWatts, boot);
+    double fullLoad = section.decimal("full_load_cpu_c", PowerSettings.DEFAULT_FULL_LOAD_CPU_C,
+        30, 150);
+    return new PowerSettings(server, exponent, computeBound, minClock, offWatts, boot,
+        fullLoad);
   }
 
   static CoolingSettings cooling(ConfigTree section) {
