@@ -38,7 +38,7 @@ class ScenarioReaderTest {
             "power.server PowerEdge R630 (Intel Xeon E5-2699 v4 2.20 GHz)",
             "power.dvfs_exponent 0.71",
             "power.compute_bound_share 0.8", "power.min_clock_ratio 0.5", "power.off_w 5",
-            "power.boot_time 2m",
+            "power.boot_time 2m", "power.full_load_cpu_c 91",
             "cooling.cop 4", "cooling.reference_outdoor_c 20",
             "cooling.cop_per_kelvin 0.1", "cooling.min_cop 1.5", "cooling.overhead_ratio 0.08",
             "telemetry.sample_every none", "telemetry.window 10",
