@@ -143,10 +143,21 @@ class FailoverRulesTest {
     World world = new World().site("site-a", 10_000).site("site-c", 5_000)
         .site("site-b", 5_000).silentNode("site-a", "n01", 400, Duration.ofMinutes(2))
         .node("site-b", "n01", 300).node("site-c", "n01", 300)
+        .running("j1", "site-a", "n01")
         .alarm("site-a", FacilityKind.ALARM_FLOOD, "water-1", 60);
 
     assertThat(decide(world)).singleElement().isInstanceOfSatisfying(FailoverSite.class,
         failover -> assertThat(failover.to()).isEqualTo(SiteId.of("site-b")));
+  }
+
+  @Test
+  void does_not_fail_over_again_a_site_whose_work_has_moved() {
+    World world = new World().site("site-a", 10_000).site("site-b", 5_000)
+        .silentNode("site-a", "n01", 400, Duration.ofMinutes(2)).node("site-b", "n01", 300)
+        .alarm("site-a", FacilityKind.ALARM_FLOOD, "water-1", 60);
+
+    assertThat(decide(world)).extracting(Action::type)
+        .doesNotContain(ActionType.FAILOVER_SITE);
   }
 
   @Test

@@ -44,8 +44,13 @@ final class AvailabilityFacts {
     }
     Map<SiteId, Integer> pendingDemand = pendingDemand(snapshot, availabilityBySite);
     List<Object> facts = new ArrayList<>();
+    Map<SiteId, Integer> jobsBySite = new HashMap<>();
+    for (Job job : snapshot.jobs().values()) {
+      jobsBySite.merge(job.site(), 1, Integer::sum);
+    }
     for (Map.Entry<SiteId, List<NodeFact>> site : nodesBySite.entrySet()) {
-      facts.add(lease(site.getKey(), site.getValue(), snapshot));
+      facts.add(lease(site.getKey(), site.getValue(), snapshot,
+          jobsBySite.getOrDefault(site.getKey(), 0)));
     }
     for (Map.Entry<SiteId, List<NodeAvailability>> site : availabilityBySite.entrySet()) {
       SiteId id = site.getKey();
@@ -56,7 +61,7 @@ final class AvailabilityFacts {
   }
 
   private static SiteLeaseFact lease(SiteId site, List<NodeFact> nodes,
-      ClusterSnapshot snapshot) {
+      ClusterSnapshot snapshot, int jobs) {
     int reporting = 0;
     double silentSeconds = Double.NaN;
     double loadWatts = 0;
@@ -72,7 +77,7 @@ final class AvailabilityFacts {
         loadWatts += node.powerWatts();
       }
     }
-    return new SiteLeaseFact(site, reporting, silentSeconds, loadWatts);
+    return new SiteLeaseFact(site, reporting, silentSeconds, loadWatts, jobs);
   }
 
   /** The node facts of one site, ranked, and its site fact. */

@@ -22,7 +22,7 @@ import java.util.Set;
  * or a single alarm is never enough.
  */
 public record SiteDanger(SiteId site, List<AlarmFact> alarms, boolean leaseLost,
-    double silentSeconds, double loadWatts, double leaseLostAfterSeconds) {
+    double silentSeconds, double loadWatts, double leaseLostAfterSeconds, int jobs) {
 
   /** The alarms that endanger a site's work. */
   public static final Set<FacilityKind> DISASTERS = EnumSet.of(FacilityKind.ALARM_FIRE,
@@ -53,7 +53,13 @@ public record SiteDanger(SiteId site, List<AlarmFact> alarms, boolean leaseLost,
     return new SiteDanger(site.site(), disasters,
         lease.map(fact -> fact.lostAfter(threshold)).orElse(false),
         lease.map(SiteLeaseFact::silentSeconds).orElse(Double.NaN),
-        lease.map(SiteLeaseFact::loadWatts).orElse(0.0), threshold);
+        lease.map(SiteLeaseFact::loadWatts).orElse(0.0), threshold,
+        lease.map(SiteLeaseFact::jobs).orElse(0));
+  }
+
+  /** Whether the site still has jobs, running or queued, for a failover to move. */
+  public boolean hasWork() {
+    return jobs > 0;
   }
 
   public int disasterAlarms() {

@@ -11,9 +11,11 @@ import dev.kelvin.core.model.SiteId;
  * @param reportingNodes the nodes that should report
  * @param silentSeconds the least time since any of them was heard from; NaN when none should
  * @param loadWatts the summed latest power of the nodes that run jobs, stale or not
+ * @param jobs the jobs the workload manager last reported at the site, running or queued: the
+ *     work a failover would move (none once it has moved)
  */
 public record SiteLeaseFact(SiteId site, int reportingNodes, double silentSeconds,
-    double loadWatts) {
+    double loadWatts, int jobs) {
 
   /** Whether every node that should report has been silent for at least {@code seconds}. */
   public boolean lostAfter(double seconds) {
