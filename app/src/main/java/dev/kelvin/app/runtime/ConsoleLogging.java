@@ -30,6 +30,12 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
   static final List<String> QUIET_LIBRARIES = List.of("com.hivemq", "migrations",
       "jetbrains.exodus", "org.eclipse.jetty", "io.javalin", "org.drools", "org.kie",
       "org.tribuo", "org.eclipse.paho", "io.netty");
+  /**
+   * Drools warns at every compile that each {@code eval} in a rule could be slower than a
+   * constraint; Kelvin's rules test values that may be NaN through {@code eval} on purpose
+   * (docs/rules.md), and {@code kelvin bench policy} measures what that costs.
+   */
+  static final String DROOLS_EVAL_ADVICE = "org.drools.base.rule.EvalCondition";
 
   private final Function<String, String> environment;
   private final Function<String, String> properties;
@@ -56,6 +62,7 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
     for (String library : QUIET_LIBRARIES) {
       context.getLogger(library).setLevel(Level.WARN);
     }
+    context.getLogger(DROOLS_EVAL_ADVICE).setLevel(Level.ERROR);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 

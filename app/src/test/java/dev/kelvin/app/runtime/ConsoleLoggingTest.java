@@ -66,6 +66,16 @@ class ConsoleLoggingTest {
   }
 
   @Test
+  void drools_advice_on_evals_is_held_back_while_its_errors_still_show() {
+    configure(Map.of(), Map.of());
+
+    assertThat(context.getLogger("org.drools.base.rule.EvalCondition").getEffectiveLevel())
+        .isEqualTo(Level.ERROR);
+    assertThat(context.getLogger("org.drools.compiler.Builder").getEffectiveLevel())
+        .isEqualTo(Level.WARN);
+  }
+
+  @Test
   void steps_aside_for_an_operators_own_configuration_file() {
     ExecutionStatus status = configure(Map.of(),
         Map.of("logback.configurationFile", "/etc/kelvin/logback.xml"));
