@@ -86,4 +86,21 @@ class ScenarioExamplesTest {
                   trace.toAbsolutePath().normalize()));
     }
   }
+
+  @Test
+  void the_outcome_scenarios_run_every_rule_on_each_swf_trace_of_the_reference_data()
+      throws IOException {
+    Path data = REPOSITORY.resolve("../shared/data");
+    assumeTrue(Files.isDirectory(data.resolve("swf-ctc-sp2-1996")),
+        "reference data not present: " + data);
+
+    try (Stream<Path> outcomes = Files.list(SCENARIOS.resolve("outcomes"))) {
+      assertThat(outcomes.toList()).hasSize(4).allSatisfy(file -> {
+        Scenario scenario = ScenarioFiles.read(file, REPOSITORY);
+        assertThat(scenario.control().policy()).isEqualTo("default");
+        assertThat(scenario.power().fullLoadCpuCelsius()).isEqualTo(75);
+        assertThat(scenario.trace().file().getFileName().toString()).endsWith(".swf.gz");
+      });
+    }
+  }
 }
