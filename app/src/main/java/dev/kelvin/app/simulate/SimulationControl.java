@@ -11,6 +11,7 @@ import dev.kelvin.core.time.Scheduler;
 import dev.kelvin.policy.BudgetSettings;
 import dev.kelvin.policy.CarbonSettings;
 import dev.kelvin.policy.EfficiencySettings;
+import dev.kelvin.policy.IdleSettings;
 import dev.kelvin.policy.PolicySettings;
 import dev.kelvin.policy.RuleDirectory;
 import dev.kelvin.policy.RuleParameters;
@@ -59,8 +60,7 @@ final class SimulationControl implements ControlFactory {
    */
   SimulationControl(PolicySettings policy, Optional<Path> rulesDir, Duration interval,
       long seed, Instant start) {
-    Duration lease = interval.multipliedBy(LEASE_INTERVALS);
-    RuleParameters parameters = leasesAtLeast(RuleParameters.defaults().with(policy), lease);
+    RuleParameters parameters = forInterval(RuleParameters.defaults().with(policy), interval);
     this.policy = parameters.get(PolicySettings.class);
     this.seed = seed;
     this.start = start;
@@ -71,10 +71,18 @@ final class SimulationControl implements ControlFactory {
   }
 
   /**
-   * {@code parameters} with every family's setpoint lease at least {@code lease}, so that a
-   * tick renews each before it runs out.
+   * {@code parameters} for ticks {@code interval} apart: every family's setpoint lease at least
+   * {@value #LEASE_INTERVALS} intervals, so that a tick renews each before it runs out, and the
+   * idle rules' per-tick rates scaled from the 1 s tick they are set for, so that they suspend
+   * and wake as many nodes a minute as live (Slurm's SuspendRate and ResumeRate).
    */
-  static RuleParameters leasesAtLeast(RuleParameters parameters, Duration lease) {
+  static RuleParameters forInterval(RuleParameters parameters, Duration interval) {
+    Duration lease = interval.multipliedBy(LEASE_INTERVALS);
+    IdleSettings idle = parameters.get(IdleSettings.class);
+    long ticksPerLiveTick = Math.max(1, interval.toSeconds());
+    parameters = parameters.with(new IdleSettings(idle.idleAfter(), idle.spareNodes(),
+        idle.spareShare(), scaled(idle.suspendPerTick(), ticksPerLiveTick),
+        scaled(idle.wakePerTick(), ticksPerLiveTick)));
     PolicySettings t = parameters.get(PolicySettings.class);
     BudgetSettings b = parameters.get(BudgetSettings.class);
     EfficiencySettings e = parameters.get(EfficiencySettings.class);
@@ -89,6 +97,10 @@ final class SimulationControl implements ControlFactory {
             e.settleTime(), max(e.capLease(), lease)))
         .with(new CarbonSettings(c.carbonThresholdGramsPerKwh(), c.priceThresholdPerKwh(),
             c.maxSlowdownRatio(), c.capStepMhz(), c.settleTime(), max(c.capLease(), lease)));
+  }
+
+  private static int scaled(int perTick, long factor) {
+    return (int) Math.min(100_000, perTick * factor);
   }
 
   private ActionIds ids() {
