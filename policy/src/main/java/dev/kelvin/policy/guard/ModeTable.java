@@ -49,7 +49,7 @@ public record ModeTable(Map<ActionType, ActionMode> modes) {
     return switch (type) {
       case DRAIN_NODE, SUSPEND_NODE, MIGRATE_JOB, FAILOVER_SITE -> ActionMode.NEEDS_APPROVAL;
       case SET_CPU_FREQUENCY_CAP, SET_GPU_POWER_LIMIT, SET_NODE_POWER_CAP, RESUME_NODE,
-          WAKE_NODE, NOTIFY -> ActionMode.AUTOMATIC;
+          WAKE_NODE, HOLD_JOB, RELEASE_JOB, NOTIFY -> ActionMode.AUTOMATIC;
     };
   }
 
