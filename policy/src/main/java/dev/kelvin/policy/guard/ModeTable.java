@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The {@link ActionMode} of every {@link ActionType}. By default setpoints, notices, resume and
- * wake run automatically, and drain, suspend, migrate and failover wait for an operator.
+ * The {@link ActionMode} of every {@link ActionType}. By default setpoints, notices, resume,
+ * wake and job holds and releases run automatically, and drain, suspend, migrate and failover
+ * wait for an operator.
  */
 public record ModeTable(Map<ActionType, ActionMode> modes) {
 

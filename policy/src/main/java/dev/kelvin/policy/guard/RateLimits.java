@@ -37,10 +37,10 @@ public record RateLimits(Duration window, Map<ActionType, Integer> perWindow) {
 
   /**
    * Per minute: 20 drains, 60 suspends and 300 resumes or wakes (Slurm's SuspendRate and
-   * ResumeRate defaults), 10 migrations, 120 job holds and 300 releases (a hold
-   * only delays a deferrable job within its deadline; a release only undoes one), 1 failover, 60 notices; setpoints have no
-   * cluster-wide limit (the dwell time bounds each node, and a site over its budget needs
-   * every node capped at once).
+   * ResumeRate defaults), 10 migrations, 120 job holds and 300 releases (a hold only delays
+   * a deferrable job within its deadline; a release only undoes one), 1 failover, 60 notices;
+   * setpoints have no cluster-wide limit (the dwell time bounds each node, and a site over its
+   * budget needs every node capped at once).
    */
   public static RateLimits defaults() {
     EnumMap<ActionType, Integer> limits = new EnumMap<>(ActionType.class);
