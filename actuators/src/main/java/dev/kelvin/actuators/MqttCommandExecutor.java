@@ -5,8 +5,10 @@ import dev.kelvin.core.action.ActionResult;
 import dev.kelvin.core.action.ActionResult.Outcome;
 import dev.kelvin.core.action.DrainNode;
 import dev.kelvin.core.action.FailoverSite;
+import dev.kelvin.core.action.HoldJob;
 import dev.kelvin.core.action.MigrateJob;
 import dev.kelvin.core.action.Notify;
+import dev.kelvin.core.action.ReleaseJob;
 import dev.kelvin.core.action.ResumeNode;
 import dev.kelvin.core.action.SetpointAction;
 import dev.kelvin.core.action.SuspendNode;
@@ -103,7 +105,8 @@ public final class MqttCommandExecutor implements ActionExecutor, AutoCloseable 
       result = send(setpoint);
     } else if (action instanceof DrainNode || action instanceof ResumeNode
         || action instanceof SuspendNode || action instanceof WakeNode
-        || action instanceof MigrateJob || action instanceof FailoverSite
+        || action instanceof MigrateJob || action instanceof HoldJob
+        || action instanceof ReleaseJob || action instanceof FailoverSite
         || action instanceof Notify) {
       result = CompletableFuture.completedFuture(Unsupported.result(action, scheduler.now()));
     } else {

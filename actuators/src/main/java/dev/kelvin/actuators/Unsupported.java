@@ -3,6 +3,8 @@ package dev.kelvin.actuators;
 import dev.kelvin.core.action.Action;
 import dev.kelvin.core.action.ActionResult;
 import dev.kelvin.core.action.ActionResult.Outcome;
+import dev.kelvin.core.action.HoldJob;
+import dev.kelvin.core.action.ReleaseJob;
 import java.time.Instant;
 
 /** The result for an action that no actuator in this deployment carries out. */
@@ -10,6 +12,11 @@ final class Unsupported {
   private Unsupported() {}
 
   static ActionResult result(Action action, Instant at) {
+    if (action instanceof HoldJob || action instanceof ReleaseJob) {
+      return ActionResult.of(action.id(), Outcome.UNSUPPORTED, at, "unsupported: job holds need"
+          + " a workload-manager adapter, and none is configured in this deployment ("
+          + action.describe() + " was not carried out)");
+    }
     return ActionResult.of(action.id(), Outcome.UNSUPPORTED, at, "no actuator for "
         + action.getClass().getSimpleName() + " (" + action.describe() + " on "
         + action.target() + ") is configured in this deployment; only setpoints (CPU frequency"

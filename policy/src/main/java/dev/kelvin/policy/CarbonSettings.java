@@ -8,10 +8,13 @@ import java.time.Duration;
  * site's grid counts as dirty or expensive (absolute thresholds; 0 turns one off), the
  * slowdown the operator accepts for the jobs of busy nodes while it is (a ratio of run time,
  * by the same model as the efficiency rule's), the frequency step taken per settle time, the
- * settle time and the lease of every cap.
+ * settle time, the lease of every cap, and the window from its submission within which a
+ * deferrable job must finish, which bounds how long it is held ({@code HoldPlan}).
  */
 public record CarbonSettings(double carbonThresholdGramsPerKwh, double priceThresholdPerKwh,
-    double maxSlowdownRatio, double capStepMhz, Duration settleTime, Duration capLease) {
+    double maxSlowdownRatio, double capStepMhz, Duration settleTime, Duration capLease,
+    Duration maxDeferral) {
+  private static final Duration DEFAULT_MAX_DEFERRAL = Duration.ofHours(4);
 
   public CarbonSettings {
     Settings.within("policy.carbon.carbon_threshold_g_per_kwh", carbonThresholdGramsPerKwh, 0,
@@ -23,11 +26,24 @@ public record CarbonSettings(double carbonThresholdGramsPerKwh, double priceThre
     Settings.within("policy.carbon.cap_step_mhz", capStepMhz, 1, 5_000, "MHz",
         "a value in kHz?");
     Settings.leaseAndSettle("policy.carbon", capLease, settleTime);
+    if (maxDeferral == null || maxDeferral.isNegative() || maxDeferral.compareTo(
+        Duration.ofDays(30)) > 0) {
+      throw new IllegalArgumentException("policy.carbon.max_deferral must be between 0s and"
+          + " 30d, was " + maxDeferral + " (0s holds no job)");
+    }
+  }
+
+  /** With the default {@code max_deferral} of 4 hours. */
+  public CarbonSettings(double carbonThresholdGramsPerKwh, double priceThresholdPerKwh,
+      double maxSlowdownRatio, double capStepMhz, Duration settleTime, Duration capLease) {
+    this(carbonThresholdGramsPerKwh, priceThresholdPerKwh, maxSlowdownRatio, capStepMhz,
+        settleTime, capLease, DEFAULT_MAX_DEFERRAL);
   }
 
   /**
    * Dirty above 400 gCO2/kWh, expensive above 0.30 per kWh, 10 % slowdown at most while it is,
-   * 100 MHz steps, 30 s settle time, 2 minute leases.
+   * 100 MHz steps, 30 s settle time, 2 minute leases, deferrable jobs done within 4 hours of
+   * their submission.
    */
   public static CarbonSettings defaults() {
     return new CarbonSettings(400, 0.30, 0.10, 100, Duration.ofSeconds(30),
@@ -44,7 +60,10 @@ public record CarbonSettings(double carbonThresholdGramsPerKwh, double priceThre
     double step = section.decimal("cap_step_mhz", d.capStepMhz(), 1, 5_000);
     Duration settle = section.duration("settle_time", d.settleTime());
     Duration lease = section.duration("cap_lease", d.capLease());
-    return section.build(() -> new CarbonSettings(carbon, price, slowdown, step, settle, lease));
+    Duration deferral = section.duration("max_deferral", d.maxDeferral(), Duration.ZERO,
+        Duration.ofDays(30));
+    return section.build(() -> new CarbonSettings(carbon, price, slowdown, step, settle, lease,
+        deferral));
   }
 
   public double settleSeconds() {

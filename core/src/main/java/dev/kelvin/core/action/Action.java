@@ -10,7 +10,8 @@ import java.util.List;
  * on the concrete type with {@code instanceof} patterns in one place each, ending in
  * {@code throw new AssertionError(action)}.
  */
-public sealed interface Action permits NodeAction, MigrateJob, FailoverSite, Notify {
+public sealed interface Action permits NodeAction, MigrateJob, HoldJob, ReleaseJob,
+    FailoverSite, Notify {
   ActionMeta meta();
 
   /** The kind of action, by its stable name. */

@@ -17,6 +17,8 @@ public enum ActionType {
   SUSPEND_NODE("suspend_node", "SuspendNode"),
   WAKE_NODE("wake_node", "WakeNode"),
   MIGRATE_JOB("migrate_job", "MigrateJob"),
+  HOLD_JOB("hold_job", "HoldJob"),
+  RELEASE_JOB("release_job", "ReleaseJob"),
   FAILOVER_SITE("failover_site", "FailoverSite"),
   NOTIFY("notify", "Notify");
 

@@ -18,10 +18,12 @@ import java.util.Optional;
  * @param priority higher runs first; the workload manager's own scale
  * @param deferrable whether it may be held back within its deadline (carbon, price)
  * @param lastCheckpointAt when it last wrote a checkpoint it could restart from
+ * @param heldUntil while pending, until when it is held back (a {@code HoldJob}); empty when
+ *     not held
  */
 public record Job(JobId id, SiteId site, State state, List<NodeId> nodes, int size,
     Instant submittedAt, Optional<Instant> startedAt, Duration requestedTime, long priority,
-    boolean deferrable, Optional<Instant> lastCheckpointAt) {
+    boolean deferrable, Optional<Instant> lastCheckpointAt, Optional<Instant> heldUntil) {
 
   /** Where a job is in its life. */
   public enum State { PENDING, RUNNING }
@@ -34,6 +36,7 @@ public record Job(JobId id, SiteId site, State state, List<NodeId> nodes, int si
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(requestedTime, "requestedTime");
     Objects.requireNonNull(lastCheckpointAt, "lastCheckpointAt");
+    Objects.requireNonNull(heldUntil, "heldUntil");
     nodes = List.copyOf(nodes);
     if (size < 1) {
       throw new IllegalArgumentException("job " + id + " must ask for at least one node, was "
@@ -44,6 +47,23 @@ public record Job(JobId id, SiteId site, State state, List<NodeId> nodes, int si
           + requestedTime);
     }
     requireConsistent(id, site, state, nodes, size, submittedAt, startedAt);
+    if (state == State.RUNNING && heldUntil.isPresent()) {
+      throw new IllegalArgumentException("running job " + id + " cannot be held (held until "
+          + heldUntil.get() + "); only a pending job is");
+    }
+  }
+
+  /** A job that is not held. */
+  public Job(JobId id, SiteId site, State state, List<NodeId> nodes, int size,
+      Instant submittedAt, Optional<Instant> startedAt, Duration requestedTime, long priority,
+      boolean deferrable, Optional<Instant> lastCheckpointAt) {
+    this(id, site, state, nodes, size, submittedAt, startedAt, requestedTime, priority,
+        deferrable, lastCheckpointAt, Optional.empty());
+  }
+
+  /** Whether it is held at {@code now}: pending, with a hold that has not run out. */
+  public boolean heldAt(Instant now) {
+    return heldUntil.isPresent() && heldUntil.get().isAfter(now);
   }
 
   /** How long it has run at {@code now}; zero while pending. */

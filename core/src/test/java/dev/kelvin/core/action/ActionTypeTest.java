@@ -12,11 +12,14 @@ import org.junit.jupiter.api.Test;
  * what is written, and old files (which named the class) still read.
  */
 class ActionTypeTest {
-  private static final Map<String, String> PINNED = Map.of(
-      "set_cpu_freq_cap", "SetCpuFrequencyCap", "set_gpu_power_limit", "SetGpuPowerLimit",
-      "set_node_power_cap", "SetNodePowerCap", "drain_node", "DrainNode",
-      "resume_node", "ResumeNode", "suspend_node", "SuspendNode", "wake_node", "WakeNode",
-      "migrate_job", "MigrateJob", "failover_site", "FailoverSite", "notify", "Notify");
+  private static final Map<String, String> PINNED = Map.ofEntries(
+      Map.entry("set_cpu_freq_cap", "SetCpuFrequencyCap"),
+      Map.entry("set_gpu_power_limit", "SetGpuPowerLimit"),
+      Map.entry("set_node_power_cap", "SetNodePowerCap"), Map.entry("drain_node", "DrainNode"),
+      Map.entry("resume_node", "ResumeNode"), Map.entry("suspend_node", "SuspendNode"),
+      Map.entry("wake_node", "WakeNode"), Map.entry("migrate_job", "MigrateJob"),
+      Map.entry("hold_job", "HoldJob"), Map.entry("release_job", "ReleaseJob"),
+      Map.entry("failover_site", "FailoverSite"), Map.entry("notify", "Notify"));
 
   @Test
   void every_type_has_its_pinned_wire_name() {

@@ -7,9 +7,11 @@ import dev.kelvin.core.action.ActionMeta;
 import dev.kelvin.core.action.ActionType;
 import dev.kelvin.core.action.DrainNode;
 import dev.kelvin.core.action.FailoverSite;
+import dev.kelvin.core.action.HoldJob;
 import dev.kelvin.core.action.MigrateJob;
 import dev.kelvin.core.action.NodeAction;
 import dev.kelvin.core.action.Notify;
+import dev.kelvin.core.action.ReleaseJob;
 import dev.kelvin.core.action.ResumeNode;
 import dev.kelvin.core.action.SetCpuFrequencyCap;
 import dev.kelvin.core.action.SetGpuPowerLimit;
@@ -19,6 +21,8 @@ import dev.kelvin.core.action.WakeNode;
 import dev.kelvin.core.model.JobId;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.SiteId;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * The fields that set each kind of action apart, as the {@code params} object of an audit line,
@@ -50,6 +54,10 @@ final class ActionJson {
     } else if (action instanceof MigrateJob migrate) {
       params.put("job", migrate.job().value()).put("from", migrate.from().toString())
           .put("mode", migrate.mode().name());
+    } else if (action instanceof HoldJob hold) {
+      params.put("job", hold.job().value()).put("until", hold.until().toString());
+    } else if (action instanceof ReleaseJob release) {
+      params.put("job", release.job().value());
     } else if (action instanceof FailoverSite failover) {
       params.put("from", failover.from().value()).put("to", failover.to().value());
     } else if (action instanceof Notify notify) {
@@ -81,6 +89,9 @@ final class ActionJson {
       case WAKE_NODE -> new WakeNode(meta, node(params, "node"));
       case MIGRATE_JOB -> new MigrateJob(meta, new JobId(text(params, "job")),
           node(params, "from"), MigrateJob.Mode.valueOf(text(params, "mode")));
+      case HOLD_JOB -> new HoldJob(meta, new JobId(text(params, "job")),
+          instant(params, "until"));
+      case RELEASE_JOB -> new ReleaseJob(meta, new JobId(text(params, "job")));
       case FAILOVER_SITE -> new FailoverSite(meta, SiteId.of(text(params, "from")),
           SiteId.of(text(params, "to")));
       case NOTIFY -> new Notify(meta, Notify.Severity.valueOf(text(params, "severity")),
@@ -102,6 +113,16 @@ final class ActionJson {
       throw new IllegalArgumentException("field '" + field + "' is missing or not a number");
     }
     return value.doubleValue();
+  }
+
+  private static Instant instant(JsonNode params, String field) {
+    String text = text(params, field);
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("field '" + field + "' must be an ISO-8601 instant"
+          + " such as 2024-05-01T12:00:00Z, was '" + text + "'", e);
+    }
   }
 
   private static NodeId node(JsonNode params, String field) {

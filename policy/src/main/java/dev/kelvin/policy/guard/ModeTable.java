@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The {@link ActionMode} of every {@link ActionType}. By default setpoints, notices, resume and
- * wake run automatically, and drain, suspend, migrate and failover wait for an operator.
+ * The {@link ActionMode} of every {@link ActionType}. By default setpoints, notices, resume,
+ * wake and job holds and releases run automatically, and drain, suspend, migrate and failover
+ * wait for an operator.
  */
 public record ModeTable(Map<ActionType, ActionMode> modes) {
 
@@ -49,7 +50,7 @@ public record ModeTable(Map<ActionType, ActionMode> modes) {
     return switch (type) {
       case DRAIN_NODE, SUSPEND_NODE, MIGRATE_JOB, FAILOVER_SITE -> ActionMode.NEEDS_APPROVAL;
       case SET_CPU_FREQUENCY_CAP, SET_GPU_POWER_LIMIT, SET_NODE_POWER_CAP, RESUME_NODE,
-          WAKE_NODE, NOTIFY -> ActionMode.AUTOMATIC;
+          WAKE_NODE, HOLD_JOB, RELEASE_JOB, NOTIFY -> ActionMode.AUTOMATIC;
     };
   }
 

@@ -37,9 +37,10 @@ public record RateLimits(Duration window, Map<ActionType, Integer> perWindow) {
 
   /**
    * Per minute: 20 drains, 60 suspends and 300 resumes or wakes (Slurm's SuspendRate and
-   * ResumeRate defaults), 10 migrations, 1 failover, 60 notices; setpoints have no
-   * cluster-wide limit (the dwell time bounds each node, and a site over its budget needs
-   * every node capped at once).
+   * ResumeRate defaults), 10 migrations, 120 job holds and 300 releases (a hold only delays
+   * a deferrable job within its deadline; a release only undoes one), 1 failover, 60 notices;
+   * setpoints have no cluster-wide limit (the dwell time bounds each node, and a site over its
+   * budget needs every node capped at once).
    */
   public static RateLimits defaults() {
     EnumMap<ActionType, Integer> limits = new EnumMap<>(ActionType.class);
@@ -48,6 +49,8 @@ public record RateLimits(Duration window, Map<ActionType, Integer> perWindow) {
     limits.put(ActionType.RESUME_NODE, 300);
     limits.put(ActionType.WAKE_NODE, 300);
     limits.put(ActionType.MIGRATE_JOB, 10);
+    limits.put(ActionType.HOLD_JOB, 120);
+    limits.put(ActionType.RELEASE_JOB, 300);
     limits.put(ActionType.FAILOVER_SITE, 1);
     limits.put(ActionType.NOTIFY, 60);
     return new RateLimits(Duration.ofMinutes(1), limits);

@@ -93,7 +93,7 @@ public final class ClockPlan {
     return facts;
   }
 
-  private static String fmt(double value) {
+  static String fmt(double value) {
     return PowerStep.fmt(value);
   }
 }

@@ -16,10 +16,11 @@ import java.util.List;
  * @param requestedSeconds the wall time it asked for
  * @param checkpointAgeSeconds the work a failure would lose now (since its last checkpoint, or
  *     its start); {@code NaN} while pending
+ * @param heldSeconds how long its hold ({@code HoldJob}) has left; 0 when not held
  */
 public record JobFact(JobId job, SiteId site, boolean running, List<NodeId> nodes, int size,
     long priority, boolean deferrable, double runningSeconds, double waitingSeconds,
-    double requestedSeconds, double checkpointAgeSeconds) {
+    double requestedSeconds, double checkpointAgeSeconds, double heldSeconds) {
 
   public JobFact {
     nodes = List.copyOf(nodes);
@@ -30,7 +31,14 @@ public record JobFact(JobId job, SiteId site, boolean running, List<NodeId> node
         job.size(), job.priority(), job.deferrable(), seconds(job.runningFor(now).toMillis()),
         seconds(now.toEpochMilli() - job.submittedAt().toEpochMilli()),
         seconds(job.requestedTime().toMillis()),
-        job.checkpointAge(now).map(age -> seconds(age.toMillis())).orElse(Double.NaN));
+        job.checkpointAge(now).map(age -> seconds(age.toMillis())).orElse(Double.NaN),
+        job.heldAt(now) ? seconds(job.heldUntil().orElseThrow().toEpochMilli()
+            - now.toEpochMilli()) : 0);
+  }
+
+  /** Whether it is held now. */
+  public boolean held() {
+    return heldSeconds > 0;
   }
 
   /** Whether it runs on {@code node}. */

@@ -188,6 +188,8 @@ final class GivenReader {
     Duration requested = seconds(element, "requested_s", 3600);
     long priority = element.longInteger("priority", 0, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2);
     boolean deferrable = element.bool("deferrable", false);
+    Optional<Duration> heldFor = element.optionalDecimal("held_for_s", 0, 1e9).stream()
+        .mapToObj(s -> Duration.ofMillis(Math.round(s * 1000))).findFirst();
     Optional<Duration> checkpoint = element.optionalDecimal("checkpoint_ago_s", 0, 1e9).stream()
         .mapToObj(s -> Duration.ofMillis(Math.round(s * 1000))).findFirst();
     if (id.isEmpty()) {
@@ -197,7 +199,7 @@ final class GivenReader {
     return element.build(() -> new Job(new JobId(id), site, nodes.isEmpty() ? Job.State.PENDING
         : Job.State.RUNNING, nodes, size, AT.minus(submitted), nodes.isEmpty() ? Optional.empty()
         : Optional.of(AT.minus(running)), requested, priority, deferrable,
-        checkpoint.map(AT::minus)));
+        checkpoint.map(AT::minus), heldFor.map(AT::plus)));
   }
 
   static SiteId siteId(ConfigTree element, String key, String value) {

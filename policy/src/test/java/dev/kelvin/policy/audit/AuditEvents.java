@@ -7,8 +7,10 @@ import dev.kelvin.core.action.ActionResult;
 import dev.kelvin.core.action.DrainNode;
 import dev.kelvin.core.action.Fact;
 import dev.kelvin.core.action.FailoverSite;
+import dev.kelvin.core.action.HoldJob;
 import dev.kelvin.core.action.MigrateJob;
 import dev.kelvin.core.action.Notify;
+import dev.kelvin.core.action.ReleaseJob;
 import dev.kelvin.core.action.ResumeNode;
 import dev.kelvin.core.action.SetCpuFrequencyCap;
 import dev.kelvin.core.action.SetGpuPowerLimit;
@@ -82,6 +84,8 @@ final class AuditEvents {
         approved(new WakeNode(meta(none, new Fact("ratio", Double.NaN, "")), N07)),
         approved(new MigrateJob(meta(none), new JobId("4711_3"), N07,
             MigrateJob.Mode.CHECKPOINT_RESTART)),
+        approved(new HoldJob(meta(none), new JobId("4711_4"), AT.plusSeconds(3600))),
+        approved(new ReleaseJob(meta(none), new JobId("4711_4"))),
         approved(new FailoverSite(meta(none), SiteId.of("site-a"), SiteId.of("site-b"))),
         approved(new Notify(meta(none), Notify.Severity.CRITICAL, "site-a",
             "line\nbreak, \"quotes\" and ünïcode")));

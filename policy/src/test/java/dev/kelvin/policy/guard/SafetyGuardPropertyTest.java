@@ -10,8 +10,10 @@ import dev.kelvin.core.action.ActionType;
 import dev.kelvin.core.action.DrainNode;
 import dev.kelvin.core.action.FailoverSite;
 import dev.kelvin.core.action.GuardDecision;
+import dev.kelvin.core.action.HoldJob;
 import dev.kelvin.core.action.MigrateJob;
 import dev.kelvin.core.action.Notify;
+import dev.kelvin.core.action.ReleaseJob;
 import dev.kelvin.core.action.ResumeNode;
 import dev.kelvin.core.action.SetCpuFrequencyCap;
 import dev.kelvin.core.action.SetGpuPowerLimit;
@@ -182,7 +184,7 @@ class SafetyGuardPropertyTest {
   private static Action randomAction(SplittableRandom random, ActionMeta meta, NodeId node) {
     double value = random.nextInt(4) == 0 ? 1 + random.nextInt(10_000)
         : 100 * (1 + random.nextInt(40));
-    return switch (random.nextInt(11)) {
+    return switch (random.nextInt(12)) {
       case 0, 1, 2 -> new SetCpuFrequencyCap(meta, node, value);
       case 3 -> new SetGpuPowerLimit(meta, node, random.nextInt(2), value / 4);
       case 4 -> new SetNodePowerCap(meta, node, value / 2);
@@ -192,6 +194,10 @@ class SafetyGuardPropertyTest {
       case 8 -> new MigrateJob(meta, new JobId("j" + random.nextInt(3)), node,
           MigrateJob.Mode.REQUEUE);
       case 9 -> new FailoverSite(meta, SiteId.of("site-a"), SiteId.of("site-b"));
+      case 10 -> random.nextBoolean()
+          ? new HoldJob(meta, new JobId("j" + random.nextInt(3)),
+              meta.proposedAt().plusSeconds(600L * (1 + random.nextInt(2))))
+          : new ReleaseJob(meta, new JobId("j" + random.nextInt(3)));
       default -> new Notify(meta, Notify.Severity.WARNING, "site-a", "m" + random.nextInt(3));
     };
   }
@@ -214,6 +220,10 @@ class SafetyGuardPropertyTest {
       return new WakeNode(meta, wake.node());
     } else if (original instanceof MigrateJob migrate) {
       return new MigrateJob(meta, migrate.job(), migrate.from(), migrate.mode());
+    } else if (original instanceof HoldJob hold) {
+      return new HoldJob(meta, hold.job(), hold.until());
+    } else if (original instanceof ReleaseJob release) {
+      return new ReleaseJob(meta, release.job());
     } else if (original instanceof FailoverSite failover) {
       return new FailoverSite(meta, failover.from(), failover.to());
     } else if (original instanceof Notify notice) {

@@ -11,6 +11,7 @@ import dev.kelvin.simulator.trace.TraceJob;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -241,6 +242,42 @@ final class JobBook {
     moved += queues.move(from, to, dc.siteSize(to));
     requestDispatch();
     return moved;
+  }
+
+  /**
+   * Keeps the queued job {@code id} from starting until {@code untilS}; then it goes back in its
+   * queue's submit order and a dispatch follows.
+   *
+   * @return whether it was waiting in a queue
+   */
+  boolean hold(long id, double untilS) {
+    if (!queues.hold(id, untilS)) {
+      return false;
+    }
+    time.at("hold end", untilS, () -> {
+      if (queues.release(id, time.nowS())) {
+        requestDispatch();
+      }
+    });
+    return true;
+  }
+
+  /**
+   * Lifts the hold on {@code id} now.
+   *
+   * @return whether it was held
+   */
+  boolean release(long id) {
+    boolean released = queues.release(id, Double.POSITIVE_INFINITY);
+    if (released) {
+      requestDispatch();
+    }
+    return released;
+  }
+
+  /** The held jobs of {@code site} and until when, seconds from the run's start. */
+  Map<QueuedJob, Double> held(int site) {
+    return queues.held(site);
   }
 
   /** The running job of this trace id, if any: for migration by job id. */

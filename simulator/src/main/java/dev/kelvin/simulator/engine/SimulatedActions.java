@@ -6,9 +6,11 @@ import dev.kelvin.core.action.ActionResult;
 import dev.kelvin.core.action.ActionResult.Outcome;
 import dev.kelvin.core.action.DrainNode;
 import dev.kelvin.core.action.FailoverSite;
+import dev.kelvin.core.action.HoldJob;
 import dev.kelvin.core.action.MigrateJob;
 import dev.kelvin.core.action.NodeAction;
 import dev.kelvin.core.action.Notify;
+import dev.kelvin.core.action.ReleaseJob;
 import dev.kelvin.core.action.ResumeNode;
 import dev.kelvin.core.action.SetCpuFrequencyCap;
 import dev.kelvin.core.action.SetNodePowerCap;
@@ -31,7 +33,8 @@ import java.util.concurrent.CompletionStage;
  * answered as a node agent answers (applied with the value read back, or refused with why).
  * Setpoints hold for their lease and revert when it runs out unrenewed, as on a real node;
  * executing the same action id again renews. A migration stops the job and queues it again; a
- * failover moves a site's jobs to another. A node that is down, dark or cut off does not
+ * failover moves a site's jobs to another; a hold keeps a queued job from starting until its
+ * end or a release. A node that is down, dark or cut off does not
  * answer ({@code TIMED_OUT}). Kinds the model does not carry yet (GPU limits) are answered
  * {@code UNSUPPORTED}, never pretended.
  */
@@ -77,6 +80,12 @@ final class SimulatedActions implements ActionExecutor {
     }
     if (action instanceof FailoverSite) {
       return failover((FailoverSite) action, now);
+    }
+    if (action instanceof HoldJob hold) {
+      return hold(hold, now);
+    }
+    if (action instanceof ReleaseJob release) {
+      return release(release, now);
     }
     if (!(action instanceof NodeAction)) {
       return ActionResult.of(action.id(), Outcome.UNSUPPORTED, now, action.type().wireName()
@@ -152,6 +161,29 @@ final class SimulatedActions implements ActionExecutor {
     }
     jobs.interrupt(run.get().nodes[0], action.mode() == MigrateJob.Mode.CHECKPOINT_RESTART);
     return ActionResult.of(action.id(), Outcome.APPLIED, now, action.describe());
+  }
+
+  /** A queued job leaves the scheduler's candidates until the hold's end. */
+  private ActionResult hold(HoldJob action, Instant now) {
+    String id = action.job().value();
+    if (!action.until().isAfter(now)) {
+      return ActionResult.of(action.id(), Outcome.REJECTED, now, "hold of job " + id
+          + " ends at " + action.until() + ", not after now (" + now + ")");
+    }
+    boolean queued = SimulatedCluster.traceId(id)
+        .map(trace -> jobs.hold(trace, time.toSeconds(action.until()))).orElse(false);
+    if (!queued) {
+      return ActionResult.of(action.id(), Outcome.REJECTED, now, "job " + id
+          + " is not waiting in a queue (it started, ended, or was never in this run)");
+    }
+    return ActionResult.of(action.id(), Outcome.APPLIED, now, action.describe());
+  }
+
+  private ActionResult release(ReleaseJob action, Instant now) {
+    String id = action.job().value();
+    boolean released = SimulatedCluster.traceId(id).map(jobs::release).orElse(false);
+    return ActionResult.of(action.id(), Outcome.APPLIED, now, released ? "released job " + id
+        : "job " + id + " was not held");
   }
 
   private ActionResult failover(FailoverSite action, Instant now) {

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -255,6 +256,14 @@ final class SimulatedCluster implements ClusterView {
         views.put(id, new Job(id, dc.siteId(s), Job.State.PENDING, List.of(), queued.nodes(),
             time.instantAt(queued.submitS()), Optional.empty(),
             Duration.ofSeconds(Math.max(1, queued.requestedS())), 0, false, Optional.empty()));
+      }
+      for (Map.Entry<QueuedJob, Double> held : jobs.held(s).entrySet()) {
+        QueuedJob queued = held.getKey();
+        JobId id = jobId(queued.id());
+        views.put(id, new Job(id, dc.siteId(s), Job.State.PENDING, List.of(), queued.nodes(),
+            time.instantAt(queued.submitS()), Optional.empty(),
+            Duration.ofSeconds(Math.max(1, queued.requestedS())), 0, false, Optional.empty(),
+            Optional.of(time.instantAt(held.getValue()))));
       }
     }
     return views;

@@ -6,7 +6,10 @@ import static dev.kelvin.simulator.engine.EngineFixtures.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.kelvin.core.action.HoldJob;
 import dev.kelvin.core.action.MigrateJob;
+import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.model.Job;
 import dev.kelvin.core.model.JobId;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.simulator.failure.PlannedFailure;
@@ -133,6 +136,37 @@ class SimulationEngineTest {
     assertThat(result.summary().jobsFailed()).isEqualTo(1);
     assertThat(result.summary().nodeHoursLost()).isCloseTo(0.5, within(1e-9));
     assertThat(result.summary().actions()).containsEntry("migrate_job", 1L);
+  }
+
+  @Test
+  void a_held_job_starts_only_when_its_hold_ends_and_is_reported_held_until_then() {
+    // j1 holds the only node until 100 s; j2, queued behind it, is held at 20 s until 1000 s
+    List<ClusterSnapshot> seen = new java.util.ArrayList<>();
+    SimulationResult result = run(setup(scenario(1, 20, Optional.empty()),
+        List.of(job(1, 0, 1, 100), job(2, 5, 1, 50)), 0, Optional.of(
+            EngineFixtures.watchAndAct(seen, 20, meta -> new HoldJob(meta, new JobId("j2"),
+                EngineFixtures.START.plusSeconds(1000))))));
+
+    JobOutcome held = result.jobs().stream().filter(job -> job.id() == 2).findFirst()
+        .orElseThrow();
+    assertThat(held.startS()).isCloseTo(1000, within(1e-6));
+    assertThat(held.endS()).isCloseTo(1050, within(1e-6));
+    assertThat(result.summary().actions()).containsEntry("hold_job", 1L);
+    Job reported = seen.stream().filter(s -> s.at().isAfter(EngineFixtures.START
+        .plusSeconds(200)) && s.at().isBefore(EngineFixtures.START.plusSeconds(900)))
+        .findFirst().orElseThrow().jobs().get(new JobId("j2"));
+    assertThat(reported.state()).isEqualTo(Job.State.PENDING);
+    assertThat(reported.heldUntil()).contains(EngineFixtures.START.plusSeconds(1000));
+  }
+
+  @Test
+  void a_hold_of_a_job_that_already_runs_is_rejected_and_changes_nothing() {
+    SimulationResult result = run(setup(scenario(1, 20, Optional.empty()),
+        List.of(job(1, 0, 1, 100)), 0, Optional.of(EngineFixtures.actOnce(20,
+            meta -> new HoldJob(meta, new JobId("j1"), EngineFixtures.START.plusSeconds(1000))))));
+
+    assertThat(result.jobs().get(0).endS()).isCloseTo(100, within(1e-6));
+    assertThat(result.summary().actions()).doesNotContainKey("hold_job");
   }
 
   @Test
