@@ -96,7 +96,8 @@ final class SimulationControl implements ControlFactory {
         .with(new EfficiencySettings(e.maxSlowdownRatio(), e.stepMhz(), e.busyUtilRatio(),
             e.settleTime(), max(e.capLease(), lease)))
         .with(new CarbonSettings(c.carbonThresholdGramsPerKwh(), c.priceThresholdPerKwh(),
-            c.maxSlowdownRatio(), c.capStepMhz(), c.settleTime(), max(c.capLease(), lease)));
+            c.maxSlowdownRatio(), c.capStepMhz(), c.settleTime(), max(c.capLease(), lease),
+            c.maxDeferral()));
   }
 
   private static int scaled(int perTick, long factor) {
