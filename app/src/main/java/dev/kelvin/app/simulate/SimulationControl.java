@@ -94,7 +94,7 @@ final class SimulationControl implements ControlFactory {
             b.releaseMarginRatio(), b.settleTime(), max(b.capLease(), lease),
             b.forecastHorizon()))
         .with(new EfficiencySettings(e.maxSlowdownRatio(), e.stepMhz(), e.busyUtilRatio(),
-            e.settleTime(), max(e.capLease(), lease)))
+            e.settleTime(), max(e.capLease(), lease), e.minMemBoundRatio()))
         .with(new CarbonSettings(c.carbonThresholdGramsPerKwh(), c.priceThresholdPerKwh(),
             c.maxSlowdownRatio(), c.capStepMhz(), c.settleTime(), max(c.capLease(), lease),
             c.maxDeferral()));

@@ -29,7 +29,7 @@ public final class ClockPlan {
    */
   public static boolean busyAndMemoryBoundKnown(NodeFact node, EfficiencySettings s) {
     return node.cpuUtilRatio() >= s.busyUtilRatio() && node.memBoundRatio() >= 0
-        && hasClockRange(node);
+        && node.memBoundRatio() >= s.minMemBoundRatio() && hasClockRange(node);
   }
 
   /** Whether {@code node} reports a CPU frequency range with a cap to move within it. */

@@ -34,11 +34,17 @@ class ClockRulesTest {
   }
 
   @Test
-  void slows_a_compute_bound_job_only_as_far_as_the_maximum_slowdown() {
-    // compute share 1: f ≥ 3000/1.05 = 2857 MHz, so 2900
-    List<Action> actions = new PowerScene().node(busy(0)).job("j1", "n01", 1).decide();
+  void leaves_a_mostly_compute_bound_job_at_full_clock_where_slowing_it_costs_energy() {
+    assertThat(new PowerScene().node(busy(0.49)).job("j1", "n01", 1).decide()).isEmpty();
+    assertThat(new PowerScene().node(busy(0)).job("j1", "n01", 1).decide()).isEmpty();
+  }
 
-    assertThat(onlyCap(actions, "efficiency-dvfs").capMhz()).isEqualTo(2_900);
+  @Test
+  void slows_a_job_exactly_half_memory_bound_within_the_maximum_slowdown() {
+    // compute share 0.5: f ≥ 3000 × 0.5 / 0.55 = 2727.3 MHz, so 2800 on 100 MHz steps
+    List<Action> actions = new PowerScene().node(busy(0.5)).job("j1", "n01", 1).decide();
+
+    assertThat(onlyCap(actions, "efficiency-dvfs").capMhz()).isEqualTo(2_800);
   }
 
   @Test
