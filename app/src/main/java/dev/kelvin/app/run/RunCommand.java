@@ -16,7 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -35,6 +35,9 @@ import picocli.CommandLine.Spec;
         + " log and the dashboard. Ctrl-C stops it. Every key of the configuration file and its"
         + " default is in docs/configuration.md; docs/examples/kelvin.yaml is an example."})
 public final class RunCommand implements Callable<Integer> {
+  /** Where the live controller's time comes from: the one wall clock of {@code kelvin run}. */
+  private final InstantSource clock = InstantSource.system();
+
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
   @Spec
@@ -65,7 +68,7 @@ public final class RunCommand implements Callable<Integer> {
     controller.dashboard().ifPresent(dashboard -> PortPreflight.requireFree("HTTP",
         dashboard.host(), dashboard.port(), "dashboard.port in " + config));
     RulePolicy rules = RulesWatch.load(settings.rules(),
-        ActionIds.forController(Instant.now(), new SecureRandom()));
+        ActionIds.forController(clock.instant(), new SecureRandom()));
     try (ShutdownSignal stop = ShutdownSignal.install();
         Schedulers schedulers = Schedulers.wallClock();
         Controller running = Controller.start(controller, parts(settings, schedulers, rules))) {
