@@ -14,7 +14,7 @@ trap 'rm -rf "$scratch"' EXIT
 copy_poms() {
   rm -rf "$scratch/tree" && mkdir -p "$scratch/tree"
   (cd "$root" && cp -r mvnw .mvn pom.xml "$scratch/tree/")
-  for m in core mqtt telemetry predictor policy actuators agent simulator dashboard app bench-cloudsim; do
+  for m in core datasets mqtt telemetry predictor policy actuators agent simulator dashboard app bench-cloudsim; do
     mkdir -p "$scratch/tree/$m" && cp "$root/$m/pom.xml" "$scratch/tree/$m/"
   done
 }

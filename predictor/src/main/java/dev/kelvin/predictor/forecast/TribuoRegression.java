@@ -1,5 +1,7 @@
 package dev.kelvin.predictor.forecast;
 
+import dev.kelvin.predictor.model.ProvenanceHash;
+
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.DoubleProvenance;

@@ -1,5 +1,9 @@
 package dev.kelvin.simulator.failure;
 
+import dev.kelvin.datasets.failure.FailureDataException;
+import dev.kelvin.datasets.failure.LanlFailure;
+import dev.kelvin.datasets.failure.RootCause;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

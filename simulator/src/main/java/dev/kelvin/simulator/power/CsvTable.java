@@ -1,6 +1,6 @@
 package dev.kelvin.simulator.power;
 
-import dev.kelvin.simulator.csv.CsvLine;
+import dev.kelvin.datasets.csv.CsvLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -9,13 +9,13 @@ import java.util.Locale;
  * title with the unit. Linear axes put ticks at 1, 2 or 5 times a power of ten; logarithmic
  * ones at powers of ten; a time axis counts in minutes, hours or days as suits the span.
  */
-record Axis(double lo, double hi, boolean log, List<Tick> ticks, String title) {
+public record Axis(double lo, double hi, boolean log, List<Tick> ticks, String title) {
   private static final double MINUTE_S = 60;
   private static final double HOUR_S = 3600;
   private static final double DAY_S = 86_400;
 
   /** A tick at {@code value} (data units) labelled {@code label}. */
-  record Tick(double value, String label) {}
+  public record Tick(double value, String label) {}
 
   /** Where {@code value} falls along the axis, 0 at {@code lo} and 1 at {@code hi}. */
   double fraction(double value) {
@@ -26,7 +26,7 @@ record Axis(double lo, double hi, boolean log, List<Tick> ticks, String title) {
   }
 
   /** A linear axis over at least {@code [lo, hi]}, widened to nice round ends. */
-  static Axis linear(double lo, double hi, String title) {
+  public static Axis linear(double lo, double hi, String title) {
     if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
       lo = 0;
       hi = 1;
@@ -47,7 +47,7 @@ record Axis(double lo, double hi, boolean log, List<Tick> ticks, String title) {
   }
 
   /** A base-ten logarithmic axis from the decade at or below {@code lo} to the one above {@code hi}. */
-  static Axis log10(double lo, double hi, String title) {
+  public static Axis log10(double lo, double hi, String title) {
     int from = (int) Math.floor(Math.log10(Math.max(lo, 1e-300)));
     int to = Math.max(from + 1, (int) Math.ceil(Math.log10(Math.max(hi, lo))));
     List<Tick> ticks = new ArrayList<>();

@@ -1,20 +1,20 @@
 package dev.kelvin.simulator.report;
 
 /** Text escaping and coordinate formatting shared by the SVG and HTML writers. */
-final class Svg {
+public final class Svg {
   /** Colours that stay apart for readers with the common colour-vision deficiencies. */
-  static final String BLUE = "#0072b2";
-  static final String ORANGE = "#e69f00";
-  static final String GREEN = "#009e73";
-  static final String RED = "#d55e00";
-  static final String PURPLE = "#cc79a7";
-  static final String GREY = "#7f7f7f";
-  static final String BLACK = "#222222";
+  public static final String BLUE = "#0072b2";
+  public static final String ORANGE = "#e69f00";
+  public static final String GREEN = "#009e73";
+  public static final String RED = "#d55e00";
+  public static final String PURPLE = "#cc79a7";
+  public static final String GREY = "#7f7f7f";
+  public static final String BLACK = "#222222";
 
   private Svg() {}
 
   /** {@code text} safe inside XML and HTML text and double-quoted attributes. */
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

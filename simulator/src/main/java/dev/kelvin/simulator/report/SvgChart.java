@@ -9,7 +9,7 @@ import java.util.List;
  * polylines, horizontal reference lines, or time-line ticks. No script and no external
  * resource: the markup is complete in itself.
  */
-final class SvgChart {
+public final class SvgChart {
   static final int WIDTH = 1100;
   static final int HEIGHT = 300;
   private static final int MIN_LEFT = 72;
@@ -18,12 +18,12 @@ final class SvgChart {
   private static final int BOTTOM = 46;
 
   /** How a line looks in the plot and in the legend. */
-  record Style(String color, boolean dashed, double widthPx) {
-    static Style solid(String color) {
+  public record Style(String color, boolean dashed, double widthPx) {
+    public static Style solid(String color) {
       return new Style(color, false, 1.5);
     }
 
-    static Style dashed(String color) {
+    public static Style dashed(String color) {
       return new Style(color, true, 1.5);
     }
 
@@ -44,11 +44,11 @@ final class SvgChart {
   private final StringBuilder lines = new StringBuilder();
   private final List<LegendEntry> legend = new ArrayList<>();
 
-  SvgChart(String title, Axis x, Axis y) {
+  public SvgChart(String title, Axis x, Axis y) {
     this(title, x, y, HEIGHT);
   }
 
-  SvgChart(String title, Axis x, Axis y, int heightPx) {
+  public SvgChart(String title, Axis x, Axis y, int heightPx) {
     this.title = title;
     this.x = x;
     this.y = y;
@@ -107,7 +107,7 @@ final class SvgChart {
   }
 
   /** Draws straight segments through the points (data units). */
-  SvgChart polyline(double[] xs, double[] ys, Style style, String label) {
+  public SvgChart polyline(double[] xs, double[] ys, Style style, String label) {
     StringBuilder d = new StringBuilder(xs.length * 14);
     for (int i = 0; i < xs.length; i++) {
       d.append(i == 0 ? 'M' : 'L');
@@ -119,7 +119,7 @@ final class SvgChart {
   }
 
   /** Draws a horizontal line across the plot at {@code value}, such as a power budget. */
-  SvgChart horizontal(double value, Style style, String label) {
+  public SvgChart horizontal(double value, Style style, String label) {
     StringBuilder d = new StringBuilder("M").append(left).append(' ');
     Svg.coordinate(d, py(value));
     d.append('H').append(WIDTH - RIGHT);
@@ -145,7 +145,7 @@ final class SvgChart {
   }
 
   /** Draws a bar from {@code 0} to {@code value} over {@code [fromX, toX)} (data units). */
-  SvgChart bar(double fromX, double toX, double value, String color, String tooltip) {
+  public SvgChart bar(double fromX, double toX, double value, String color, String tooltip) {
     double top = py(Math.max(value, y.lo()));
     double bottom = py(y.lo());
     lines.append("<rect x=\"").append(Svg.coordinate(px(fromX))).append("\" y=\"")
@@ -157,13 +157,13 @@ final class SvgChart {
   }
 
   /** Adds a legend entry for what {@link #bar} or {@link #tickRow} drew. */
-  SvgChart legendEntry(String label, Style style) {
+  public SvgChart legendEntry(String label, Style style) {
     legend.add(new LegendEntry(label, style));
     return this;
   }
 
   /** The complete {@code <svg>} element. */
-  String render() {
+  public String render() {
     StringBuilder svg = new StringBuilder(lines.length() + 4096);
     svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"")
         .append(WIDTH).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ")

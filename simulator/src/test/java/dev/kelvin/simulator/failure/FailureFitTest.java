@@ -1,5 +1,7 @@
 package dev.kelvin.simulator.failure;
 
+import dev.kelvin.datasets.failure.LanlFailure;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;

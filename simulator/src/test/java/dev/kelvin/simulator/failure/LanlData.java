@@ -1,5 +1,8 @@
 package dev.kelvin.simulator.failure;
 
+import dev.kelvin.datasets.failure.LanlFailure;
+import dev.kelvin.datasets.failure.LanlFailureLog;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;

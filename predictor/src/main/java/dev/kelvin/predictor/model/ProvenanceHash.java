@@ -1,4 +1,4 @@
-package dev.kelvin.predictor.forecast;
+package dev.kelvin.predictor.model;
 
 import com.oracle.labs.mlrg.olcut.provenance.ListProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.MapProvenance;
@@ -20,11 +20,11 @@ import org.tribuo.provenance.ModelProvenance;
  * and the parts that record when and where training ran (training time, JVM, operating
  * system) are left out.
  */
-final class ProvenanceHash {
+public final class ProvenanceHash {
   private ProvenanceHash() {}
 
   /** The hash, 64 hex digits. */
-  static String of(ModelProvenance provenance) {
+  public static String of(ModelProvenance provenance) {
     return ProvenanceUtil.hashList(ProvenanceUtil.HashType.SHA256, List.of(
         provenance.getClassName(),
         canonical(provenance.getDatasetProvenance()),
@@ -33,7 +33,7 @@ final class ProvenanceHash {
   }
 
   /** {@code provenance} as text with every map sorted by key. */
-  static String canonical(Provenance provenance) {
+  public static String canonical(Provenance provenance) {
     StringBuilder out = new StringBuilder(1024);
     render(provenance, out);
     return out.toString();

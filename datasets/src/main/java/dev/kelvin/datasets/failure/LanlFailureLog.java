@@ -1,6 +1,6 @@
-package dev.kelvin.simulator.failure;
+package dev.kelvin.datasets.failure;
 
-import dev.kelvin.simulator.csv.CsvLine;
+import dev.kelvin.datasets.csv.CsvLine;
 import dev.kelvin.core.validation.WireText;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;

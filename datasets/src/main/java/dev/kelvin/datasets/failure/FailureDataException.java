@@ -1,4 +1,4 @@
-package dev.kelvin.simulator.failure;
+package dev.kelvin.datasets.failure;
 
 /** A failure log that cannot be read as its format says, with the file, line, column and why. */
 public final class FailureDataException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.kelvin.predictor.forecast;
+package dev.kelvin.predictor.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

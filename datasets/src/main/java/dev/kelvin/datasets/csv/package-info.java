@@ -1,2 +1,2 @@
 /** Reading the CSV files of the reference data, one way for every reader. */
-package dev.kelvin.simulator.csv;
+package dev.kelvin.datasets.csv;

@@ -1,4 +1,4 @@
-package dev.kelvin.simulator.failure;
+package dev.kelvin.datasets.failure;
 
 /**
  * The root-cause category of a LANL failure record: the one of the log's six cause columns that

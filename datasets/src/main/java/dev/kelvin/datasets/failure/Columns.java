@@ -1,4 +1,4 @@
-package dev.kelvin.simulator.failure;
+package dev.kelvin.datasets.failure;
 
 import java.util.List;
 

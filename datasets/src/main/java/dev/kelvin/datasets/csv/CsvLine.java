@@ -1,4 +1,4 @@
-package dev.kelvin.simulator.csv;
+package dev.kelvin.datasets.csv;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.kelvin.simulator.failure;
+package dev.kelvin.datasets.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
