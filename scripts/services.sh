@@ -24,7 +24,7 @@ MODEL_PREFIX=it-model/v1
 MODEL_USER_PREFIX=kelvin-it-model
 INFLUX_PORT=${KELVIN_IT_INFLUX_PORT:-18086}
 INFLUX_RPC_PORT=$((INFLUX_PORT + 2))
-PACKAGES=(mosquitto mosquitto-clients influxdb chromium chromium-driver openssl)
+PACKAGES=(mosquitto mosquitto-clients influxdb chromium chromium-driver openssl libgomp1)
 BINARIES=(mosquitto mosquitto_passwd influxd chromium chromedriver openssl)
 
 log() { echo "services: $*" >&2; }
@@ -34,6 +34,8 @@ missing_binaries() {
   for bin in "${BINARIES[@]}"; do
     command -v "$bin" >/dev/null 2>&1 || [ -x "/usr/sbin/$bin" ] || missing+=("$bin")
   done
+  # XGBoost's native library (the predictor's failure models) needs GCC's OpenMP runtime
+  ldconfig -p 2>/dev/null | grep -q 'libgomp\.so\.1' || missing+=("libgomp1")
   echo "${missing[@]:-}"
 }
 

@@ -4,6 +4,8 @@ import dev.kelvin.app.agent.AgentCommand;
 import dev.kelvin.app.audit.AuditCommand;
 import dev.kelvin.app.bench.BenchCommand;
 import dev.kelvin.app.demo.DemoCommand;
+import dev.kelvin.app.predict.EvalCommand;
+import dev.kelvin.app.predict.TrainCommand;
 import dev.kelvin.app.rules.RulesCommand;
 import dev.kelvin.app.run.RunCommand;
 import dev.kelvin.app.simulate.SimulateCommand;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Energy-aware autonomous controller for HPC and AI data centers.",
     subcommands = {DemoCommand.class, RunCommand.class, AgentCommand.class, SimulateCommand.class,
-        BenchCommand.class, AuditCommand.class, RulesCommand.class,
+        BenchCommand.class, AuditCommand.class, RulesCommand.class, TrainCommand.class,
+        EvalCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Start with: kelvin demo   (then open http://127.0.0.1:8080)",
         "Live:       kelvin run --config kelvin.yaml; on each node: kelvin agent --config"

@@ -11,18 +11,6 @@ import java.util.function.ToDoubleFunction;
  * comparison, both runs side by side and overlaid, with the comparison's figures on top.
  */
 public final class ReportHtml {
-  private static final String CSS = """
-      body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222;max-width:1140px}
-      h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}
-      p.meta{color:#555;margin:0 0 16px}
-      table{border-collapse:collapse;margin:8px 0}
-      td,th{border:1px solid #ccc;padding:3px 10px;text-align:right}
-      th:first-child,td:first-child{text-align:left}th{background:#f2f2f2}
-      figure{margin:12px 0 20px}figcaption{color:#555;font-size:13px;max-width:1100px}
-      svg.chart{display:block;background:#fff}
-      svg .title{font-size:15px;font-weight:600}svg .legend,svg .tick{font-size:12px}
-      svg .axis{font-size:13px}svg .grid{stroke:#e3e3e3}
-      """;
 
   /** A row of the headline table: its label, unit and how to read it from a result. */
   private record Figure(String label, String unit, ToDoubleFunction<SimulationResult> value) {}
@@ -84,7 +72,7 @@ public final class ReportHtml {
   private static StringBuilder head(String title, String meta) {
     return new StringBuilder(256 * 1024)
         .append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-        .append(Svg.escape(title)).append("</title>\n<style>\n").append(CSS)
+        .append(Svg.escape(title)).append("</title>\n<style>\n").append(HtmlPage.CSS)
         .append("</style>\n</head>\n<body>\n<h1>").append(Svg.escape(title))
         .append("</h1>\n<p class=\"meta\">").append(Svg.escape(meta)).append("</p>\n");
   }

@@ -1,0 +1,13 @@
+package dev.kelvin.app.predict;
+
+import picocli.CommandLine.Command;
+
+/** {@code kelvin train load}: being built (issue 10). */
+@Command(name = "load", mixinStandardHelpOptions = true,
+    description = "Not available yet in this build.")
+public final class TrainLoadCommand implements Runnable {
+  @Override
+  public void run() {
+    throw new UnsupportedOperationException("kelvin train load is not available in this build");
+  }
+}
