@@ -51,6 +51,9 @@ final class ModelReader {
       file = ModelFile.read(path);
     } catch (ModelFileException e) {
       return new Refused(RefusalReason.of(e), e.getMessage());
+    } catch (RuntimeException | LinkageError e) {
+      return new Refused(RefusalReason.UNREADABLE, "model file " + path + ": reading it failed: "
+          + e + " (not a Kelvin model file, or a Tribuo it cannot read?)");
     }
     ModelKind kind = file.meta().kind();
     ModelLoader loader = loaders.get(kind);
