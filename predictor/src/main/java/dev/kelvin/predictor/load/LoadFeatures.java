@@ -9,11 +9,14 @@ import java.util.List;
 /**
  * The one definition of a load series' features, used by training, evaluation and serving.
  * Everything comes from the series' own values at or before the anchor (the last value known
- * when the forecast is made), scaled by the mean absolute value of the last {@value #WINDOW}
- * steps (1 when that is 0), so that CPU %, watts and node-seconds look alike to the model:
+ * when the forecast is made). Differences are divided by the series' {@link #scale}, the mean
+ * absolute one-step change of the last {@value #WINDOW} steps, so that CPU %, watts and
+ * node-seconds, busy and calm series, look alike to the model, and the target (the change
+ * over the horizon in the same unit) is about as large as persistence's error:
  * <ul>
- *   <li>{@code level}: the anchor's value; {@code lag_K}: the value K steps earlier, less the
- *       anchor's; {@code mean_3}, {@code mean_12}, {@code max_12}, {@code min_12}: over the last
+ *   <li>{@code level}: the anchor's value over the mean absolute value of the last
+ *       {@value #WINDOW} steps; {@code roughness}: the scale over that mean (how noisy the
+ *       series is for its size); {@code lag_K}: the value K steps earlier, less the anchor's; {@code mean_3}, {@code mean_12}, {@code max_12}, {@code min_12}: over the last
  *       3 and 12 steps, less the anchor's; {@code slope_6}: least-squares slope of the last 6
  *       steps per step; {@code known_12}: the share of the last 12 steps known;
  *   <li>for each horizon H: {@code day_ago_H}, the value a day before the forecast's target,

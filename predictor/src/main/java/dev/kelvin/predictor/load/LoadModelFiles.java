@@ -34,7 +34,7 @@ public final class LoadModelFiles {
     settings.put(LoadModel.MISSING_INDICATORS, String.valueOf(training.algorithm()
         .missingIndicators()));
     settings.put("target", "change from the last value over the horizon, divided by the mean"
-        + " absolute value of the last " + LoadFeatures.WINDOW + " steps");
+        + " absolute one-step change of the last " + LoadFeatures.WINDOW + " steps");
     settings.put("examples", String.valueOf(training.examples()));
     settings.put("validation_from", training.validationFrom().toString());
     training.validation().forEach((algorithm, scores) -> {
