@@ -19,7 +19,8 @@ import java.util.Arrays;
 /**
  * The report page of {@code kelvin eval load}: the MASE table, then for each trace and
  * horizon a stretch of one test series with the model's, persistence's and seasonal-naive's
- * forecasts plotted against what happened.
+ * forecasts plotted against what happened (seasonal-naive left out where no value a day
+ * before was known: it is persistence there).
  */
 final class LoadHtml {
   private LoadHtml() {}
@@ -76,10 +77,12 @@ final class LoadHtml {
     }
     SvgChart chart = new SvgChart(trace.trace() + ": " + key + " ahead",
         Axis.linear(0, n * stepHours, "hours from " + plot.start()),
-        Axis.linear(Math.min(0, low), high, trace.unit()));
+        Axis.linear(low, high, trace.unit()));
     draw(chart, hours, plot.actual(), Style.solid(Svg.BLACK), "actual");
     draw(chart, hours, plot.persistence()[h], Style.dashed(Svg.ORANGE), "persistence");
-    draw(chart, hours, plot.seasonal()[h], Style.dashed(Svg.GREEN), "seasonal-naive");
+    if (trace.horizons().get(h).seasonalFromDayAgo() > 0) {
+      draw(chart, hours, plot.seasonal()[h], Style.dashed(Svg.GREEN), "seasonal-naive");
+    }
     draw(chart, hours, plot.model()[h], Style.solid(Svg.BLUE), "model");
     return chart.render();
   }

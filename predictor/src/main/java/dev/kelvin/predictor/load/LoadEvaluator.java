@@ -85,32 +85,21 @@ public final class LoadEvaluator {
     }
     LoadHorizons horizons = model.horizons();
     int features = LoadFeatures.names(horizons).size();
-    int day = horizons.stepsPerDay();
+    List<SeriesPoint> points = new ArrayList<>();
     List<LoadAnchor> anchors = new ArrayList<>();
-    List<Integer> at = new ArrayList<>();
     for (int i = first; i < first + length; i++) {
-      LoadAnchor anchor = new SeriesPoint(chosen, i).anchor(horizons, features);
+      SeriesPoint point = new SeriesPoint(chosen, i);
+      LoadAnchor anchor = point.anchor(horizons, features);
       if (anchor != null) {
+        points.add(point);
         anchors.add(anchor);
-        at.add(i);
       }
     }
-    double[][] forecasts = model.forecast(anchors);
     PlotArrays arrays = new PlotArrays(horizons.count(), length);
     for (int j = 0; j < length; j++) {
       arrays.actual[j] = chosen.value(first + j);
     }
-    for (int a = 0; a < anchors.size(); a++) {
-      for (int h = 0; h < horizons.count(); h++) {
-        int target = at.get(a) + horizons.steps(h) - first;
-        if (target < length) {
-          arrays.model[h][target] = forecasts[a][h];
-          arrays.persistence[h][target] = anchors.get(a).last();
-          double dayAgo = new SeriesPoint(chosen, at.get(a)).ahead(horizons.steps(h) - day);
-          arrays.seasonal[h][target] = Double.isNaN(dayAgo) ? anchors.get(a).last() : dayAgo;
-        }
-      }
-    }
+    arrays.fill(horizons, first, points, anchors, model.forecast(anchors));
     return Optional.of(new ForecastPlot(chosen.name(), chosen.timeAt(first), chosen.step(),
         arrays.actual, arrays.model, arrays.persistence, arrays.seasonal));
   }
@@ -127,6 +116,25 @@ public final class LoadEvaluator {
       model = nans(horizons, length);
       persistence = nans(horizons, length);
       seasonal = nans(horizons, length);
+    }
+
+    /** Puts each anchor's forecasts at the index of the value it forecasts. */
+    void fill(LoadHorizons horizons, int first, List<SeriesPoint> points,
+        List<LoadAnchor> anchors, double[][] forecasts) {
+      int day = horizons.stepsPerDay();
+      for (int a = 0; a < anchors.size(); a++) {
+        for (int h = 0; h < horizons.count(); h++) {
+          int steps = horizons.steps(h);
+          int target = points.get(a).index() + steps - first;
+          if (target < actual.length) {
+            double last = anchors.get(a).last();
+            double dayAgo = points.get(a).ahead(steps - day);
+            model[h][target] = forecasts[a][h];
+            persistence[h][target] = last;
+            seasonal[h][target] = Double.isNaN(dayAgo) ? last : dayAgo;
+          }
+        }
+      }
     }
 
     private static double[][] nans(int rows, int length) {

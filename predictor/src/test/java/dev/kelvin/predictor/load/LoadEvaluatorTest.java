@@ -43,6 +43,11 @@ class LoadEvaluatorTest {
     assertThat(trace.horizons().get(0).seasonalCoverage()).as("no day before").isZero();
     assertThat(trace.seasonalMase(0)).isEqualTo(trace.persistenceMase(0));
     assertThat(scores.mase(0)).isEqualTo(trace.mase(0));
+    ForecastPlot plot = trace.plot().orElseThrow();
+    assertThat(plot.start()).isEqualTo(LoadFixtures.START.plus(Duration.ofHours(3)));
+    assertThat(plot.actual()).containsExactly(3, 5, 4, 8, 8);
+    assertThat(plot.model()[0]).as("each value's forecast, made an hour before it")
+        .containsExactly(Double.NaN, 3, 5, 4, 8);
   }
 
   @Test
