@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code kelvin train load} and {@code kelvin eval load} on a small trace in PlanetLab's format. */
+/** {@code kelvin train load} and {@code kelvin eval load} on a small trace in PlanetLab's CSV. */
 class LoadCommandsTest {
   @TempDir
   Path folder;

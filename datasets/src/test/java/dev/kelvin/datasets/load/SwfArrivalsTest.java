@@ -53,7 +53,8 @@ class SwfArrivalsTest {
 
   @Test
   void reads_the_arrivals_of_the_real_kth_log() {
-    LoadFile file = SwfArrivals.read(ReferenceData.file("swf-kth-sp2-1996/KTH-SP2-1996-2.1-cln.swf.gz"));
+    LoadFile file = SwfArrivals.read(
+        ReferenceData.file("swf-kth-sp2-1996/KTH-SP2-1996-2.1-cln.swf.gz"));
 
     assertThat(file.badRows().rows()).isEqualTo(28_476);
     assertThat(file.badRows().bad()).isZero();

@@ -19,17 +19,18 @@ import org.tribuo.transform.TransformationMap;
 import org.tribuo.transform.transformations.BinningTransformation;
 
 /**
- * The regressions compared on validation, one output dimension (one booster or tree) per
- * horizon. XGBoost minimises the pseudo-Huber loss with a slope of {@value #HUBER_SLOPE}
- * (in units of the series' scale): nearly the absolute error that MASE measures, so a series
- * that mostly holds still and sometimes jumps is forecast near its median change, not pulled
- * toward the rare jumps as squared error would pull it; its starting prediction is a change of
- * 0, persistence. On validation of the reference traces this beat squared error at every
- * horizon (PlanetLab mean MASE 0.80-0.97 against 0.91-1.09). XGBoost takes a missing feature as missing and learns where it goes. CART takes an
- * absent feature as 0, which here would read as "no load", so it is given a {@code
- * NAME_missing} indicator for each missing feature and sees each feature (not the indicators,
- * nor a feature seen in fewer than 128 examples) through 64 equal-frequency bins (Tribuo's exact CART tries every distinct value as a split, quadratic in
- * the examples; the power forecaster found binning as good and a hundred times faster).
+ * The regressions compared on validation, one output dimension (one booster or tree) per horizon.
+ * XGBoost minimises the pseudo-Huber loss with a slope of {@value #HUBER_SLOPE} (in units of the
+ * series' scale): nearly the absolute error that MASE measures, so a series that mostly holds
+ * still and sometimes jumps is forecast near its median change, not pulled toward the rare jumps
+ * as squared error would pull it; its starting prediction is a change of 0, persistence. On
+ * validation of the reference traces this beat squared error at every horizon (PlanetLab mean MASE
+ * 0.80-0.97 against 0.91-1.09). XGBoost takes a missing feature as missing and learns where it
+ * goes. CART takes an absent feature as 0, which here would read as "no load", so it is given a
+ * {@code NAME_missing} indicator for each missing feature and sees each feature (not the
+ * indicators, nor a feature seen in fewer than 128 examples) through 64 equal-frequency bins
+ * (Tribuo's exact CART tries every distinct value as a split, quadratic in the examples; the power
+ * forecaster found binning as good and a hundred times faster).
  */
 public enum LoadAlgorithm {
   /** Boosted trees: 200 of depth 6, learning rate 0.1, 80 % row and column samples. */

@@ -16,8 +16,9 @@ import java.util.List;
  * <ul>
  *   <li>{@code level}: the anchor's value over the mean absolute value of the last
  *       {@value #WINDOW} steps; {@code roughness}: the scale over that mean (how noisy the
- *       series is for its size); {@code lag_K}: the value K steps earlier, less the anchor's; {@code mean_3}, {@code mean_12}, {@code max_12}, {@code min_12}: over the last
- *       3 and 12 steps, less the anchor's; {@code slope_6}: least-squares slope of the last 6
+ *       series is for its size); {@code lag_K}: the value K steps earlier, less the
+ *       anchor's; {@code mean_3}, {@code mean_12}, {@code max_12}, {@code min_12}: over the
+ *       last 3 and 12 steps, less the anchor's; {@code slope_6}: least-squares slope of the last 6
  *       steps per step; {@code known_12}: the share of the last 12 steps known;
  *   <li>for each horizon H: {@code day_ago_H}, the value a day before the forecast's target,
  *       less the anchor's, and {@code day_change_H}, how the series changed over the same H a

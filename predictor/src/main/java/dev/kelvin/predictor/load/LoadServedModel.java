@@ -20,14 +20,15 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
- * A load model serving every tick. Each snapshot's power (and CPU utilisation where reported)
- * of every node that is not stale, and each site's total power and mean utilisation over those
- * nodes, go into a bucketed history per node and per site at the model's step. When a step
- * has ended, each scope whose last complete step is known is forecast at every horizon, in one
- * batch, with the model's version; a scope without that gets no forecast. Between step ends
- * the last forecasts are returned, less those of nodes now stale or gone. A history no sample reached for a day is
+ * A load model serving every tick. Each snapshot's power (and CPU utilisation where reported) of
+ * every node that is not stale, and each site's total power and mean utilisation over those nodes,
+ * go into a bucketed history per node and per site at the model's step. When a step has ended,
+ * each scope whose last complete step is known is forecast at every horizon, in one batch, with
+ * the model's version; a scope without that gets no forecast. Between step ends the last forecasts
+ * are returned, less those of nodes now stale or gone. A history no sample reached for a day is
  * dropped, so memory stays bounded by the nodes seen in the last day (about 2.3 KB each at 5
- * minutes, with utilisation). A forecast's horizon counts from the end of the last complete step. Thread-safe.
+ * minutes, with utilisation). A forecast's horizon counts from the end of the last complete step.
+ * Thread-safe.
  */
 final class LoadServedModel implements ServedModel {
   private final ModelFile file;
