@@ -1,0 +1,176 @@
+package dev.kelvin.predictor.load;
+
+import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.model.NodeMetric;
+import dev.kelvin.core.model.NodeView;
+import dev.kelvin.core.model.SiteId;
+import dev.kelvin.core.prediction.ForecastScope;
+import dev.kelvin.core.prediction.LoadForecast;
+import dev.kelvin.core.prediction.Prediction;
+import dev.kelvin.predictor.model.ModelFile;
+import dev.kelvin.predictor.serve.ServedModel;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * A load model serving every tick. Each snapshot's power (and CPU utilisation where reported) of
+ * every node that is not stale, and each site's total power and mean utilisation over those nodes,
+ * go into a bucketed history per node and per site at the model's step. When a step has ended,
+ * each scope whose last complete step is known is forecast at every horizon, in one batch, with
+ * the model's version; a scope without that gets no forecast. Between step ends the last forecasts
+ * are returned, less those of nodes now stale or gone. A history no sample reached for a day is
+ * dropped, so memory stays bounded by the nodes seen in the last day (about 2.3 KB each at 5
+ * minutes, with utilisation). A forecast's horizon counts from the end of the last complete step.
+ * Thread-safe.
+ */
+final class LoadServedModel implements ServedModel {
+  private final ModelFile file;
+  private final LoadModel model;
+  private final ZoneId zone;
+  private final long stepMillis;
+  private final int capacity;
+  private final int featureCount;
+  private final Map<ForecastScope, Histories> histories = new HashMap<>();
+  private long forecastBucket = Long.MIN_VALUE;
+  private List<Prediction> forecasts = List.of();
+
+  LoadServedModel(ModelFile file, LoadModel model, ZoneId zone) {
+    this.file = Objects.requireNonNull(file, "file");
+    this.model = Objects.requireNonNull(model, "model");
+    this.zone = Objects.requireNonNull(zone, "zone");
+    LoadHorizons horizons = model.horizons();
+    this.stepMillis = horizons.step().toMillis();
+    this.capacity = horizons.stepsPerDay() + 1;
+    this.featureCount = LoadFeatures.names(horizons).size();
+  }
+
+  @Override
+  public ModelFile file() {
+    return file;
+  }
+
+  @Override
+  public synchronized List<Prediction> predict(ClusterSnapshot snapshot) {
+    long at = snapshot.at().toEpochMilli();
+    record(snapshot, at);
+    long bucket = Math.floorDiv(at, stepMillis);
+    if (bucket > forecastBucket) {
+      histories.values().removeIf(h -> h.power.lastSampled() < bucket - capacity);
+      forecasts = forecast(bucket);
+      forecastBucket = bucket;
+    }
+    return current(snapshot);
+  }
+
+  /** The last forecasts less those of nodes stale or gone in {@code snapshot}. */
+  private List<Prediction> current(ClusterSnapshot snapshot) {
+    List<Prediction> out = new ArrayList<>(forecasts.size());
+    for (Prediction prediction : forecasts) {
+      if (((LoadForecast) prediction).scope() instanceof ForecastScope.OfNode node) {
+        NodeView view = snapshot.nodes().get(node.node());
+        if (view == null || view.stale()) {
+          continue;
+        }
+      }
+      out.add(prediction);
+    }
+    return out;
+  }
+
+  /** How many nodes and sites have a history now. */
+  synchronized int tracked() {
+    return histories.size();
+  }
+
+  /** The power and utilisation history of one scope. */
+  private final class Histories {
+    final BucketedHistory power = new BucketedHistory(capacity, stepMillis);
+    BucketedHistory util;
+
+    void add(long at, double watts, OptionalDouble utilization) {
+      power.add(at, watts);
+      if (utilization.isPresent()) {
+        if (util == null) {
+          util = new BucketedHistory(capacity, stepMillis);
+        }
+        util.add(at, utilization.getAsDouble());
+      }
+    }
+  }
+
+  private void record(ClusterSnapshot snapshot, long at) {
+    Map<SiteId, double[]> sites = new TreeMap<>();
+    for (NodeView node : snapshot.views()) {
+      OptionalDouble watts = node.latest(NodeMetric.POWER_WATTS);
+      if (node.stale() || watts.isEmpty()) {
+        continue;
+      }
+      OptionalDouble util = node.latest(NodeMetric.CPU_UTIL_RATIO);
+      history(ForecastScope.node(node.id())).add(at, watts.getAsDouble(), util);
+      double[] site = sites.computeIfAbsent(node.id().site(), s -> new double[3]);
+      site[0] += watts.getAsDouble();
+      if (util.isPresent()) {
+        site[1] += util.getAsDouble();
+        site[2]++;
+      }
+    }
+    sites.forEach((site, sums) -> history(ForecastScope.site(site)).add(at, sums[0],
+        sums[2] > 0 ? OptionalDouble.of(sums[1] / sums[2]) : OptionalDouble.empty()));
+  }
+
+  private Histories history(ForecastScope scope) {
+    return histories.computeIfAbsent(scope, s -> new Histories());
+  }
+
+  private List<Prediction> forecast(long bucket) {
+    long anchor = bucket - 1;
+    Instant madeAt = Instant.ofEpochMilli(bucket * stepMillis);
+    List<ForecastScope> scopes = new ArrayList<>();
+    List<LoadAnchor> anchors = new ArrayList<>();
+    List<Integer> utilAt = new ArrayList<>();
+    histories.forEach((scope, h) -> {
+      h.power.closeBefore(bucket);
+      LoadAnchor power = LoadAnchor.at(h.power.from(anchor), madeAt, zone, model.horizons(),
+          featureCount);
+      if (power != null) {
+        scopes.add(scope);
+        anchors.add(power);
+        LoadAnchor util = null;
+        if (h.util != null) {
+          h.util.closeBefore(bucket);
+          util = LoadAnchor.at(h.util.from(anchor), madeAt, zone, model.horizons(), featureCount);
+        }
+        utilAt.add(util == null ? -1 : anchors.size());
+        if (util != null) {
+          anchors.add(util);
+        }
+      }
+    });
+    return predictions(scopes, utilAt, model.forecast(anchors));
+  }
+
+  private List<Prediction> predictions(List<ForecastScope> scopes, List<Integer> utilAt,
+      double[][] levels) {
+    LoadHorizons horizons = model.horizons();
+    List<Prediction> out = new ArrayList<>(scopes.size() * horizons.count());
+    int row = 0;
+    for (int s = 0; s < scopes.size(); s++) {
+      double[] power = levels[row++];
+      double[] util = utilAt.get(s) < 0 ? null : levels[row++];
+      for (int h = 0; h < horizons.count(); h++) {
+        OptionalDouble ratio = util == null ? OptionalDouble.empty()
+            : OptionalDouble.of(Math.min(1, util[h]));
+        out.add(new LoadForecast(scopes.get(s), horizons.horizons().get(h), power[h], ratio,
+            model.version()));
+      }
+    }
+    return List.copyOf(out);
+  }
+}
