@@ -1,5 +1,7 @@
 package dev.kelvin.predictor.serve;
 
+import dev.kelvin.predictor.load.LoadModelLoader;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -10,8 +12,16 @@ import java.util.List;
 public final class ModelLoaders {
   private ModelLoaders() {}
 
-  /** One loader per kind served; each kind's loader is added here as it lands. */
+  /**
+   * One loader per kind served. Load forecasts read the time of day in the controller's time
+   * zone (the JVM's default), which is the site's where the controller runs at the site.
+   */
   public static List<ModelLoader> standard() {
-    return List.of();
+    return standard(ZoneId.systemDefault());
+  }
+
+  /** As {@link #standard()}, load forecasts reading the time of day in {@code zone}. */
+  public static List<ModelLoader> standard(ZoneId zone) {
+    return List.of(new LoadModelLoader(zone));
   }
 }
