@@ -45,7 +45,7 @@ class FailureCommandsTest {
   static void trainOnce() throws IOException {
     Path folder = Files.createDirectories(data.resolve("hpc-disk-failures"));
     Files.writeString(folder.resolve("alpine_formatted_data.csv"), HEADER + log(500, 20));
-    model = data.resolve("disks.kelvin");
+    model = data.resolve("disks.model");
     StringWriter trained = new StringWriter();
     int code = command(trained, new StringWriter()).execute("train", "failure", "--data",
         data.toString(), "--out", model.toString());
@@ -120,7 +120,7 @@ class FailureCommandsTest {
 
   @Test
   void a_corrupt_model_file_is_refused_with_its_path_and_reason() throws IOException {
-    Path corrupt = dir.resolve("corrupt.kelvin");
+    Path corrupt = dir.resolve("corrupt.model");
     Files.write(corrupt, Files.readAllBytes(model), java.nio.file.StandardOpenOption.CREATE);
     byte[] bytes = Files.readAllBytes(corrupt);
     Files.write(corrupt, java.util.Arrays.copyOf(bytes, bytes.length / 2));
@@ -148,18 +148,18 @@ class FailureCommandsTest {
     Files.writeString(folder.resolve("alpine_formatted_data.csv"), HEADER + log(500, 5));
 
     int code = run("train", "failure", "--data", dir.toString(), "--out",
-        dir.resolve("m.kelvin").toString());
+        dir.resolve("m.model").toString());
 
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).containsPattern("alpine_formatted_data.csv: \\d+ rows, \\d+ bad"
         + " \\(\\d+ bad time; first: ").contains("the read stops");
-    assertThat(dir.resolve("m.kelvin")).doesNotExist();
+    assertThat(dir.resolve("m.model")).doesNotExist();
   }
 
   @Test
   void a_folder_without_known_failure_data_is_refused_naming_what_is_known() {
     int code = run("train", "failure", "--data", dir.toString(), "--out",
-        dir.resolve("m.kelvin").toString());
+        dir.resolve("m.model").toString());
 
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).contains("holds no failure data Kelvin knows",
