@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -117,7 +118,8 @@ public final class FailureTrainer {
     DataFiles data = DataFiles.combined(sources.stream().map(FailureExamples::data).toList());
     MutableDataset<Label> dataset = TrainingSet.of(training, encoding,
         settings.maxTrainingExamples(), settings.seed(),
-        "kelvin failure examples of " + data.names() + " sha256 " + data.sha256());
+        "kelvin failure examples of " + data.names() + " sha256 " + data.sha256(),
+        splits.stream().map(FailureSplit::until).max(Comparator.naturalOrder()).orElseThrow());
     progress.accept("training on " + dataset.size() + " of " + training.size()
         + " training examples; validating on " + validation.size());
     return choose(dataset, validation, encoding, horizon, splits, data, out);

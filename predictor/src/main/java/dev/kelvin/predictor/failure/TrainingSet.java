@@ -1,5 +1,8 @@
 package dev.kelvin.predictor.failure;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -20,8 +23,12 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 final class TrainingSet {
   private TrainingSet() {}
 
+  /**
+   * The dataset; {@code description} and {@code dataTime} are its provenance (a fixed time, not
+   * the clock's, so the same data gives the same model version).
+   */
   static MutableDataset<Label> of(List<FailureExample> training, FailureEncoding encoding,
-      int maxExamples, long seed, String description) {
+      int maxExamples, long seed, String description, Instant dataTime) {
     List<FailureExample> kept = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
     long positives = training.stream().filter(FailureExample::label).count();
@@ -48,7 +55,9 @@ final class TrainingSet {
     double negativeScale = negativeWeight > 0 ? positiveWeight / negativeWeight : 1;
     double mean = (positiveWeight + negativeWeight * negativeScale) / kept.size();
     MutableDataset<Label> dataset = new MutableDataset<>(
-        new SimpleDataSourceProvenance(description, new LabelFactory()), new LabelFactory());
+        new SimpleDataSourceProvenance(description,
+            OffsetDateTime.ofInstant(dataTime, ZoneOffset.UTC), new LabelFactory()),
+        new LabelFactory());
     for (int i = 0; i < kept.size(); i++) {
       FailureExample example = kept.get(i);
       double weight = weights.get(i) * (example.label() ? 1 : negativeScale) / mean;

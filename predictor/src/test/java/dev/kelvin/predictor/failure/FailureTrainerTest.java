@@ -80,6 +80,15 @@ class FailureTrainerTest {
   }
 
   @Test
+  void the_same_examples_and_seed_give_the_same_model_version() {
+    FailureTraining again = new FailureTrainer(SMALL, line -> { }).train(List.of(EXAMPLES),
+        Optional.empty(), dir.resolve("again.model"));
+
+    assertThat(again.file().version()).isEqualTo(training.file().version());
+    assertThat(again.threshold()).isEqualTo(training.threshold());
+  }
+
+  @Test
   void refuses_sources_with_different_horizons() {
     FailureExamples week = SyntheticExamples.of("a", 20, 100, 1);
     FailureExamples day = new FailureExamples("b", week.features(), java.time.Duration.ofDays(1),
