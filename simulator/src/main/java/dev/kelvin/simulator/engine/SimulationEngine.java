@@ -8,6 +8,7 @@ import dev.kelvin.simulator.scenario.Scenario;
 import dev.kelvin.simulator.scenario.ScenarioSite;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -62,7 +63,8 @@ public final class SimulationEngine {
         timeline, conditions);
     this.cluster = new SimulatedCluster(dc, jobs, telemetry, time, setup.clock(), setpoints,
         setup.cpuTempLimitC(), scenario.sites(), sensors, conditions);
-    this.failures = new NodeFailures(dc, jobs, time, setup.failures().plan(), timeline);
+    this.failures = new NodeFailures(dc, jobs, time, setup.failures().plan(), timeline,
+        setup.failures().precursors());
     this.events = new ScenarioEvents(time, conditions, scenario.sites());
   }
 
@@ -141,6 +143,14 @@ public final class SimulationEngine {
       }
     }
     return counts;
+  }
+
+  /**
+   * The node failures that happened in the run so far, in time order, each with whether it
+   * gave warning: what a failure predictor's recorded training data is labelled with.
+   */
+  public List<HappenedFailure> failuresThatHappened() {
+    return failures.happenedFailures();
   }
 
   private void drained() {
