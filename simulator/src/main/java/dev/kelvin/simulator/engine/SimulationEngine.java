@@ -53,7 +53,8 @@ public final class SimulationEngine {
         setup.start().atZone(ZoneOffset.UTC).getHour());
     this.jobs = new JobBook(dc, time, setup.batch(), setup.jobs(), scenario.seed(),
         scenario.failures().checkpointEvery().toMillis() / 1000.0, this::drained);
-    Sensors sensors = new Sensors(setup.failures().precursors());
+    Sensors sensors = new Sensors(setup.failures().precursors(),
+        scenario.telemetry().cpuTempNoiseC(), scenario.seed());
     this.telemetry = new Telemetry(dc, scenario.telemetry().window(), sensors);
     this.setpoints = new Setpoints(dc, jobs, time, setup.clock(),
         scenario.power().bootTime().toMillis() / 1000.0);

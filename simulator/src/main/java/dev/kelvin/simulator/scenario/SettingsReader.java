@@ -112,6 +112,7 @@ final class SettingsReader {
   static TelemetrySettings telemetry(ConfigTree section) {
     Optional<Duration> sampleEvery = section.optionalDuration("sample_every", SECOND, DAY);
     int window = section.integer("window", 10, 1, 1_000);
-    return new TelemetrySettings(sampleEvery, window);
+    double noise = section.decimal("cpu_temp_noise_c", 0, 0, 10);
+    return new TelemetrySettings(sampleEvery, window, noise);
   }
 }

@@ -1,0 +1,142 @@
+package dev.kelvin.predictor.anomaly;
+
+import dev.kelvin.predictor.features.NodeTelemetryFeatures;
+import dev.kelvin.predictor.model.ModelFile;
+import dev.kelvin.predictor.model.ModelKind;
+import dev.kelvin.predictor.model.ModelMeta;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Trains the anomaly detector on a telemetry file's rows before a date, without labels, and
+ * keeps the better of its two methods on measured results.
+ *
+ * <p>The ticks before {@code until} are split in time: the first {@value #FIT_SHARE} fit both
+ * methods (the inputs' medians and scales; the one-class SVM, at each setting of its grid, on
+ * an evenly spread sample of {@value #SVM_ROWS} rows), the rest validate them: each scores
+ * those rows, the SVM setting whose scores rank the rows in a precursor window above the others
+ * best (ROC-AUC) is the SVM's, and the better of the two methods is kept. Labels are read only
+ * there. Both are then fitted again on all rows before {@code until}, and each method's score
+ * distribution over them (from an evenly spread sample of at most {@value #CDF_ROWS} rows) turns
+ * its raw scores into 0-1. Nothing at or after {@code until} is read.
+ */
+public final class AnomalyTrainer {
+  /** A row is in a precursor window within this span before a failure that gives warning. */
+  public static final Duration WINDOW = Duration.ofMinutes(30);
+  static final double FIT_SHARE = 0.75;
+  static final int SVM_ROWS = 4_000;
+  static final int CDF_ROWS = 200_000;
+  private static final long SEED = 1;
+
+  private AnomalyTrainer() {}
+
+  /**
+   * Trains on the rows of {@code file} before {@code until} and writes the model to
+   * {@code out}.
+   *
+   * @param dataSha256 the SHA-256 of the file's bytes, for the model's provenance
+   * @throws IllegalArgumentException when the range holds too little to fit and validate
+   */
+  public static AnomalyTraining train(Path file, String dataSha256, Instant until, Path out,
+      Consumer<String> progress) {
+    AnomalyData data = AnomalyData.read(file, Instant.MIN, until, WINDOW, progress);
+    int fitTicks = (int) (data.tickCount() * FIT_SHARE);
+    if (fitTicks < 10 || data.tickCount() - fitTicks < 10) {
+      throw new IllegalArgumentException("the data before " + until + " holds "
+          + data.tickCount() + " ticks: too few to fit and validate on (need 40; record a"
+          + " longer run, or give a later --until)");
+    }
+    String described = file.getFileName() + " sha256=" + dataSha256;
+    progress.accept("fitting both methods on " + fitTicks + " ticks, validating on "
+        + (data.tickCount() - fitTicks) + " ...");
+    double[] svmSetting = new double[2];
+    Map<AnomalyMethod, Double> auc = validate(data, fitTicks, described, svmSetting);
+    AnomalyMethod kept = auc.get(AnomalyMethod.PEER_ZSCORE)
+        >= auc.get(AnomalyMethod.ONE_CLASS_SVM) ? AnomalyMethod.PEER_ZSCORE
+        : AnomalyMethod.ONE_CLASS_SVM;
+    progress.accept(String.format(Locale.ROOT, "validation ROC-AUC: peer_zscore %.4f,"
+        + " one_class_svm %.4f (nu %s, gamma %s): keeping %s; fitting both on all %,d rows ...",
+        auc.get(AnomalyMethod.PEER_ZSCORE), auc.get(AnomalyMethod.ONE_CLASS_SVM),
+        svmSetting[0], svmSetting[1], kept.wireName(), data.rows()));
+    List<double[]> all = data.rows(0, data.tickCount());
+    RobustScales scales = RobustScales.fit(all);
+    OneClassSvm svm = OneClassSvm.train(spread(all, SVM_ROWS), scales, described, SEED,
+        svmSetting);
+    Map<AnomalyMethod, ScoreCdf> cdfs = new EnumMap<>(AnomalyMethod.class);
+    cdfs.put(AnomalyMethod.PEER_ZSCORE, ScoreCdf.fit(spread(
+        raw(new PeerZScores(scales), data, 0, data.tickCount()), CDF_ROWS)));
+    cdfs.put(AnomalyMethod.ONE_CLASS_SVM, ScoreCdf.fit(svm.raw(spread(all, CDF_ROWS))));
+    ModelMeta meta = new ModelMeta(ModelKind.ANOMALY, NodeTelemetryFeatures.FEATURES,
+        kept.wireName(), file.toString(), dataSha256, data.ticks[0],
+        until.equals(Instant.MAX) ? data.ticks[data.tickCount() - 1].plusSeconds(1) : until,
+        AnomalyModel.settings(kept, scales, cdfs, auc, WINDOW));
+    ModelFile written = ModelFile.write(out, svm.model(), meta);
+    progress.accept("wrote " + out + " (" + written.version() + ")");
+    return new AnomalyTraining(written, kept, auc, data.rows(), data.tickCount());
+  }
+
+  /** Each method's validation ROC-AUC; the SVM's best setting goes into {@code svmSetting}. */
+  private static Map<AnomalyMethod, Double> validate(AnomalyData data, int fitTicks,
+      String described, double[] svmSetting) {
+    List<double[]> fit = data.rows(0, fitTicks);
+    RobustScales scales = RobustScales.fit(fit);
+    boolean[] labels = data.labels(fitTicks, data.tickCount());
+    Map<AnomalyMethod, Double> auc = new EnumMap<>(AnomalyMethod.class);
+    auc.put(AnomalyMethod.PEER_ZSCORE, RocAuc.of(raw(new PeerZScores(scales), data, fitTicks,
+        data.tickCount()), labels));
+    double best = Double.NEGATIVE_INFINITY;
+    for (double[] setting : OneClassSvm.GRID) {
+      OneClassSvm svm = OneClassSvm.train(spread(fit, SVM_ROWS), scales, described, SEED,
+          setting);
+      double each = RocAuc.of(svm.raw(data.rows(fitTicks, data.tickCount())), labels);
+      if (each > best) {
+        best = each;
+        System.arraycopy(setting, 0, svmSetting, 0, 2);
+      }
+    }
+    auc.put(AnomalyMethod.ONE_CLASS_SVM, best);
+    return auc;
+  }
+
+  /** The peer method's raw scores of ticks {@code [from, to)}, tick by tick. */
+  static double[] raw(PeerZScores peers, AnomalyData data, int fromTick, int toTick) {
+    double[] raw = new double[data.tickStarts[toTick] - data.tickStarts[fromTick]];
+    int at = 0;
+    for (int t = fromTick; t < toTick; t++) {
+      double[] tick = peers.raw(data.tick(t));
+      System.arraycopy(tick, 0, raw, at, tick.length);
+      at += tick.length;
+    }
+    return raw;
+  }
+
+  /** At most {@code count} of {@code rows}, evenly spread over them. */
+  static List<double[]> spread(List<double[]> rows, int count) {
+    if (rows.size() <= count) {
+      return rows;
+    }
+    List<double[]> kept = new ArrayList<>(count);
+    for (int k = 0; k < count; k++) {
+      kept.add(rows.get((int) ((long) k * rows.size() / count)));
+    }
+    return kept;
+  }
+
+  private static double[] spread(double[] values, int count) {
+    if (values.length <= count) {
+      return values;
+    }
+    double[] kept = new double[count];
+    for (int k = 0; k < count; k++) {
+      kept[k] = values[(int) ((long) k * values.length / count)];
+    }
+    return kept;
+  }
+}
