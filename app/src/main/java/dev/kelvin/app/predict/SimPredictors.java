@@ -5,6 +5,8 @@ import dev.kelvin.core.prediction.Prediction;
 import dev.kelvin.predictor.model.ModelFile;
 import dev.kelvin.predictor.model.ModelFileException;
 import dev.kelvin.predictor.model.ModelKind;
+import dev.kelvin.predictor.serve.AnomalyModelLoader;
+import dev.kelvin.predictor.serve.FailureModelLoader;
 import dev.kelvin.predictor.serve.ModelLoader;
 import dev.kelvin.predictor.serve.ServedModel;
 import java.nio.file.Path;
@@ -32,7 +34,7 @@ public final class SimPredictors {
   /** The loaders of the kinds a simulation serves. */
   static Map<ModelKind, ModelLoader> loaders() {
     Map<ModelKind, ModelLoader> loaders = new EnumMap<>(ModelKind.class);
-    for (ModelLoader loader : List.<ModelLoader>of()) {
+    for (ModelLoader loader : List.of(new FailureModelLoader(), new AnomalyModelLoader())) {
       loaders.put(loader.kind(), loader);
     }
     return loaders;

@@ -1,5 +1,6 @@
 package dev.kelvin.predictor.anomaly;
 
+import dev.kelvin.core.model.NodeId;
 import dev.kelvin.predictor.features.NodeTelemetryFeatures;
 import dev.kelvin.predictor.telemetry.TelemetryFile;
 import dev.kelvin.predictor.telemetry.TelemetryReadReport;
@@ -21,15 +22,20 @@ import java.util.function.Consumer;
 final class AnomalyData {
   final List<double[]> inputs;
   final boolean[] labels;
+  /** Each row's node, and the seconds to its next failure (NaN: none recorded). */
+  final List<NodeId> nodes;
+  final double[] secondsToFailure;
   /** Row index of each tick's first row, then the row count. */
   final int[] tickStarts;
   final Instant[] ticks;
   final TelemetryReadReport report;
 
-  private AnomalyData(List<double[]> inputs, boolean[] labels, int[] tickStarts,
-      Instant[] ticks, TelemetryReadReport report) {
+  private AnomalyData(List<double[]> inputs, boolean[] labels, List<NodeId> nodes,
+      double[] secondsToFailure, int[] tickStarts, Instant[] ticks, TelemetryReadReport report) {
     this.inputs = inputs;
     this.labels = labels;
+    this.nodes = nodes;
+    this.secondsToFailure = secondsToFailure;
     this.tickStarts = tickStarts;
     this.ticks = ticks;
     this.report = report;
@@ -44,7 +50,9 @@ final class AnomalyData {
       Consumer<String> progress) {
     progress.accept("reading " + file + " ...");
     List<double[]> inputs = new ArrayList<>();
+    List<NodeId> nodes = new ArrayList<>();
     boolean[][] labels = {new boolean[1 << 16]};
+    double[][] toFailure = {new double[1 << 16]};
     List<Integer> starts = new ArrayList<>();
     List<Instant> ticks = new ArrayList<>();
     TelemetryReadReport report = TelemetryFile.read(file, NodeTelemetryFeatures.FEATURES,
@@ -58,16 +66,19 @@ final class AnomalyData {
           }
           if (inputs.size() == labels[0].length) {
             labels[0] = Arrays.copyOf(labels[0], labels[0].length * 2);
+            toFailure[0] = Arrays.copyOf(toFailure[0], toFailure[0].length * 2);
           }
           labels[0][inputs.size()] = row.failureWarned() && row.failsWithin(window);
+          toFailure[0][inputs.size()] = row.secondsToFailure();
+          nodes.add(row.node());
           inputs.add(AnomalyInputs.select(row.features()));
         });
     starts.add(inputs.size());
     progress.accept(String.format(java.util.Locale.ROOT, "read %,d rows of %,d ticks in range"
         + " (of %,d in the file; bad rows skipped: %s)", inputs.size(), ticks.size(),
         report.rows(), report.badRows()));
-    return new AnomalyData(inputs, Arrays.copyOf(labels[0], inputs.size()),
-        starts.stream().mapToInt(Integer::intValue).toArray(), ticks.toArray(new Instant[0]),
+    return new AnomalyData(inputs, Arrays.copyOf(labels[0], inputs.size()), nodes,
+        Arrays.copyOf(toFailure[0], inputs.size()), starts.stream().mapToInt(Integer::intValue).toArray(), ticks.toArray(new Instant[0]),
         report);
   }
 

@@ -112,6 +112,11 @@ public final class AnomalyModel {
     for (double[] row : tick) {
       inputs.add(AnomalyInputs.select(row));
     }
+    return scoreInputs(which, inputs);
+  }
+
+  /** {@code which} method's scores, 0-1, of one tick's rows of {@link AnomalyInputs}. */
+  double[] scoreInputs(AnomalyMethod which, List<double[]> inputs) {
     double[] raw = which == AnomalyMethod.PEER_ZSCORE ? peers.raw(inputs) : svm.raw(inputs);
     ScoreCdf cdf = cdfs.get(which);
     for (int i = 0; i < raw.length; i++) {

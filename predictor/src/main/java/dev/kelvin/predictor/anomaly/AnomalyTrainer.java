@@ -1,5 +1,6 @@
 package dev.kelvin.predictor.anomaly;
 
+import dev.kelvin.predictor.eval.BinaryMetrics;
 import dev.kelvin.predictor.features.NodeTelemetryFeatures;
 import dev.kelvin.predictor.model.ModelFile;
 import dev.kelvin.predictor.model.ModelKind;
@@ -89,13 +90,13 @@ public final class AnomalyTrainer {
     RobustScales scales = RobustScales.fit(fit);
     boolean[] labels = data.labels(fitTicks, data.tickCount());
     Map<AnomalyMethod, Double> auc = new EnumMap<>(AnomalyMethod.class);
-    auc.put(AnomalyMethod.PEER_ZSCORE, RocAuc.of(raw(new PeerZScores(scales), data, fitTicks,
+    auc.put(AnomalyMethod.PEER_ZSCORE, rocAuc(raw(new PeerZScores(scales), data, fitTicks,
         data.tickCount()), labels));
     double best = Double.NEGATIVE_INFINITY;
     for (double[] setting : OneClassSvm.GRID) {
       OneClassSvm svm = OneClassSvm.train(spread(fit, SVM_ROWS), scales, described, SEED,
           setting);
-      double each = RocAuc.of(svm.raw(data.rows(fitTicks, data.tickCount())), labels);
+      double each = rocAuc(svm.raw(data.rows(fitTicks, data.tickCount())), labels);
       if (each > best) {
         best = each;
         System.arraycopy(setting, 0, svmSetting, 0, 2);
@@ -103,6 +104,10 @@ public final class AnomalyTrainer {
     }
     auc.put(AnomalyMethod.ONE_CLASS_SVM, best);
     return auc;
+  }
+
+  private static double rocAuc(double[] scores, boolean[] labels) {
+    return BinaryMetrics.of(scores, labels, Double.POSITIVE_INFINITY).rocAuc();
   }
 
   /** The peer method's raw scores of ticks {@code [from, to)}, tick by tick. */
