@@ -38,16 +38,7 @@ public record LeadTimes(int events, double[] leadSeconds) {
    * (type 7 of Hyndman and Fan, the default of R and NumPy); NaN when nothing was caught.
    */
   public double quantileSeconds(double q) {
-    if (!(q >= 0 && q <= 1)) {
-      throw new IllegalArgumentException("quantile must be in [0, 1], was " + q);
-    }
-    if (leadSeconds.length == 0) {
-      return Double.NaN;
-    }
-    double at = q * (leadSeconds.length - 1);
-    int low = (int) Math.floor(at);
-    int high = Math.min(low + 1, leadSeconds.length - 1);
-    return leadSeconds[low] + (at - low) * (leadSeconds[high] - leadSeconds[low]);
+    return Quantiles.of(leadSeconds, q);
   }
 
   /** Collects examples event by event; {@code build} gives the lead times. */

@@ -60,7 +60,7 @@ public final class FailureTrainer {
    * @param forestDepth the forest trees' maximum depth
    * @param boostRounds XGBoost's boosting rounds
    * @param boostDepth XGBoost trees' maximum depth
-   * @param maxTrainingExamples the most examples a candidate learns from (all positives kept)
+   * @param maxTrainingExamples the most examples a candidate learns from ({@link TrainingSet})
    * @param seed the seed of every random choice
    */
   public record Settings(int forestTrees, int forestDepth, int boostRounds, int boostDepth,
@@ -76,7 +76,7 @@ public final class FailureTrainer {
     }
 
     public static Settings defaults() {
-      return new Settings(50, 10, 200, 4, 300_000, 1);
+      return new Settings(50, 10, 200, 4, 150_000, 1);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.kelvin.predictor.failure;
 
 import dev.kelvin.predictor.eval.BinaryMetrics;
 import dev.kelvin.predictor.eval.Curves;
+import dev.kelvin.predictor.eval.Interval;
 import dev.kelvin.predictor.eval.LeadTimes;
 
 /**
@@ -11,13 +12,15 @@ import dev.kelvin.predictor.eval.LeadTimes;
  * @param examples test examples
  * @param model the model's calibrated metrics at its threshold
  * @param baseline the baseline's metrics at its threshold
+ * @param prAucGain an interval of the model's PR-AUC minus the baseline's, from resamples of
+ *     whole nodes
  * @param modelLeads the model's lead times over the failures seen in the test
  * @param baselineLeads the baseline's
  * @param modelCurves the model's ROC and PR curves
  * @param baselineCurves the baseline's
  */
 public record SystemEvaluation(String system, int examples, BinaryMetrics model,
-    BinaryMetrics baseline, LeadTimes modelLeads, LeadTimes baselineLeads, Curves modelCurves,
+    BinaryMetrics baseline, Interval prAucGain, LeadTimes modelLeads, LeadTimes baselineLeads, Curves modelCurves,
     Curves baselineCurves) {
 
   /** The failures seen by the test examples (each counted once, however many anchors see it). */

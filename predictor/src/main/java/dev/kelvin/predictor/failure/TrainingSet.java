@@ -12,9 +12,10 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * The Tribuo dataset a failure model learns from. Failures are rare, so the classes are
  * balanced by weight: the negatives' weights (each already standing for the negatives a source
  * sampled away) are scaled so that they sum to the positives' weight, and then every weight so
- * that the mean is 1. A training part larger than the cap keeps every positive and a random
- * share of the negatives, their weights raised to match. Only the ranking learned here
- * matters; the probability is calibrated afterwards on the unbalanced validation part.
+ * that the mean is 1. A training part larger than the cap keeps a random share of each class,
+ * their weights raised to match: the positives up to half the cap, the negatives up to the rest.
+ * Only the ranking learned here matters; the probability is calibrated afterwards on the
+ * unbalanced validation part.
  */
 final class TrainingSet {
   private TrainingSet() {}
@@ -25,19 +26,22 @@ final class TrainingSet {
     List<Double> weights = new ArrayList<>();
     long positives = training.stream().filter(FailureExample::label).count();
     long negatives = training.size() - positives;
-    double keep = negatives == 0 ? 1
-        : Math.min(1, Math.max(0, maxExamples - positives) / (double) negatives);
+    double keepPositive = Math.min(1, maxExamples / 2.0 / Math.max(1, positives));
+    double keepNegative = Math.min(1, (maxExamples - Math.min(positives, maxExamples / 2.0))
+        / Math.max(1, negatives));
     SplittableRandom random = new SplittableRandom(seed);
     double positiveWeight = 0;
     double negativeWeight = 0;
     for (FailureExample example : training) {
+      double keep = example.label() ? keepPositive : keepNegative;
+      if (keep < 1 && random.nextDouble() >= keep) {
+        continue;
+      }
+      kept.add(example);
+      weights.add(example.weight() / keep);
       if (example.label()) {
-        kept.add(example);
-        weights.add(example.weight());
-        positiveWeight += example.weight();
-      } else if (random.nextDouble() < keep) {
-        kept.add(example);
-        weights.add(example.weight() / keep);
+        positiveWeight += example.weight() / keep;
+      } else {
         negativeWeight += example.weight() / keep;
       }
     }

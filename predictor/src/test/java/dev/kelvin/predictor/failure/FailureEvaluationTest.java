@@ -52,4 +52,16 @@ class FailureEvaluationTest {
     assertThat(evaluation.pooled().examples()).isEqualTo(7);
     assertThat(evaluation.pooled().failures()).isEqualTo(2);
   }
+
+  @Test
+  void systems_are_listed_by_name_with_their_numbers_in_order() {
+    List<FailureExample> test = List.of(example("lanl-10", "a", 0, true, 1, 0),
+        example("lanl-2", "a", 0, false, Double.NaN, 0), example("alpine", "e", 0, true, 1, 1));
+
+    FailureEvaluation evaluation = FailureEvaluation.of(test, new double[] {0.5, 0.1, 0.2}, 0.5,
+        SyntheticExamples.FEATURES);
+
+    assertThat(evaluation.systems().keySet()).containsExactly("alpine", "lanl-2", "lanl-10");
+    assertThat(evaluation.pooled().prAucGain().low()).as("too few nodes to resample").isNaN();
+  }
 }
