@@ -2,6 +2,7 @@ package dev.kelvin.app.predict;
 
 import dev.kelvin.predictor.anomaly.AnomalyEvaluation;
 import dev.kelvin.predictor.anomaly.AnomalyEvaluation.Result;
+import dev.kelvin.predictor.anomaly.AnomalyMethod;
 import dev.kelvin.predictor.anomaly.AnomalyModel;
 import dev.kelvin.predictor.eval.Curves;
 import dev.kelvin.simulator.report.Axis;
@@ -25,14 +26,24 @@ final class AnomalyHtml {
         + evaluation.testFrom() + ": " + evaluation.rows() + " rows, " + evaluation.failures()
         + " warned failures; a row is anomalous within " + model.window()
         + " before a warned failure");
-    page.heading("Scorers").table(table(results)).paragraph("Flagged: a method's score at or"
-        + " above " + AnomalyEvaluation.THRESHOLD + " (more unusual than 999 training rows in"
-        + " 1,000); the baseline at " + (int) AnomalyEvaluation.BASELINE_THRESHOLD + " or more"
+    page.heading("Scorers").table(table(results)).paragraph("Flagged: a method's score (the"
+        + " share of training rows less unusual) at or above its threshold, the best F1 on the"
+        + " validation ticks (" + thresholds(model) + "); the baseline at "
+        + (int) AnomalyEvaluation.BASELINE_THRESHOLD + " or more"
         + " corrected memory errors in 15 minutes. Failures flagged: warned failures with a"
         + " flagged row of their node within the window before them; lead: how long before.");
     page.figure(chart(results, true), "ROC: true positive rate against false positive rate.");
     page.figure(chart(results, false), "Precision against recall.");
     return page.render();
+  }
+
+  static String thresholds(AnomalyModel model) {
+    StringBuilder text = new StringBuilder();
+    for (AnomalyMethod method : AnomalyMethod.values()) {
+      text.append(text.length() > 0 ? ", " : "").append(method.wireName()).append(' ')
+          .append(TableCell.number(model.threshold(method), 4));
+    }
+    return text.toString();
   }
 
   private static List<List<String>> table(List<Result> results) {

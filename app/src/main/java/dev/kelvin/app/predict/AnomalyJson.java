@@ -28,7 +28,7 @@ final class AnomalyJson {
     about.put("method", model.method().wireName());
     about.put("features", model.file().meta().features().id());
     about.put("window", model.window().toString());
-    root.put("threshold", AnomalyEvaluation.THRESHOLD);
+    root.put("threshold", model.threshold());
     root.put("baseline", "corrected memory errors in the last 15 minutes, flagged from "
         + (int) AnomalyEvaluation.BASELINE_THRESHOLD);
     root.put("test_from", evaluation.testFrom().toString());

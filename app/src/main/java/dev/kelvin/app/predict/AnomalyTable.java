@@ -42,9 +42,10 @@ final class AnomalyTable {
           TableCell.number(result.leads().medianSeconds() / 60, 1) + " min",
           result.name().equals(model.method().wireName()) ? "  kept" : "");
     }
-    out.printf(Locale.ROOT, "flagged at score >= %s (methods) and >= %s corrected errors in 15"
-        + " minutes (baseline); rows in the %s before a warned failure count as anomalous%n",
-        AnomalyEvaluation.THRESHOLD, (int) AnomalyEvaluation.BASELINE_THRESHOLD, model.window());
+    out.printf(Locale.ROOT, "flagged at each method's threshold, its best F1 on validation (%s),"
+        + " and at >= %s corrected errors in 15 minutes (baseline); rows in the %s before a"
+        + " warned failure count as anomalous%n", AnomalyHtml.thresholds(model),
+        (int) AnomalyEvaluation.BASELINE_THRESHOLD, model.window());
     out.flush();
   }
 }

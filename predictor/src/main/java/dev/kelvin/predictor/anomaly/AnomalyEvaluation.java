@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * An anomaly model on a telemetry file's rows at or after a date: how well each method's scores
  * (the kept one and the other) and the baseline single out the rows in a precursor window (the
  * node's next failure gives warning and comes within the model's window), as ROC-AUC and
- * PR-AUC; at the threshold, the precision and recall over rows and the share of warned failures
+ * PR-AUC; at each method's threshold (the model's), the precision and recall over rows and the share of warned failures
  * flagged at least once within the window before them, with how long before. The last window
  * of the recording is left out: what followed it was not recorded.
  *
@@ -27,8 +27,6 @@ import java.util.function.Consumer;
  */
 public record AnomalyEvaluation(Instant testFrom, int rows, int ticks, int failures,
     Map<AnomalyMethod, Result> methods, Result baseline) {
-  /** A score at or above this flags a node: more unusual than 999 training rows in 1,000. */
-  public static final double THRESHOLD = 0.999;
   /** The baseline flags a node with this many corrected errors in 15 minutes. */
   public static final double BASELINE_THRESHOLD = 2;
   static final int CURVE_POINTS = 400;
@@ -70,8 +68,8 @@ public record AnomalyEvaluation(Instant testFrom, int rows, int ticks, int failu
         double[] tick = model.scoreInputs(method, test.tick(t));
         System.arraycopy(tick, 0, scores, test.tickStarts[t], tick.length);
       }
-      results.put(method, result(method.wireName(), scores, labels, weights, test, THRESHOLD,
-          model));
+      results.put(method, result(method.wireName(), scores, labels, weights, test,
+          model.threshold(method), model));
     }
     double[] baseline = new double[rows];
     for (int i = 0; i < rows; i++) {

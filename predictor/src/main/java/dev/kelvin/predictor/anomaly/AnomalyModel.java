@@ -27,6 +27,7 @@ public final class AnomalyModel {
   static final String CDF = "cdf.";
   static final String WINDOW = "window";
   static final String VALIDATION_AUC = "validation_roc_auc.";
+  static final String THRESHOLD = "threshold.";
 
   private final ModelFile file;
   private final AnomalyMethod method;
@@ -34,15 +35,17 @@ public final class AnomalyModel {
   private final OneClassSvm svm;
   private final Map<AnomalyMethod, ScoreCdf> cdfs;
   private final Duration window;
+  private final Map<AnomalyMethod, Double> thresholds;
 
   private AnomalyModel(ModelFile file, AnomalyMethod method, RobustScales scales,
-      Map<AnomalyMethod, ScoreCdf> cdfs, Duration window) {
+      Map<AnomalyMethod, ScoreCdf> cdfs, Duration window, Map<AnomalyMethod, Double> thresholds) {
     this.file = file;
     this.method = method;
     this.peers = new PeerZScores(scales);
     this.svm = new OneClassSvm(scales, file.as(Event.class));
     this.cdfs = Map.copyOf(cdfs);
     this.window = window;
+    this.thresholds = Map.copyOf(thresholds);
   }
 
   /**
@@ -60,12 +63,15 @@ public final class AnomalyModel {
             + String.join(",", AnomalyInputs.NAMES));
       }
       Map<AnomalyMethod, ScoreCdf> cdfs = new EnumMap<>(AnomalyMethod.class);
+      Map<AnomalyMethod, Double> thresholds = new EnumMap<>(AnomalyMethod.class);
       for (AnomalyMethod each : AnomalyMethod.values()) {
         cdfs.put(each, ScoreCdf.fromSettings(settings, CDF + each.wireName()));
+        thresholds.put(each, Double.parseDouble(file.meta().setting(THRESHOLD
+            + each.wireName())));
       }
       return new AnomalyModel(file, AnomalyMethod.parse(file.meta().setting(METHOD)),
           RobustScales.fromSettings(settings, SCALES), cdfs,
-          Duration.parse(file.meta().setting(WINDOW)));
+          Duration.parse(file.meta().setting(WINDOW)), thresholds);
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new ModelFileException(file.path(), "bad anomaly model settings: " + e.getMessage()
           + " (written by another Kelvin, or edited by hand?)", e);
@@ -75,8 +81,10 @@ public final class AnomalyModel {
   /** The settings a trained model's file keeps. */
   static Map<String, String> settings(AnomalyMethod method, RobustScales scales,
       Map<AnomalyMethod, ScoreCdf> cdfs, Map<AnomalyMethod, Double> validationAuc,
-      Duration window) {
+      Map<AnomalyMethod, Double> thresholds, Duration window) {
     Map<String, String> settings = new HashMap<>();
+    thresholds.forEach((each, threshold) -> settings.put(THRESHOLD + each.wireName(),
+        Numbers.join(new double[] {threshold})));
     settings.put(METHOD, method.wireName());
     settings.put(INPUTS, String.join(",", AnomalyInputs.NAMES));
     settings.put(WINDOW, window.toString());
@@ -99,6 +107,16 @@ public final class AnomalyModel {
   /** The precursor window its validation labelled as anomalous. */
   public Duration window() {
     return window;
+  }
+
+  /** The kept method's score (0-1) at or above which a node is flagged. */
+  public double threshold() {
+    return threshold(method);
+  }
+
+  /** {@code which} method's flagging score: the one with the best F1 on validation. */
+  public double threshold(AnomalyMethod which) {
+    return thresholds.get(which);
   }
 
   /** The kept method's scores, 0-1, of one tick's full {@code node-failure} feature rows. */

@@ -1,6 +1,7 @@
 package dev.kelvin.predictor.anomaly;
 
 import dev.kelvin.predictor.eval.BinaryMetrics;
+import dev.kelvin.predictor.eval.Thresholds;
 import dev.kelvin.predictor.features.NodeTelemetryFeatures;
 import dev.kelvin.predictor.model.ModelFile;
 import dev.kelvin.predictor.model.ModelKind;
@@ -23,7 +24,8 @@ import java.util.function.Consumer;
  * methods (the inputs' medians and scales; the one-class SVM, at each setting of its grid, on
  * an evenly spread sample of {@value #SVM_ROWS} rows), the rest validate them: each scores
  * those rows, the SVM setting whose scores rank the rows in a precursor window above the others
- * best (ROC-AUC) is the SVM's, and the better of the two methods is kept. Labels are read only
+ * best (ROC-AUC) is the SVM's, and the better of the two methods is kept, with the score at
+ * which flagging its validation rows gives the best F1 as its threshold. Labels are read only
  * there. Both are then fitted again on all rows before {@code until}, and each method's score
  * distribution over them (from an evenly spread sample of at most {@value #CDF_ROWS} rows) turns
  * its raw scores into 0-1. Nothing at or after {@code until} is read.
@@ -57,19 +59,21 @@ public final class AnomalyTrainer {
     String described = file.getFileName() + " sha256=" + dataSha256;
     progress.accept("fitting both methods on " + fitTicks + " ticks, validating on "
         + (data.tickCount() - fitTicks) + " ...");
-    double[] svmSetting = new double[2];
-    Map<AnomalyMethod, Double> auc = validate(data, fitTicks, described, svmSetting);
+    Validation validation = validate(data, fitTicks, described);
+    Map<AnomalyMethod, Double> auc = validation.rocAuc();
     AnomalyMethod kept = auc.get(AnomalyMethod.PEER_ZSCORE)
         >= auc.get(AnomalyMethod.ONE_CLASS_SVM) ? AnomalyMethod.PEER_ZSCORE
         : AnomalyMethod.ONE_CLASS_SVM;
+    double threshold = validation.threshold().get(kept);
     progress.accept(String.format(Locale.ROOT, "validation ROC-AUC: peer_zscore %.4f,"
-        + " one_class_svm %.4f (nu %s, gamma %s): keeping %s; fitting both on all %,d rows ...",
-        auc.get(AnomalyMethod.PEER_ZSCORE), auc.get(AnomalyMethod.ONE_CLASS_SVM),
-        svmSetting[0], svmSetting[1], kept.wireName(), data.rows()));
+        + " one_class_svm %.4f (nu %s, gamma %s): keeping %s, flagging from %.4f (best F1);"
+        + " fitting both on all %,d rows ...", auc.get(AnomalyMethod.PEER_ZSCORE),
+        auc.get(AnomalyMethod.ONE_CLASS_SVM), validation.svmSetting()[0],
+        validation.svmSetting()[1], kept.wireName(), threshold, data.rows()));
     List<double[]> all = data.rows(0, data.tickCount());
     RobustScales scales = RobustScales.fit(all);
     OneClassSvm svm = OneClassSvm.train(spread(all, SVM_ROWS), scales, described, SEED,
-        svmSetting);
+        validation.svmSetting());
     Map<AnomalyMethod, ScoreCdf> cdfs = new EnumMap<>(AnomalyMethod.class);
     cdfs.put(AnomalyMethod.PEER_ZSCORE, ScoreCdf.fit(spread(
         raw(new PeerZScores(scales), data, 0, data.tickCount()), CDF_ROWS)));
@@ -77,33 +81,64 @@ public final class AnomalyTrainer {
     ModelMeta meta = new ModelMeta(ModelKind.ANOMALY, NodeTelemetryFeatures.FEATURES,
         kept.wireName(), file.toString(), dataSha256, data.ticks[0],
         until.equals(Instant.MAX) ? data.ticks[data.tickCount() - 1].plusSeconds(1) : until,
-        AnomalyModel.settings(kept, scales, cdfs, auc, WINDOW));
+        AnomalyModel.settings(kept, scales, cdfs, auc, validation.threshold(), WINDOW));
     ModelFile written = ModelFile.write(out, svm.model(), meta);
     progress.accept("wrote " + out + " (" + written.version() + ")");
     return new AnomalyTraining(written, kept, auc, data.rows(), data.tickCount());
   }
 
-  /** Each method's validation ROC-AUC; the SVM's best setting goes into {@code svmSetting}. */
-  private static Map<AnomalyMethod, Double> validate(AnomalyData data, int fitTicks,
-      String described, double[] svmSetting) {
+  /**
+   * What the validation ticks say of each method fitted on the fit ticks.
+   *
+   * @param rocAuc each method's ROC-AUC (the SVM's at its best setting)
+   * @param threshold each method's score (0-1, through a distribution fitted on the fit
+   *     ticks) at or above which flagging gives the best F1
+   * @param svmSetting the SVM's best setting, {nu, gamma}
+   */
+  private record Validation(Map<AnomalyMethod, Double> rocAuc,
+      Map<AnomalyMethod, Double> threshold, double[] svmSetting) {}
+
+  private static Validation validate(AnomalyData data, int fitTicks, String described) {
     List<double[]> fit = data.rows(0, fitTicks);
+    List<double[]> held = data.rows(fitTicks, data.tickCount());
     RobustScales scales = RobustScales.fit(fit);
     boolean[] labels = data.labels(fitTicks, data.tickCount());
     Map<AnomalyMethod, Double> auc = new EnumMap<>(AnomalyMethod.class);
-    auc.put(AnomalyMethod.PEER_ZSCORE, rocAuc(raw(new PeerZScores(scales), data, fitTicks,
-        data.tickCount()), labels));
-    double best = Double.NEGATIVE_INFINITY;
+    Map<AnomalyMethod, Double> threshold = new EnumMap<>(AnomalyMethod.class);
+    PeerZScores peers = new PeerZScores(scales);
+    double[] peerRaw = raw(peers, data, fitTicks, data.tickCount());
+    auc.put(AnomalyMethod.PEER_ZSCORE, rocAuc(peerRaw, labels));
+    threshold.put(AnomalyMethod.PEER_ZSCORE, bestF1(ScoreCdf.fit(spread(raw(peers, data, 0,
+        fitTicks), CDF_ROWS)), peerRaw, labels));
+    OneClassSvm best = null;
+    double[] bestRaw = null;
+    double[] bestSetting = null;
     for (double[] setting : OneClassSvm.GRID) {
       OneClassSvm svm = OneClassSvm.train(spread(fit, SVM_ROWS), scales, described, SEED,
           setting);
-      double each = rocAuc(svm.raw(data.rows(fitTicks, data.tickCount())), labels);
-      if (each > best) {
-        best = each;
-        System.arraycopy(setting, 0, svmSetting, 0, 2);
+      double[] svmRaw = svm.raw(held);
+      double each = rocAuc(svmRaw, labels);
+      if (best == null || each > auc.get(AnomalyMethod.ONE_CLASS_SVM)) {
+        auc.put(AnomalyMethod.ONE_CLASS_SVM, each);
+        best = svm;
+        bestRaw = svmRaw;
+        bestSetting = setting;
       }
     }
-    auc.put(AnomalyMethod.ONE_CLASS_SVM, best);
-    return auc;
+    threshold.put(AnomalyMethod.ONE_CLASS_SVM, bestF1(ScoreCdf.fit(best.raw(spread(fit,
+        CDF_ROWS))), bestRaw, labels));
+    return new Validation(auc, threshold, bestSetting.clone());
+  }
+
+  /** The 0-1 score at or above which {@code raw} scores flag with the best F1. */
+  private static double bestF1(ScoreCdf cdf, double[] raw, boolean[] labels) {
+    double[] scores = new double[raw.length];
+    double[] weights = new double[raw.length];
+    for (int i = 0; i < raw.length; i++) {
+      scores[i] = cdf.apply(raw[i]);
+      weights[i] = 1;
+    }
+    return Math.min(1, Thresholds.bestF1(scores, labels, weights));
   }
 
   private static double rocAuc(double[] scores, boolean[] labels) {

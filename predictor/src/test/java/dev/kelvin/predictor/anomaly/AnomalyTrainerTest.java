@@ -97,6 +97,26 @@ class AnomalyTrainerTest {
   }
 
   @Test
+  void evaluates_both_methods_and_the_baseline_on_the_later_ticks_leaving_the_last_window_out() {
+    AnomalyModel model = AnomalyModel.of(ModelFile.read(dir.resolve("anomaly.zip")));
+
+    AnomalyEvaluation evaluation = AnomalyEvaluation.of(model, data, UNTIL, line -> { });
+
+    // ticks 450..599, less the last 15 (30 minutes): 135 ticks of 40 nodes
+    assertThat(evaluation.ticks()).isEqualTo(135);
+    assertThat(evaluation.rows()).isEqualTo(135 * 40);
+    assertThat(evaluation.failures()).isPositive();
+    assertThat(evaluation.methods()).containsOnlyKeys(AnomalyMethod.values());
+    evaluation.methods().values().forEach(result -> {
+      assertThat(result.metrics().rocAuc()).isGreaterThan(0.8);
+      assertThat(result.leads().events()).isEqualTo(evaluation.failures());
+      assertThat(result.metrics().threshold()).isEqualTo(model.threshold(
+          AnomalyMethod.parse(result.name())));
+    });
+    assertThat(evaluation.baseline().metrics().rocAuc()).isBetween(0.5, 1.0);
+  }
+
+  @Test
   void refuses_a_model_of_another_kind_or_feature_set_naming_the_file() {
     ModelFile trained = ModelFile.read(dir.resolve("anomaly.zip"));
     ModelMeta meta = trained.meta();

@@ -34,11 +34,20 @@ public final class SyntheticTelemetry {
   /** Writes the file and returns the failures it was labelled with. */
   public static List<LabelledFailure> write(Path file, int nodes, int ticks, int failing,
       int failEvery) {
+    return write(file, nodes, ticks, failing, failEvery, 0);
+  }
+
+  /**
+   * As {@link #write(Path, int, int, int, int)}, with the first {@code unwarned} of the
+   * failing nodes failing without warning: nothing in their rows changes before a failure.
+   */
+  public static List<LabelledFailure> write(Path file, int nodes, int ticks, int failing,
+      int failEvery, int unwarned) {
     SplittableRandom random = new SplittableRandom(5);
     List<LabelledFailure> failures = new ArrayList<>();
     for (int k = 0; k < failing; k++) {
       for (int t = failEvery / 2 + 3 * k; t < ticks; t += failEvery) {
-        failures.add(new LabelledFailure(node(k), tick(t).plusSeconds(60), true));
+        failures.add(new LabelledFailure(node(k), tick(t).plusSeconds(60), k >= unwarned));
       }
     }
     try (TelemetryRecorder recorder = new TelemetryRecorder(file, "synthetic")) {
@@ -47,7 +56,8 @@ public final class SyntheticTelemetry {
         List<double[]> values = new ArrayList<>();
         for (int k = 0; k < nodes; k++) {
           ids.add(node(k));
-          values.add(row(random, ticksToFailure(failures, node(k), t)));
+          values.add(row(random, k < unwarned ? Integer.MAX_VALUE
+              : ticksToFailure(failures, node(k), t)));
         }
         recorder.record(new NodeFeatureBatch(tick(t), ids, values, new TreeMap<>()));
       }
