@@ -38,22 +38,22 @@ class SimulationPredictorTest {
   static Path dataDir;
   static Path model;
 
-  private static Path scenario(String name, String extra) throws IOException {
+  private static Path scenario(String name, int days, String extra) throws IOException {
     String text = "name: " + name + "\nseed: 3\n"
         + "trace: { file: " + dataDir.resolve(TRACE).toAbsolutePath() + ", start_day: 30,"
-        + " days: 2, load_scale: 2 }\n"
-        + "sites: [ { name: a, nodes: 32 } ]\n"
+        + " days: " + days + ", load_scale: 2 }\n"
+        + "sites: [ { name: a, nodes: 48 } ]\n"
         + "telemetry: { sample_every: 1m, window: 10 }\n" + extra;
     return Files.writeString(dir.resolve(name + ".yaml"), text);
   }
 
-  /** Records 32 nodes over 2 days with many failures, all warned, and trains a small model. */
+  /** Records 48 nodes over 3 days with many failures, all warned, and trains a small model. */
   @BeforeAll
   static void recordAndTrainAFailureModel() throws IOException {
     dataDir = DataFolder.path();
     assumeTrue(Files.isRegularFile(dataDir.resolve(TRACE)), "reference data not present");
-    Path file = scenario("record", "control: { interval: 2m, policy: default }\n"
-        + "failures: { model: lanl, rate_scale: 150, precursor_share: 1 }\n");
+    Path file = scenario("record", 3, "control: { interval: 2m, policy: default }\n"
+        + "failures: { model: lanl, rate_scale: 100, precursor_share: 1 }\n");
     Path telemetry = dir.resolve("telemetry.csv.gz");
     try (SimRecording recording = SimRecording.of(ScenarioFiles.read(file), telemetry)) {
       new SimulationRuns(QUIET, false).run(ScenarioFiles.read(file), dataDir,
@@ -78,7 +78,7 @@ class SimulationPredictorTest {
 
   @Test
   void a_served_failure_model_drains_a_node_ahead_of_its_failure() throws IOException {
-    Path scenario = scenario("served", "control: { interval: 2m, policy: default, models: ["
+    Path scenario = scenario("served", 1, "control: { interval: 2m, policy: default, models: ["
         + model + "] }\n" + "failures: { model: none, precursor_share: 1, scripted: [ { site: a,"
         + " node: 1, at: 20h, repair: 1h } ] }\n");
 
@@ -95,7 +95,7 @@ class SimulationPredictorTest {
 
   @Test
   void without_the_model_the_same_failure_comes_unannounced() throws IOException {
-    Path scenario = scenario("unserved", "control: { interval: 2m, policy: default }\n"
+    Path scenario = scenario("unserved", 1, "control: { interval: 2m, policy: default }\n"
         + "failures: { model: none, precursor_share: 1, scripted: [ { site: a, node: 1,"
         + " at: 20h, repair: 1h } ] }\n");
 
@@ -108,7 +108,7 @@ class SimulationPredictorTest {
   @Test
   void refuses_a_scenario_whose_model_file_is_not_a_model_naming_it() throws IOException {
     Path junk = Files.writeString(dir.resolve("junk.zip"), "not a zip");
-    Path scenario = scenario("junk", "control: { interval: 2m, policy: default, models: ["
+    Path scenario = scenario("junk", 1, "control: { interval: 2m, policy: default, models: ["
         + junk + "] }\n");
 
     assertThatThrownBy(() -> SimulationPlan.of(ScenarioFiles.read(scenario), dataDir))
