@@ -52,6 +52,12 @@ final class ApiRoutes {
     json(ctx, 200, IngestView.of(stats));
   }
 
+  /** The models in force with their provenance, and the refused model files. */
+  void models(Context ctx) {
+    ModelsView models = views.sources().models().get();
+    json(ctx, 200, models == null ? ModelsView.NONE : models);
+  }
+
   void health(Context ctx) {
     Health health;
     try {

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The operator's web UI and REST API on Javalin: {@code /} (the page), {@code /api/nodes},
  * {@code /api/actions}, {@code /api/audit}, {@code /api/ingest}, {@code /api/history} (total
- * power, last ten minutes), {@code /api/approvals}, {@code POST /api/actions/{id}/approve} and
+ * power, last ten minutes), {@code /api/models} (models served and refused), {@code /api/approvals}, {@code POST /api/actions/{id}/approve} and
  * {@code /reject} ({@link ApprovalRoutes}: loopback only), {@code /api/events} (server-sent
  * events), {@code /health} and {@code /metrics}. Start it with
  * {@link #start}; {@link #close} stops pushing, ends open event streams and stops Jetty.
@@ -160,6 +160,7 @@ public final class DashboardServer implements AutoCloseable {
     config.routes.get("/api/audit", api::audit);
     config.routes.get("/api/ingest", api::ingest);
     config.routes.get("/api/history", api::history);
+    config.routes.get("/api/models", api::models);
     ApprovalRoutes approvals = parts.approvals();
     config.routes.get("/api/approvals", approvals::list);
     config.routes.post("/api/actions/{id}/approve", approvals::approve);

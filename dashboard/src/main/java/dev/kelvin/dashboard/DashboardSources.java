@@ -24,13 +24,15 @@ import java.util.function.Supplier;
  * @param prometheusText the Prometheus exposition text for {@code /metrics}
  * @param approvals the actions held for an operator: the control loop's own store, which the
  *     approve and reject routes decide on
+ * @param models the models served and refused, for {@code /api/models}
  */
 public record DashboardSources(ClusterView cluster, Scheduler scheduler,
     Supplier<Optional<TickReport>> lastTick, CountingAuditLog audit,
     Supplier<IngestStats> ingest, Supplier<Health> health, Supplier<String> prometheusText,
-    ApprovalStore approvals) {
+    ApprovalStore approvals, Supplier<ModelsView> models) {
   public DashboardSources {
     Objects.requireNonNull(approvals, "approvals");
+    Objects.requireNonNull(models, "models");
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(scheduler, "scheduler");
     Objects.requireNonNull(lastTick, "lastTick");
@@ -38,6 +40,15 @@ public record DashboardSources(ClusterView cluster, Scheduler scheduler,
     Objects.requireNonNull(ingest, "ingest");
     Objects.requireNonNull(health, "health");
     Objects.requireNonNull(prometheusText, "prometheusText");
+  }
+
+  /** Sources without models: {@code /api/models} lists none. */
+  public DashboardSources(ClusterView cluster, Scheduler scheduler,
+      Supplier<Optional<TickReport>> lastTick, CountingAuditLog audit,
+      Supplier<IngestStats> ingest, Supplier<Health> health, Supplier<String> prometheusText,
+      ApprovalStore approvals) {
+    this(cluster, scheduler, lastTick, audit, ingest, health, prometheusText, approvals,
+        () -> ModelsView.NONE);
   }
 
   /** Sources without a control loop's approvals: an empty store nothing is ever held in. */

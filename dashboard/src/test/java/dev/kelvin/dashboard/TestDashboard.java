@@ -44,6 +44,7 @@ final class TestDashboard implements AutoCloseable {
   final AtomicReference<List<Prediction>> predictions = new AtomicReference<>(List.of());
   final AtomicReference<Health> health = new AtomicReference<>(Health.of(Map.of()));
   final AtomicReference<String> metrics = new AtomicReference<>("kelvin_up 1\n");
+  final AtomicReference<ModelsView> models = new AtomicReference<>(ModelsView.NONE);
   final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
   final DashboardServer server;
@@ -66,7 +67,7 @@ final class TestDashboard implements AutoCloseable {
 
   DashboardSources sources() {
     return new DashboardSources(state, scheduler, this::lastTick, audit, ingest::stats,
-        health::get, metrics::get, approvals);
+        health::get, metrics::get, approvals, models::get);
   }
 
   /** A tick as the control loop would report it now: the predictions set and the summary. */

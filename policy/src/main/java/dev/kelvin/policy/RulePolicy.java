@@ -10,9 +10,9 @@ import dev.kelvin.core.prediction.Prediction;
 import dev.kelvin.policy.rules.NodeThermalFact;
 import dev.kelvin.policy.rules.Proposal;
 import dev.kelvin.policy.rules.SnapshotFacts;
+import dev.kelvin.policy.rules.WindowScans;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,14 +36,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class RulePolicy implements Policy {
   private static final Logger LOG = LoggerFactory.getLogger(RulePolicy.class);
-  private static final Comparator<Proposal> ORDER = Comparator.comparing(Proposal::target)
-      .thenComparing(Proposal::rule).thenComparing(Proposal::reason);
-
   /** The compiled rules in force; {@link #decide} reads it once per call. */
   private final AtomicReference<InForce> inForce;
   private final RuleParameters parameters;
   private final PolicySettings settings;
   private final ActionIds ids;
+  /** The window scans kept from tick to tick (decide is called once per tick). */
+  private final WindowScans scans = new WindowScans();
 
   RulePolicy(DroolsRuleBase ruleBase, RuleParameters parameters, ActionIds ids) {
     this(ruleBase, RuleDirectory.Contents.NONE.fingerprint(), parameters, ids);
@@ -141,7 +140,7 @@ public final class RulePolicy implements Policy {
     for (NodeView view : snapshot.views()) {
       Optional<NodeThermalFact> fact =
           NodeThermalFact.of(view, settings.defaultCpuTempLimitCelsius(),
-              settings.settleTime());
+              settings.settleTime(), scans);
       if (fact.isPresent()) {
         facts.add(fact.get());
       } else {
@@ -149,10 +148,9 @@ public final class RulePolicy implements Policy {
             + " rules skip it", view.id());
       }
     }
-    facts.addAll(SnapshotFacts.of(snapshot, predictions));
+    facts.addAll(SnapshotFacts.of(snapshot, predictions, scans));
     facts.addAll(predictions);
-    List<Proposal> proposals = new ArrayList<>(ruleBase.fire(facts, snapshot.at()));
-    proposals.sort(ORDER);
+    List<Proposal> proposals = Proposal.inOrder(ruleBase.fire(facts, snapshot.at()));
     List<Action> actions = new ArrayList<>(proposals.size());
     for (Proposal proposal : proposals) {
       actions.add(toAction(proposal, snapshot));

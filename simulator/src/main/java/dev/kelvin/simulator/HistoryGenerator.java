@@ -44,27 +44,62 @@ public final class HistoryGenerator {
    */
   public static List<NodeReading> generate(SiteSpec spec, long seed, Instant start,
       Duration span, Duration sampleEvery, double capChangeProbability) {
+    return start(spec, seed, start, sampleEvery, capChangeProbability).next(span);
+  }
+
+  /**
+   * A run that goes on where the last call left off: each {@link Run#next} returns the samples
+   * of the following span, as one {@link #generate} call over the whole time would.
+   */
+  public static Run start(SiteSpec spec, long seed, Instant start, Duration sampleEvery,
+      double capChangeProbability) {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(start, "start");
-    long samples = checkSamples(span, sampleEvery, spec.nodeCount());
+    checkSamples(sampleEvery, sampleEvery, spec.nodeCount());
     checkProbability(capChangeProbability);
-    SimulatedSite site = new SimulatedSite(spec, seed, start);
-    SplittableRandom random = Seeds.stream(seed, "history-caps", spec.site().toString());
-    List<SimulatedNode> nodes = site.nodes();
-    List<NodeReading> readings = new ArrayList<>(Math.toIntExact(samples * nodes.size()));
-    for (long k = 0; k < samples; k++) {
-      Instant at = start.plus(sampleEvery.multipliedBy(k));
-      site.advanceTo(at);
-      for (SimulatedNode node : nodes) {
-        readings.add(new NodeReading(node.node(), node.rack(), at, k + 1, node.sample().node()));
-        if (random.nextDouble() < capChangeProbability) {
-          node.apply(SetpointKind.CPU_FREQ_CAP, NODE_WIDE, randomCap(random, node.spec()));
+    return new Run(new SimulatedSite(spec, seed, start),
+        Seeds.stream(seed, "history-caps", spec.site().toString()), start, sampleEvery,
+        capChangeProbability);
+  }
+
+  /** A history generation in progress. Not thread-safe. */
+  public static final class Run {
+    private final SimulatedSite site;
+    private final SplittableRandom random;
+    private final Instant start;
+    private final Duration sampleEvery;
+    private final double capChangeProbability;
+    private long k;
+
+    private Run(SimulatedSite site, SplittableRandom random, Instant start,
+        Duration sampleEvery, double capChangeProbability) {
+      this.site = site;
+      this.random = random;
+      this.start = start;
+      this.sampleEvery = sampleEvery;
+      this.capChangeProbability = capChangeProbability;
+    }
+
+    /** The samples of the next {@code span}, ordered by time and then by node. */
+    public List<NodeReading> next(Duration span) {
+      List<SimulatedNode> nodes = site.nodes();
+      long samples = checkSamples(span, sampleEvery, nodes.size());
+      List<NodeReading> readings = new ArrayList<>(Math.toIntExact(samples * nodes.size()));
+      for (long end = k + samples; k < end; k++) {
+        Instant at = start.plus(sampleEvery.multipliedBy(k));
+        site.advanceTo(at);
+        for (SimulatedNode node : nodes) {
+          readings.add(new NodeReading(node.node(), node.rack(), at, k + 1,
+              node.sample().node()));
+          if (random.nextDouble() < capChangeProbability) {
+            node.apply(SetpointKind.CPU_FREQ_CAP, NODE_WIDE, randomCap(random, node.spec()));
+          }
         }
       }
+      LOG.debug("generated {} readings: {} nodes every {} over {}", readings.size(),
+          nodes.size(), sampleEvery, span);
+      return readings;
     }
-    LOG.debug("generated {} readings: {} nodes of {} every {} over {}, seed {}",
-        readings.size(), nodes.size(), spec.site(), sampleEvery, span, seed);
-    return readings;
   }
 
   private static double randomCap(SplittableRandom random, NodeSpec node) {

@@ -40,6 +40,16 @@ class HistoryGeneratorTest {
   }
 
   @Test
+  void a_run_continued_in_parts_gives_the_history_of_one_call() {
+    HistoryGenerator.Run run = HistoryGenerator.start(SiteSpec.demo(), 9, START,
+        Duration.ofSeconds(5), 0.05);
+    List<NodeReading> parts = new java.util.ArrayList<>(run.next(Duration.ofMinutes(4)));
+    parts.addAll(run.next(Duration.ofMinutes(6)));
+
+    assertThat(parts).isEqualTo(generate(Duration.ofMinutes(10), Duration.ofSeconds(5), 0.05));
+  }
+
+  @Test
   void varies_the_caps_across_the_clock_range() {
     List<NodeReading> history = generate(Duration.ofMinutes(30), Duration.ofSeconds(1), 0.01);
     List<Double> caps = history.stream()

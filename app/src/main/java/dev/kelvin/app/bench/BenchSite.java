@@ -24,15 +24,28 @@ final class BenchSite {
   private final List<NodeReading> history;
   private final ClusterState state = new ClusterState(StateSettings.defaults()
       .withForgetAfter(Duration.ofDays(2)).withStaleAfter(Duration.ofDays(1)));
-  private final Instant end;
+  private final HistoryGenerator.Run run;
+  private Instant end;
 
   BenchSite(int nodes, long seed) {
     spec = spec(nodes);
-    history = HistoryGenerator.generate(spec, seed, START, HISTORY, Duration.ofSeconds(1), 0.01);
+    run = HistoryGenerator.start(spec, seed, START, Duration.ofSeconds(1), 0.01);
+    history = run.next(HISTORY);
     for (NodeReading reading : history) {
       state.admit(reading, reading.at());
     }
     end = START.plus(HISTORY);
+  }
+
+  /**
+   * Runs the site on by {@code span} and admits its readings, as live telemetry would arrive
+   * between two control ticks; {@link #snapshot()} is then taken at the new end.
+   */
+  void advance(Duration span) {
+    for (NodeReading reading : run.next(span)) {
+      state.admit(reading, reading.at());
+    }
+    end = end.plus(span);
   }
 
   /** The demo's site, resized to {@code nodes} in racks of up to 50. */

@@ -20,8 +20,8 @@ import dev.kelvin.policy.rules.Proposal;
 import dev.kelvin.policy.rules.RackFact;
 import dev.kelvin.policy.rules.SiteFact;
 import dev.kelvin.policy.rules.SnapshotFacts;
+import dev.kelvin.policy.rules.WindowScans;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,12 +36,10 @@ import java.util.Set;
  * that shows what the rule engine costs over hand-written code.
  */
 final class PlainRules {
-  private static final Comparator<Proposal> ORDER = Comparator.comparing(Proposal::target)
-      .thenComparing(Proposal::rule).thenComparing(Proposal::reason);
-
   private final PolicySettings thermal;
   private final BudgetSettings budget;
   private final ActionIds ids;
+  private final WindowScans scans = new WindowScans();
 
   PlainRules(RuleParameters parameters, ActionIds ids) {
     this.thermal = parameters.get(PolicySettings.class);
@@ -51,7 +49,7 @@ final class PlainRules {
 
   List<Action> decide(ClusterSnapshot snapshot) {
     List<Object> inserted = new ArrayList<>();
-    budget(SnapshotFacts.of(snapshot), inserted);
+    budget(SnapshotFacts.of(snapshot, scans), inserted);
     Set<NodeId> held = new HashSet<>();
     List<Proposal> proposals = new ArrayList<>();
     for (Object fact : inserted) {
@@ -63,12 +61,11 @@ final class PlainRules {
     }
     for (NodeView view : snapshot.views()) {
       Optional<NodeThermalFact> fact = NodeThermalFact.of(view,
-          thermal.defaultCpuTempLimitCelsius(), thermal.settleTime());
+          thermal.defaultCpuTempLimitCelsius(), thermal.settleTime(), scans);
       fact.ifPresent(node -> thermal(node, held.contains(node.node()), proposals));
     }
-    proposals.sort(ORDER);
     List<Action> actions = new ArrayList<>(proposals.size());
-    for (Proposal proposal : proposals) {
+    for (Proposal proposal : Proposal.inOrder(proposals)) {
       actions.add(proposal.toAction(new ActionMeta(ids.next(), proposal.rule(),
           proposal.reason(), proposal.facts(), snapshot.at(), proposal.lease(thermal),
           proposal.modelVersion())));

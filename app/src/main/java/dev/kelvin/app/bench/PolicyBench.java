@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * One policy tick at a given size, timed: the whole shipped rule set deciding on a snapshot
@@ -59,30 +59,43 @@ final class PolicyBench {
   private PolicyBench() {}
 
   static Result run(int nodes, int jobs, int warmups, int rounds, long seed) {
-    ClusterSnapshot snapshot = PolicyWorld.build(nodes, jobs, seed);
+    PolicyWorld world = PolicyWorld.world(nodes, jobs, seed);
+    ClusterSnapshot first = world.snapshot();
     RuleParameters parameters = RuleParameters.defaults();
-    RulePolicy whole = RulePolicy.load(parameters, new ActionIds(snapshot.at()));
-    RulePolicy subset = RulePolicy.load(parameters, new ActionIds(snapshot.at()),
+    RulePolicy whole = RulePolicy.load(parameters, new ActionIds(first.at()));
+    RulePolicy subset = RulePolicy.load(parameters, new ActionIds(first.at()),
         THERMAL_AND_BUDGET);
-    PlainRules plain = new PlainRules(parameters, new ActionIds(snapshot.at()));
+    PlainRules plain = new PlainRules(parameters, new ActionIds(first.at()));
     List<Prediction> none = List.of();
-    List<Supplier<List<Action>>> contenders = List.of(() -> whole.decide(snapshot, none),
-        () -> subset.decide(snapshot, none), () -> plain.decide(snapshot));
+    List<Function<ClusterSnapshot, List<Action>>> contenders = List.of(
+        snapshot -> whole.decide(snapshot, none), snapshot -> subset.decide(snapshot, none),
+        plain::decide);
     for (int i = 0; i < warmups; i++) {
-      contenders.forEach(Supplier::get);
+      ClusterSnapshot snapshot = next(world);
+      contenders.forEach(contender -> contender.apply(snapshot));
     }
     long[][] nanos = new long[3][rounds];
     List<List<Action>> last = new java.util.ArrayList<>(List.of(List.of(), List.of(), List.of()));
     for (int i = 0; i < rounds; i++) {
+      ClusterSnapshot snapshot = next(world);
       for (int c = 0; c < 3; c++) {
         long started = System.nanoTime();
-        last.set(c, contenders.get(c).get());
+        last.set(c, contenders.get(c).apply(snapshot));
         nanos[c][i] = System.nanoTime() - started;
       }
     }
     return new Result(nodes, jobs, rounds, timing(nanos[0], last.get(0)),
         timing(nanos[1], last.get(1)), timing(nanos[2], last.get(2)),
         described(last.get(1)).equals(described(last.get(2))), whole.ruleNames());
+  }
+
+  /**
+   * The next tick's snapshot: the site runs on by one control interval first, so that every
+   * round decides on fresh readings, as a live tick does (not on one snapshot over and over).
+   */
+  private static ClusterSnapshot next(PolicyWorld world) {
+    world.tick();
+    return world.snapshot();
   }
 
   private static Timing timing(long[] nanos, List<Action> actions) {

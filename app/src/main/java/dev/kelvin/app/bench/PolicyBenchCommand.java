@@ -14,9 +14,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kelvin bench policy}: one policy tick (every shipped rule deciding on a snapshot of
- * 10,000 nodes and 50,000 jobs by default) timed over many rounds, beside the thermal rules
- * written as plain Java on the same snapshot, with p50, p99 and their ratio against the issue's
- * target (p99 under 100 ms on 2 cores).
+ * 10,000 nodes and 50,000 jobs by default, the site run on by one control interval before each
+ * round) timed over many rounds, beside the thermal and budget rules written as plain Java on
+ * the same snapshots, with p50, p99 and their ratio against the issue's target (p99 under
+ * 100 ms on 2 cores).
  */
 @Command(name = "policy", mixinStandardHelpOptions = true,
     description = "Times one policy tick at 10,000 nodes and 50,000 jobs, beside plain Java.")

@@ -22,11 +22,28 @@ import java.util.TreeMap;
  */
 final class PolicyWorld {
   static final double BUDGET_SHARE = 0.9;
+  /** How far the site runs on between two ticks: the control loop's default interval. */
+  static final Duration TICK = Duration.ofSeconds(1);
 
-  private PolicyWorld() {}
+  private final BenchSite site;
+  private final TreeMap<JobId, Job> book;
+  private final List<PowerBudget> budgets;
 
+  private PolicyWorld(BenchSite site, TreeMap<JobId, Job> book, List<PowerBudget> budgets) {
+    this.site = site;
+    this.book = book;
+    this.budgets = budgets;
+  }
+
+  /** The world's first snapshot; see {@link #world} for one that runs on. */
   static ClusterSnapshot build(int nodes, int jobs, long seed) {
-    ClusterSnapshot telemetry = new BenchSite(nodes, seed).snapshot();
+    return world(nodes, jobs, seed).snapshot();
+  }
+
+  /** A world of {@code nodes} and {@code jobs} whose telemetry runs on tick by tick. */
+  static PolicyWorld world(int nodes, int jobs, long seed) {
+    BenchSite site = new BenchSite(nodes, seed);
+    ClusterSnapshot telemetry = site.snapshot();
     SplittableRandom random = new SplittableRandom(seed);
     TreeMap<JobId, Job> book = new TreeMap<>();
     List<NodeId> free = new ArrayList<>(telemetry.nodes().keySet());
@@ -41,14 +58,29 @@ final class PolicyWorld {
       book.put(id(next), job(id(next++), List.of(), 1 + random.nextInt(8), telemetry.at(),
           random));
     }
+    List<PowerBudget> budgets = new ArrayList<>();
+    for (SiteView view : telemetry.sites().values()) {
+      budgets.add(PowerBudget.ofSite(view.id(),
+          Math.max(1, telemetry.totalPowerWatts() * BUDGET_SHARE)));
+    }
+    return new PolicyWorld(site, book, budgets);
+  }
+
+  /** The site now, with the jobs and the budget the world was built with. */
+  ClusterSnapshot snapshot() {
+    ClusterSnapshot telemetry = site.snapshot();
     TreeMap<dev.kelvin.core.model.SiteId, SiteView> sites = new TreeMap<>();
-    for (SiteView site : telemetry.sites().values()) {
-      double watts = telemetry.totalPowerWatts();
-      sites.put(site.id(), new SiteView(site.id(), site.racks(),
-          List.of(PowerBudget.ofSite(site.id(), Math.max(1, watts * BUDGET_SHARE))),
-          site.facility(), site.openAlarms()));
+    for (SiteView view : telemetry.sites().values()) {
+      sites.put(view.id(), new SiteView(view.id(), view.racks(), budgets.stream()
+          .filter(budget -> budget.site().equals(view.id())).toList(), view.facility(),
+          view.openAlarms()));
     }
     return new ClusterSnapshot(telemetry.at(), telemetry.nodes(), sites, book);
+  }
+
+  /** Runs the site on by one tick. */
+  void tick() {
+    site.advance(TICK);
   }
 
   private static JobId id(int n) {

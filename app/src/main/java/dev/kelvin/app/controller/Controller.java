@@ -3,6 +3,8 @@ package dev.kelvin.app.controller;
 import dev.kelvin.actuators.ActuatorException;
 import dev.kelvin.actuators.MqttCommandExecutor;
 import dev.kelvin.app.StartupException;
+import dev.kelvin.app.models.ModelMetrics;
+import dev.kelvin.app.models.ModelsReport;
 import dev.kelvin.app.ops.BacklogMetrics;
 import dev.kelvin.app.ops.KelvinMetrics;
 import dev.kelvin.app.ops.StatusLine;
@@ -15,6 +17,7 @@ import dev.kelvin.core.ingest.IngestCounters;
 import dev.kelvin.core.loop.ControlLoop;
 import dev.kelvin.core.loop.TickReport;
 import dev.kelvin.core.port.Predictor;
+import dev.kelvin.core.prediction.Prediction;
 import dev.kelvin.core.state.ClusterState;
 import dev.kelvin.core.time.Scheduler;
 import dev.kelvin.dashboard.DashboardServer;
@@ -22,6 +25,8 @@ import dev.kelvin.dashboard.DashboardSources;
 import dev.kelvin.dashboard.Health;
 import dev.kelvin.policy.audit.JsonlAuditLog;
 import dev.kelvin.policy.guard.SafetyGuard;
+import dev.kelvin.predictor.serve.ModelPredictor;
+import dev.kelvin.predictor.serve.ModelRegistry;
 import dev.kelvin.telemetry.IngestWorker;
 import dev.kelvin.telemetry.TelemetryException;
 import dev.kelvin.telemetry.TelemetrySubscriber;
@@ -30,13 +35,16 @@ import dev.kelvin.telemetry.decode.TelemetryDecoder;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The controller, assembled once for every command: live cluster state fed by the telemetry
- * subscriber, the power model, the rules, the safety guard, the MQTT actuator, the audit log,
+ * subscriber, the served models (and the power model, when trained at start), the rules, the
+ * safety guard, the MQTT actuator, the audit log,
  * the control loop ticking on its scheduler, the status line, health, metrics and the
  * dashboard. {@code kelvin demo} adds an embedded broker and a simulated site with its agents;
  * {@code kelvin run} points it at a real broker; a virtual-time test gives it a loopback
@@ -60,6 +68,8 @@ public final class Controller implements AutoCloseable {
   private TelemetrySubscriber telemetry;
   private IngestWorker ingestWorker;
   private MqttCommandExecutor executor;
+  private ModelRegistry models;
+  private ModelPredictor modelPredictor;
   private ControlLoop loop;
   private Optional<DashboardServer> dashboard = Optional.empty();
 
@@ -130,8 +140,8 @@ public final class Controller implements AutoCloseable {
 
   private void startLoop() {
     SafetyGuard guard = new SafetyGuard(settings.guard(), audit::writing);
-    Predictor predictor = parts.forecaster().map(Predictor.class::cast).orElse(Predictor.NONE);
     Scheduler control = scheduler("control");
+    Predictor predictor = predictor(control);
     loop = new ControlLoop(new ControlLoop.Ports(state, predictor, parts.rules(), guard,
         executor, audit), control.clock(), ingestWorker.monitor(),
         new ApprovalStore(audit, control.clock(), settings.approvalMaxAge()));
@@ -141,6 +151,25 @@ public final class Controller implements AutoCloseable {
     Scheduler.Task status = control.every("status line", settings.statusEvery(),
         settings.statusEvery(), this::logStatus);
     closer.add("status line", status::cancel);
+  }
+
+  /**
+   * The served models, read now and reloaded on a scheduler of their own (reading a model file
+   * never delays a tick), plus the power model trained at start, when there is one.
+   */
+  private Predictor predictor(Scheduler control) {
+    models = closer.add("model registry", parts.models().start(scheduler("models")));
+    modelPredictor = new ModelPredictor(models::active,
+        ModelMetrics.timings(metrics.registry()), control.clock());
+    if (parts.forecaster().isEmpty()) {
+      return modelPredictor;
+    }
+    Predictor forecaster = parts.forecaster().get();
+    return snapshot -> {
+      List<Prediction> all = new ArrayList<>(modelPredictor.predict(snapshot));
+      all.addAll(forecaster.predict(snapshot));
+      return all;
+    };
   }
 
   private void tick(Instant now) {
@@ -157,7 +186,8 @@ public final class Controller implements AutoCloseable {
 
   private DashboardSources dashboardSources() {
     return new DashboardSources(state, scheduler("dashboard"), this::lastTick, audit,
-        ingest::stats, health::current, metrics::scrape, loop.approvals());
+        ingest::stats, health::current, metrics::scrape, loop.approvals(),
+        () -> ModelsReport.view(models.status()));
   }
 
   private void bindMetrics() {
@@ -172,6 +202,7 @@ public final class Controller implements AutoCloseable {
     BacklogMetrics.bind(metrics.registry(), ingestWorker);
     metrics.bindSession("actuators", executor::sessionStats);
     parts.forecaster().ifPresent(model -> metrics.bindForecaster(model::stats));
+    ModelMetrics.bind(metrics.registry(), models, modelPredictor);
     dashboard.ifPresent(server -> metrics.bindDashboard(server::stats));
   }
 
@@ -182,6 +213,11 @@ public final class Controller implements AutoCloseable {
   /** The report of the latest control tick, empty before the first. */
   public Optional<TickReport> lastTick() {
     return loop == null ? Optional.empty() : loop.lastTick();
+  }
+
+  /** The model files served, reloaded and refused. */
+  public ModelRegistry models() {
+    return models;
   }
 
   public ClusterState state() {

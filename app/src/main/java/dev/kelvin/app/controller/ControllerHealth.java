@@ -1,5 +1,6 @@
 package dev.kelvin.app.controller;
 
+import dev.kelvin.app.models.ModelsReport;
 import dev.kelvin.core.backlog.BacklogSettings;
 import dev.kelvin.core.backlog.IngestBacklog;
 import dev.kelvin.core.backlog.ShedReason;
@@ -141,9 +142,6 @@ final class ControllerHealth {
   }
 
   private Component predictor() {
-    return controller.parts().forecaster().map(model -> new Component(Status.UP,
-        model.modelVersion() + ": " + model.stats().forecasts() + " forecasts, "
-            + model.stats().failed() + " failed"))
-        .orElse(new Component(Status.UP, "no model: the rules decide without predictions"));
+    return ModelsReport.health(controller.models().status(), controller.parts().forecaster());
   }
 }

@@ -1,6 +1,7 @@
 package dev.kelvin.app.demo;
 
 import dev.kelvin.app.VersionProvider;
+import dev.kelvin.app.models.ModelsReport;
 import dev.kelvin.predictor.forecast.TrainingReport;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,6 @@ final class Banner {
   private Banner() {}
 
   static List<String> lines(Demo demo) {
-    TrainingReport report = demo.model().report();
     int port = demo.mqttUri().getPort();
     return List.of(
         String.format(Locale.ROOT, "Kelvin %s demo ready in %.1f s", VersionProvider.version(),
@@ -24,11 +24,20 @@ final class Banner {
                 + " one node agent each",
             demo.site().nodes().size(), demo.site().spec().racks(), demo.site().spec().site(),
             demo.site().seed()),
-        String.format(Locale.ROOT, "  model        %s: next-minute node power, RMSE %.1f W"
-                + " (persistence %.1f W) on %d held-out examples",
-            report.modelVersion(), report.model().rmseWatts(),
-            report.persistence().rmseWatts(), report.model().examples()),
+        "  models       " + ModelsReport.line(demo.controller().models().status()),
+        powerModel(demo),
         "  rules        " + String.join(", ", demo.rules().ruleNames()),
         "Press Ctrl-C to stop.");
+  }
+
+  private static String powerModel(Demo demo) {
+    if (demo.model().isEmpty()) {
+      return "  power model  not trained at start-up (--train-power-model trains one)";
+    }
+    TrainingReport report = demo.model().get().report();
+    return String.format(Locale.ROOT, "  power model  %s: next-minute node power, RMSE %.1f W"
+            + " (persistence %.1f W) on %d held-out examples", report.modelVersion(),
+        report.model().rmseWatts(), report.persistence().rmseWatts(),
+        report.model().examples());
   }
 }

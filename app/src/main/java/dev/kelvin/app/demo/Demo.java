@@ -5,6 +5,7 @@ import dev.kelvin.agent.NodeAgent;
 import dev.kelvin.app.StartupException;
 import dev.kelvin.app.controller.Controller;
 import dev.kelvin.app.controller.ControllerParts;
+import dev.kelvin.app.models.ModelServing;
 import dev.kelvin.app.ops.PortPreflight;
 import dev.kelvin.app.rules.RulesWatch;
 import dev.kelvin.app.runtime.Closer;
@@ -37,8 +38,9 @@ import java.util.concurrent.Executors;
  * {@code kelvin demo}: the controller assembly ({@link Controller}) plus an embedded MQTT
  * broker and a simulated site with one real node agent per node ({@link SiteAgents}), in one
  * process on the wall clock. The site's nodes are the controller's inventory: no other node
- * name registers. Slow parts (broker, rule compilation, model training) start in
- * parallel. {@link #close()} stops everything, newest first: the agents restore their caps
+ * name registers. Slow parts (broker, rule compilation, and model training when asked for with
+ * {@code --train-power-model}) start in parallel; model files are served from {@code --models}
+ * and the shipped models. {@link #close()} stops everything, newest first: the agents restore their caps
  * before the controller and the broker go.
  */
 public final class Demo implements AutoCloseable {
@@ -50,7 +52,7 @@ public final class Demo implements AutoCloseable {
   private DemoLogins logins;
   private Controller controller;
   private SiteAgents site;
-  private ModelBoot.Trained model;
+  private Optional<ModelBoot.Trained> model = Optional.empty();
   private RulePolicy rules;
   private Duration startup;
 
@@ -79,18 +81,21 @@ public final class Demo implements AutoCloseable {
       CompletableFuture<RulePolicy> compiling = CompletableFuture.supplyAsync(
           () -> RulePolicy.load(PolicySettings.defaults(),
               ActionIds.forController(start, new SecureRandom())), boot);
-      CompletableFuture<ModelBoot.Trained> training = CompletableFuture.supplyAsync(
-          () -> ModelBoot.train(spec, options, start), boot);
+      Optional<CompletableFuture<ModelBoot.Trained>> training = options.trainPowerModel()
+          ? Optional.of(CompletableFuture.supplyAsync(
+              () -> ModelBoot.train(spec, options, start), boot)) : Optional.empty();
+      ModelServing models = ModelServing.standard(options.modelsDir(), "--models",
+          ModelServing.DEFAULT_RELOAD_EVERY);
       SimulatedSite simulated = new SimulatedSite(spec, options.seed(), start);
       List<NodeId> nodes = simulated.nodes().stream().map(SimulatedNode::node).toList();
       logins = new DemoLogins(nodes, Topics.defaults());
       URI mqtt = startBroker(options);
       rules = Threads.join(compiling, "compiling the rules");
-      model = Threads.join(training, "training the power model");
+      model = training.map(trained -> Threads.join(trained, "training the power model"));
       controller = closer.add("controller", Controller.start(
           Sites.controller(options, logins.controller(mqtt), nodes),
           new ControllerParts(PahoTransport.INSTANCE, schedulers, rules,
-              Optional.of(model.forecaster()))));
+              model.map(ModelBoot.Trained::forecaster), models)));
       site = closer.add("simulated site", SiteAgents.start(simulated,
           node -> AgentSettings.defaults(logins.agent(mqtt, node)), PahoTransport.INSTANCE,
           schedulers));
@@ -174,7 +179,8 @@ public final class Demo implements AutoCloseable {
     return site.agents();
   }
 
-  ModelBoot.Trained model() {
+  /** The power model trained at start-up, when asked for. */
+  Optional<ModelBoot.Trained> model() {
     return model;
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code kelvin demo}: the controller and a simulated site in one process, until Ctrl-C. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Runs everything in one process: an embedded MQTT broker, a simulated site"
-        + " with one node agent per node, the controller (telemetry, power model, rules, safety"
+        + " with one node agent per node, the controller (telemetry, served models, rules, safety"
         + " guard, actuator, audit log) and the dashboard. Ctrl-C stops it."})
 public final class DemoCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
@@ -70,10 +71,20 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Append-only audit log, one JSON object per line (default: ${DEFAULT-VALUE}).")
   private Path auditFile;
 
+  @Option(names = "--train-power-model",
+      description = "Train the next-minute power model at start-up on simulated history (off:"
+          + " only model files are served).")
+  private boolean trainPowerModel;
+
   @Option(names = "--training-minutes", defaultValue = "30",
-      description = "Simulated history the power model is trained on at start-up, in minutes"
-          + " (default: ${DEFAULT-VALUE}).")
+      description = "Simulated history the power model is trained on with --train-power-model,"
+          + " in minutes (default: ${DEFAULT-VALUE}).")
   private int trainingMinutes;
+
+  @Option(names = "--models", paramLabel = "DIR",
+      description = "A folder of model files (kelvin train --out) served before the shipped"
+          + " ones; a new or changed file is picked up while the demo runs.")
+  private Path modelsDir;
 
   @Override
   public Integer call() throws Exception {
@@ -111,6 +122,7 @@ public final class DemoCommand implements Callable<Integer> {
   DemoOptions options(Path workDir) {
     return new DemoOptions(httpHost, httpPort, mqttPort, racks, nodesPerRack, seed,
         Duration.ofMillis(Math.round(tickSeconds * 1000)), dryRun, auditFile,
-        Duration.ofMinutes(trainingMinutes), workDir, httpAllowedHosts);
+        Duration.ofMinutes(trainingMinutes), workDir, httpAllowedHosts, trainPowerModel,
+        Optional.ofNullable(modelsDir));
   }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything {@code kelvin demo} can be told. See docs/configuration.md for each option.
@@ -17,15 +18,20 @@ import java.util.Objects;
  * @param tick how often the control loop decides
  * @param dryRun decide and audit, but send nothing to the nodes
  * @param auditFile the append-only audit log (JSON lines)
- * @param trainingSpan how much simulated history the power model is trained on at start-up
+ * @param trainingSpan how much simulated history the power model is trained on at start-up,
+ *     when {@code trainPowerModel}
  * @param workDir scratch space for the embedded broker
  * @param httpAllowedHosts names the dashboard answers to besides this machine's own
+ * @param trainPowerModel whether to train the next-minute power model at start-up
+ * @param modelsDir a folder of model files served before the shipped ones, watched for changes
  */
 public record DemoOptions(String httpHost, int httpPort, int mqttPort, int racks,
     int nodesPerRack, long seed, Duration tick, boolean dryRun, Path auditFile,
-    Duration trainingSpan, Path workDir, List<String> httpAllowedHosts) {
+    Duration trainingSpan, Path workDir, List<String> httpAllowedHosts,
+    boolean trainPowerModel, Optional<Path> modelsDir) {
   public DemoOptions {
     Objects.requireNonNull(httpHost, "httpHost");
+    Objects.requireNonNull(modelsDir, "modelsDir");
     httpAllowedHosts = List.copyOf(httpAllowedHosts);
     Objects.requireNonNull(tick, "tick");
     Objects.requireNonNull(auditFile, "auditFile");
@@ -36,11 +42,14 @@ public record DemoOptions(String httpHost, int httpPort, int mqttPort, int racks
     }
   }
 
-  /** As the canonical constructor, with no extra names for the dashboard. */
+  /**
+   * As the canonical constructor, with no extra names for the dashboard, no power model trained
+   * at start-up and the shipped models only.
+   */
   public DemoOptions(String httpHost, int httpPort, int mqttPort, int racks, int nodesPerRack,
       long seed, Duration tick, boolean dryRun, Path auditFile, Duration trainingSpan,
       Path workDir) {
     this(httpHost, httpPort, mqttPort, racks, nodesPerRack, seed, tick, dryRun, auditFile,
-        trainingSpan, workDir, List.of());
+        trainingSpan, workDir, List.of(), false, Optional.empty());
   }
 }

@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains the demo's power model at start-up on history the simulator makes in virtual time:
+ * Trains the demo's power model at start-up, when asked for with {@code --train-power-model}
+ * (the demo serves model files otherwise), on history the simulator makes in virtual time:
  * the same site, another seed (so the model is not tested on the workload it learned), with
  * random frequency caps now and then so that it learns what a cap does to power.
  */

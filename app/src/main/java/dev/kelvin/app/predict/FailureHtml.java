@@ -90,8 +90,9 @@ final class FailureHtml {
   }
 
   private static String pr(SystemEvaluation s) {
+    double top = Math.max(0.05, Math.max(highest(s.modelCurves()), highest(s.baselineCurves())));
     SvgChart chart = new SvgChart("Precision and recall, all systems",
-        Axis.linear(0, 1, "recall"), Axis.linear(0, 1, "precision"));
+        Axis.linear(0, 1, "recall"), Axis.linear(0, Math.min(1, top * 1.1), "precision"));
     chart.horizontal(s.model().positiveShare(), SvgChart.Style.dashed(Svg.GREY),
         "positive share");
     curve(chart, s.baselineCurves(), false, Svg.ORANGE, "baseline, PR-AUC "
@@ -99,6 +100,15 @@ final class FailureHtml {
     curve(chart, s.modelCurves(), false, Svg.BLUE, "model, PR-AUC "
         + TableCell.number(s.model().prAuc(), 3));
     return chart.render();
+  }
+
+  /** The highest precision after the first flagged point. */
+  private static double highest(Curves curves) {
+    double most = 0;
+    for (int i = 1; i < curves.size(); i++) {
+      most = Math.max(most, curves.precision()[i]);
+    }
+    return most;
   }
 
   private static void curve(SvgChart chart, Curves curves, boolean roc, String color,

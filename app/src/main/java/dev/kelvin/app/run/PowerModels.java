@@ -22,7 +22,7 @@ final class PowerModels {
 
   static Optional<PowerForecaster> load(PredictorConfig config) {
     if (config.model() == PredictorConfig.Model.NONE) {
-      LOG.info("no power model (predictor.model: none): the rules decide without predictions");
+      LOG.info("no power model trained at start (predictor.model: none)");
       return Optional.empty();
     }
     Instant now = Instant.now();

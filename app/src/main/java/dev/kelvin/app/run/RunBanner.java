@@ -2,6 +2,7 @@ package dev.kelvin.app.run;
 
 import dev.kelvin.app.controller.Controller;
 import dev.kelvin.app.controller.ControllerSettings;
+import dev.kelvin.app.models.ModelsReport;
 import dev.kelvin.core.model.Numbers;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ final class RunBanner {
   static List<String> running(Controller controller) {
     List<String> lines = new ArrayList<>(settings(controller.settings()));
     controller.dashboardUri().ifPresent(uri -> lines.set(3, "  dashboard    " + uri));
+    lines.add("  models       " + ModelsReport.line(controller.models().status()));
     lines.add("Press Ctrl-C to stop.");
     return lines;
   }

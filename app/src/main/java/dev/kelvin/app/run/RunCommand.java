@@ -91,6 +91,6 @@ public final class RunCommand implements Callable<Integer> {
   private static ControllerParts parts(RunConfig settings, Schedulers schedulers,
       RulePolicy rules) {
     return new ControllerParts(PahoTransport.INSTANCE, schedulers, rules,
-        PowerModels.load(settings.predictor()));
+        PowerModels.load(settings.predictor()), settings.predictor().serving());
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kelvin.core.model.ClusterSnapshot;
 import dev.kelvin.core.model.Job;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PolicyBenchTest {
@@ -29,7 +28,6 @@ class PolicyBenchTest {
     PolicyBench.Result result = PolicyBench.run(100, 300, 0, 2, 3);
 
     assertThat(result.sameActions()).isTrue();
-    assertThat(PolicyBench.described(List.of())).isEmpty();
     assertThat(result.plain().actions()).isEqualTo(result.subset().actions()).isPositive();
     assertThat(result.rules()).contains("thermal-cap-cpu", "budget-cap-site");
   }

@@ -3,6 +3,7 @@ package dev.kelvin.app.controller;
 import dev.kelvin.actuators.ActuatorSettings;
 import dev.kelvin.agent.AgentSettings;
 import dev.kelvin.app.demo.SiteAgents;
+import dev.kelvin.app.models.ModelServing;
 import dev.kelvin.app.runtime.Schedulers;
 import dev.kelvin.core.state.StateSettings;
 import dev.kelvin.core.time.VirtualScheduler;
@@ -44,9 +45,19 @@ final class VirtualSite implements AutoCloseable {
 
   /** The site with the controller's audit log in {@code auditFile} (empty: in memory). */
   VirtualSite(RulePolicy rules, long seed, Optional<Path> auditFile) {
+    this(rules, seed, auditFile, ModelServing.none());
+  }
+
+  /** The site whose controller serves {@code models}. */
+  VirtualSite(RulePolicy rules, long seed, ModelServing models) {
+    this(rules, seed, Optional.empty(), models);
+  }
+
+  private VirtualSite(RulePolicy rules, long seed, Optional<Path> auditFile,
+      ModelServing models) {
     Schedulers schedulers = Schedulers.virtual(scheduler);
     controller = Controller.start(settings(auditFile), new ControllerParts(broker, schedulers,
-        rules, Optional.empty()));
+        rules, Optional.empty(), models));
     site = SiteAgents.start(new SimulatedSite(SiteSpec.demo(), seed, START),
         node -> AgentSettings.defaults(LOOPBACK), broker, schedulers);
   }

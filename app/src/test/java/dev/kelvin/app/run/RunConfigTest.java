@@ -109,6 +109,33 @@ class RunConfigTest {
   }
 
   @Test
+  void the_models_folder_resolves_against_the_configuration_file_and_defaults_to_none()
+      throws IOException {
+    String login = "mqtt:\n  allow_anonymous_for_tests: true\n";
+    RunConfig none = RunConfig.read(write(login));
+    Files.createDirectory(dir.resolve("models"));
+    RunConfig some = RunConfig.read(write(login + "predictor:\n  models_dir: models\n"
+        + "  models_reload_every: 30s\n"));
+
+    assertThat(none.predictor().modelsDir()).isEmpty();
+    assertThat(none.predictor().modelsReloadEvery()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(some.predictor().modelsDir()).hasValue(dir.resolve("models"));
+    assertThat(some.predictor().modelsReloadEvery()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(some.predictor().serving().folders()).first()
+        .satisfies(folder -> assertThat(folder.folder()).isEqualTo(dir.resolve("models")));
+  }
+
+  @Test
+  void a_models_folder_that_is_not_there_stops_the_start_naming_the_key() throws IOException {
+    RunConfig config = RunConfig.read(write("mqtt:\n  allow_anonymous_for_tests: true\n"
+        + "predictor:\n  models_dir: no-such-folder\n"));
+
+    assertThatThrownBy(() -> config.predictor().serving())
+        .isInstanceOf(dev.kelvin.app.StartupException.class)
+        .hasMessageContaining("predictor.models_dir").hasMessageContaining("does not exist");
+  }
+
+  @Test
   void a_port_written_as_text_is_a_wrong_type() {
     assertRefused("dashboard:\n  port: \"8080\"\n", "dashboard.port", "\"8080\"",
         "must be a whole number within 0..65535; write it without quotes");

@@ -404,9 +404,44 @@
       });
   }
 
+  // ---- models ------------------------------------------------------------------------------
+
+  function fillRows(tbody, rows) {
+    while (tbody.firstChild) { tbody.removeChild(tbody.firstChild); }
+    rows.forEach(function (cells) {
+      var row = newRow(cells.map(function (cell) { return cell.cls; }));
+      cells.forEach(function (cell, index) { setText(row.cells[index], cell.text); });
+      tbody.appendChild(row);
+    });
+  }
+
+  function renderModels(models) {
+    var served = models.served || [];
+    var refused = models.refused || [];
+    fillRows(document.querySelector('#models tbody'), served.map(function (m) {
+      var p = m.provenance || {};
+      return [{ text: m.kind }, { text: m.version, cls: 'node' },
+        { text: (p.file || '') + (m.fileRemoved ? ' (removed)' : '') },
+        { text: p.algorithm || '–' }, { text: p.trained_until || '–' },
+        { text: p.data || '–', cls: 'reason' }];
+    }));
+    fillRows(document.querySelector('#models-refused tbody'), refused.map(function (r) {
+      return [{ text: r.file, cls: 'node' }, { text: r.reason }, { text: localTime(r.at) },
+        { text: r.detail, cls: 'reason' }];
+    }));
+    byId('models-empty').hidden = served.length > 0;
+    byId('models-refused').hidden = refused.length === 0;
+    setText(byId('models-count'), served.length + ' serving' +
+      (refused.length ? ', ' + refused.length + ' refused' : ''));
+  }
+
+  function checkModels() { load('/api/models', renderModels); }
+
   load('/api/nodes', renderNodes);
   load('/api/actions?limit=200', function (entries) { upsertActions(entries, false); });
   connect();
   checkHealth();
+  checkModels();
   window.setInterval(checkHealth, HEALTH_MS);
+  window.setInterval(checkModels, HEALTH_MS);
 }());

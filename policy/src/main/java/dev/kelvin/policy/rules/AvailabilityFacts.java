@@ -42,12 +42,10 @@ final class AvailabilityFacts {
       availabilityBySite.computeIfAbsent(node.node().site(), site -> new ArrayList<>())
           .add(node);
     }
-    Map<SiteId, Integer> pendingDemand = pendingDemand(snapshot, availabilityBySite);
-    List<Object> facts = new ArrayList<>();
+    Map<SiteId, Integer> pendingDemand = new HashMap<>();
     Map<SiteId, Integer> jobsBySite = new HashMap<>();
-    for (Job job : snapshot.jobs().values()) {
-      jobsBySite.merge(job.site(), 1, Integer::sum);
-    }
+    countJobs(snapshot, availabilityBySite, jobsBySite, pendingDemand);
+    List<Object> facts = new ArrayList<>();
     for (Map.Entry<SiteId, List<NodeFact>> site : nodesBySite.entrySet()) {
       facts.add(lease(site.getKey(), site.getValue(), snapshot,
           jobsBySite.getOrDefault(site.getKey(), 0)));
@@ -145,17 +143,23 @@ final class AvailabilityFacts {
         fact.drained(), fact.drainedByKelvin(), fact.drainedSeconds(), idleRank, wakeRank);
   }
 
-  /** The nodes each site's pending jobs ask for, counting only jobs that fit the site. */
-  private static Map<SiteId, Integer> pendingDemand(ClusterSnapshot snapshot,
-      Map<SiteId, List<NodeAvailability>> availabilityBySite) {
-    Map<SiteId, Integer> demand = new HashMap<>();
+  /**
+   * Counts each site's jobs into {@code jobs}, and into {@code pendingDemand} the nodes its
+   * pending jobs ask for, counting only jobs that fit the site. One pass over the jobs, with a
+   * site's node count looked up once per site.
+   */
+  private static void countJobs(ClusterSnapshot snapshot,
+      Map<SiteId, List<NodeAvailability>> availabilityBySite, Map<SiteId, Integer> jobs,
+      Map<SiteId, Integer> pendingDemand) {
+    Map<SiteId, Integer> siteNodes = new HashMap<>();
+    availabilityBySite.forEach((site, nodes) -> siteNodes.put(site, nodes.size()));
     for (Job job : snapshot.jobs().values()) {
-      List<NodeAvailability> site = availabilityBySite.get(job.site());
-      if (job.state() == Job.State.PENDING && site != null && job.size() <= site.size()) {
-        demand.merge(job.site(), job.size(), Integer::sum);
+      jobs.merge(job.site(), 1, Integer::sum);
+      Integer nodes = siteNodes.get(job.site());
+      if (job.state() == Job.State.PENDING && nodes != null && job.size() <= nodes) {
+        pendingDemand.merge(job.site(), job.size(), Integer::sum);
       }
     }
-    return demand;
   }
 
   private static double seconds(Duration duration) {

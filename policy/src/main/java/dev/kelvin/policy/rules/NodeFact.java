@@ -41,7 +41,8 @@ public record NodeFact(NodeId node, SiteId site, RackId rack, boolean stale,
    * The fact of {@code view}, with {@code runningJobs} and {@code topJobPriority} from the
    * snapshot's jobs.
    */
-  static NodeFact of(NodeView view, ClusterSnapshot snapshot, NodeJobs jobs) {
+  static NodeFact of(NodeView view, ClusterSnapshot snapshot, NodeJobs jobs,
+      WindowScans scans) {
     double maxMhz = view.latest(NodeMetric.CPU_FREQ_MAX_MHZ).orElse(Double.NaN);
     double capMinW = view.latest(NodeMetric.NODE_POWER_CAP_MIN_WATTS).orElse(Double.NaN);
     double capMaxW = view.latest(NodeMetric.NODE_POWER_CAP_MAX_WATTS).orElse(Double.NaN);
@@ -55,7 +56,7 @@ public record NodeFact(NodeId node, SiteId site, RackId rack, boolean stale,
         view.latest(NodeMetric.CPU_FREQ_MIN_MHZ).orElse(Double.NaN), maxMhz,
         jobs.running(view.id()), jobs.topPriority(view.id()),
         view.latest(NodeMetric.CPU_MEM_BOUND_RATIO).orElse(Double.NaN),
-        SetpointHistory.heldSeconds(view.window(), snapshot.at()), capW, capMinW, capMaxW,
+        scans.setpointsHeldSeconds(view, snapshot.at()), capW, capMinW, capMaxW,
         GpuFact.of(view.latest().devices(Device.Kind.GPU)));
   }
 

@@ -1,13 +1,10 @@
 package dev.kelvin.policy.rules;
 
 import dev.kelvin.core.action.Fact;
-import dev.kelvin.core.model.MetricValues;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
-import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.model.NodeView;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -31,6 +28,12 @@ public record NodeThermalFact(NodeId node, boolean stale, double cpuTempCelsius,
    */
   public static Optional<NodeThermalFact> of(NodeView view, double defaultLimitCelsius,
       Duration settleTime) {
+    return of(view, defaultLimitCelsius, settleTime, new WindowScans());
+  }
+
+  /** As {@link #of(NodeView, double, Duration)}, the window read through {@code scans}. */
+  public static Optional<NodeThermalFact> of(NodeView view, double defaultLimitCelsius,
+      Duration settleTime, WindowScans scans) {
     OptionalDouble temp = view.latest(NodeMetric.CPU_TEMP_CELSIUS);
     OptionalDouble min = view.latest(NodeMetric.CPU_FREQ_MIN_MHZ);
     OptionalDouble max = view.latest(NodeMetric.CPU_FREQ_MAX_MHZ);
@@ -39,7 +42,7 @@ public record NodeThermalFact(NodeId node, boolean stale, double cpuTempCelsius,
     }
     OptionalDouble limit = view.latest(NodeMetric.CPU_TEMP_LIMIT_CELSIUS);
     OptionalDouble cap = view.latest(NodeMetric.CPU_FREQ_CAP_MHZ);
-    Settling settling = Settling.of(view.window(), settleTime);
+    WindowScans.Settling settling = scans.settling(view, settleTime);
     return Optional.of(new NodeThermalFact(view.id(), view.stale(), temp.getAsDouble(),
         limit.orElse(defaultLimitCelsius), limit.isPresent(), cap.orElse(max.getAsDouble()),
         cap.isPresent(), min.getAsDouble(), max.getAsDouble(), settling.capSettled(),
@@ -55,33 +58,5 @@ public record NodeThermalFact(NodeId node, boolean stale, double cpuTempCelsius,
         new Fact(NodeMetric.CPU_FREQ_CAP_MHZ.wireName(), capMhz, "MHz"),
         new Fact(NodeMetric.CPU_FREQ_MIN_MHZ.wireName(), minMhz, "MHz"),
         new Fact(NodeMetric.CPU_FREQ_MAX_MHZ.wireName(), maxMhz, "MHz"));
-  }
-
-  /** What a node's window says about the last {@code settleTime}. */
-  private record Settling(boolean capSettled, double peakCpuTempCelsius,
-      boolean coversSettleTime) {
-
-    static Settling of(List<NodeReading> window, Duration settleTime) {
-      NodeReading latest = window.get(window.size() - 1);
-      Instant since = latest.at().minus(settleTime);
-      // NaN marks an absent metric (MetricValues never holds NaN as a value): no Optional per
-      // reading, as this runs over the settle time of every node on every tick
-      double capNow = latest.metrics().getOrNaN(NodeMetric.CPU_FREQ_CAP_MHZ);
-      boolean settled = true;
-      double peak = Double.NEGATIVE_INFINITY;
-      for (int i = window.size() - 1; i >= 0 && !window.get(i).at().isBefore(since); i--) {
-        MetricValues metrics = window.get(i).metrics();
-        double cap = metrics.getOrNaN(NodeMetric.CPU_FREQ_CAP_MHZ);
-        if (!Double.isNaN(cap) && !Double.isNaN(capNow) && cap != capNow) {
-          settled = false;
-        }
-        double celsius = metrics.getOrNaN(NodeMetric.CPU_TEMP_CELSIUS);
-        if (!Double.isNaN(celsius)) {
-          peak = Math.max(peak, celsius);
-        }
-      }
-      boolean covers = !window.get(0).at().isAfter(since);
-      return new Settling(settled, peak, covers);
-    }
   }
 }

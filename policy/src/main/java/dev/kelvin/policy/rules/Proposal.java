@@ -5,6 +5,9 @@ import dev.kelvin.core.action.ActionMeta;
 import dev.kelvin.core.action.Fact;
 import dev.kelvin.policy.PolicySettings;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,5 +40,25 @@ public interface Proposal {
   /** The version of the model whose prediction the rule acted on, if it read one. */
   default Optional<String> modelVersion() {
     return Optional.empty();
+  }
+
+  /**
+   * {@code proposals} in the order they are reported: by target, then rule, then reason. Each
+   * target is read once (it is built from ids), not once per comparison.
+   */
+  static List<Proposal> inOrder(Collection<? extends Proposal> proposals) {
+    record Keyed(String target, Proposal proposal) {}
+    List<Keyed> keyed = new ArrayList<>(proposals.size());
+    for (Proposal proposal : proposals) {
+      keyed.add(new Keyed(proposal.target(), proposal));
+    }
+    keyed.sort(Comparator.comparing(Keyed::target)
+        .thenComparing(key -> key.proposal().rule())
+        .thenComparing(key -> key.proposal().reason()));
+    List<Proposal> ordered = new ArrayList<>(keyed.size());
+    for (Keyed key : keyed) {
+      ordered.add(key.proposal());
+    }
+    return ordered;
   }
 }

@@ -28,7 +28,16 @@ public final class SnapshotFacts {
    * AvailabilityFacts}, which weigh load forecasts among {@code predictions}.
    */
   public static List<Object> of(ClusterSnapshot snapshot, List<Prediction> predictions) {
-    List<Object> facts = of(snapshot);
+    return of(snapshot, predictions, new WindowScans());
+  }
+
+  /**
+   * As {@link #of(ClusterSnapshot, List)}, the windows read through {@code scans}, which keep
+   * their results for the next tick's snapshot.
+   */
+  public static List<Object> of(ClusterSnapshot snapshot, List<Prediction> predictions,
+      WindowScans scans) {
+    List<Object> facts = of(snapshot, scans);
     List<NodeFact> nodes = new ArrayList<>(snapshot.nodes().size());
     List<JobFact> jobs = new ArrayList<>(snapshot.jobs().size());
     for (Object fact : facts) {
@@ -44,6 +53,11 @@ public final class SnapshotFacts {
   }
 
   public static List<Object> of(ClusterSnapshot snapshot) {
+    return of(snapshot, new WindowScans());
+  }
+
+  /** As {@link #of(ClusterSnapshot)}, the windows read through {@code scans}. */
+  public static List<Object> of(ClusterSnapshot snapshot, WindowScans scans) {
     List<Object> facts = new ArrayList<>();
     NodeJobs running = new NodeJobs();
     for (Job job : snapshot.jobs().values()) {
@@ -52,9 +66,10 @@ public final class SnapshotFacts {
     }
     List<NodeFact> nodes = new ArrayList<>(snapshot.nodes().size());
     for (NodeView view : snapshot.views()) {
-      nodes.add(NodeFact.of(view, snapshot, running));
+      nodes.add(NodeFact.of(view, snapshot, running, scans));
     }
     facts.addAll(nodes);
+    scans.retainOnly(snapshot.nodes().keySet());
     for (SiteView site : snapshot.sites().values()) {
       facts.add(site(site, nodes));
       for (PowerBudget budget : site.budgets()) {

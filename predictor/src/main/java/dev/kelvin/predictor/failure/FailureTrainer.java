@@ -6,7 +6,6 @@ import dev.kelvin.predictor.eval.BinaryMetrics;
 import dev.kelvin.predictor.eval.Thresholds;
 import dev.kelvin.predictor.model.FeatureSet;
 import dev.kelvin.predictor.model.ModelFile;
-import dev.kelvin.predictor.model.ModelMeta;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,53 +123,66 @@ public final class FailureTrainer {
     return choose(dataset, validation, encoding, horizon, splits, data, out);
   }
 
-  private FailureTraining choose(MutableDataset<Label> dataset, List<FailureExample> validation,
+  /** The validation part as arrays, for scoring and metrics. */
+  private record Validation(List<double[]> rows, boolean[] labels, double[] weights) {
+    static Validation of(List<FailureExample> examples) {
+      return new Validation(examples.stream().map(FailureExample::features).toList(),
+          FailureTrainer.labels(examples),
+          examples.stream().mapToDouble(FailureExample::weight).toArray());
+    }
+  }
+
+  /** One trained candidate with its raw validation scores. */
+  private record Trained(FailureTraining.Candidate candidate, Model<Label> model, double[] raw) {}
+
+  private FailureTraining choose(MutableDataset<Label> dataset, List<FailureExample> examples,
       FailureEncoding encoding, Duration horizon, List<FailureSplit> splits, DataFiles data,
       Path out) {
-    List<double[]> rows = validation.stream().map(FailureExample::features).toList();
-    boolean[] labels = labels(validation);
-    double[] weights = validation.stream().mapToDouble(FailureExample::weight).toArray();
+    Validation validation = Validation.of(examples);
     List<FailureTraining.Candidate> candidates = new ArrayList<>();
-    Model<Label> best = null;
-    double[] bestRaw = null;
-    FailureAlgorithm kept = null;
-    double bestPrAuc = Double.NEGATIVE_INFINITY;
+    Trained best = null;
     for (FailureAlgorithm algorithm : FailureAlgorithm.values()) {
-      progress.accept(algorithm.shortName() + ": training");
-      long start = System.nanoTime();
-      Model<Label> model = fit(algorithm, dataset, horizon);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      double[] raw = FailureScores.raw(model, encoding, rows);
-      BinaryMetrics metrics = BinaryMetrics.of(raw, labels, weights, 0.5);
-      candidates.add(new FailureTraining.Candidate(algorithm, metrics, seconds));
-      progress.accept(String.format(Locale.ROOT, "%s: validation PR-AUC %.4f, ROC-AUC %.4f"
-          + " (trained in %.1f s)", algorithm.shortName(), metrics.prAuc(), metrics.rocAuc(),
-          seconds));
-      if (metrics.prAuc() > bestPrAuc) {
-        bestPrAuc = metrics.prAuc();
-        best = model;
-        bestRaw = raw;
-        kept = algorithm;
+      Trained trained = candidate(algorithm, dataset, encoding, horizon, validation);
+      candidates.add(trained.candidate());
+      if (best == null
+          || trained.candidate().validation().prAuc() > best.candidate().validation().prAuc()) {
+        best = trained;
       }
     }
-    PlattCalibration calibration = PlattCalibration.fit(bestRaw, labels, weights);
-    double[] calibrated = new double[bestRaw.length];
+    PlattCalibration calibration = PlattCalibration.fit(best.raw(), validation.labels(),
+        validation.weights());
+    double[] calibrated = new double[best.raw().length];
     for (int i = 0; i < calibrated.length; i++) {
-      calibrated[i] = calibration.apply(bestRaw[i]);
+      calibrated[i] = calibration.apply(best.raw()[i]);
     }
-    double threshold = Thresholds.bestF1(calibrated, labels, weights);
-    BinaryMetrics metrics = BinaryMetrics.of(calibrated, labels, weights, threshold);
+    double threshold = Thresholds.bestF1(calibrated, validation.labels(), validation.weights());
+    BinaryMetrics metrics = BinaryMetrics.of(calibrated, validation.labels(),
+        validation.weights(), threshold);
+    FailureAlgorithm kept = best.candidate().algorithm();
     progress.accept(String.format(Locale.ROOT, "kept %s; calibrated on validation: threshold"
         + " %.4f, precision %.3f, recall %.3f", kept.shortName(), threshold,
         metrics.precision(), metrics.recall()));
     Map<String, String> extra = new HashMap<>(calibration.settings());
     candidates.forEach(c -> extra.put(FailureSettings.VALIDATION_PR_AUC
         + c.algorithm().shortName(), FailureSettings.number(c.validation().prAuc())));
-    ModelMeta meta = FailureSettings.meta(encoding.features(), kept, horizon, threshold, splits,
-        data, extra);
-    ModelFile file = ModelFile.write(out, best, meta);
+    ModelFile file = ModelFile.write(out, best.model(), FailureSettings.meta(
+        encoding.features(), kept, horizon, threshold, splits, data, extra));
     progress.accept("wrote " + out + " (" + file.version() + ")");
     return new FailureTraining(file, splits, candidates, kept, calibration, metrics);
+  }
+
+  private Trained candidate(FailureAlgorithm algorithm, MutableDataset<Label> dataset,
+      FailureEncoding encoding, Duration horizon, Validation validation) {
+    progress.accept(algorithm.shortName() + ": training");
+    long start = System.nanoTime();
+    Model<Label> model = fit(algorithm, dataset, horizon);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double[] raw = FailureScores.raw(model, encoding, validation.rows());
+    BinaryMetrics metrics = BinaryMetrics.of(raw, validation.labels(), validation.weights(), 0.5);
+    progress.accept(String.format(Locale.ROOT, "%s: validation PR-AUC %.4f, ROC-AUC %.4f"
+        + " (trained in %.1f s)", algorithm.shortName(), metrics.prAuc(), metrics.rocAuc(),
+        seconds));
+    return new Trained(new FailureTraining.Candidate(algorithm, metrics, seconds), model, raw);
   }
 
   private Model<Label> fit(FailureAlgorithm algorithm, MutableDataset<Label> dataset,

@@ -33,7 +33,7 @@ class FailureTrainerTest {
   @BeforeAll
   static void train() {
     training = new FailureTrainer(SMALL, PROGRESS::add).train(List.of(EXAMPLES),
-        Optional.empty(), trained.resolve("failure.kelvin"));
+        Optional.empty(), trained.resolve("failure.model"));
   }
 
   @Test
@@ -46,7 +46,7 @@ class FailureTrainerTest {
         .validation().prAuc();
     assertThat(training.candidates()).allSatisfy(c ->
         assertThat(c.validation().prAuc()).isLessThanOrEqualTo(keptPrAuc));
-    FailureModel model = FailureModel.of(ModelFile.read(trained.resolve("failure.kelvin")));
+    FailureModel model = FailureModel.of(ModelFile.read(trained.resolve("failure.model")));
     ModelMeta meta = model.file().meta();
     assertThat(meta.kind()).isEqualTo(ModelKind.FAILURE);
     assertThat(meta.algorithm()).isEqualTo(training.kept().shortName());
@@ -94,7 +94,7 @@ class FailureTrainerTest {
   @Test
   void a_model_file_of_another_kind_is_refused_with_its_path() {
     ModelMeta meta = training.file().meta();
-    Path load = dir.resolve("load.kelvin");
+    Path load = dir.resolve("load.model");
     ModelFile.write(load, training.file().model(), new ModelMeta(ModelKind.LOAD,
         meta.features(), meta.algorithm(), meta.data(), meta.dataSha256(), meta.trainedFrom(),
         meta.trainedUntil(), meta.settings()));

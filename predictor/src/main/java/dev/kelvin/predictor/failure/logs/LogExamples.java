@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The examples of one system of a failure log. Every node is anchored at each multiple of the
@@ -34,32 +35,39 @@ public final class LogExamples {
           + 1);
     }
     double keep = Math.min(1, settings.maxExamplesPerSystem() / (double) Math.max(1, anchors));
+    Anchoring anchoring = new Anchoring(system.system(), systemFailures, horizon, keep,
+        settings.seed());
     List<FailureExample> examples = new ArrayList<>();
     for (NodeLog node : system.nodes()) {
       long end = last(node, horizon, step);
       for (long at = first(node, step); at <= end; at += step.toSeconds()) {
-        Instant anchor = Instant.ofEpochSecond(at);
-        if (node.downAt(anchor)) {
-          continue;
-        }
-        int next = countBefore(node.failures(), anchor);
-        double toNext = next < node.failures().size()
-            ? node.failures().get(next).getEpochSecond() - at : Double.NaN;
-        boolean label = toNext < horizon.toSeconds();
-        double weight = 1;
-        if (!label && keep < 1) {
-          if (uniform(settings.seed(), system.system(), node.node(), at) >= keep) {
-            continue;
-          }
-          weight = 1 / keep;
-        }
-        double lastDay = count(systemFailures, at - DAY_S, at);
-        examples.add(new FailureExample(system.system(), node.node(), anchor,
-            LogFeatures.values(node.failures(), node.firstSeen(), anchor, lastDay), label,
-            toNext, weight));
+        anchoring.example(node, at).ifPresent(examples::add);
       }
     }
     return examples;
+  }
+
+  /** What every anchor of one system needs. */
+  private record Anchoring(String system, long[] systemFailures, Duration horizon, double keep,
+      long seed) {
+    /** The example of {@code node} at {@code at}, unless it is down or a negative left out. */
+    Optional<FailureExample> example(NodeLog node, long at) {
+      Instant anchor = Instant.ofEpochSecond(at);
+      if (node.downAt(anchor)) {
+        return Optional.empty();
+      }
+      int next = countBefore(node.failures(), anchor);
+      double toNext = next < node.failures().size()
+          ? node.failures().get(next).getEpochSecond() - at : Double.NaN;
+      boolean label = toNext < horizon.toSeconds();
+      if (!label && keep < 1 && uniform(seed, system, node.node(), at) >= keep) {
+        return Optional.empty();
+      }
+      double lastDay = count(systemFailures, at - DAY_S, at);
+      return Optional.of(new FailureExample(system, node.node(), anchor,
+          LogFeatures.values(node.failures(), node.firstSeen(), anchor, lastDay), label, toNext,
+          label ? 1 : 1 / keep));
+    }
   }
 
   private static long first(NodeLog node, Duration step) {
