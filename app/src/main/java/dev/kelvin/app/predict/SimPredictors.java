@@ -5,9 +5,8 @@ import dev.kelvin.core.prediction.Prediction;
 import dev.kelvin.predictor.model.ModelFile;
 import dev.kelvin.predictor.model.ModelFileException;
 import dev.kelvin.predictor.model.ModelKind;
-import dev.kelvin.predictor.serve.AnomalyModelLoader;
-import dev.kelvin.predictor.serve.FailureModelLoader;
 import dev.kelvin.predictor.serve.ModelLoader;
+import dev.kelvin.predictor.serve.ModelLoaders;
 import dev.kelvin.predictor.serve.ServedModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,10 +30,10 @@ public final class SimPredictors {
     this.loaders = loaders;
   }
 
-  /** The loaders of the kinds a simulation serves. */
+  /** The loaders of the kinds a simulation serves: the controller's own. */
   static Map<ModelKind, ModelLoader> loaders() {
     Map<ModelKind, ModelLoader> loaders = new EnumMap<>(ModelKind.class);
-    for (ModelLoader loader : List.of(new FailureModelLoader(), new AnomalyModelLoader())) {
+    for (ModelLoader loader : ModelLoaders.standard()) {
       loaders.put(loader.kind(), loader);
     }
     return loaders;

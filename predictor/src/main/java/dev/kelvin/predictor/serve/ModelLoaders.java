@@ -12,6 +12,6 @@ public final class ModelLoaders {
 
   /** One loader per kind served; each kind's loader is added here as it lands. */
   public static List<ModelLoader> standard() {
-    return List.of();
+    return List.of(new FailureModelLoader(), new AnomalyModelLoader());
   }
 }

@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param at when it failed
  * @param back when its repair ended
  * @param warned whether its sensors showed precursors before it (see {@code Precursors})
+ * @param hitJob whether a job was running on the node (it lost the work since its checkpoint)
  */
-public record HappenedFailure(NodeId node, Instant at, Instant back, boolean warned) {
+public record HappenedFailure(NodeId node, Instant at, Instant back, boolean warned,
+    boolean hitJob) {
   public HappenedFailure {
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(at, "at");

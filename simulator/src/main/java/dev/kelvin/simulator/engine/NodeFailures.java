@@ -57,10 +57,10 @@ final class NodeFailures {
       return;
     }
     happened++;
+    boolean hadJob = jobs.interrupt(node, false);
     happenedList.add(new HappenedFailure(dc.id(node), time.instantAt(failure.atS()),
         time.instantAt(failure.backS()),
-        precursors.isPresent() && precursors.get().showsPrecursors(failure)));
-    boolean hadJob = jobs.interrupt(node, false);
+        precursors.isPresent() && precursors.get().showsPrecursors(failure), hadJob));
     dc.nodes.state[node] = NodeTable.DOWN;
     dc.refresh(node, time.nowS());
     jobs.nodeChanged(node);
