@@ -60,16 +60,13 @@ public final class AnomalyTrainer {
     progress.accept("fitting both methods on " + fitTicks + " ticks, validating on "
         + (data.tickCount() - fitTicks) + " ...");
     Validation validation = validate(data, fitTicks, described);
-    Map<AnomalyMethod, Double> auc = validation.rocAuc();
-    AnomalyMethod kept = auc.get(AnomalyMethod.PEER_ZSCORE)
-        >= auc.get(AnomalyMethod.ONE_CLASS_SVM) ? AnomalyMethod.PEER_ZSCORE
-        : AnomalyMethod.ONE_CLASS_SVM;
-    double threshold = validation.threshold().get(kept);
+    AnomalyMethod kept = validation.better();
     progress.accept(String.format(Locale.ROOT, "validation ROC-AUC: peer_zscore %.4f,"
         + " one_class_svm %.4f (nu %s, gamma %s): keeping %s, flagging from %.4f (best F1);"
-        + " fitting both on all %,d rows ...", auc.get(AnomalyMethod.PEER_ZSCORE),
-        auc.get(AnomalyMethod.ONE_CLASS_SVM), validation.svmSetting()[0],
-        validation.svmSetting()[1], kept.wireName(), threshold, data.rows()));
+        + " fitting both on all %,d rows ...", validation.rocAuc().get(AnomalyMethod.PEER_ZSCORE),
+        validation.rocAuc().get(AnomalyMethod.ONE_CLASS_SVM), validation.svmSetting()[0],
+        validation.svmSetting()[1], kept.wireName(), validation.threshold().get(kept),
+        data.rows()));
     List<double[]> all = data.rows(0, data.tickCount());
     RobustScales scales = RobustScales.fit(all);
     OneClassSvm svm = OneClassSvm.train(spread(all, SVM_ROWS), scales, described, SEED,
@@ -81,10 +78,12 @@ public final class AnomalyTrainer {
     ModelMeta meta = new ModelMeta(ModelKind.ANOMALY, NodeTelemetryFeatures.FEATURES,
         kept.wireName(), file.toString(), dataSha256, data.ticks[0],
         until.equals(Instant.MAX) ? data.ticks[data.tickCount() - 1].plusSeconds(1) : until,
-        AnomalyModel.settings(kept, scales, cdfs, auc, validation.threshold(), WINDOW));
+        AnomalyModel.settings(kept, scales, cdfs, validation.rocAuc(), validation.threshold(),
+            WINDOW));
     ModelFile written = ModelFile.write(out, svm.model(), meta);
     progress.accept("wrote " + out + " (" + written.version() + ")");
-    return new AnomalyTraining(written, kept, auc, data.rows(), data.tickCount());
+    return new AnomalyTraining(written, kept, validation.rocAuc(), data.rows(),
+        data.tickCount());
   }
 
   /**
@@ -96,7 +95,13 @@ public final class AnomalyTrainer {
    * @param svmSetting the SVM's best setting, {nu, gamma}
    */
   private record Validation(Map<AnomalyMethod, Double> rocAuc,
-      Map<AnomalyMethod, Double> threshold, double[] svmSetting) {}
+      Map<AnomalyMethod, Double> threshold, double[] svmSetting) {
+    /** The method with the higher ROC-AUC; the peer method on a tie (it is the simpler). */
+    AnomalyMethod better() {
+      return rocAuc.get(AnomalyMethod.PEER_ZSCORE) >= rocAuc.get(AnomalyMethod.ONE_CLASS_SVM)
+          ? AnomalyMethod.PEER_ZSCORE : AnomalyMethod.ONE_CLASS_SVM;
+    }
+  }
 
   private static Validation validate(AnomalyData data, int fitTicks, String described) {
     List<double[]> fit = data.rows(0, fitTicks);
@@ -110,24 +115,29 @@ public final class AnomalyTrainer {
     auc.put(AnomalyMethod.PEER_ZSCORE, rocAuc(peerRaw, labels));
     threshold.put(AnomalyMethod.PEER_ZSCORE, bestF1(ScoreCdf.fit(spread(raw(peers, data, 0,
         fitTicks), CDF_ROWS)), peerRaw, labels));
-    OneClassSvm best = null;
-    double[] bestRaw = null;
-    double[] bestSetting = null;
+    SvmChoice svm = bestSvm(fit, held, labels, scales, described);
+    auc.put(AnomalyMethod.ONE_CLASS_SVM, svm.rocAuc());
+    threshold.put(AnomalyMethod.ONE_CLASS_SVM, bestF1(ScoreCdf.fit(svm.svm().raw(spread(fit,
+        CDF_ROWS))), svm.raw(), labels));
+    return new Validation(auc, threshold, svm.setting().clone());
+  }
+
+  /** The SVM of the grid setting that validates best, with its validation scores. */
+  private record SvmChoice(OneClassSvm svm, double[] setting, double[] raw, double rocAuc) {}
+
+  private static SvmChoice bestSvm(List<double[]> fit, List<double[]> held, boolean[] labels,
+      RobustScales scales, String described) {
+    SvmChoice best = null;
     for (double[] setting : OneClassSvm.GRID) {
       OneClassSvm svm = OneClassSvm.train(spread(fit, SVM_ROWS), scales, described, SEED,
           setting);
-      double[] svmRaw = svm.raw(held);
-      double each = rocAuc(svmRaw, labels);
-      if (best == null || each > auc.get(AnomalyMethod.ONE_CLASS_SVM)) {
-        auc.put(AnomalyMethod.ONE_CLASS_SVM, each);
-        best = svm;
-        bestRaw = svmRaw;
-        bestSetting = setting;
+      double[] raw = svm.raw(held);
+      double auc = rocAuc(raw, labels);
+      if (best == null || auc > best.rocAuc()) {
+        best = new SvmChoice(svm, setting, raw, auc);
       }
     }
-    threshold.put(AnomalyMethod.ONE_CLASS_SVM, bestF1(ScoreCdf.fit(best.raw(spread(fit,
-        CDF_ROWS))), bestRaw, labels));
-    return new Validation(auc, threshold, bestSetting.clone());
+    return best;
   }
 
   /** The 0-1 score at or above which {@code raw} scores flag with the best F1. */

@@ -176,21 +176,26 @@ public final class TelemetryFile {
           bad.count("bad_label", lineNumber, line);
           return null;
         }
-        double[] features = new double[cells.length - FIXED_COLUMNS.size()];
-        for (int k = 0; k < features.length; k++) {
-          String cell = cells[k + FIXED_COLUMNS.size()];
-          features[k] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
-          if (Double.isInfinite(features[k])) {
-            throw new NumberFormatException("infinite");
-          }
-        }
-        return new TelemetryRow(at, id, toFailure, warned, features);
+        return new TelemetryRow(at, id, toFailure, warned, features(cells));
       } catch (NumberFormatException e) {
         bad.count("bad_number", lineNumber, line);
       } catch (IllegalArgumentException e) {
         bad.count("bad_node", lineNumber, line);
       }
       return null;
+    }
+
+    /** The feature cells as numbers, NaN where empty. */
+    private static double[] features(String[] cells) {
+      double[] features = new double[cells.length - FIXED_COLUMNS.size()];
+      for (int k = 0; k < features.length; k++) {
+        String cell = cells[k + FIXED_COLUMNS.size()];
+        features[k] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+        if (Double.isInfinite(features[k])) {
+          throw new NumberFormatException("infinite");
+        }
+      }
+      return features;
     }
 
     /** Splits at commas into {@code cells}; the number of cells the line has. */
