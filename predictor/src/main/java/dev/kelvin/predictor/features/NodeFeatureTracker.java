@@ -28,7 +28,9 @@ import java.util.TreeMap;
  * NodeTelemetryFeatures#unknownReason} says so, or when its corrected error counter is not
  * known {@link NodeTelemetryFeatures#MIN_COUNTER_HISTORY} back. Its failure history is NaN
  * when the snapshots never carried its availability (no workload manager reports it).
- * Snapshots must come in time order; thread-safe.
+ * Snapshots must come in time order; thread-safe. What is kept of a node stays when it leaves
+ * the snapshot (a failed node forgotten by the state keeps its failure history): about 2 kB per
+ * node ever seen, bounded by the state's inventory and {@code state.max_nodes}.
  */
 public final class NodeFeatureTracker {
   private static final Duration DAY = Duration.ofDays(1);
