@@ -70,13 +70,6 @@ public final class SimPredictors {
     return new SimPredictors(files, loaders);
   }
 
-  /** The versions of the models, by kind, for the run's report. */
-  public Map<ModelKind, String> versions() {
-    Map<ModelKind, String> versions = new EnumMap<>(ModelKind.class);
-    files.forEach((kind, file) -> versions.put(kind, file.version()));
-    return versions;
-  }
-
   /** A new predictor serving every model: {@link Predictor#NONE} without models. */
   public Predictor predictor() {
     if (files.isEmpty()) {
