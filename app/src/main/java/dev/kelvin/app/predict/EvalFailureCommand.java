@@ -77,6 +77,7 @@ public final class EvalFailureCommand implements Runnable {
               maxExamplesPerSystem, seed), resamples, progress);
       PrintWriter out = spec.commandLine().getOut();
       out.print(FailureTable.render(run));
+      SimFailureReport.print(out, failureModel, FailureSources.find(data), run.testFrom());
       out.flush();
       if (json != null) {
         write(json, FailureJson.render(run));

@@ -8,6 +8,7 @@ import dev.kelvin.predictor.failure.logs.DiskSource;
 import dev.kelvin.predictor.failure.logs.Grid5000Source;
 import dev.kelvin.predictor.failure.logs.LanlSource;
 import dev.kelvin.predictor.failure.logs.TitanSource;
+import dev.kelvin.predictor.telemetry.SimTelemetrySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  */
 final class FailureSources {
   static final List<FailureDataSource> KNOWN = List.of(new LanlSource(), new Grid5000Source(),
-      new TitanSource(), new DiskSource());
+      new TitanSource(), new DiskSource(), new SimTelemetrySource());
 
   /** A source and the path it reads. */
   record Found(FailureDataSource source, Path path) {

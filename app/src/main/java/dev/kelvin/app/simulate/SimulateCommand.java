@@ -1,6 +1,7 @@
 package dev.kelvin.app.simulate;
 
 import dev.kelvin.app.StartupException;
+import dev.kelvin.app.predict.SimRecording;
 import dev.kelvin.simulator.engine.SimulationException;
 import dev.kelvin.simulator.power.PowerDataException;
 import dev.kelvin.simulator.report.ReportFiles;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +53,12 @@ public final class SimulateCommand implements Callable<Integer> {
       + " (default: the kelvin.data.dir property, else ../shared/data).")
   private Path data;
 
+  @Option(names = "--record-features", paramLabel = "FILE", description = "Also record every"
+      + " node's failure features at every control tick, labelled with the failures that"
+      + " happened, to FILE (gzip CSV) for kelvin train failure and kelvin train anomaly;"
+      + " with --compare, of the run under control.")
+  private Path recordFeatures;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -62,15 +70,21 @@ public final class SimulateCommand implements Callable<Integer> {
       }
       Path dir = out != null ? out : Path.of("simulations", scenario.name());
       Path dataDir = data != null ? data : DataFolder.path();
-      if (compare) {
-        SimulationResult base = runs.run(scenario.withPolicy(ControlSettings.NONE), dataDir);
-        SimulationResult controlled = runs.run(scenario, dataDir);
-        ReportFiles.writeComparison(dir, base, controlled);
-        SummaryTable.printComparison(stdout, base, controlled);
-      } else {
-        SimulationResult result = runs.run(scenario, dataDir);
-        ReportFiles.write(dir, result);
-        SummaryTable.print(stdout, result);
+      Optional<SimRecording> recording = recordFeatures == null ? Optional.empty()
+          : Optional.of(SimRecording.of(scenario, recordFeatures));
+      try {
+        if (compare) {
+          SimulationResult base = runs.run(scenario.withPolicy(ControlSettings.NONE), dataDir);
+          SimulationResult controlled = runs.run(scenario, dataDir, recording);
+          ReportFiles.writeComparison(dir, base, controlled);
+          SummaryTable.printComparison(stdout, base, controlled);
+        } else {
+          SimulationResult result = runs.run(scenario, dataDir, recording);
+          ReportFiles.write(dir, result);
+          SummaryTable.print(stdout, result);
+        }
+      } finally {
+        recording.ifPresent(SimRecording::close);
       }
       stdout.printf(Locale.ROOT, "reports in %s%n", dir.toAbsolutePath().normalize());
       stdout.flush();

@@ -24,13 +24,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * The control loop of a simulation run, wired as {@code kelvin run} wires it: the rules Kelvin
  * ships (with an operator's rules folder, when {@code control.policy} names one), the safety
  * guard with its defaults except that every action type runs automatically (an operator who
- * approves at once what the guard would hold: drains, suspends, migrations, failovers), and an
- * audit log, acting on the simulator's cluster view and executor
+ * approves at once what the guard would hold: drains, suspends, migrations, failovers), the
+ * scenario's models behind the predictor port (a fresh predictor per run, since served models
+ * keep per-node state across ticks), and an audit log, acting on the simulator's cluster view
+ * and executor
  * in virtual time. Action ids are drawn from the scenario's seed, so that a run repeats
  * exactly. The rules are compiled once, when the plan is made (so a broken rule file stops the
  * run before it starts, naming file and line), and shared by the runs of a comparison; they
@@ -44,6 +47,7 @@ final class SimulationControl implements ControlFactory {
   private final long seed;
   private final Instant start;
   private final RulePolicy compiled;
+  private final Supplier<Predictor> predictors;
 
   /**
    * @param interval the control interval: caps are leased for {@value #LEASE_INTERVALS}
@@ -51,15 +55,17 @@ final class SimulationControl implements ControlFactory {
    *     out, as 1 s ticks renew 2 min leases live
    */
   SimulationControl(PolicySettings policy, Duration interval, long seed, Instant start) {
-    this(policy, Optional.empty(), interval, seed, start);
+    this(policy, Optional.empty(), interval, seed, start, () -> Predictor.NONE);
   }
 
   /**
    * @param rulesDir an operator's folder of rule files compiled with the shipped ones
+   * @param predictors a new predictor for each run
    * @throws dev.kelvin.policy.PolicyException naming the file and line of every rule error
    */
   SimulationControl(PolicySettings policy, Optional<Path> rulesDir, Duration interval,
-      long seed, Instant start) {
+      long seed, Instant start, Supplier<Predictor> predictors) {
+    this.predictors = predictors;
     RuleParameters parameters = forInterval(RuleParameters.defaults().with(policy), interval);
     this.policy = parameters.get(PolicySettings.class);
     this.seed = seed;
@@ -120,7 +126,7 @@ final class SimulationControl implements ControlFactory {
     SafetyGuard guard = new SafetyGuard(new GuardSettings(defaults.mode(), defaults.minDwell(),
         max(defaults.maxLease(), policy.capLease()), defaults.modes(), defaults.rates(),
         defaults.repeatAfter()), audit::writing);
-    return new ControlLoop(new ControlLoop.Ports(cluster, Predictor.NONE, rules, guard, executor,
-        audit), scheduler.clock());
+    return new ControlLoop(new ControlLoop.Ports(cluster, predictors.get(), rules, guard,
+        executor, audit), scheduler.clock());
   }
 }

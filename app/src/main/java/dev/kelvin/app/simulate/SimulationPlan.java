@@ -1,5 +1,7 @@
 package dev.kelvin.app.simulate;
 
+import dev.kelvin.app.predict.SimPredictors;
+import dev.kelvin.core.port.Predictor;
 import dev.kelvin.policy.PolicySettings;
 import dev.kelvin.simulator.engine.ScenarioFailures;
 import dev.kelvin.simulator.engine.SimulationSetup;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A scenario resolved into what the engine runs: its trace loaded, sliced and scaled; the
@@ -41,6 +44,15 @@ record SimulationPlan(Scenario scenario, LoadedTrace trace, SpecPowerCurve curve
 
   /** Loads and checks everything {@code scenario} needs, from {@code dataDir}. */
   static SimulationPlan of(Scenario scenario, Path dataDir) {
+    return of(scenario, dataDir, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #of(Scenario, Path)}, with each run's predictor (the scenario's models, read and
+   * checked here) passed through {@code wrap}: a recorder of the features it sees, say.
+   */
+  static SimulationPlan of(Scenario scenario, Path dataDir, UnaryOperator<Predictor> wrap) {
+    SimPredictors models = SimPredictors.read(scenario.control().models());
     LoadedTrace trace = Traces.load(scenario.trace(), dataDir);
     SpecPowerCurve curve = curve(scenario, dataDir);
     double maxMhz = curve.system().processorMhz();
@@ -55,7 +67,8 @@ record SimulationPlan(Scenario scenario, LoadedTrace trace, SpecPowerCurve curve
         clock, thermal, CPU_TEMP_LIMIT_C, scheduler(scenario),
         scenario.control().enabled()
             ? Optional.of(new SimulationControl(PolicySettings.defaults(), rulesDir(scenario),
-                scenario.control().interval(), scenario.seed(), START))
+                scenario.control().interval(), scenario.seed(), START,
+                () -> wrap.apply(models.predictor())))
             : Optional.empty(),
         ScenarioFailures.of(scenario, Math.max(horizonS, lastSubmitS) + FAILURE_MARGIN_S));
     return new SimulationPlan(scenario, trace, curve, setup);

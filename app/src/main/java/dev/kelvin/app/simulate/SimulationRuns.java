@@ -1,12 +1,14 @@
 package dev.kelvin.app.simulate;
 
 import dev.kelvin.app.bench.QuietLogs;
+import dev.kelvin.app.predict.SimRecording;
 import dev.kelvin.simulator.engine.SimulationEngine;
 import dev.kelvin.simulator.report.SimulationResult;
 import dev.kelvin.simulator.scenario.Scenario;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Plans and runs one scenario at a time, showing progress and the wall time it took. While it
@@ -26,8 +28,15 @@ final class SimulationRuns {
   }
 
   SimulationResult run(Scenario scenario, Path dataDir) {
+    return run(scenario, dataDir, Optional.empty());
+  }
+
+  /** Runs {@code scenario}, recording its features when {@code recording} is given. */
+  SimulationResult run(Scenario scenario, Path dataDir, Optional<SimRecording> recording) {
     long started = System.nanoTime();
-    SimulationPlan plan = SimulationPlan.of(scenario, dataDir);
+    SimulationPlan plan = recording.isPresent()
+        ? SimulationPlan.of(scenario, dataDir, recording.get()::wrap)
+        : SimulationPlan.of(scenario, dataDir);
     progress.printf(Locale.ROOT, "%s (policy %s): %,d jobs from %s on %s%n", scenario.name(),
         scenario.control().policy(), plan.trace().jobs().size(), plan.trace().description(),
         plan.curve().system().name());
@@ -39,6 +48,7 @@ final class SimulationRuns {
     }
     progress.printf(Locale.ROOT, "%s: %.0f simulated days in %.1f s of wall time%n", label,
         result.summary().simulatedS() / 86_400, (System.nanoTime() - started) / 1e9);
+    recording.ifPresent(each -> each.finish(engine.failuresThatHappened(), progress));
     if (!engine.lapses().isEmpty()) {
       progress.printf(Locale.ROOT, "%s: held setpoints the control loop gave up, by reason:"
           + " %s%n", label, engine.lapses());

@@ -163,6 +163,6 @@ class FailureCommandsTest {
 
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).contains("holds no failure data Kelvin knows",
-        "[lanl, grid5000, titan, disks]");
+        "[lanl, grid5000, titan, disks, sim-telemetry]");
   }
 }

@@ -46,6 +46,27 @@ class ScenarioExamplesTest {
   }
 
   @Test
+  void accepts_the_failure_telemetry_recording_and_the_predictor_run_on_another_seed(
+      @TempDir Path root) throws IOException {
+    Path working = standInRepository(root);
+    Files.createDirectories(working.resolve("simulations"));
+    Files.createFile(working.resolve("simulations/failure-telemetry.model"));
+
+    Scenario recording = ScenarioFiles.read(SCENARIOS.resolve("failure-telemetry.yaml"),
+        working);
+    Scenario served = ScenarioFiles.read(SCENARIOS.resolve("failure-predictor.yaml"), working);
+
+    assertThat(recording.telemetry().sampleEvery()).contains(Duration.ofMinutes(1));
+    assertThat(recording.control().models()).isEmpty();
+    assertThat(served.control().models()).containsExactly(working
+        .resolve("simulations/failure-telemetry.model").toAbsolutePath().toString());
+    assertThat(served.seed()).isNotEqualTo(recording.seed());
+    assertThat(served.sites()).isEqualTo(recording.sites());
+    assertThat(served.trace()).isEqualTo(recording.trace());
+    assertThat(served.telemetry()).isEqualTo(recording.telemetry());
+  }
+
+  @Test
   void the_capped_year_differs_from_the_year_only_in_its_name_and_budget(@TempDir Path root)
       throws IOException {
     Path working = standInRepository(root);
@@ -79,9 +100,11 @@ class ScenarioExamplesTest {
     Path trace = REPOSITORY.resolve("../shared/data").resolve(ScenarioFilesTest.KTH_TRACE);
     assumeTrue(Files.isRegularFile(trace), "reference data not present: " + trace);
 
+    // failure-predictor.yaml also needs the model kelvin train writes from the recording
     try (Stream<Path> examples = Files.list(SCENARIOS)) {
-      assertThat(examples.filter(file -> file.toString().endsWith(".yaml")).toList())
-          .hasSize(4).allSatisfy(example -> assertThat(
+      assertThat(examples.filter(file -> file.toString().endsWith(".yaml")
+              && !file.endsWith("failure-predictor.yaml")).toList())
+          .hasSize(5).allSatisfy(example -> assertThat(
               ScenarioFiles.read(example, REPOSITORY).trace().file()).isEqualTo(
                   trace.toAbsolutePath().normalize()));
     }

@@ -95,7 +95,7 @@ class ScenarioRefusalsTest {
 
     assertThat(refused.key()).isEqualTo("control.intervall");
     assertThat(refused.getMessage()).isEqualTo(file + ": control.intervall: unknown key;"
-        + " did you mean control.interval? known keys under control: interval, policy");
+        + " did you mean control.interval? known keys under control: interval, models, policy");
   }
 
   @Test

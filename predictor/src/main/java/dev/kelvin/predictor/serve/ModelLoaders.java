@@ -22,6 +22,6 @@ public final class ModelLoaders {
 
   /** As {@link #standard()}, load forecasts reading the time of day in {@code zone}. */
   public static List<ModelLoader> standard(ZoneId zone) {
-    return List.of(new LoadModelLoader(zone));
+    return List.of(new FailureModelLoader(), new AnomalyModelLoader(), new LoadModelLoader(zone));
   }
 }

@@ -8,6 +8,7 @@ import dev.kelvin.simulator.scenario.Scenario;
 import dev.kelvin.simulator.scenario.ScenarioSite;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -52,7 +53,8 @@ public final class SimulationEngine {
         setup.start().atZone(ZoneOffset.UTC).getHour());
     this.jobs = new JobBook(dc, time, setup.batch(), setup.jobs(), scenario.seed(),
         scenario.failures().checkpointEvery().toMillis() / 1000.0, this::drained);
-    Sensors sensors = new Sensors(setup.failures().precursors());
+    Sensors sensors = new Sensors(setup.failures().precursors(),
+        scenario.telemetry().cpuTempNoiseC(), scenario.seed());
     this.telemetry = new Telemetry(dc, scenario.telemetry().window(), sensors);
     this.setpoints = new Setpoints(dc, jobs, time, setup.clock(),
         scenario.power().bootTime().toMillis() / 1000.0);
@@ -62,7 +64,8 @@ public final class SimulationEngine {
         timeline, conditions);
     this.cluster = new SimulatedCluster(dc, jobs, telemetry, time, setup.clock(), setpoints,
         setup.cpuTempLimitC(), scenario.sites(), sensors, conditions);
-    this.failures = new NodeFailures(dc, jobs, time, setup.failures().plan(), timeline);
+    this.failures = new NodeFailures(dc, jobs, time, setup.failures().plan(), timeline,
+        setup.failures().precursors());
     this.events = new ScenarioEvents(time, conditions, scenario.sites());
   }
 
@@ -141,6 +144,14 @@ public final class SimulationEngine {
       }
     }
     return counts;
+  }
+
+  /**
+   * The node failures that happened in the run so far, in time order, each with whether it
+   * gave warning: what a failure predictor's recorded training data is labelled with.
+   */
+  public List<HappenedFailure> failuresThatHappened() {
+    return failures.happenedFailures();
   }
 
   private void drained() {

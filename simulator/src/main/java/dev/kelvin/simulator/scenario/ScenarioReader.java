@@ -56,8 +56,8 @@ public final class ScenarioReader {
     requireScriptedNodes(root, sites, failures);
     EventReader.requireSites(root, sites, events);
     TraceSource source = trace.resolve(paths);
-    ControlSettings resolvedControl = SettingsReader.resolvePolicy(controlSection, control,
-        paths);
+    ControlSettings resolvedControl = SettingsReader.resolveModels(controlSection,
+        SettingsReader.resolvePolicy(controlSection, control, paths), paths);
     return root.build(() -> new Scenario(checkedName, seed, source, sites, resolvedControl,
         power, cooling, telemetry, failures, scheduler, events));
   }

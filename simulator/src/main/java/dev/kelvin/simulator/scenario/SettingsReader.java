@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,7 +31,34 @@ final class SettingsReader {
   static ControlSettings control(ConfigTree section) {
     Duration interval = section.duration("interval", Duration.ofMinutes(5), SECOND, DAY);
     String policy = section.string("policy", ControlSettings.DEFAULT);
-    return new ControlSettings(interval, policy);
+    List<String> models = section.stringList("models", List.of());
+    return new ControlSettings(interval, policy, models);
+  }
+
+  /**
+   * The model files {@code control.models} names, each found as {@link ScenarioPaths} says
+   * and given as its absolute path; their content is read by the composition root, which
+   * knows the model kinds.
+   */
+  static ControlSettings resolveModels(ConfigTree section, ControlSettings control,
+      ScenarioPaths paths) {
+    if (!control.models().isEmpty() && !control.enabled()) {
+      throw refused(section, "models", control.models().toString(), "a predictor needs a"
+          + " control loop: set control.policy to default or a rules folder, or leave the"
+          + " models out");
+    }
+    List<String> found = new ArrayList<>();
+    for (String written : control.models()) {
+      try {
+        found.add(paths.find(written, path -> Files.isRegularFile(path)
+                && Files.isReadable(path)).orElseThrow(() -> refused(section, "models",
+                quoted(written), "no such readable model file; tried " + paths.tried(written)
+                    + " (write one with kelvin train)")).toString());
+      } catch (InvalidPathException e) {
+        throw refused(section, "models", quoted(written), "not a path (" + e.getReason() + ")");
+      }
+    }
+    return control.withModels(found);
   }
 
   /**
@@ -83,6 +112,7 @@ final class SettingsReader {
   static TelemetrySettings telemetry(ConfigTree section) {
     Optional<Duration> sampleEvery = section.optionalDuration("sample_every", SECOND, DAY);
     int window = section.integer("window", 10, 1, 1_000);
-    return new TelemetrySettings(sampleEvery, window);
+    double noise = section.decimal("cpu_temp_noise_c", 0, 0, 10);
+    return new TelemetrySettings(sampleEvery, window, noise);
   }
 }

@@ -13,6 +13,8 @@ import dev.kelvin.core.model.Job;
 import dev.kelvin.core.model.JobId;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.simulator.failure.PlannedFailure;
+import dev.kelvin.simulator.failure.PrecursorSettings;
+import dev.kelvin.simulator.failure.Precursors;
 import dev.kelvin.simulator.report.JobOutcome;
 import dev.kelvin.simulator.report.Mark;
 import dev.kelvin.simulator.report.SimulationResult;
@@ -208,6 +210,27 @@ class SimulationEngineTest {
 
     assertThat(result.summary().jobsFailed()).isEqualTo(1);
     assertThat(result.jobs().get(0).endS()).isCloseTo(1010 + 100, within(1e-6));
+  }
+
+  @Test
+  void keeps_the_failures_that_happened_with_whether_they_hit_a_job_and_gave_warning() {
+    SimulationSetup setup = setup(scenario(2, 20, Optional.empty()), List.of(job(1, 0, 1, 100)),
+        300, Optional.empty());
+    List<PlannedFailure> plan = List.of(new PlannedFailure(0, 10, 1000),
+        new PlannedFailure(0, 20, 1000), new PlannedFailure(1, 200, 60));
+    PrecursorSettings everyOne = new PrecursorSettings(Duration.ofMinutes(30), 1, 0.5, 400, 3);
+    SimulationEngine engine = new SimulationEngine(withFailures(setup, new FailureInputs(plan,
+        Optional.of(new Precursors(plan, 2, 7, everyOne)))));
+
+    engine.run(Progress.NONE);
+
+    // node 0 fails at 10 s under its job and is down at 20 s; the job runs again on node 1
+    // from 10 s to 110 s, so node 1 fails idle at 200 s
+    assertThat(engine.failuresThatHappened()).containsExactly(
+        new HappenedFailure(NodeId.of("a", "n0001"), EngineFixtures.START.plusSeconds(10),
+            EngineFixtures.START.plusSeconds(1010), true, true),
+        new HappenedFailure(NodeId.of("a", "n0002"), EngineFixtures.START.plusSeconds(200),
+            EngineFixtures.START.plusSeconds(260), true, false));
   }
 
   private static SimulationSetup withFailures(SimulationSetup setup, FailureInputs failures) {

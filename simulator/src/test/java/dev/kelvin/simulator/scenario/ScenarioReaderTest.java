@@ -3,6 +3,7 @@ package dev.kelvin.simulator.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kelvin.core.config.ConfigException;
 import dev.kelvin.core.config.ConfigTree;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,14 +35,14 @@ class ScenarioReaderTest {
             "sites[].price_per_kwh 0.15", "sites[].outdoor_c 20",
             "sites[].ups_runtime 10m", "sites[].carbon_daily_g_per_kwh none",
             "sites[].price_daily_per_kwh none",
-            "control.interval 5m", "control.policy default",
+            "control.interval 5m", "control.policy default", "control.models []",
             "power.server PowerEdge R630 (Intel Xeon E5-2699 v4 2.20 GHz)",
             "power.dvfs_exponent 0.71",
             "power.compute_bound_share 0.8", "power.min_clock_ratio 0.5", "power.off_w 5",
             "power.boot_time 2m", "power.full_load_cpu_c 91",
             "cooling.cop 4", "cooling.reference_outdoor_c 20",
             "cooling.cop_per_kelvin 0.1", "cooling.min_cop 1.5", "cooling.overhead_ratio 0.08",
-            "telemetry.sample_every none", "telemetry.window 10",
+            "telemetry.sample_every none", "telemetry.window 10", "telemetry.cpu_temp_noise_c 0",
             "failures.model lanl", "failures.rate_scale 1", "failures.lead 30m",
             "failures.precursor_share none", "failures.checkpoint_every 1h",
             "failures.scripted[].site none", "failures.scripted[].node none",
@@ -63,6 +64,47 @@ class ScenarioReaderTest {
     assertThat(scenario.trace().file()).isEqualTo(folder.resolve("kth.swf").toAbsolutePath());
     assertThat(scenario.sites()).containsExactly(
         new ScenarioSite("a", 100, OptionalDouble.of(40), 300, 0.15, 20));
+  }
+
+  private static ConfigTree withControl(Map<String, Object> control) {
+    Map<String, Object> root = new java.util.HashMap<>(minimal(List.of(Map.of("name", "a",
+        "nodes", 4))));
+    root.put("control", control);
+    return new ConfigTree("kth.yaml", root);
+  }
+
+  @Test
+  void finds_the_model_files_control_models_names_beside_the_scenario() throws IOException {
+    Files.createFile(folder.resolve("kth.swf"));
+    Files.createFile(folder.resolve("failure.model"));
+
+    Scenario scenario = ScenarioReader.read(withControl(Map.of("models",
+        List.of("failure.model"))), new ScenarioPaths(folder, folder));
+
+    assertThat(scenario.control().models()).containsExactly(
+        folder.resolve("failure.model").toAbsolutePath().toString());
+  }
+
+  @Test
+  void refuses_a_model_file_that_is_not_there_naming_the_key_and_the_paths_tried()
+      throws IOException {
+    Files.createFile(folder.resolve("kth.swf"));
+
+    assertThatThrownBy(() -> ScenarioReader.read(withControl(Map.of("models",
+        List.of("gone.model"))), new ScenarioPaths(folder, folder)))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("control.models")
+        .hasMessageContaining("gone.model").hasMessageContaining("kelvin train");
+  }
+
+  @Test
+  void refuses_models_without_a_control_loop_to_serve_them() throws IOException {
+    Files.createFile(folder.resolve("kth.swf"));
+    Files.createFile(folder.resolve("failure.model"));
+
+    assertThatThrownBy(() -> ScenarioReader.read(withControl(Map.of("policy", "none",
+        "models", List.of("failure.model"))), new ScenarioPaths(folder, folder)))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("control.models")
+        .hasMessageContaining("needs a control loop");
   }
 
   @Test

@@ -1,0 +1,27 @@
+package dev.kelvin.predictor.anomaly;
+
+import java.util.Locale;
+
+/** The two detectors compared: robust z-scores against peers, and a one-class SVM. */
+public enum AnomalyMethod {
+  /** {@link PeerZScores}. */
+  PEER_ZSCORE,
+  /** {@link OneClassSvm}. */
+  ONE_CLASS_SVM;
+
+  /** The name in model files and reports: {@code peer_zscore}, {@code one_class_svm}. */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The method named {@code text}, or a message that lists them. */
+  public static AnomalyMethod parse(String text) {
+    for (AnomalyMethod method : values()) {
+      if (method.wireName().equals(text)) {
+        return method;
+      }
+    }
+    throw new IllegalArgumentException("unknown anomaly method '" + text
+        + "': expected peer_zscore or one_class_svm");
+  }
+}

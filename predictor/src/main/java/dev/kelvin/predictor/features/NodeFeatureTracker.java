@@ -1,0 +1,154 @@
+package dev.kelvin.predictor.features;
+
+import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.model.NodeAvailability;
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.NodeMetric;
+import dev.kelvin.core.model.NodeReading;
+import dev.kelvin.core.model.NodeView;
+import dev.kelvin.predictor.features.NodeTelemetryFeatures.UnknownReason;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Turns each snapshot, in order, into every node's {@link NodeTelemetryFeatures}: the one path
+ * from snapshots to features, used alike by the recorder of training data and by the served
+ * failure and anomaly models. It keeps, per node, what the features need from earlier ticks:
+ * the memory error counters' recent values ({@link CounterMemory}) and the failures seen, as
+ * the workload manager's DOWN transitions in the snapshot's availability.
+ *
+ * <p>A node gets no features (an "unknown", never a guess) when {@link
+ * NodeTelemetryFeatures#unknownReason} says so, or when its corrected error counter is not
+ * known {@link NodeTelemetryFeatures#MIN_COUNTER_HISTORY} back. Its failure history is NaN
+ * when the snapshots never carried its availability (no workload manager reports it).
+ * Snapshots must come in time order; thread-safe. What is kept of a node stays when it leaves
+ * the snapshot (a failed node forgotten by the state keeps its failure history): about 2 kB per
+ * node ever seen, bounded by the state's inventory and {@code state.max_nodes}.
+ */
+public final class NodeFeatureTracker {
+  private static final Duration DAY = Duration.ofDays(1);
+  private static final Duration[] CORRECTED_SPANS = {Duration.ofMinutes(5),
+      Duration.ofMinutes(15), Duration.ofMinutes(30)};
+  private static final Duration UNCORRECTED_SPAN = Duration.ofMinutes(30);
+
+  private final Map<NodeId, NodeMemory> memory = new HashMap<>();
+  private final TreeMap<Instant, Integer> systemFailures = new TreeMap<>();
+
+  /** The features of every node of {@code snapshot}, updating what is kept per node. */
+  public synchronized NodeFeatureBatch observe(ClusterSnapshot snapshot) {
+    Instant now = snapshot.at();
+    for (NodeAvailability availability : snapshot.availability().values()) {
+      node(availability.node(), now).see(availability).ifPresent(
+          failedAt -> systemFailures.merge(failedAt, 1, Integer::sum));
+    }
+    systemFailures.headMap(now.minus(DAY)).clear();
+    double systemLastDay = systemFailures.headMap(now).values().stream()
+        .mapToInt(Integer::intValue).sum();
+    List<NodeId> nodes = new ArrayList<>();
+    List<double[]> values = new ArrayList<>();
+    TreeMap<NodeId, UnknownReason> unknown = new TreeMap<>();
+    for (NodeView view : snapshot.views()) {
+      NodeMemory node = node(view.id(), now);
+      node.remember(view.window());
+      Optional<UnknownReason> reason = NodeTelemetryFeatures.unknownReason(view);
+      double[] features = reason.isEmpty() ? node.features(view, now, systemLastDay) : null;
+      if (reason.isEmpty() && features == null) {
+        reason = Optional.of(UnknownReason.SHORT_HISTORY);
+      }
+      if (reason.isPresent()) {
+        unknown.put(view.id(), reason.get());
+      } else {
+        nodes.add(view.id());
+        values.add(features);
+      }
+    }
+    return new NodeFeatureBatch(now, nodes, values, unknown);
+  }
+
+  private NodeMemory node(NodeId id, Instant now) {
+    return memory.computeIfAbsent(id, key -> new NodeMemory(now));
+  }
+
+  /** What is kept of one node between snapshots. */
+  private static final class NodeMemory {
+    final Instant firstSeen;
+    final CounterMemory corrected = new CounterMemory();
+    final CounterMemory uncorrected = new CounterMemory();
+    final List<Instant> failures = new ArrayList<>();
+    boolean availabilityKnown;
+    boolean down;
+    Instant remembered = Instant.MIN;
+
+    NodeMemory(Instant firstSeen) {
+      this.firstSeen = firstSeen;
+    }
+
+    /** A new failure's start, when {@code availability} shows the node newly down. */
+    Optional<Instant> see(NodeAvailability availability) {
+      availabilityKnown = true;
+      boolean nowDown = availability.state() == NodeAvailability.State.DOWN;
+      boolean newFailure = nowDown && !down && (failures.isEmpty()
+          || failures.get(failures.size() - 1).isBefore(availability.since()));
+      down = nowDown;
+      if (newFailure) {
+        failures.add(availability.since());
+        return Optional.of(availability.since());
+      }
+      return Optional.empty();
+    }
+
+    /** Keeps the counters of the readings newer than any kept before. */
+    void remember(List<NodeReading> window) {
+      for (NodeReading reading : window) {
+        if (reading.at().isAfter(remembered)) {
+          remembered = reading.at();
+          double value = reading.metrics().getOrNaN(NodeMetric.ECC_CORRECTABLE_TOTAL);
+          if (!Double.isNaN(value)) {
+            corrected.record(reading.at(), value);
+          }
+          value = reading.metrics().getOrNaN(NodeMetric.ECC_UNCORRECTABLE_TOTAL);
+          if (!Double.isNaN(value)) {
+            uncorrected.record(reading.at(), value);
+          }
+        }
+      }
+    }
+
+    /** The features, or null when the corrected counter is not known far enough back. */
+    double[] features(NodeView view, Instant now, double systemLastDay) {
+      NodeReading latest = view.latest();
+      double errors = latest.metrics().getOrNaN(NodeMetric.ECC_CORRECTABLE_TOTAL);
+      Instant at = latest.at();
+      if (Double.isNaN(corrected.delta(at, errors, NodeTelemetryFeatures.MIN_COUNTER_HISTORY))) {
+        return null;
+      }
+      double[] window = NodeTelemetryFeatures.windowValues(view.window());
+      double[] all = Arrays.copyOf(window, NodeTelemetryFeatures.NAMES.size());
+      int k = window.length;
+      for (Duration span : CORRECTED_SPANS) {
+        all[k++] = corrected.delta(at, errors, span);
+      }
+      all[k++] = corrected.ratePerHour(at, errors);
+      double hard = latest.metrics().getOrNaN(NodeMetric.ECC_UNCORRECTABLE_TOTAL);
+      all[k++] = Double.isNaN(hard) ? Double.NaN : uncorrected.delta(at, hard, UNCORRECTED_SPAN);
+      double[] history = availabilityKnown
+          ? FailureHistoryFeatures.values(failures, firstSeen, now, systemLastDay)
+          : nanHistory();
+      System.arraycopy(history, 0, all, k, history.length);
+      return all;
+    }
+
+    private static double[] nanHistory() {
+      double[] nan = new double[FailureHistoryFeatures.NAMES.size()];
+      Arrays.fill(nan, Double.NaN);
+      return nan;
+    }
+  }
+}
