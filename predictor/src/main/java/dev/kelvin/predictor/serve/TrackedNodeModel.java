@@ -1,0 +1,61 @@
+package dev.kelvin.predictor.serve;
+
+import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.prediction.Prediction;
+import dev.kelvin.predictor.features.NodeFeatureBatch;
+import dev.kelvin.predictor.features.NodeFeatureTracker;
+import dev.kelvin.predictor.model.ModelFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A served model of the {@code node-failure} features: its own {@link NodeFeatureTracker}
+ * (the same path training's recording took) turns each snapshot into one batch, the model
+ * scores the batch at once, and each node's score becomes a prediction. Nodes the tracker
+ * cannot describe (stale, a signal missing, too short a history) are not in the batch, so they
+ * get no prediction. The failure and anomaly loaders differ only in the scorer and the
+ * prediction. Thread-safe: one tick at a time.
+ */
+final class TrackedNodeModel implements ServedModel {
+  /** Turns one node's score into its prediction, or null when the score is not one. */
+  interface ToPrediction {
+    Prediction of(NodeId node, double score, String version);
+  }
+
+  private final ModelFile file;
+  private final Function<List<double[]>, double[]> scorer;
+  private final ToPrediction toPrediction;
+  private final NodeFeatureTracker tracker = new NodeFeatureTracker();
+
+  TrackedNodeModel(ModelFile file, Function<List<double[]>, double[]> scorer,
+      ToPrediction toPrediction) {
+    this.file = Objects.requireNonNull(file, "file");
+    this.scorer = Objects.requireNonNull(scorer, "scorer");
+    this.toPrediction = Objects.requireNonNull(toPrediction, "toPrediction");
+  }
+
+  @Override
+  public ModelFile file() {
+    return file;
+  }
+
+  @Override
+  public synchronized List<Prediction> predict(ClusterSnapshot snapshot) {
+    NodeFeatureBatch batch = tracker.observe(snapshot);
+    if (batch.nodes().isEmpty()) {
+      return List.of();
+    }
+    double[] scores = scorer.apply(batch.values());
+    List<Prediction> predictions = new ArrayList<>(scores.length);
+    for (int i = 0; i < scores.length; i++) {
+      Prediction prediction = toPrediction.of(batch.nodes().get(i), scores[i], file.version());
+      if (prediction != null) {
+        predictions.add(prediction);
+      }
+    }
+    return predictions;
+  }
+}
