@@ -41,7 +41,6 @@ class PredictBenchTest {
     int exit = command.execute("--nodes", String.valueOf(NODES), "--model", model.toString(),
         "--rounds", NODES >= 1_000 ? "100" : "5", "--json", json.toString());
 
-    System.out.println(out);
     assertThat(exit).isZero();
     JsonNode figures = new ObjectMapper().readTree(json.toFile());
     assertThat(figures.get("nodes").asInt()).isEqualTo(NODES);
