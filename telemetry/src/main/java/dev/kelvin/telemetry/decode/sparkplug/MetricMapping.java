@@ -38,7 +38,8 @@ public record MetricMapping(FacilityKind kind, EngineeringUnit unit) {
     FacilityKind kind = Arrays.stream(FacilityKind.values())
         .filter(k -> k.name().equalsIgnoreCase(kindName.strip())).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("facility kind '" + kindName
-            + "' is not one of " + Arrays.toString(FacilityKind.values()).toLowerCase(Locale.ROOT)));
+            + "' is not one of "
+            + Arrays.toString(FacilityKind.values()).toLowerCase(Locale.ROOT)));
     EngineeringUnit unit = EngineeringUnit.fromSymbol(unitSymbol)
         .orElseThrow(() -> new IllegalArgumentException("unit '" + unitSymbol + "' of "
             + kind + " is not one Kelvin converts; use one of " + unitsOf(kind)));
