@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /** Catches what the spool's package logs, for as long as it is open. */
 final class LogCapture implements AutoCloseable {
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-  private final Logger logger = (Logger) LoggerFactory.getLogger("dev.kelvin.telemetry.store.spool");
+  private final Logger logger =
+      (Logger) LoggerFactory.getLogger(LogCapture.class.getPackageName());
 
   LogCapture() {
     appender.start();
