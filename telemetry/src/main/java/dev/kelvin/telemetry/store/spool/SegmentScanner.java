@@ -87,54 +87,58 @@ final class SegmentScanner {
     long offset = SEGMENT_HEADER_BYTES;
     long lastPosition = segment.base - 1;
     long corrupt = 0;
-    boolean readSet = false;
-    boolean cutShort = false;
+    segment.readOffset = -1;
     while (offset < size) {
       if (size - offset < FRAME_HEADER_BYTES) {
-        cutShort = true;
-        break;
+        return stop(segment, offset, new Framing(corrupt, lastPosition, true));
       }
       FrameHeader h = readHeader(channel, offset);
       if (h == null || h.position() <= lastPosition) {
-        cutShort = allZero(channel, offset, size);
-        if (cutShort) {
-          break;
-        }
-        LOG.warn("Spool segment {} holds a damaged record header at offset {} (a garbage length"
-            + " field or position); the rest of the segment, {} bytes, is skipped",
-            segment.path, offset, size - offset);
-        corrupt++;
-        break;
-      }
-      long next = offset + h.frameBytes();
-      if (next > size) {
-        cutShort = true;
-        break;
-      }
-      if (h.position() > releasedThrough) {
-        if (!readSet) {
-          segment.readOffset = offset;
-          readSet = true;
-        }
-        if (payloadCrc(channel, offset + FRAME_HEADER_BYTES, h.length()) == h.payloadCrc()) {
-          segment.records++;
-          segment.recordBytes += h.frameBytes();
-        } else {
-          LOG.warn("Spool segment {} holds a record at offset {} (position {}, {} bytes) whose"
-              + " checksum does not match; skipped", segment.path, offset, h.position(),
-              h.length());
-          segment.damaged.put(offset, next);
+        boolean zeros = allZero(channel, offset, size);
+        if (!zeros) {
+          LOG.warn("Spool segment {} holds a damaged record header at offset {} (a garbage"
+              + " length field or position); the rest of the segment, {} bytes, is skipped",
+              segment.path, offset, size - offset);
           corrupt++;
         }
+        return stop(segment, offset, new Framing(corrupt, lastPosition, zeros));
+      }
+      if (offset + h.frameBytes() > size) {
+        return stop(segment, offset, new Framing(corrupt, lastPosition, true));
+      }
+      if (h.position() > releasedThrough && !hold(channel, segment, offset, h)) {
+        corrupt++;
       }
       lastPosition = h.position();
-      offset = next;
+      offset += h.frameBytes();
     }
-    segment.end = offset;
-    if (!readSet) {
+    return stop(segment, offset, new Framing(corrupt, lastPosition, false));
+  }
+
+  /** Checks a record not yet released: counts it held, or notes it damaged (false). */
+  private boolean hold(FileChannel channel, Segment segment, long offset, FrameHeader h)
+      throws IOException {
+    if (segment.readOffset < 0) {
       segment.readOffset = offset;
     }
-    return new Framing(corrupt, lastPosition, cutShort);
+    if (payloadCrc(channel, offset + FRAME_HEADER_BYTES, h.length()) == h.payloadCrc()) {
+      segment.records++;
+      segment.recordBytes += h.frameBytes();
+      return true;
+    }
+    LOG.warn("Spool segment {} holds a record at offset {} (position {}, {} bytes) whose"
+        + " checksum does not match; skipped", segment.path, offset, h.position(), h.length());
+    segment.damaged.put(offset, offset + h.frameBytes());
+    return false;
+  }
+
+  /** Ends the framing at {@code offset}: the segment's whole frames end there. */
+  private static Framing stop(Segment segment, long offset, Framing found) {
+    segment.end = offset;
+    if (segment.readOffset < 0) {
+      segment.readOffset = offset;
+    }
+    return found;
   }
 
   private FrameHeader readHeader(FileChannel channel, long offset) throws IOException {

@@ -102,6 +102,24 @@ class DiskSpoolTest {
   }
 
   @Test
+  void numbers_records_past_the_cursor_when_no_segment_is_left() {
+    try (DiskSpool spool = DiskSpool.open(small(folder))) {
+      IntStream.range(0, 3).forEach(i -> spool.append(record("r" + i)));
+      assertThat(drain(spool)).hasSize(3);
+    }
+    DiskSpool.open(small(folder)).close();
+    assertThat(segments(folder)).isEmpty();
+
+    try (DiskSpool spool = DiskSpool.open(small(folder))) {
+      spool.append(record("after"));
+      assertThat(spool.peek().orElseThrow().position()).isGreaterThan(2);
+    }
+    try (DiskSpool spool = DiskSpool.open(small(folder))) {
+      assertThat(drain(spool)).containsExactly("after");
+    }
+  }
+
+  @Test
   void hands_records_out_again_when_the_cursor_is_lost_but_loses_none() throws Exception {
     try (DiskSpool spool = DiskSpool.open(small(folder))) {
       IntStream.range(0, 4).forEach(i -> spool.append(record("r" + i)));
