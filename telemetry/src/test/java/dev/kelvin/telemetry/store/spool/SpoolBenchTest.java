@@ -14,11 +14,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Appends and replays of a realistic record, a batch of 5,000 points in line protocol (about
  * 500 KB), with fsync on and off, at the default settings. Small by default; {@code
- * -Dkelvin.bench.spool.records=400} measures, and prints the figures the draft doc quotes.
+ * -Dkelvin.bench.spool.records=1000} measures, and prints the figures the draft doc quotes
+ * ({@code -Dkelvin.bench.spool.points=500} for smaller batches).
  */
 class SpoolBenchTest {
   private static final int RECORDS = Integer.getInteger("kelvin.bench.spool.records", 20);
-  private static final int POINTS = 5_000;
+  private static final int POINTS = Integer.getInteger("kelvin.bench.spool.points", 5_000);
 
   @TempDir
   Path folder;
@@ -60,7 +61,7 @@ class SpoolBenchTest {
     assertThat(appendsPerS).isPositive();
   }
 
-  /** 5,000 points as Telegraf writes them: node power, temperatures and GPU figures. */
+  /** Points as Telegraf writes them: node power, temperatures and GPU figures. */
   private static byte[] lineProtocolBatch() {
     StringBuilder lines = new StringBuilder(POINTS * 110);
     long ns = 1_717_171_717_000_000_000L;
