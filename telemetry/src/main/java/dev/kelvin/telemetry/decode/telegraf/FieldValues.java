@@ -23,7 +23,9 @@ final class FieldValues {
     if (last == 'u' && isInteger(token, 0, token.length() - 1, false)) {
       return unsigned(cursor, key, token, column);
     }
-    if (TRUE.contains(token) || FALSE.contains(token)) {
+    char first = token.charAt(0);
+    if ((first == 't' || first == 'T' || first == 'f' || first == 'F')
+        && (TRUE.contains(token) || FALSE.contains(token))) {
       return Field.bool(key, TRUE.contains(token), column);
     }
     if (isFloat(token)) {

@@ -8,7 +8,7 @@ import java.util.Locale;
  * Measures, on one thread, how many lines a second the parser reads and the codec decodes
  * (parse, map, build readings) from batches of Telegraf output: a mix of per-core powerstat
  * lines (short), cpu and mem lines (medium) and nvidia_smi lines (long). Not a test: run it
- * with the test classpath, {@code java ... LineProtocolThroughput [seconds]}.
+ * with the test classpath, {@code java ... LineProtocolThroughput [seconds] [parse,decode]}.
  */
 public final class LineProtocolThroughput {
   private static final int HOSTS = 40;
@@ -17,18 +17,23 @@ public final class LineProtocolThroughput {
 
   public static void main(String[] args) {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
+    String stages = args.length > 1 ? args[1] : "parse,decode";
     String batch = batch();
     int lines = (int) batch.lines().count();
     byte[] payload = batch.getBytes(StandardCharsets.UTF_8);
     System.out.printf(Locale.ROOT, "batch: %d lines, %d bytes (%.0f bytes a line)%n", lines,
         payload.length, (double) payload.length / lines);
     LineProtocol parser = new LineProtocol(Precision.NANOSECONDS, 64 * 1024, 100_000);
-    run("parse", seconds, lines, () -> parser.parse(
-        new String(payload, StandardCharsets.UTF_8)).lines().size());
+    if (stages.contains("parse")) {
+      run("parse", seconds, lines, () -> parser.parse(
+          new String(payload, StandardCharsets.UTF_8)).lines().size());
+    }
     TelegrafCodec codec = new TelegrafCodec(TelegrafSettings.defaults());
     Instant received = TelegrafLines.receivedAfter(TelegrafLines.POWERSTAT_NS);
-    run("decode", seconds, lines, () -> codec.decode("telegraf/h/p", payload, received)
-        .nodes().size());
+    if (stages.contains("decode")) {
+      run("decode", seconds, lines, () -> codec.decode("telegraf/h/p", payload, received)
+          .nodes().size());
+    }
   }
 
   private static void run(String what, double seconds, int lines, java.util.function.IntSupplier
