@@ -131,8 +131,10 @@ public final class TelegrafCodec implements PayloadCodec {
     String tag = settings.nodeTagFor(line.measurement());
     String name = line.tag(tag).orElseThrow(() -> new ValidationException(
         RejectReason.MISSING_FIELD, tag, "line " + line.number() + ": " + line.measurement()
-            + " has no " + tag + " tag to name its node: Telegraf adds host unless the agent"
-            + " sets omit_hostname = true (or set the codec's node tag)"));
+            + " has no " + tag + " tag to name its node" + (tag.equals("host")
+                ? ": Telegraf adds host unless the agent sets omit_hostname = true"
+                : "") + " (the codec's node_tag and node_tag_by_measurement say which tag"
+            + " names the node)"));
     SiteId site = line.tag(settings.siteTag()).map(value -> named(line, "site", value))
         .map(SiteId::of).orElse(settings.defaultSite());
     return new NodeId(site, named(line, "node", name));

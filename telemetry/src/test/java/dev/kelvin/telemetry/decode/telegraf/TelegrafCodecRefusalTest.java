@@ -91,6 +91,16 @@ class TelegrafCodecRefusalTest {
   }
 
   @Test
+  void a_redfish_line_without_source_is_refused_naming_that_tag() {
+    ValidationException refused = onlyRefusal(decode(
+        "redfish_thermal_temperatures,host=t,name=CPU1\\ Temp reading_celsius=40" + T));
+
+    assertThat(refused.field()).isEqualTo("source");
+    assertThat(refused.getMessage()).contains("has no source tag")
+        .contains("node_tag_by_measurement").doesNotContain("omit_hostname");
+  }
+
+  @Test
   void a_host_that_is_no_valid_node_name_is_refused() {
     ValidationException refused = onlyRefusal(decode("mem,host=my/host used_percent=1" + T));
 
