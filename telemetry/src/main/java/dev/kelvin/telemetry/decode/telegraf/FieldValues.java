@@ -29,12 +29,7 @@ final class FieldValues {
       return Field.bool(key, TRUE.contains(token), column);
     }
     if (isFloat(token)) {
-      double value = Double.parseDouble(token);
-      if (Double.isInfinite(value)) {
-        throw cursor.failAtColumn(RejectReason.NOT_FINITE, key, column, "field "
-            + LineCursor.shown(key) + " = " + token + " is beyond a 64-bit float");
-      }
-      return Field.number(key, Field.Type.FLOAT, value, column);
+      return floating(cursor, key, token, column);
     }
     if (notFinite(token)) {
       throw cursor.failAtColumn(RejectReason.NOT_FINITE, key, column, "field "
@@ -44,6 +39,15 @@ final class FieldValues {
     throw cursor.failAtColumn(RejectReason.MALFORMED, key, column, "field "
         + LineCursor.shown(key) + " = " + LineCursor.shown(token) + " is not a float, an"
         + " integer (1i), an unsigned integer (1u), a boolean or a double-quoted string");
+  }
+
+  private static Field floating(LineCursor cursor, String key, String token, int column) {
+    double value = Double.parseDouble(token);
+    if (Double.isInfinite(value)) {
+      throw cursor.failAtColumn(RejectReason.NOT_FINITE, key, column, "field "
+          + LineCursor.shown(key) + " = " + token + " is beyond a 64-bit float");
+    }
+    return Field.number(key, Field.Type.FLOAT, value, column);
   }
 
   private static Field integer(LineCursor cursor, String key, String token, int column) {
@@ -86,39 +90,34 @@ final class FieldValues {
 
   /** {@code [+-]digits[.digits][(e|E)[+-]digits]}, with digits on at least one side. */
   static boolean isFloat(String token) {
-    int i = 0;
     int n = token.length();
-    if (i < n && (token.charAt(i) == '-' || token.charAt(i) == '+')) {
-      i++;
-    }
-    int digits = 0;
-    while (i < n && isDigit(token.charAt(i))) {
-      i++;
-      digits++;
-    }
+    int i = token.startsWith("-") || token.startsWith("+") ? 1 : 0;
+    int integral = digitsFrom(token, i);
+    i += integral;
+    int fraction = 0;
     if (i < n && token.charAt(i) == '.') {
-      i++;
-      while (i < n && isDigit(token.charAt(i))) {
-        i++;
-        digits++;
-      }
+      fraction = digitsFrom(token, i + 1);
+      i += 1 + fraction;
     }
-    if (digits == 0) {
+    if (integral + fraction == 0) {
       return false;
     }
     if (i < n && (token.charAt(i) == 'e' || token.charAt(i) == 'E')) {
       i++;
-      if (i < n && (token.charAt(i) == '-' || token.charAt(i) == '+')) {
-        i++;
-      }
-      int exponent = 0;
-      while (i < n && isDigit(token.charAt(i))) {
-        i++;
-        exponent++;
-      }
-      return exponent > 0 && i == n;
+      i += i < n && (token.charAt(i) == '-' || token.charAt(i) == '+') ? 1 : 0;
+      int exponent = digitsFrom(token, i);
+      return exponent > 0 && i + exponent == n;
     }
     return i == n;
+  }
+
+  /** How many digits follow from {@code from}. */
+  private static int digitsFrom(String token, int from) {
+    int i = from;
+    while (i < token.length() && isDigit(token.charAt(i))) {
+      i++;
+    }
+    return i - from;
   }
 
   private static boolean notFinite(String token) {

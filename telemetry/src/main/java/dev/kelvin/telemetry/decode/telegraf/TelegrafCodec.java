@@ -11,6 +11,7 @@ import dev.kelvin.telemetry.decode.Decoded;
 import dev.kelvin.telemetry.decode.PayloadCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,15 +87,7 @@ public final class TelegrafCodec implements PayloadCodec {
     lines.add(parsed.lines().size() + parsed.refused().size());
     Decoded.Builder out = Decoded.builder();
     parsed.refused().forEach(out::refused);
-    Map<DraftKey, NodeDraft> drafts = new LinkedHashMap<>();
-    for (Line line : parsed.lines()) {
-      try {
-        map(line, receivedAt, drafts);
-      } catch (ValidationException bad) {
-        out.refused(bad);
-      }
-    }
-    for (NodeDraft draft : drafts.values()) {
+    for (NodeDraft draft : drafts(parsed.lines(), receivedAt, out)) {
       try {
         out.node(draft.build(running));
       } catch (ValidationException inconsistent) {
@@ -105,6 +98,20 @@ public final class TelegrafCodec implements PayloadCodec {
     refused.add(decoded.refused().size());
     readings.add(decoded.nodes().size());
     return decoded;
+  }
+
+  /** The readings the lines build, one per node and instant; bad lines go to {@code out}. */
+  private Collection<NodeDraft> drafts(List<Line> lines, Instant receivedAt,
+      Decoded.Builder out) {
+    Map<DraftKey, NodeDraft> drafts = new LinkedHashMap<>();
+    for (Line line : lines) {
+      try {
+        map(line, receivedAt, drafts);
+      } catch (ValidationException bad) {
+        out.refused(bad);
+      }
+    }
+    return drafts.values();
   }
 
   private void map(Line line, Instant receivedAt, Map<DraftKey, NodeDraft> drafts) {
