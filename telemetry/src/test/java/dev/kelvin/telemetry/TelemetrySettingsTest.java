@@ -41,7 +41,7 @@ class TelemetrySettingsTest {
   @Test
   void subscribes_to_kelvin_topics_and_the_other_formats_each_shared_when_a_group_is_set() {
     TelemetrySettings settings = TelemetrySettings.defaults(BROKER)
-        .withFormats(new IngestFormats(Optional.of(SparkplugSettings.defaults())));
+        .withFormats(new IngestFormats(Optional.of(SparkplugSettings.defaults()), Optional.empty()));
     assertThat(settings.subscriptions()).containsExactly("kelvin/v1/+/node/+/telemetry",
         "kelvin/v1/+/telemetry", "kelvin/v1/+/facility/+", "spBv1.0/#");
     assertThat(settings.withSharedGroup(Optional.of("ingest")).subscriptions())

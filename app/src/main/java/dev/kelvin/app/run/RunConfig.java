@@ -93,7 +93,8 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
     Duration blindAfter = section.duration("blind_after", defaults.blindAfter());
     Duration backlogDown = section.duration("backlog_down_after", defaults.downAfter());
     Optional<String> sharedGroup = section.optionalString("shared_group");
-    IngestFormats formats = new IngestFormats(SparkplugConfig.read(section.section("sparkplug")));
+    IngestFormats formats = new IngestFormats(SparkplugConfig.read(section.section("sparkplug")),
+        TelegrafConfig.read(section.section("telegraf")));
     return section.build(() -> new TelemetrySettings(mqtt.session(clientId, expiry),
         mqtt.topics(), maxPayload, rejectLog, new BacklogSettings(coalesceAbove, maxBacklog,
             blindAfter, backlogDown), formats, sharedGroup));

@@ -48,7 +48,7 @@ class FacilityIngestVirtualTimeTest {
   @Test
   void a_gateways_fire_alarm_and_crac_reading_reach_the_site_model_and_a_gap_asks_a_rebirth()
       throws Exception {
-    IngestFormats sparkplug = new IngestFormats(Optional.of(SparkplugSettings.defaults()));
+    IngestFormats sparkplug = new IngestFormats(Optional.of(SparkplugSettings.defaults()), Optional.empty());
     try (VirtualSite site = new VirtualSite(rules, 42, sparkplug)) {
       List<String> commands = new CopyOnWriteArrayList<>();
       MqttSession gateway = site.broker.session(SessionSettings.clean(VirtualSite.LOOPBACK,
