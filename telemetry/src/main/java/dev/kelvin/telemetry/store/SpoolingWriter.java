@@ -47,7 +47,20 @@ final class SpoolingWriter {
     this.counters = counters;
     this.nanos = nanos;
     this.logThrottle = new PerKeyThrottle(LOG_PERIOD, clock, 64);
-    this.spooling = spool.peek().isPresent();
+    this.spooling = heldAtStart(spool);
+  }
+
+  /**
+   * Whether the spool holds records from before; false when it cannot be read (batches are
+   * then written directly, and replay tries again once an append works).
+   */
+  private boolean heldAtStart(Spool spool) {
+    try {
+      return spool.peek().isPresent();
+    } catch (RuntimeException unreadable) {
+      raiseAlarm("the spool could not be read at start (" + unreadable + ")");
+      return false;
+    }
   }
 
   /** Writes {@code batch}, or spools it while the spool holds older ones or InfluxDB fails. */
@@ -129,7 +142,9 @@ final class SpoolingWriter {
         spooling = head.isPresent();
       }
     } catch (RuntimeException unreadable) {
-      failed(new WriteOutcome.Failed("the spool could not be read: " + unreadable));
+      spooling = false;
+      raiseAlarm("the spool could not be read (" + unreadable + "); batches are written"
+          + " directly and its records replayed once an append to it works again");
       return Optional.empty();
     }
     if (head.isEmpty()) {
@@ -151,7 +166,7 @@ final class SpoolingWriter {
   private void written(PointBatch batch, WriteOutcome outcome, boolean replayed) {
     backoff.succeeded();
     if (!answering.getAndSet(true)) {
-      log.info("InfluxDB takes writes again; replaying the spool ({} records)",
+      log.info("InfluxDB takes writes again ({} records left in the spool to replay)",
           spool.stats().records());
     }
     int refused = 0;
@@ -216,10 +231,14 @@ final class SpoolingWriter {
       failed((WriteOutcome.Failed) outcome);
     }
     counters.lost(reason, batch.points());
+    raiseAlarm(why + " while InfluxDB does not take writes: readings are LOST (counted as"
+        + " lost points) until it answers again; raise store.influx.spool_limit or free the"
+        + " disk of store.influx.spool_dir");
+  }
+
+  private void raiseAlarm(String why) {
     if (!alarm.getAndSet(true)) {
-      log.error("InfluxDB store alarm: {} while InfluxDB does not take writes: readings are"
-          + " LOST (counted as lost points) until it answers again; raise"
-          + " store.influx.spool_limit or free the disk of store.influx.spool_dir", why);
+      log.error("InfluxDB store alarm: {}", why);
     }
   }
 
