@@ -115,8 +115,8 @@ model_acl() {
   local p="$MODEL_PREFIX" u="$MODEL_USER_PREFIX" node
   printf '\nuser %s-controller\n' "$u"
   printf 'topic write %s\n' "$p/+/node/+/cmd" "$p/controller/status"
-  printf 'topic read %s\n' "$p/+/node/+/telemetry" "$p/+/node/+/status" "$p/+/node/+/cmd/ack" \
-    "$p/+/facility/#"
+  printf 'topic read %s\n' "$p/+/node/+/telemetry" "$p/+/telemetry" "$p/+/node/+/status" \
+    "$p/+/node/+/cmd/ack" "$p/+/facility/#"
   for node in n01 n02; do
     printf '\nuser %s-agent-%s\n' "$u" "$node"
     printf 'topic write %s\n' "$p/site-a/node/$node/telemetry" "$p/site-a/node/$node/status" \
@@ -127,10 +127,16 @@ model_acl() {
   printf 'topic read %s\n' "$p/#"
 }
 
+# Whether the running Mosquitto's ACL holds the access model of this checkout.
+acl_current() {
+  local want; want=$(model_acl)
+  [ -f "$DIR/mosquitto/acl" ] && [[ "$(cat "$DIR/mosquitto/acl")" == *"$want"* ]]
+}
+
 start_mosquitto() {
   local d="$DIR/mosquitto"; mkdir -p "$d"
   if alive "$d/pid"; then
-    if port_open "$MQTT_TLS_PORT" && grep -q "^user $MODEL_USER_PREFIX-controller" "$d/acl"; then
+    if port_open "$MQTT_TLS_PORT" && acl_current; then
       log "mosquitto already runs on $MQTT_PORT and $MQTT_TLS_PORT"; return 0
     fi
     log "mosquitto runs with an older configuration; restarting it"
@@ -275,7 +281,7 @@ case "${1:-}" in
   stop) stop ;;
   env) env_exports ;;
   status) status ;;
-  running) alive "$DIR/mosquitto/pid" && port_open "$MQTT_TLS_PORT" \
-    && grep -q "^user $MODEL_USER_PREFIX-controller" "$DIR/mosquitto/acl" && alive "$DIR/influxdb/pid" ;;
+  running) alive "$DIR/mosquitto/pid" && port_open "$MQTT_TLS_PORT" && acl_current \
+    && alive "$DIR/influxdb/pid" ;;
   *) echo "usage: $0 install|start|stop|env|status|running" >&2; exit 2 ;;
 esac

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * never waits on decoding; a task on the scheduler applies the queue in batches through the
  * {@link IngestPipeline}, oldest first. When the queue is long, a node's newer message takes the
  * place of its waiting one (see {@link IngestQueue}): the node's newest reading is never shed and
- * its readings stay in order. Each reading is applied with its own receive time, so waiting
+ * its readings stay in order. Only a node's own telemetry topic coalesces so: a message on any
+ * other topic (a site batch, Telegraf, Sparkplug, a facility sensor) carries readings no later
+ * message repeats, so it keeps its place and is shed only when the queue is full. Each reading is applied with its own receive time, so waiting
  * here never makes it late. Sheds are counted by reason and logged at most once per period.
  */
 public final class IngestWorker {
@@ -40,6 +43,8 @@ public final class IngestWorker {
   private final IngestMonitor monitor;
   private final PerKeyThrottle shedLog;
   private final Duration logPeriod;
+  /** Numbers messages that carry many readings, so that none takes another's place. */
+  private final AtomicLong uncoalesced = new AtomicLong();
   private boolean draining;
 
   /**
@@ -59,11 +64,13 @@ public final class IngestWorker {
 
   /** Queues a message received at {@code receivedAt}; never blocks on ingestion. */
   public void received(String topic, byte[] payload, Instant receivedAt) {
-    String key = String.valueOf(topic);
-    IngestQueue.Offer offer = queue.offer(key, new Received(key, payload), receivedAt);
+    String shown = String.valueOf(topic);
+    String key = pipeline.nodeOf(shown).isPresent() ? shown
+        : shown + "#" + uncoalesced.incrementAndGet();
+    IngestQueue.Offer offer = queue.offer(key, new Received(shown, payload), receivedAt);
     if (offer != IngestQueue.Offer.QUEUED) {
       logShed(offer == IngestQueue.Offer.SHED ? ShedReason.QUEUE_FULL : ShedReason.SUPERSEDED,
-          key);
+          shown);
     }
     synchronized (this) {
       if (draining) {
@@ -118,10 +125,11 @@ public final class IngestWorker {
 
   private void apply(IngestQueue.Entry<Received> entry) {
     try {
-      IngestResult result = pipeline.ingest(entry.item().topic(), entry.item().payload(),
-          entry.receivedAt());
-      if (result instanceof IngestResult.Kept kept) {
-        monitor.arrived(kept.reading().node(), kept.reading().at(), entry.receivedAt());
+      for (IngestResult result : pipeline.ingest(entry.item().topic(), entry.item().payload(),
+          entry.receivedAt())) {
+        if (result instanceof IngestResult.Kept kept) {
+          monitor.arrived(kept.reading().node(), kept.reading().at(), entry.receivedAt());
+        }
       }
     } catch (RuntimeException bug) {
       LOG.error("Telemetry on {} could not be ingested; ingestion goes on",

@@ -6,7 +6,10 @@ import dev.kelvin.core.wire.Topics;
 import dev.kelvin.mqtt.SessionSettings;
 import dev.kelvin.mqtt.access.ClientIds;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the controller ingests telemetry over MQTT.
@@ -20,9 +23,15 @@ import java.util.Objects;
  *     junk (topics naming no node, names outside the inventory) once per reject reason;
  *     every reject is still counted
  * @param backlog how received readings wait to be applied, and when the controller is blind
+ * @param formatFilters the topic filters of the other wire formats (Telegraf, Sparkplug B)
+ *     subscribed to beside Kelvin's own topics
+ * @param sharedGroup when present, every filter is subscribed as the MQTT 5 shared
+ *     subscription {@code $share/<group>/<filter>}, so that the broker splits the stream among
+ *     the controllers of the group, each message to one of them
  */
 public record TelemetrySettings(SessionSettings session, Topics topics, int maxPayloadBytes,
-    Duration rejectLogPeriod, BacklogSettings backlog) {
+    Duration rejectLogPeriod, BacklogSettings backlog, List<String> formatFilters,
+    Optional<String> sharedGroup) {
   /** How long the broker keeps the subscription's session and readings while it is away. */
   public static final Duration SESSION_EXPIRY = Duration.ofMinutes(10);
   /** The controller\'s ingest session: its client id is {@code <username>:ingest}. */
@@ -33,6 +42,9 @@ public record TelemetrySettings(SessionSettings session, Topics topics, int maxP
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(rejectLogPeriod, "rejectLogPeriod");
     Objects.requireNonNull(backlog, "backlog");
+    formatFilters = List.copyOf(formatFilters);
+    Objects.requireNonNull(sharedGroup, "sharedGroup");
+    sharedGroup.ifPresent(TelemetrySettings::requireGroupName);
     if (maxPayloadBytes < 1) {
       throw new IllegalArgumentException("maxPayloadBytes must be >= 1 byte, was "
           + maxPayloadBytes + " (64 KiB = 65536 is the default)");
@@ -41,6 +53,13 @@ public record TelemetrySettings(SessionSettings session, Topics topics, int maxP
       throw new IllegalArgumentException("rejectLogPeriod must not be negative, was "
           + rejectLogPeriod);
     }
+  }
+
+  /** Kelvin's own topics only, each controller receiving all of them. */
+  public TelemetrySettings(SessionSettings session, Topics topics, int maxPayloadBytes,
+      Duration rejectLogPeriod, BacklogSettings backlog) {
+    this(session, topics, maxPayloadBytes, rejectLogPeriod, backlog, List.of(),
+        Optional.empty());
   }
 
   /** Settings with the default backlog ({@link BacklogSettings#defaults()}). */
@@ -63,15 +82,47 @@ public record TelemetrySettings(SessionSettings session, Topics topics, int maxP
         64 * 1024, Duration.ofMinutes(1));
   }
 
+  /**
+   * Every filter the controller subscribes to for telemetry: node readings, site batches,
+   * facility sensors, then the other formats' filters, each shared when a group is set.
+   */
+  public List<String> subscriptions() {
+    List<String> plain = new ArrayList<>(List.of(topics.allNodes(Topics.Channel.TELEMETRY),
+        topics.allSiteTelemetry(), topics.allFacility()));
+    plain.addAll(formatFilters);
+    return plain.stream().map(filter -> sharedGroup.map(group -> "$share/" + group + "/"
+        + filter).orElse(filter)).toList();
+  }
+
   public TelemetrySettings withTopics(Topics value) {
-    return new TelemetrySettings(session, value, maxPayloadBytes, rejectLogPeriod, backlog);
+    return new TelemetrySettings(session, value, maxPayloadBytes, rejectLogPeriod, backlog,
+        formatFilters, sharedGroup);
   }
 
   public TelemetrySettings withSession(SessionSettings value) {
-    return new TelemetrySettings(value, topics, maxPayloadBytes, rejectLogPeriod, backlog);
+    return new TelemetrySettings(value, topics, maxPayloadBytes, rejectLogPeriod, backlog,
+        formatFilters, sharedGroup);
   }
 
   public TelemetrySettings withBacklog(BacklogSettings value) {
-    return new TelemetrySettings(session, topics, maxPayloadBytes, rejectLogPeriod, value);
+    return new TelemetrySettings(session, topics, maxPayloadBytes, rejectLogPeriod, value,
+        formatFilters, sharedGroup);
+  }
+
+  public TelemetrySettings withFormatFilters(List<String> value) {
+    return new TelemetrySettings(session, topics, maxPayloadBytes, rejectLogPeriod, backlog,
+        value, sharedGroup);
+  }
+
+  public TelemetrySettings withSharedGroup(Optional<String> value) {
+    return new TelemetrySettings(session, topics, maxPayloadBytes, rejectLogPeriod, backlog,
+        formatFilters, value);
+  }
+
+  private static void requireGroupName(String group) {
+    if (group.isEmpty() || group.contains("/") || group.contains("+") || group.contains("#")) {
+      throw new IllegalArgumentException("shared subscription group '" + group + "' is not"
+          + " valid: it must be non-empty, without '/', '+' or '#' (MQTT 5, 4.8.2)");
+    }
   }
 }

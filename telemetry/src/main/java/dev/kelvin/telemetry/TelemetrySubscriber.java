@@ -2,7 +2,6 @@ package dev.kelvin.telemetry;
 
 import dev.kelvin.core.state.StateSettings;
 import dev.kelvin.core.time.Scheduler;
-import dev.kelvin.core.wire.Topics;
 import dev.kelvin.mqtt.MqttFailure;
 import dev.kelvin.mqtt.MqttSession;
 import dev.kelvin.mqtt.MqttSessionException;
@@ -16,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feeds the live cluster state from MQTT: subscribes to every node's telemetry topic at QoS 1
+ * Feeds the live cluster state from MQTT: subscribes at QoS 1 to every node's telemetry topic,
+ * every site's batch and facility topics and the configured other formats' filters (each as a
+ * shared subscription when a group is set, {@link TelemetrySettings#subscriptions()}),
  * and hands each message, stamped with its receive time, to an {@link IngestWorker}, which
  * applies it through an {@link IngestPipeline} off the session's delivery thread.
  *
@@ -69,14 +70,14 @@ public final class TelemetrySubscriber implements AutoCloseable {
    *     subscribe
    */
   public void start() {
-    session.subscribe(filter());
+    settings.subscriptions().forEach(session::subscribe);
     try {
       session.open();
     } catch (MqttSessionException e) {
       throw new TelemetryException("telemetry cannot start: " + e.getMessage(), e);
     }
     LOG.info("Ingesting telemetry from {} on {} as client {}", settings.session().endpoint(),
-        filter(), session.clientId());
+        settings.subscriptions(), session.clientId());
   }
 
   /** Whether the session is connected now (false while it reconnects). */
@@ -107,10 +108,6 @@ public final class TelemetrySubscriber implements AutoCloseable {
     }
     session.close();
     LOG.info("Stopped ingesting telemetry from {}", settings.session().endpoint());
-  }
-
-  private String filter() {
-    return settings.topics().allNodes(Topics.Channel.TELEMETRY);
   }
 
   private static byte[] bytes(String text) {

@@ -7,6 +7,8 @@ import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.core.wire.Topics;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TelemetrySettingsTest {
@@ -33,6 +35,24 @@ class TelemetrySettingsTest {
   void a_restarted_controller_keeps_its_client_id_so_its_persistent_session_is_found_again() {
     assertThat(TelemetrySettings.defaults(BROKER).session().clientId())
         .isEqualTo(TelemetrySettings.defaults(BROKER).session().clientId());
+  }
+
+  @Test
+  void subscribes_to_kelvin_topics_and_the_other_formats_each_shared_when_a_group_is_set() {
+    TelemetrySettings settings = TelemetrySettings.defaults(BROKER)
+        .withFormatFilters(List.of("telegraf/#", "spBv1.0/#"));
+    assertThat(settings.subscriptions()).containsExactly("kelvin/v1/+/node/+/telemetry",
+        "kelvin/v1/+/telemetry", "kelvin/v1/+/facility/+", "telegraf/#", "spBv1.0/#");
+    assertThat(settings.withSharedGroup(Optional.of("ingest")).subscriptions())
+        .hasSize(5).allSatisfy(filter -> assertThat(filter).startsWith("$share/ingest/"))
+        .contains("$share/ingest/telegraf/#");
+  }
+
+  @Test
+  void refuses_a_shared_group_that_is_no_topic_level() {
+    TelemetrySettings settings = TelemetrySettings.defaults(BROKER);
+    assertThatThrownBy(() -> settings.withSharedGroup(Optional.of("a/b")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a/b'");
   }
 
   @Test

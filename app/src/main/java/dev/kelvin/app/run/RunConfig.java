@@ -91,9 +91,10 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
     int maxBacklog = section.integer("backlog_max", defaults.maxReadings(), 2, 10_000_000);
     Duration blindAfter = section.duration("blind_after", defaults.blindAfter());
     Duration backlogDown = section.duration("backlog_down_after", defaults.downAfter());
+    Optional<String> sharedGroup = section.optionalString("shared_group");
     return section.build(() -> new TelemetrySettings(mqtt.session(clientId, expiry),
         mqtt.topics(), maxPayload, rejectLog, new BacklogSettings(coalesceAbove, maxBacklog,
-            blindAfter, backlogDown)));
+            blindAfter, backlogDown), List.of(), sharedGroup));
   }
 
   /** The controller must call itself blind before its own delay makes nodes look stale. */

@@ -35,12 +35,30 @@ final class NodeSeries {
       return null;
     }
     NodeReading latest = latest();
+    if (latest != null && reading.at().equals(latest.at()) && reading.seq() == latest.seq()) {
+      return completes(latest, reading, receivedAt);
+    }
     if (latest != null && !reading.at().isAfter(latest.at())) {
       return seenBefore(reading) ? Admission.DUPLICATE : Admission.LATE;
     }
     ring[next] = reading;
     next = (next + 1) % ring.length;
     size = Math.min(size + 1, ring.length);
+    lastReceived = receivedAt;
+    return Admission.ACCEPTED;
+  }
+
+  /**
+   * A reading with the time and sequence number of the latest one: a redelivery when it adds
+   * nothing, else another part of the same sample (Telegraf sends each input plugin's metrics
+   * of one interval in a message of its own, all with one timestamp), merged into the latest.
+   */
+  private Admission completes(NodeReading latest, NodeReading part, Instant receivedAt) {
+    NodeReading merged = NodeReadings.merged(latest, part);
+    if (merged.equals(latest)) {
+      return Admission.DUPLICATE;
+    }
+    ring[Math.floorMod(next - 1, ring.length)] = merged;
     lastReceived = receivedAt;
     return Admission.ACCEPTED;
   }

@@ -101,7 +101,7 @@ public final class TelemetryWire {
     requireMatch(fields, SITE, fromTopic.site().value());
     requireMatch(fields, NODE, fromTopic.name());
     RackId rack = fields.optionalString(RACK).map(RackId::of).orElse(RackId.UNKNOWN);
-    Instant at = Instant.ofEpochMilli(timestamp(fields));
+    Instant at = Instant.ofEpochMilli(timestampMs(fields));
     long seq = fields.requireLong(SEQ);
     return new NodeReading(fromTopic, rack, at, seq, metrics(fields),
         devices(fields));
@@ -145,7 +145,8 @@ public final class TelemetryWire {
     }
   }
 
-  private static long timestamp(Fields fields) {
+  /** The {@code ts_ms} of {@code fields}, checked to be Unix epoch milliseconds. */
+  static long timestampMs(Fields fields) {
     long ms = fields.requireLong(TS_MS);
     if (ms < MIN_TS_MS || ms > MAX_TS_MS) {
       throw new ValidationException(RejectReason.OUT_OF_RANGE, TS_MS,

@@ -15,6 +15,7 @@ import java.util.Optional;
  * {prefix}/{site}/node/{node}/status      online/offline, retained, the agent's Last Will
  * {prefix}/{site}/node/{node}/cmd         commands to the agent (QoS 1, never retained)
  * {prefix}/{site}/node/{node}/cmd/ack     the agent's answers
+ * {prefix}/{site}/telemetry                a batch of readings of many nodes of the site
  * {prefix}/{site}/facility/{sensor}       facility sensors
  * {prefix}/controller/status              the controller's own Last Will
  * </pre>
@@ -76,6 +77,52 @@ public record Topics(String prefix) {
 
   public String facility(SiteId site, SensorId sensor) {
     return prefix + "/" + site + "/facility/" + sensor;
+  }
+
+  /** The topic of batches of readings of many nodes of {@code site}. */
+  public String siteTelemetry(SiteId site) {
+    return prefix + "/" + site + "/telemetry";
+  }
+
+  /** The subscription filter for the batch telemetry of every site. */
+  public String allSiteTelemetry() {
+    return prefix + "/+/telemetry";
+  }
+
+  /** The subscription filter for every facility sensor of every site. */
+  public String allFacility() {
+    return prefix + "/+/facility/+";
+  }
+
+  /** A site-level topic taken apart: batch telemetry, or a facility sensor's readings. */
+  public record SiteTopic(SiteId site, Optional<SensorId> sensor) {
+    /** Whether this is a facility sensor's topic (else the site's batch telemetry). */
+    public boolean facility() {
+      return sensor.isPresent();
+    }
+  }
+
+  /**
+   * Takes a site batch telemetry or facility topic apart. Empty when the topic is neither or
+   * names an invalid site or sensor.
+   */
+  public Optional<SiteTopic> parseSite(String topic) {
+    if (topic == null || !topic.startsWith(prefix + "/")) {
+      return Optional.empty();
+    }
+    String[] levels = topic.substring(prefix.length() + 1).split("/", -1);
+    try {
+      if (levels.length == 2 && levels[1].equals("telemetry")) {
+        return Optional.of(new SiteTopic(SiteId.of(levels[0]), Optional.empty()));
+      }
+      if (levels.length == 3 && levels[1].equals("facility")) {
+        return Optional.of(new SiteTopic(SiteId.of(levels[0]),
+            Optional.of(new SensorId(levels[2]))));
+      }
+    } catch (IllegalArgumentException badName) {
+      return Optional.empty();
+    }
+    return Optional.empty();
   }
 
   public String controllerStatus() {

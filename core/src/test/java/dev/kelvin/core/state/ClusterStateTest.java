@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.model.MetricValues;
+import dev.kelvin.core.model.RackId;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.NodeReading;
@@ -54,6 +56,20 @@ class ClusterStateTest {
     state.admit(reading, T0);
     assertThat(state.admit(reading, T0.plusMillis(10))).isEqualTo(Admission.DUPLICATE);
     assertThat(state.snapshot(T0).node(N01).orElseThrow().window()).hasSize(1);
+  }
+
+  @Test
+  void parts_of_one_sample_sent_in_separate_messages_merge_into_one_reading() {
+    state.admit(reading(0, T0, 300), T0);
+    NodeReading part = new NodeReading(N01, RackId.UNKNOWN, T0, 0,
+        MetricValues.builder().set(NodeMetric.CPU_UTIL_RATIO, 0.7).build());
+    assertThat(state.admit(part, T0.plusMillis(5))).isEqualTo(Admission.ACCEPTED);
+    NodeView view = state.snapshot(T0.plusMillis(5)).node(N01).orElseThrow();
+    assertThat(view.window()).hasSize(1);
+    assertThat(view.latest().powerWatts()).hasValue(300);
+    assertThat(view.latest().cpuUtilRatio()).hasValue(0.7);
+    assertThat(view.latest().rack()).isEqualTo(RackId.of("r1"));
+    assertThat(state.admit(part, T0.plusMillis(9))).isEqualTo(Admission.DUPLICATE);
   }
 
   @Test

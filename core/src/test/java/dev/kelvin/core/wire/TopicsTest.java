@@ -22,6 +22,26 @@ class TopicsTest {
     assertThat(topics.controllerStatus()).isEqualTo("kelvin/v1/controller/status");
   }
 
+  @Test
+  void parses_site_batch_and_facility_topics() {
+    assertThat(topics.parseSite("kelvin/v1/site-a/telemetry"))
+        .contains(new Topics.SiteTopic(dev.kelvin.core.model.SiteId.of("site-a"),
+            java.util.Optional.empty()));
+    Topics.SiteTopic crac = topics.parseSite("kelvin/v1/site-a/facility/crac-1").orElseThrow();
+    assertThat(crac.facility()).isTrue();
+    assertThat(crac.sensor().orElseThrow().value()).isEqualTo("crac-1");
+    assertThat(topics.allSiteTelemetry()).isEqualTo("kelvin/v1/+/telemetry");
+    assertThat(topics.allFacility()).isEqualTo("kelvin/v1/+/facility/+");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"kelvin/v1/site-a/facility", "kelvin/v1/site-a/facility/a/b",
+      "kelvin/v1/s a/telemetry", "kelvin/v1/site-a/node/n07/telemetry", "other/site-a/telemetry",
+      "kelvin/v1/site-a/facility/bad+name"})
+  void site_topics_off_the_layout_parse_to_nothing(String topic) {
+    assertThat(topics.parseSite(topic)).isEmpty();
+  }
+
   @ParameterizedTest
   @EnumSource(Channel.class)
   void parses_back_every_node_channel(Channel channel) {

@@ -12,7 +12,7 @@ import java.util.Objects;
  * The topics each role may publish and subscribe to under a topic prefix; everything else is
  * denied. Only the controller publishes commands; only a node's own agent publishes that node's
  * telemetry, status and acks and reads its commands; a gateway publishes only its site's
- * facility sensors; a watcher only reads.
+ * facility sensors and batches of its site's node telemetry; a watcher only reads.
  */
 public final class AccessModel {
   private final Topics topics;
@@ -32,7 +32,8 @@ public final class AccessModel {
       return agentGrants(agent.node());
     }
     if (role instanceof Role.Gateway gateway) {
-      return List.of(Grant.publish(topics.prefix() + "/" + gateway.site() + "/facility/#"));
+      return List.of(Grant.publish(topics.prefix() + "/" + gateway.site() + "/facility/#"),
+          Grant.publish(topics.siteTelemetry(gateway.site())));
     }
     if (role instanceof Role.Watcher) {
       return List.of(Grant.subscribe(topics.prefix() + "/#"));
@@ -41,6 +42,7 @@ public final class AccessModel {
         Grant.publish(topics.allNodes(Channel.COMMAND)),
         Grant.publish(topics.controllerStatus()),
         Grant.subscribe(topics.allNodes(Channel.TELEMETRY)),
+        Grant.subscribe(topics.allSiteTelemetry()),
         Grant.subscribe(topics.allNodes(Channel.STATUS)),
         Grant.subscribe(topics.allNodes(Channel.COMMAND_ACK)),
         Grant.subscribe(topics.prefix() + "/+/facility/#"));

@@ -3,6 +3,7 @@ package dev.kelvin.telemetry.decode;
 import dev.kelvin.core.ingest.IngestCounters;
 import dev.kelvin.core.ingest.PerKeyThrottle;
 import dev.kelvin.core.ingest.RejectSample;
+import dev.kelvin.core.model.FacilityReading;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.port.ReadingSink;
@@ -14,7 +15,10 @@ import dev.kelvin.core.validation.WireText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +41,7 @@ public final class IngestPipeline {
   /** The most characters of a reject's message kept in its sample and log line. */
   private static final int MAX_MESSAGE_CHARS = 400;
 
-  private final TelemetryDecoder decoder;
+  private final PayloadCodec decoder;
   private final ClusterState state;
   private final IngestCounters counters;
   private final ReadingSink store;
@@ -50,7 +54,7 @@ public final class IngestPipeline {
    *     {@code (reading, at) -> {}} when nothing is stored)
    * @param clock paces the reject log throttle
    */
-  public IngestPipeline(TelemetryDecoder decoder, ClusterState state, IngestCounters counters,
+  public IngestPipeline(PayloadCodec decoder, ClusterState state, IngestCounters counters,
       ReadingSink store, InstantSource clock, Duration rejectLogPeriod) {
     this.decoder = Objects.requireNonNull(decoder, "decoder");
     this.state = Objects.requireNonNull(state, "state");
@@ -61,20 +65,57 @@ public final class IngestPipeline {
     this.storeLogThrottle = new PerKeyThrottle(rejectLogPeriod, clock, 1);
   }
 
-  /** Ingests the message {@code payload} received on {@code topic} at {@code receivedAt}. */
-  public IngestResult ingest(String topic, byte[] payload, Instant receivedAt) {
-    NodeReading reading;
+  /**
+   * Ingests the message {@code payload} received on {@code topic} at {@code receivedAt}: one
+   * result per reading it carried and per part refused, or one rejection for the whole message.
+   */
+  public List<IngestResult> ingest(String topic, byte[] payload, Instant receivedAt) {
+    Decoded decoded;
     try {
-      reading = decoder.decode(topic, payload);
+      decoded = decoder.decode(topic, payload, receivedAt);
     } catch (ValidationException refused) {
-      return reject(topic, receivedAt, refused.reason(), refused.field(), refused.getMessage());
+      return List.of(reject(topic, receivedAt, refused.reason(), refused.field(),
+          refused.getMessage()));
     } catch (RuntimeException bug) {
       log.error("Telemetry on {} could not be processed; counted as internal_error",
           WireText.shown(topic), bug);
-      return reject(topic, receivedAt, RejectReason.INTERNAL_ERROR, "payload",
-          "could not be processed (a Kelvin bug, please report it): " + bug);
+      return List.of(reject(topic, receivedAt, RejectReason.INTERNAL_ERROR, "payload",
+          "could not be processed (a Kelvin bug, please report it): " + bug));
     }
-    return admit(topic, reading, receivedAt);
+    List<IngestResult> results = new ArrayList<>(decoded.nodes().size()
+        + decoded.facility().size() + decoded.refused().size());
+    for (NodeReading reading : decoded.nodes()) {
+      results.add(admit(topic, reading, receivedAt));
+    }
+    for (FacilityReading reading : decoded.facility()) {
+      results.add(admit(topic, reading, receivedAt));
+    }
+    for (ValidationException refused : decoded.refused()) {
+      results.add(reject(topic, receivedAt, refused.reason(), refused.field(),
+          refused.getMessage()));
+    }
+    return results;
+  }
+
+  private IngestResult admit(String topic, FacilityReading reading, Instant receivedAt) {
+    Admission admission = state.admit(reading, receivedAt);
+    if (admission == Admission.ACCEPTED) {
+      counters.accepted();
+    } else if (admission == Admission.LATE) {
+      counters.late();
+    } else {
+      RejectReason reason = admission.rejectReason().orElseThrow();
+      return reject(topic, receivedAt, reason, fieldAtFault(admission), admission
+          == Admission.UNKNOWN_NODE ? "sensor " + reading.sensor() + " at " + reading.site()
+          + " is past the state's bound of facility sensors" : explain(admission, reading,
+          receivedAt, state.settings().maxFutureSkew()));
+    }
+    try {
+      store.acceptFacility(reading, receivedAt);
+    } catch (RuntimeException failed) {
+      logStoreFailure(reading.sensor().toString(), failed);
+    }
+    return new IngestResult.KeptFacility(reading, admission);
   }
 
   private IngestResult admit(String topic, NodeReading reading, Instant receivedAt) {
@@ -96,10 +137,14 @@ public final class IngestPipeline {
     try {
       store.accept(reading, receivedAt);
     } catch (RuntimeException failed) {
-      if (storeLogThrottle.allow("store")) {
-        log.error("Storing a reading of {} failed (the live state has it; logged at most once"
-            + " per {})", reading.node(), rejectLogPeriod, failed);
-      }
+      logStoreFailure(reading.node().toString(), failed);
+    }
+  }
+
+  private void logStoreFailure(String source, RuntimeException failed) {
+    if (storeLogThrottle.allow("store")) {
+      log.error("Storing a reading of {} failed (the live state has it; logged at most once"
+          + " per {})", source, rejectLogPeriod, failed);
     }
   }
 
@@ -117,9 +162,14 @@ public final class IngestPipeline {
     return new IngestResult.Rejected(sample);
   }
 
+  /** The node whose own telemetry topic {@code topic} is, when it is one. */
+  public Optional<NodeId> nodeOf(String topic) {
+    return decoder.topicNode(topic);
+  }
+
   /** The node when the state admits it, else the reason: junk shares one line a period. */
   private String logKey(String topic, RejectReason reason) {
-    return decoder.telemetryNode(topic)
+    return decoder.topicNode(topic)
         .filter(node -> reason != RejectReason.UNKNOWN_NODE && state.admits(node))
         .map(NodeId::toString).orElse(reason.label());
   }
@@ -130,6 +180,16 @@ public final class IngestPipeline {
       case CLOCK_SKEW -> "ts_ms";
       default -> "node";
     };
+  }
+
+  private static String explain(Admission admission, FacilityReading reading,
+      Instant receivedAt, Duration maxFutureSkew) {
+    return admission == Admission.DUPLICATE ? reading.kind() + " of sensor " + reading.sensor()
+        + " at " + reading.at() + " arrived before (a QoS 1 redelivery)" : "ts_ms "
+        + reading.at() + " is " + Duration.between(receivedAt, reading.at()).toMillis()
+        + " ms ahead of this controller's clock (" + receivedAt + "), more than the "
+        + maxFutureSkew.toMillis() + " ms allowed (state.max_future_skew): is the sensor"
+        + " gateway's clock synchronised (NTP)?";
   }
 
   private static String explain(Admission admission, NodeReading reading, Instant receivedAt,

@@ -65,8 +65,8 @@ class IngestPipelineTest {
     NodeReading reading = Readings.reading().node(N01).at(clock.instant()).seq(7)
         .with(NodeMetric.POWER_WATTS, 412.5).build();
 
-    IngestResult result = pipeline(state).ingest(TOPICS.nodeTelemetry(N01), json(reading),
-        clock.instant());
+    IngestResult result = only(pipeline(state).ingest(TOPICS.nodeTelemetry(N01), json(reading),
+        clock.instant()));
 
     assertThat(result).isEqualTo(new IngestResult.Kept(reading, Admission.ACCEPTED));
     NodeView view = state.snapshot(clock.instant()).node(N01).orElseThrow();
@@ -87,8 +87,8 @@ class IngestPipelineTest {
         .seq(1).build();
     pipeline.ingest(TOPICS.nodeTelemetry(N01), json(newer), clock.instant());
 
-    IngestResult result = pipeline.ingest(TOPICS.nodeTelemetry(N01), json(older),
-        clock.instant());
+    IngestResult result = only(pipeline.ingest(TOPICS.nodeTelemetry(N01), json(older),
+        clock.instant()));
 
     assertThat(result).isEqualTo(new IngestResult.Kept(older, Admission.LATE));
     assertThat(state.snapshot(clock.instant()).node(N01).orElseThrow().latest())
@@ -104,8 +104,8 @@ class IngestPipelineTest {
     byte[] payload = json(Readings.reading().node(N01).at(clock.instant()).seq(5).build());
     pipeline.ingest(TOPICS.nodeTelemetry(N01), payload, clock.instant());
 
-    RejectSample sample = rejected(pipeline.ingest(TOPICS.nodeTelemetry(N01), payload,
-        clock.instant()));
+    RejectSample sample = rejected(only(pipeline.ingest(TOPICS.nodeTelemetry(N01), payload,
+        clock.instant())));
 
     assertThat(sample.reason()).isEqualTo(RejectReason.DUPLICATE);
     assertThat(sample.field()).isEqualTo("seq");
@@ -119,8 +119,8 @@ class IngestPipelineTest {
     Instant ahead = clock.instant().plusSeconds(60);
     byte[] payload = json(Readings.reading().node(N01).at(ahead).build());
 
-    RejectSample sample = rejected(pipeline(openState()).ingest(TOPICS.nodeTelemetry(N01),
-        payload, clock.instant()));
+    RejectSample sample = rejected(only(pipeline(openState()).ingest(TOPICS.nodeTelemetry(N01),
+        payload, clock.instant())));
 
     assertThat(sample.reason()).isEqualTo(RejectReason.CLOCK_SKEW);
     assertThat(sample.field()).isEqualTo("ts_ms");
@@ -136,15 +136,16 @@ class IngestPipelineTest {
     byte[] ahead = json(Readings.reading().node(N01).at(clock.instant().plusSeconds(30)).seq(1)
         .with(NodeMetric.CPU_TEMP_CELSIUS, 99).build());
 
-    IngestResult forged = pipeline.ingest(TOPICS.nodeTelemetry(N01), ahead, clock.instant());
+    IngestResult forged = only(pipeline.ingest(TOPICS.nodeTelemetry(N01), ahead,
+        clock.instant()));
     assertThat(state.snapshot(clock.instant()).node(N01)).as("no node from a refused reading")
         .isEmpty();
     List<IngestResult> real = new ArrayList<>();
     for (int seq = 2; seq <= 4; seq++) {
       clock.advance(Duration.ofSeconds(1));
-      real.add(pipeline.ingest(TOPICS.nodeTelemetry(N01), json(Readings.reading().node(N01)
+      real.add(only(pipeline.ingest(TOPICS.nodeTelemetry(N01), json(Readings.reading().node(N01)
           .at(clock.instant()).seq(seq).with(NodeMetric.CPU_TEMP_CELSIUS, 60).build()),
-          clock.instant()));
+          clock.instant())));
     }
 
     assertThat(rejected(forged).reason()).isEqualTo(RejectReason.CLOCK_SKEW);
@@ -163,8 +164,8 @@ class IngestPipelineTest {
     ClusterState state = new ClusterState(StateSettings.defaults().withInventory(Set.of(N01)));
     byte[] payload = json(Readings.reading().node(N02).at(clock.instant()).build());
 
-    RejectSample sample = rejected(pipeline(state).ingest(TOPICS.nodeTelemetry(N02), payload,
-        clock.instant()));
+    RejectSample sample = rejected(only(pipeline(state).ingest(TOPICS.nodeTelemetry(N02), payload,
+        clock.instant())));
 
     assertThat(sample.reason()).isEqualTo(RejectReason.UNKNOWN_NODE);
     assertThat(sample.field()).isEqualTo("node");
@@ -224,8 +225,8 @@ class IngestPipelineTest {
   void a_65_kB_topic_is_shown_as_a_short_escaped_prefix_in_the_sample_and_the_log_line() {
     String topic = "junk\n" + "x".repeat(65_530);
 
-    RejectSample sample = rejected(pipeline(openState()).ingest(topic, bytes("{}"),
-        clock.instant()));
+    RejectSample sample = rejected(only(pipeline(openState()).ingest(topic, bytes("{}"),
+        clock.instant())));
 
     assertThat(sample.source()).startsWith("junk\\u000axxx").endsWith("... (65535 chars)")
         .hasSizeLessThan(150);
@@ -285,6 +286,11 @@ class IngestPipelineTest {
   private List<String> warnings() {
     return logged.list.stream().filter(event -> event.getLevel() == Level.WARN)
         .map(ILoggingEvent::getFormattedMessage).toList();
+  }
+
+  private static IngestResult only(List<IngestResult> results) {
+    assertThat(results).hasSize(1);
+    return results.get(0);
   }
 
   private static RejectSample rejected(IngestResult result) {
