@@ -14,8 +14,8 @@ class InfluxSettingsTest {
       URI.create("http://127.0.0.1:8086"), "kelvin", Path.of("/var/lib/kelvin/spool"));
 
   @Test
-  void defaults_batch_5000_points_or_one_second_with_a_1_gib_spool() {
-    assertThat(DEFAULTS.batchPoints()).isEqualTo(5_000);
+  void defaults_batch_20000_points_or_one_second_with_a_1_gib_spool() {
+    assertThat(DEFAULTS.batchPoints()).isEqualTo(20_000);
     assertThat(DEFAULTS.flushInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(DEFAULTS.queueBatches()).isEqualTo(4);
     assertThat(DEFAULTS.spoolLimitBytes()).isEqualTo(1L << 30);
