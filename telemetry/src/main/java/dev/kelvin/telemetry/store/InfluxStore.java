@@ -6,6 +6,7 @@ import dev.kelvin.core.model.FacilityReading;
 import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.port.ReadingSink;
 import dev.kelvin.telemetry.store.spool.Spool;
+import dev.kelvin.telemetry.store.spool.SpoolStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -51,6 +52,9 @@ public final class InfluxStore implements ReadingSink, AutoCloseable {
   private final PerKeyThrottle lostLog;
   private final Thread thread;
   private volatile boolean closing;
+  /** What the spool said last: kept when it cannot answer (closed, or its disk failing). */
+  private volatile SpoolStats lastSpool;
+  private volatile boolean spoolClosed;
 
   /** A store writing through {@code writer}; {@link #start()} starts its thread. */
   InfluxStore(InfluxSettings settings, LineWriter writer, Spool spool, InstantSource clock,
@@ -64,6 +68,7 @@ public final class InfluxStore implements ReadingSink, AutoCloseable {
     this.delivery = new SpoolingWriter(writer, spool, new Backoff(settings.retryMin().toNanos(),
         settings.retryMax().toNanos()), counters, nanos, clock);
     this.lostLog = new PerKeyThrottle(Duration.ofMinutes(1), clock, 16);
+    this.lastSpool = new SpoolStats(0, 0, settings.spoolLimitBytes(), 0, 0, 0);
     this.thread = new Thread(this::run, "kelvin-influx-store");
     thread.setDaemon(true);
   }
@@ -105,7 +110,18 @@ public final class InfluxStore implements ReadingSink, AutoCloseable {
         counters.spooled.sum(), counters.replayed.sum(), delivery.replayPointsPerSecond(),
         counters.failures.sum(), delivery.latency().quantile(0.5),
         delivery.latency().quantile(0.99), counters.lostByReason(),
-        counters.refusedByReason(), delivery.answering(), delivery.alarm(), spool.stats());
+        counters.refusedByReason(), delivery.answering(), delivery.alarm(), spoolStats());
+  }
+
+  private SpoolStats spoolStats() {
+    if (!spoolClosed) {
+      try {
+        lastSpool = spool.stats();
+      } catch (RuntimeException unanswered) {
+        // the alarm and the log say the spool fails; the figures stay the last it gave
+      }
+    }
+    return lastSpool;
   }
 
   public InfluxSettings settings() {
@@ -126,6 +142,8 @@ public final class InfluxStore implements ReadingSink, AutoCloseable {
       joinThread();
     }
     writer.close();
+    spoolStats();
+    spoolClosed = true;
     spool.close();
   }
 
@@ -189,15 +207,26 @@ public final class InfluxStore implements ReadingSink, AutoCloseable {
   private void run() {
     try {
       while (!closing) {
-        runOnce(Long.MAX_VALUE);
+        turn();
       }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException bug) {
-      log.error("The InfluxDB store's thread failed (a Kelvin bug, please report it); what it"
-          + " holds is spooled", bug);
     } finally {
       finish();
+    }
+  }
+
+  /** One turn; a bug in it is logged (once a minute) and the thread goes on after a pause. */
+  private void turn() throws InterruptedException {
+    try {
+      runOnce(Long.MAX_VALUE);
+    } catch (RuntimeException bug) {
+      if (lostLog.allow("thread")) {
+        log.error("The InfluxDB store's thread failed (a Kelvin bug, please report it); it"
+            + " goes on in {} ms (logged at most once a minute)",
+            settings.retryMin().toMillis(), bug);
+      }
+      Thread.sleep(settings.retryMin().toMillis());
     }
   }
 

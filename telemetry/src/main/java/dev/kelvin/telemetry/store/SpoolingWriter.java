@@ -167,7 +167,7 @@ final class SpoolingWriter {
     backoff.succeeded();
     if (!answering.getAndSet(true)) {
       log.info("InfluxDB takes writes again ({} records left in the spool to replay)",
-          spool.stats().records());
+          heldRecords());
     }
     int refused = 0;
     if (outcome instanceof WriteOutcome.BadPoints bad) {
@@ -195,7 +195,7 @@ final class SpoolingWriter {
           + " in order once it answers, next try in {} ms", failed.cause(), retry.toMillis());
     } else if (logThrottle.allow("failing")) {
       log.warn("InfluxDB still does not take writes ({}); {} records spooled, next try in {} ms"
-          + " (logged at most once per {})", failed.cause(), spool.stats().records(),
+          + " (logged at most once per {})", failed.cause(), heldRecords(),
           retry.toMillis(), LOG_PERIOD);
     }
   }
@@ -234,6 +234,15 @@ final class SpoolingWriter {
     raiseAlarm(why + " while InfluxDB does not take writes: readings are LOST (counted as"
         + " lost points) until it answers again; raise store.influx.spool_limit or free the"
         + " disk of store.influx.spool_dir");
+  }
+
+  /** Records the spool holds, for a log line; -1 when it cannot say. */
+  private long heldRecords() {
+    try {
+      return spool.stats().records();
+    } catch (RuntimeException unanswered) {
+      return -1;
+    }
   }
 
   private void raiseAlarm(String why) {

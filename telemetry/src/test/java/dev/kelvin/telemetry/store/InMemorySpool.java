@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * A spool in memory for tests, with a size limit in bytes (the record bytes only), and a switch
- * that makes every call fail as a broken disk would.
+ * that makes every call fail as a broken disk would. Closed, it refuses every call until
+ * {@link #reopen()}.
  */
 final class InMemorySpool implements Spool {
   private final long limitBytes;
@@ -56,6 +57,7 @@ final class InMemorySpool implements Spool {
 
   @Override
   public synchronized SpoolStats stats() {
+    check();
     return new SpoolStats(records.size(), bytes, limitBytes, 0, 0, refused);
   }
 
@@ -72,9 +74,17 @@ final class InMemorySpool implements Spool {
     return closed;
   }
 
+  /** Opens the closed spool again with what it held, as the next run of Kelvin would. */
+  synchronized void reopen() {
+    closed = false;
+  }
+
   private void check() {
     if (broken) {
       throw new IllegalStateException("disk failure (test)");
+    }
+    if (closed) {
+      throw new IllegalStateException("the spool is closed");
     }
   }
 }

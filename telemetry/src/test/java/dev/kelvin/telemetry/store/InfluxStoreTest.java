@@ -217,9 +217,13 @@ class InfluxStoreTest {
     influx.up(false);
     accept(0, 3);
     store.runOnce(0);
+    nanos.advanceMillis(1_000);
+    accept(3, 6);
+    store.runOnce(0);
 
-    assertThat(store.stats().pointsLost()).containsExactly(Map.entry("spool_failed", 3L));
+    assertThat(store.stats().pointsLost()).containsExactly(Map.entry("spool_failed", 6L));
     assertThat(store.stats().spoolAlarm()).isTrue();
+    assertThat(errors()).singleElement().asString().contains("the spool failed");
   }
 
   @Test
@@ -246,6 +250,7 @@ class InfluxStoreTest {
     assertThat(influx.batchSizes()).containsExactly(2);
     assertThat(influx.closed()).isTrue();
     assertThat(spool.closed()).isTrue();
+    assertThat(store.stats().pointsWritten()).isEqualTo(2);
   }
 
   @Test
@@ -255,8 +260,9 @@ class InfluxStoreTest {
     influx.up(false);
     accept(0, 2);
     store.close();
-    assertThat(spool.stats().records()).isEqualTo(1);
+    assertThat(store.stats().spooledRecords()).isEqualTo(1);
 
+    spool.reopen();
     influx.up(true);
     InfluxStore next = newStore();
     next.runOnce(0);
