@@ -23,14 +23,14 @@ import java.util.Optional;
  *     junk (topics naming no node, names outside the inventory) once per reject reason;
  *     every reject is still counted
  * @param backlog how received readings wait to be applied, and when the controller is blind
- * @param formatFilters the topic filters of the other wire formats (Telegraf, Sparkplug B)
- *     subscribed to beside Kelvin's own topics
+ * @param formats the wire formats read besides Kelvin JSON (Sparkplug B, Telegraf), whose
+ *     topic filters are subscribed to beside Kelvin's own topics
  * @param sharedGroup when present, every filter is subscribed as the MQTT 5 shared
  *     subscription {@code $share/<group>/<filter>}, so that the broker splits the stream among
  *     the controllers of the group, each message to one of them
  */
 public record TelemetrySettings(SessionSettings session, Topics topics, int maxPayloadBytes,
-    Duration rejectLogPeriod, BacklogSettings backlog, List<String> formatFilters,
+    Duration rejectLogPeriod, BacklogSettings backlog, IngestFormats formats,
     Optional<String> sharedGroup) {
   /** How long the broker keeps the subscription's session and readings while it is away. */
   public static final Duration SESSION_EXPIRY = Duration.ofMinutes(10);
@@ -42,7 +42,7 @@ public record TelemetrySettings(SessionSettings session, Topics topics, int maxP
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(rejectLogPeriod, "rejectLogPeriod");
     Objects.requireNonNull(backlog, "backlog");
-    formatFilters = List.copyOf(formatFilters);
+    Objects.requireNonNull(formats, "formats");
     Objects.requireNonNull(sharedGroup, "sharedGroup");
     sharedGroup.ifPresent(TelemetrySettings::requireGroupName);
     if (maxPayloadBytes < 1) {
@@ -58,8 +58,8 @@ public record TelemetrySettings(SessionSettings session, Topics topics, int maxP
   /** Kelvin's own topics only, each controller receiving all of them. */
   public TelemetrySettings(SessionSettings session, Topics topics, int maxPayloadBytes,
       Duration rejectLogPeriod, BacklogSettings backlog) {
-    this(session, topics, maxPayloadBytes, rejectLogPeriod, backlog, List.of(),
-        Optional.empty());
+    this(session, topics, maxPayloadBytes, rejectLogPeriod, backlog,
+        IngestFormats.kelvinOnly(), Optional.empty());
   }
 
   /** Settings with the default backlog ({@link BacklogSettings#defaults()}). */
@@ -89,34 +89,34 @@ public record TelemetrySettings(SessionSettings session, Topics topics, int maxP
   public List<String> subscriptions() {
     List<String> plain = new ArrayList<>(List.of(topics.allNodes(Topics.Channel.TELEMETRY),
         topics.allSiteTelemetry(), topics.allFacility()));
-    plain.addAll(formatFilters);
+    plain.addAll(formats.filters());
     return plain.stream().map(filter -> sharedGroup.map(group -> "$share/" + group + "/"
         + filter).orElse(filter)).toList();
   }
 
   public TelemetrySettings withTopics(Topics value) {
     return new TelemetrySettings(session, value, maxPayloadBytes, rejectLogPeriod, backlog,
-        formatFilters, sharedGroup);
+        formats, sharedGroup);
   }
 
   public TelemetrySettings withSession(SessionSettings value) {
     return new TelemetrySettings(value, topics, maxPayloadBytes, rejectLogPeriod, backlog,
-        formatFilters, sharedGroup);
+        formats, sharedGroup);
   }
 
   public TelemetrySettings withBacklog(BacklogSettings value) {
     return new TelemetrySettings(session, topics, maxPayloadBytes, rejectLogPeriod, value,
-        formatFilters, sharedGroup);
+        formats, sharedGroup);
   }
 
-  public TelemetrySettings withFormatFilters(List<String> value) {
+  public TelemetrySettings withFormats(IngestFormats value) {
     return new TelemetrySettings(session, topics, maxPayloadBytes, rejectLogPeriod, backlog,
         value, sharedGroup);
   }
 
   public TelemetrySettings withSharedGroup(Optional<String> value) {
     return new TelemetrySettings(session, topics, maxPayloadBytes, rejectLogPeriod, backlog,
-        formatFilters, value);
+        formats, value);
   }
 
   private static void requireGroupName(String group) {

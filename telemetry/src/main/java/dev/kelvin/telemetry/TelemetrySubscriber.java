@@ -11,6 +11,7 @@ import dev.kelvin.mqtt.SessionStats;
 import dev.kelvin.telemetry.decode.IngestPipeline;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +89,19 @@ public final class TelemetrySubscriber implements AutoCloseable {
   /** What applies the telemetry received: its backlog, sheds and the blindness rule. */
   public IngestWorker worker() {
     return worker;
+  }
+
+  /**
+   * Publishes {@code payload} on {@code topic} (QoS 1, not retained) through the ingest session:
+   * what a codec sends back to a sender, such as a Sparkplug rebirth request. Never blocks; a
+   * message that cannot be sent is logged, and the codec asks again if it still needs to.
+   */
+  public void publish(String topic, byte[] payload) {
+    Optional<MqttFailure> refused = session.publish(topic, payload, false, outcome ->
+        outcome.ifPresent(failure -> LOG.warn("Could not publish to {}: {}", topic,
+            failure.message())));
+    refused.ifPresent(failure -> LOG.warn("Could not publish to {}: {}", topic,
+        failure.message()));
   }
 
   /** The session's counts: connects, losses, refusals, messages received. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.core.wire.Topics;
+import dev.kelvin.telemetry.decode.sparkplug.SparkplugSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -40,12 +41,12 @@ class TelemetrySettingsTest {
   @Test
   void subscribes_to_kelvin_topics_and_the_other_formats_each_shared_when_a_group_is_set() {
     TelemetrySettings settings = TelemetrySettings.defaults(BROKER)
-        .withFormatFilters(List.of("telegraf/#", "spBv1.0/#"));
+        .withFormats(new IngestFormats(Optional.of(SparkplugSettings.defaults()), Optional.empty()));
     assertThat(settings.subscriptions()).containsExactly("kelvin/v1/+/node/+/telemetry",
-        "kelvin/v1/+/telemetry", "kelvin/v1/+/facility/+", "telegraf/#", "spBv1.0/#");
+        "kelvin/v1/+/telemetry", "kelvin/v1/+/facility/+", "spBv1.0/#");
     assertThat(settings.withSharedGroup(Optional.of("ingest")).subscriptions())
-        .hasSize(5).allSatisfy(filter -> assertThat(filter).startsWith("$share/ingest/"))
-        .contains("$share/ingest/telegraf/#");
+        .hasSize(4).allSatisfy(filter -> assertThat(filter).startsWith("$share/ingest/"))
+        .contains("$share/ingest/spBv1.0/#");
   }
 
   @Test

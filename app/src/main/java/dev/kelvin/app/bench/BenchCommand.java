@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
     description = "Measures ingest, simulation, training, forecasting, rules and a whole"
         + " control tick on this machine, and prints the figures.",
     subcommands = {AgentBenchCommand.class, SimulateBenchCommand.class,
-        PolicyBenchCommand.class, PredictBenchCommand.class})
+        PolicyBenchCommand.class, PredictBenchCommand.class, IngestBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;

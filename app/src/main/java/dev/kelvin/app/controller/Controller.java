@@ -27,17 +27,18 @@ import dev.kelvin.policy.audit.JsonlAuditLog;
 import dev.kelvin.policy.guard.SafetyGuard;
 import dev.kelvin.predictor.serve.ModelPredictor;
 import dev.kelvin.predictor.serve.ModelRegistry;
+import dev.kelvin.telemetry.IngestFormats;
 import dev.kelvin.telemetry.IngestWorker;
 import dev.kelvin.telemetry.TelemetryException;
 import dev.kelvin.telemetry.TelemetrySubscriber;
 import dev.kelvin.telemetry.decode.IngestPipeline;
-import dev.kelvin.telemetry.decode.TelemetryDecoder;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,7 @@ public final class Controller implements AutoCloseable {
   private CountingAuditLog audit;
   private TelemetrySubscriber telemetry;
   private IngestWorker ingestWorker;
+  private IngestFormats.Codecs codecs;
   private MqttCommandExecutor executor;
   private ModelRegistry models;
   private ModelPredictor modelPredictor;
@@ -120,14 +122,18 @@ public final class Controller implements AutoCloseable {
 
   private void connect() {
     Scheduler ingestClock = scheduler("telemetry");
-    IngestPipeline pipeline = new IngestPipeline(new TelemetryDecoder(
-        settings.telemetry().topics(), settings.telemetry().maxPayloadBytes()), state, ingest,
+    AtomicReference<TelemetrySubscriber> replies = new AtomicReference<>();
+    codecs = settings.telemetry().formats().codecs(settings.telemetry().topics(),
+        settings.telemetry().maxPayloadBytes(), (topic, payload) -> replies.get()
+            .publish(topic, payload));
+    IngestPipeline pipeline = new IngestPipeline(codecs.router(), state, ingest,
         (reading, at) -> { }, ingestClock.clock(), settings.telemetry().rejectLogPeriod());
     ingestWorker = new IngestWorker(pipeline, settings.telemetry().backlog(),
         settings.state().staleAfter(), settings.state().maxNodes(), ingestClock,
         settings.telemetry().rejectLogPeriod());
     telemetry = closer.add("telemetry subscriber", new TelemetrySubscriber(
         settings.telemetry(), ingestWorker, parts.transport(), ingestClock));
+    replies.set(telemetry);
     executor = closer.add("MQTT actuator", new MqttCommandExecutor(settings.actuators(),
         parts.transport(), scheduler("actuators")));
     try {

@@ -73,6 +73,11 @@ public record ControllerSettings(StateSettings state, TelemetrySettings telemetr
         budgets, ApprovalStore.DEFAULT_MAX_AGE);
   }
 
+  public ControllerSettings withTelemetry(TelemetrySettings value) {
+    return new ControllerSettings(state, value, actuators, policy, guard, audit, tick,
+        statusEvery, dashboard, budgets, approvalMaxAge);
+  }
+
   public ControllerSettings withDashboard(Optional<DashboardSettings> value) {
     return new ControllerSettings(state, telemetry, actuators, policy, guard, audit, tick,
         statusEvery, value, budgets, approvalMaxAge);

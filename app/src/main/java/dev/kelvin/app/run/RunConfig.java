@@ -17,6 +17,7 @@ import dev.kelvin.dashboard.DashboardSettings;
 import dev.kelvin.mqtt.access.ClientIds;
 import dev.kelvin.policy.PolicySettings;
 import dev.kelvin.policy.RuleConfig;
+import dev.kelvin.telemetry.IngestFormats;
 import dev.kelvin.telemetry.TelemetrySettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,9 +93,11 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
     Duration blindAfter = section.duration("blind_after", defaults.blindAfter());
     Duration backlogDown = section.duration("backlog_down_after", defaults.downAfter());
     Optional<String> sharedGroup = section.optionalString("shared_group");
+    IngestFormats formats = new IngestFormats(SparkplugConfig.read(section.section("sparkplug")),
+        TelegrafConfig.read(section.section("telegraf")));
     return section.build(() -> new TelemetrySettings(mqtt.session(clientId, expiry),
         mqtt.topics(), maxPayload, rejectLog, new BacklogSettings(coalesceAbove, maxBacklog,
-            blindAfter, backlogDown), List.of(), sharedGroup));
+            blindAfter, backlogDown), formats, sharedGroup));
   }
 
   /** The controller must call itself blind before its own delay makes nodes look stale. */

@@ -64,7 +64,8 @@ public final class SimulateCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     SimulationRuns runs = new SimulationRuns(System.err, System.console() != null);
     try {
-      Scenario scenario = ScenarioFiles.read(scenarioFile);
+      ScenarioFiles.Loaded loaded = ScenarioFiles.load(scenarioFile);
+      Scenario scenario = loaded.scenario();
       if (seed != null) {
         scenario = scenario.withSeed(seed);
       }
@@ -74,12 +75,13 @@ public final class SimulateCommand implements Callable<Integer> {
           : Optional.of(SimRecording.of(scenario, recordFeatures));
       try {
         if (compare) {
-          SimulationResult base = runs.run(scenario.withPolicy(ControlSettings.NONE), dataDir);
-          SimulationResult controlled = runs.run(scenario, dataDir, recording);
+          SimulationResult base = runs.run(scenario.withPolicy(ControlSettings.NONE),
+              loaded.rules(), dataDir, Optional.empty());
+          SimulationResult controlled = runs.run(scenario, loaded.rules(), dataDir, recording);
           ReportFiles.writeComparison(dir, base, controlled);
           SummaryTable.printComparison(stdout, base, controlled);
         } else {
-          SimulationResult result = runs.run(scenario, dataDir, recording);
+          SimulationResult result = runs.run(scenario, loaded.rules(), dataDir, recording);
           ReportFiles.write(dir, result);
           SummaryTable.print(stdout, result);
         }

@@ -55,18 +55,20 @@ final class SimulationControl implements ControlFactory {
    *     out, as 1 s ticks renew 2 min leases live
    */
   SimulationControl(PolicySettings policy, Duration interval, long seed, Instant start) {
-    this(policy, Optional.empty(), interval, seed, start, () -> Predictor.NONE);
+    this(RuleParameters.defaults().with(policy), Optional.empty(), interval, seed, start,
+        () -> Predictor.NONE);
   }
 
   /**
+   * @param rules the settings of every rule family, before {@link #forInterval}
    * @param rulesDir an operator's folder of rule files compiled with the shipped ones
    * @param predictors a new predictor for each run
    * @throws dev.kelvin.policy.PolicyException naming the file and line of every rule error
    */
-  SimulationControl(PolicySettings policy, Optional<Path> rulesDir, Duration interval,
+  SimulationControl(RuleParameters rules, Optional<Path> rulesDir, Duration interval,
       long seed, Instant start, Supplier<Predictor> predictors) {
     this.predictors = predictors;
-    RuleParameters parameters = forInterval(RuleParameters.defaults().with(policy), interval);
+    RuleParameters parameters = forInterval(rules, interval);
     this.policy = parameters.get(PolicySettings.class);
     this.seed = seed;
     this.start = start;

@@ -2,7 +2,7 @@ package dev.kelvin.app.simulate;
 
 import dev.kelvin.app.predict.SimPredictors;
 import dev.kelvin.core.port.Predictor;
-import dev.kelvin.policy.PolicySettings;
+import dev.kelvin.policy.RuleParameters;
 import dev.kelvin.simulator.engine.ScenarioFailures;
 import dev.kelvin.simulator.engine.SimulationSetup;
 import dev.kelvin.simulator.model.DvfsModel;
@@ -44,14 +44,16 @@ record SimulationPlan(Scenario scenario, LoadedTrace trace, SpecPowerCurve curve
 
   /** Loads and checks everything {@code scenario} needs, from {@code dataDir}. */
   static SimulationPlan of(Scenario scenario, Path dataDir) {
-    return of(scenario, dataDir, UnaryOperator.identity());
+    return of(scenario, RuleParameters.defaults(), dataDir, UnaryOperator.identity());
   }
 
   /**
-   * As {@link #of(Scenario, Path)}, with each run's predictor (the scenario's models, read and
-   * checked here) passed through {@code wrap}: a recorder of the features it sees, say.
+   * As {@link #of(Scenario, Path)}, with the rules' settings {@code rules} (the scenario's
+   * {@code policy:} section) and each run's predictor (the scenario's models, read and checked
+   * here) passed through {@code wrap}: a recorder of the features it sees, say.
    */
-  static SimulationPlan of(Scenario scenario, Path dataDir, UnaryOperator<Predictor> wrap) {
+  static SimulationPlan of(Scenario scenario, RuleParameters rules, Path dataDir,
+      UnaryOperator<Predictor> wrap) {
     SimPredictors models = SimPredictors.read(scenario.control().models());
     LoadedTrace trace = Traces.load(scenario.trace(), dataDir);
     SpecPowerCurve curve = curve(scenario, dataDir);
@@ -66,7 +68,7 @@ record SimulationPlan(Scenario scenario, LoadedTrace trace, SpecPowerCurve curve
     SimulationSetup setup = new SimulationSetup(scenario, trace.jobs(), START, horizonS, curve,
         clock, thermal, CPU_TEMP_LIMIT_C, scheduler(scenario),
         scenario.control().enabled()
-            ? Optional.of(new SimulationControl(PolicySettings.defaults(), rulesDir(scenario),
+            ? Optional.of(new SimulationControl(rules, rulesDir(scenario),
                 scenario.control().interval(), scenario.seed(), START,
                 () -> wrap.apply(models.predictor())))
             : Optional.empty(),

@@ -1,5 +1,8 @@
 package dev.kelvin.app.simulate;
 
+import dev.kelvin.core.port.Predictor;
+import dev.kelvin.policy.RuleParameters;
+
 import dev.kelvin.app.bench.QuietLogs;
 import dev.kelvin.app.predict.SimRecording;
 import dev.kelvin.simulator.engine.SimulationEngine;
@@ -9,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Plans and runs one scenario at a time, showing progress and the wall time it took. While it
@@ -28,15 +32,19 @@ final class SimulationRuns {
   }
 
   SimulationResult run(Scenario scenario, Path dataDir) {
-    return run(scenario, dataDir, Optional.empty());
+    return run(scenario, RuleParameters.defaults(), dataDir, Optional.empty());
   }
 
-  /** Runs {@code scenario}, recording its features when {@code recording} is given. */
-  SimulationResult run(Scenario scenario, Path dataDir, Optional<SimRecording> recording) {
+  /**
+   * Runs {@code scenario} under rules set as {@code rules} say, recording its features when
+   * {@code recording} is given.
+   */
+  SimulationResult run(Scenario scenario, RuleParameters rules, Path dataDir,
+      Optional<SimRecording> recording) {
     long started = System.nanoTime();
-    SimulationPlan plan = recording.isPresent()
-        ? SimulationPlan.of(scenario, dataDir, recording.get()::wrap)
-        : SimulationPlan.of(scenario, dataDir);
+    SimulationPlan plan = SimulationPlan.of(scenario, rules, dataDir,
+        recording.<UnaryOperator<Predictor>>map(each -> each::wrap)
+            .orElse(UnaryOperator.identity()));
     progress.printf(Locale.ROOT, "%s (policy %s): %,d jobs from %s on %s%n", scenario.name(),
         scenario.control().policy(), plan.trace().jobs().size(), plan.trace().description(),
         plan.curve().system().name());

@@ -15,6 +15,7 @@ import dev.kelvin.policy.RulePolicy;
 import dev.kelvin.policy.guard.GuardSettings;
 import dev.kelvin.simulator.SimulatedSite;
 import dev.kelvin.simulator.SiteSpec;
+import dev.kelvin.telemetry.IngestFormats;
 import dev.kelvin.telemetry.TelemetrySettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ import java.util.Optional;
  */
 final class VirtualSite implements AutoCloseable {
   static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-  private static final MqttEndpoint LOOPBACK =
+  static final MqttEndpoint LOOPBACK =
       MqttEndpoint.anonymous(URI.create("tcp://loopback:1883"));
 
   final VirtualScheduler scheduler = new VirtualScheduler(START);
@@ -53,10 +54,22 @@ final class VirtualSite implements AutoCloseable {
     this(rules, seed, Optional.empty(), models);
   }
 
+  /** The site whose controller also reads the wire formats {@code formats}. */
+  VirtualSite(RulePolicy rules, long seed, IngestFormats formats) {
+    this(rules, seed, Optional.empty(), ModelServing.none(), formats);
+  }
+
   private VirtualSite(RulePolicy rules, long seed, Optional<Path> auditFile,
       ModelServing models) {
+    this(rules, seed, auditFile, models, IngestFormats.kelvinOnly());
+  }
+
+  private VirtualSite(RulePolicy rules, long seed, Optional<Path> auditFile,
+      ModelServing models, IngestFormats formats) {
     Schedulers schedulers = Schedulers.virtual(scheduler);
-    controller = Controller.start(settings(auditFile), new ControllerParts(broker, schedulers,
+    ControllerSettings settings = settings(auditFile);
+    settings = settings.withTelemetry(settings.telemetry().withFormats(formats));
+    controller = Controller.start(settings, new ControllerParts(broker, schedulers,
         rules, Optional.empty(), models));
     site = SiteAgents.start(new SimulatedSite(SiteSpec.demo(), seed, START),
         node -> AgentSettings.defaults(LOOPBACK), broker, schedulers);

@@ -12,6 +12,9 @@ import dev.kelvin.core.model.PowerBudget;
 import dev.kelvin.core.model.SiteId;
 import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.policy.guard.GuardSettings;
+import dev.kelvin.telemetry.IngestFormats;
+import dev.kelvin.telemetry.TelemetrySettings;
+import dev.kelvin.telemetry.decode.telegraf.Precision;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -99,6 +102,33 @@ class RunConfigTest {
     assertThat(some.rules().rulesDir()).hasValue(dir.resolve("ops-rules"));
     assertThat(some.rules().reloadEvery()).isEqualTo(Duration.ofSeconds(2));
     assertThat(some.controller().policy().capStepMhz()).isEqualTo(100);
+  }
+
+  @Test
+  void telegraf_and_sparkplug_are_off_by_default_and_read_when_enabled() throws IOException {
+    String login = "mqtt:\n  allow_anonymous_for_tests: true\n";
+    assertThat(RunConfig.read(write(login)).controller().telemetry().formats())
+        .isEqualTo(IngestFormats.kelvinOnly());
+    TelemetrySettings telemetry = RunConfig.read(write(login + "telemetry:\n"
+        + "  shared_group: ingest\n"
+        + "  telegraf: { enabled: true, precision: ms, topic_filter: 'site-a/telegraf/#' }\n"
+        + "  sparkplug:\n    enabled: true\n    groups: [site-a]\n    metrics:\n"
+        + "      - { name: 'Chiller 3/Leaving Water', kind: crac_supply_temp_celsius,"
+        + " unit: '°F' }\n")).controller().telemetry();
+    assertThat(telemetry.formats().telegraf().orElseThrow().precision())
+        .isEqualTo(Precision.MILLISECONDS);
+    assertThat(telemetry.formats().sparkplug().orElseThrow().mapping()
+        .lookup("Chiller 3/Leaving Water")).isPresent();
+    assertThat(telemetry.subscriptions()).contains("$share/ingest/site-a/telegraf/#",
+        "$share/ingest/spBv1.0/site-a/#");
+  }
+
+  @Test
+  void a_telegraf_precision_that_is_no_unit_is_refused_naming_the_section() {
+    assertThatThrownBy(() -> RunConfig.read(write("mqtt:\n  allow_anonymous_for_tests: true\n"
+        + "telemetry:\n  telegraf: { enabled: true, precision: minutes }\n")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("telemetry.telegraf")
+        .hasMessageContaining("minutes");
   }
 
   @Test

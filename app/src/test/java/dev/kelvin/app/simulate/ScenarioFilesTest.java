@@ -12,6 +12,8 @@ import dev.kelvin.simulator.power.DvfsExponent;
 import dev.kelvin.simulator.power.SpecPowerResults;
 import dev.kelvin.simulator.scenario.FailureSettings;
 import dev.kelvin.simulator.scenario.PowerSettings;
+import dev.kelvin.policy.BudgetSettings;
+import dev.kelvin.policy.PolicySettings;
 import dev.kelvin.simulator.scenario.Scenario;
 import dev.kelvin.simulator.scenario.Scenario.SchedulerKind;
 import dev.kelvin.simulator.scenario.ScenarioSite;
@@ -63,6 +65,30 @@ class ScenarioFilesTest {
     Path file = repository.resolve("scenarios/kth.yaml");
     Files.writeString(file, yaml);
     return ScenarioFiles.read(file, repository);
+  }
+
+  @Test
+  void reads_the_rules_settings_of_its_policy_section_as_kelvin_yaml_does() throws IOException {
+    Path file = repository.resolve("scenarios/kth.yaml");
+    Files.writeString(file, MINIMAL + "policy: { cap_step_mhz: 200, budget: { node_cap_step_w: 40 } }\n");
+    ScenarioFiles.Loaded loaded = ScenarioFiles.load(file, repository);
+    assertThat(loaded.rules().get(PolicySettings.class).capStepMhz()).isEqualTo(200);
+    assertThat(loaded.rules().get(BudgetSettings.class).nodeCapStepWatts()).isEqualTo(40);
+    assertThat(ScenarioFiles.load(writeMinimal(), repository).rules().get(BudgetSettings.class))
+        .isEqualTo(BudgetSettings.defaults());
+  }
+
+  @Test
+  void refuses_an_unknown_rule_setting_naming_its_key() throws IOException {
+    assertThatThrownBy(() -> read(MINIMAL + "policy: { budget: { node_cap_step: 40 } }\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("policy.budget.node_cap_step");
+  }
+
+  private Path writeMinimal() throws IOException {
+    Path file = repository.resolve("scenarios/minimal.yaml");
+    Files.writeString(file, MINIMAL);
+    return file;
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kelvin.app.predict.SimRecording;
+import dev.kelvin.policy.RuleParameters;
 import dev.kelvin.predictor.failure.ExampleSettings;
 import dev.kelvin.predictor.failure.FailureExamples;
 import dev.kelvin.predictor.failure.FailureTrainer;
@@ -56,8 +57,8 @@ class SimulationPredictorTest {
         + "failures: { model: lanl, rate_scale: 100, precursor_share: 1 }\n");
     Path telemetry = dir.resolve("telemetry.csv.gz");
     try (SimRecording recording = SimRecording.of(ScenarioFiles.read(file), telemetry)) {
-      new SimulationRuns(QUIET, false).run(ScenarioFiles.read(file), dataDir,
-          Optional.of(recording));
+      new SimulationRuns(QUIET, false).run(ScenarioFiles.read(file),
+          RuleParameters.defaults(), dataDir, Optional.of(recording));
     }
     FailureExamples examples = new SimTelemetrySource().examples(telemetry,
         ExampleSettings.defaults(), line -> { });

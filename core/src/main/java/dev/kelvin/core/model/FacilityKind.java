@@ -5,14 +5,22 @@ import dev.kelvin.core.validation.ValidationException;
 
 /**
  * What a facility sensor measures, with its unit and accepted range. Alarms are 0 (clear) or
- * 1 (raised).
+ * 1 (raised); states ({@code CRAC_RUNNING}) are 0 (off) or 1 (on) and raise no alarm.
  */
 public enum FacilityKind {
   CRAC_SUPPLY_TEMP_CELSIUS("°C", -20, 60),
   CRAC_RETURN_TEMP_CELSIUS("°C", -20, 80),
+  /** Whether the CRAC unit runs: 1 on, 0 off (stopped or in standby). */
+  CRAC_RUNNING("state", 0, 1),
   PDU_POWER_WATTS("W", 0, 5_000_000),
   UPS_LOAD_RATIO("ratio", 0, 2),
   UPS_ON_BATTERY("alarm", 0, 1),
+  /** Real power the UPS delivers to its load. */
+  UPS_POWER_WATTS("W", 0, 5_000_000),
+  /** State of charge of the UPS battery, 0 empty to 1 full. */
+  UPS_BATTERY_CHARGE_RATIO("ratio", 0, 1),
+  /** How long the UPS battery would carry the present load; at most a week. */
+  UPS_RUNTIME_SECONDS("s", 0, 604_800),
   OUTDOOR_TEMP_CELSIUS("°C", -60, 60),
   GRID_CARBON_G_PER_KWH("gCO2/kWh", 0, 2_000),
   GRID_PRICE_PER_KWH("per kWh", 0, 10),

@@ -67,7 +67,11 @@ public enum NodeMetric {
    * nodes): work that a lower clock does not slow.
    */
   CPU_MEM_BOUND_RATIO("cpu_mem_bound_ratio", "ratio", 0, 1, NODE,
-      "above 1 is likely a percentage as perf prints it (divide by 100)");
+      "above 1 is likely a percentage as perf prints it (divide by 100)"),
+  /** The share of the node's memory in use (Telegraf's {@code mem.used_percent} / 100). */
+  MEM_USED_RATIO("mem_used_ratio", "ratio", 0, 1, NODE,
+      "above 1 is likely a percentage as Telegraf's mem plugin reports used_percent"
+          + " (divide by 100)");
 
   private final String wireName;
   private final String unit;

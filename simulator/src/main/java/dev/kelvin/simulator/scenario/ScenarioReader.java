@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +37,17 @@ public final class ScenarioReader {
    * @throws ConfigException naming the first key at fault, or every unknown key
    */
   public static Scenario read(ConfigTree root, ScenarioPaths paths) {
+    return read(root, paths, policy -> { });
+  }
+
+  /**
+   * As {@link #read(ConfigTree, ScenarioPaths)}, handing the scenario's {@code policy:}
+   * section (the rule settings, read as {@code kelvin.yaml}'s, by whoever knows the rules) to
+   * {@code policy} before unknown keys are refused; a section nobody reads is refused key by
+   * key.
+   */
+  public static Scenario read(ConfigTree root, ScenarioPaths paths,
+      Consumer<ConfigTree> policy) {
     Optional<String> name = root.optionalString("name");
     long seed = root.longInteger("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
     ConfigTree traceSection = root.section("trace");
@@ -50,6 +62,7 @@ public final class ScenarioReader {
     SchedulerKind scheduler = root.enumValue("scheduler", SchedulerKind.class,
         SchedulerKind.EASY);
     List<ScenarioEvent> events = root.sections("events", EventReader::read);
+    policy.accept(root.section("policy"));
     root.requireNoUnknownKeys();
     String checkedName = requireName(root, name);
     requireSites(root, sites);
@@ -67,9 +80,14 @@ public final class ScenarioReader {
    * order; required keys and keys unset by default show {@code none}.
    */
   public static List<ConfigKey> keys() {
+    return keys(policy -> { });
+  }
+
+  /** As {@link #keys()}, with the keys {@code policy} reads in the {@code policy:} section. */
+  public static List<ConfigKey> keys(Consumer<ConfigTree> policy) {
     ConfigTree empty = new ConfigTree(DEFAULT_SOURCE, Map.of());
     try {
-      read(empty, ScenarioPaths.beside(Path.of("")));
+      read(empty, ScenarioPaths.beside(Path.of("")), policy);
     } catch (ConfigException requiredKeysMissing) {
       // an empty scenario has no name, trace or site: every key was read all the same
     }

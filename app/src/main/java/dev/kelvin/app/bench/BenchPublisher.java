@@ -1,0 +1,118 @@
+package dev.kelvin.app.bench;
+
+import dev.kelvin.core.model.MetricValues;
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.NodeMetric;
+import dev.kelvin.core.model.NodeReading;
+import dev.kelvin.core.model.RackId;
+import dev.kelvin.core.model.SiteId;
+import dev.kelvin.core.time.Scheduler;
+import dev.kelvin.core.wire.BatchWire;
+import dev.kelvin.core.wire.MqttEndpoint;
+import dev.kelvin.core.wire.Topics;
+import dev.kelvin.mqtt.MqttSession;
+import dev.kelvin.mqtt.PahoTransport;
+import dev.kelvin.mqtt.SessionSettings;
+import dev.kelvin.mqtt.StrictJson;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes site batches of simulated node readings as fast as the broker acknowledges them
+ * (QoS 1, a bounded number in flight), for a given time. Every reading is distinct: node
+ * {@code n} of round {@code r} has sequence number {@code r} and a timestamp later than its
+ * previous one, so a store keeps each once.
+ */
+final class BenchPublisher {
+  private static final int IN_FLIGHT = 256;
+  private static final SiteId SITE = SiteId.of("bench");
+
+  private final Topics topics;
+  private final int nodes;
+  private final int perMessage;
+  private long lastRoundMs;
+
+  /** What was published. */
+  record Published(long readings, long messages, long failures, long startNanos,
+      long lastAckNanos) {
+    double seconds() {
+      return (lastAckNanos - startNanos) / 1e9;
+    }
+  }
+
+  BenchPublisher(Topics topics, int nodes, int perMessage) {
+    if (nodes % perMessage != 0) {
+      throw new IllegalArgumentException("nodes (" + nodes + ") must be a multiple of the"
+          + " readings per message (" + perMessage + ")");
+    }
+    this.topics = topics;
+    this.nodes = nodes;
+    this.perMessage = perMessage;
+  }
+
+  /** Publishes for {@code duration} through a clean session of its own. */
+  Published publish(MqttEndpoint broker, String clientId, Scheduler scheduler,
+      Duration duration) throws InterruptedException {
+    try (MqttSession session = PahoTransport.INSTANCE.session(
+        SessionSettings.clean(broker, clientId).withConnectTimeout(Duration.ofSeconds(10)),
+        scheduler, (topic, payload) -> { })) {
+      session.open();
+      return run(session, scheduler, duration);
+    }
+  }
+
+  private Published run(MqttSession session, Scheduler scheduler, Duration duration)
+      throws InterruptedException {
+    Semaphore window = new Semaphore(IN_FLIGHT);
+    AtomicLong lastAck = new AtomicLong();
+    AtomicLong failures = new AtomicLong();
+    long start = System.nanoTime();
+    long end = start + duration.toNanos();
+    long messages = 0;
+    while (System.nanoTime() < end) {
+      byte[] payload = StrictJson.write(BatchWire.encode(batch(messages, scheduler)));
+      window.acquire();
+      Optional<?> refused = session.publish(topics.siteTelemetry(SITE), payload, false,
+          outcome -> {
+            outcome.ifPresent(failure -> failures.incrementAndGet());
+            lastAck.set(System.nanoTime());
+            window.release();
+          });
+      if (refused.isPresent()) {
+        failures.incrementAndGet();
+        window.release();
+      }
+      messages++;
+    }
+    if (!window.tryAcquire(IN_FLIGHT, 60, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the broker did not acknowledge the last messages in 60 s");
+    }
+    return new Published(messages * perMessage, messages, failures.get(), start,
+        lastAck.get());
+  }
+
+  /** Message {@code index}: the next {@code perMessage} nodes, round after round. */
+  private List<NodeReading> batch(long index, Scheduler scheduler) {
+    long first = index * perMessage;
+    long round = first / nodes;
+    if (first % nodes == 0) {
+      lastRoundMs = Math.max(scheduler.now().toEpochMilli(), lastRoundMs + 1);
+    }
+    List<NodeReading> readings = new ArrayList<>(perMessage);
+    for (int i = 0; i < perMessage; i++) {
+      int node = (int) ((first + i) % nodes);
+      readings.add(new NodeReading(new NodeId(SITE, "n" + node), RackId.of("r" + node / 40),
+          Instant.ofEpochMilli(lastRoundMs), round, MetricValues.builder()
+              .set(NodeMetric.POWER_WATTS, 200 + node % 300)
+              .set(NodeMetric.CPU_TEMP_CELSIUS, 40 + node % 40)
+              .set(NodeMetric.CPU_UTIL_RATIO, (node % 100) / 100.0).build()));
+    }
+    return readings;
+  }
+}

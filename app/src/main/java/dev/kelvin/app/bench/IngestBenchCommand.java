@@ -1,0 +1,112 @@
+package dev.kelvin.app.bench;
+
+import dev.kelvin.app.VersionProvider;
+import dev.kelvin.core.wire.MqttEndpoint;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kelvin bench ingest}: readings published through a real Mosquitto into Kelvin and
+ * InfluxDB, beside a bare subscriber that only counts, in the same run (docs/performance.md).
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+    description = "Publishes batches of readings through a real Mosquitto into Kelvin and"
+        + " InfluxDB, beside a bare subscriber that only counts, and prints readings/s stored,"
+        + " readings lost and the ratio.")
+public final class IngestBenchCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--seconds", defaultValue = "30", paramLabel = "N",
+      description = "How long the publisher publishes in each run (default: ${DEFAULT-VALUE}).")
+  private int seconds;
+
+  @Option(names = "--nodes", defaultValue = "10000", paramLabel = "N",
+      description = "Distinct nodes the readings come from (default: ${DEFAULT-VALUE}).")
+  private int nodes;
+
+  @Option(names = "--batch", defaultValue = "100", paramLabel = "N",
+      description = "Readings per MQTT message (default: ${DEFAULT-VALUE}).")
+  private int batch;
+
+  @Option(names = "--services", defaultValue = "scripts/services.sh", paramLabel = "SCRIPT",
+      description = "The script that starts, stops and describes Mosquitto and InfluxDB"
+          + " (default: ${DEFAULT-VALUE}).")
+  private Path services;
+
+  @Option(names = "--quick", description = "Publish for 5 s per run: a smoke run.")
+  private boolean quick;
+
+  @Option(names = "--json", paramLabel = "FILE",
+      description = "Also write the figures to FILE as JSON.")
+  private Path json;
+
+  @Override
+  public Integer call() throws Exception {
+    BenchTable table = new BenchTable(spec.commandLine().getOut());
+    String machine = BenchCommand.machine();
+    Duration duration = Duration.ofSeconds(quick ? 5 : seconds);
+    IngestBench.Run bare;
+    IngestBench.Run kelvin;
+    try (QuietLogs quiet = QuietLogs.raiseToWarn();
+        BenchServices running = BenchServices.start(services)) {
+      table.header(machine);
+      IngestBench bench = new IngestBench(broker(running), nodes, batch, duration);
+      bare = bench.bare();
+      table.row(row("bare subscriber (counts only)", bare));
+      try (IngestBench.Store store = BenchStores.influx(running)) {
+        kelvin = bench.kelvin(store);
+      }
+      table.row(row("Kelvin ingest into InfluxDB", kelvin));
+      table.line(String.format(Locale.ROOT, "ratio %.2f of the bare subscriber, %d lost,"
+          + " %d readings per message, %d nodes, %d s of publishing per run", ratio(kelvin,
+          bare), kelvin.lost(), batch, nodes, duration.toSeconds()));
+    }
+    if (json != null) {
+      JsonFile.write(json, figures(machine, bare, kelvin));
+    }
+    return kelvin.lost() == 0 ? 0 : 1;
+  }
+
+  private Map<String, Object> figures(String machine, IngestBench.Run bare,
+      IngestBench.Run kelvin) {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("version", VersionProvider.version());
+    figures.put("machine", machine);
+    figures.put("stored_readings_per_s", kelvin.perSecond());
+    figures.put("lost", kelvin.lost());
+    figures.put("bare_readings_per_s", bare.perSecond());
+    figures.put("ratio", ratio(kelvin, bare));
+    figures.put("published", kelvin.published());
+    figures.put("stored", kelvin.arrived());
+    figures.put("bare_lost", bare.lost());
+    figures.put("readings_per_message", batch);
+    figures.put("nodes", nodes);
+    figures.put("publish_seconds", quick ? 5 : seconds);
+    return figures;
+  }
+
+  private static double ratio(IngestBench.Run kelvin, IngestBench.Run bare) {
+    return bare.perSecond() > 0 ? kelvin.perSecond() / bare.perSecond() : 0;
+  }
+
+  private static BenchResult row(String name, IngestBench.Run run) {
+    return new BenchResult(name, String.format(Locale.ROOT, "%,d readings", run.published()),
+        String.format(Locale.ROOT, "%,.0f readings/s", run.perSecond()),
+        String.format(Locale.ROOT, "%,d lost in %.1f s", run.lost(), run.seconds()));
+  }
+
+  private static MqttEndpoint broker(BenchServices running) {
+    return MqttEndpoint.withLogin(URI.create(running.get("KELVIN_IT_MQTT_URL")),
+        running.get("KELVIN_IT_MQTT_USERNAME"), running.get("KELVIN_IT_MQTT_PASSWORD"));
+  }
+}
