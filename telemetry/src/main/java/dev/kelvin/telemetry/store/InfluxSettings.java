@@ -1,5 +1,6 @@
 package dev.kelvin.telemetry.store;
 
+import dev.kelvin.telemetry.store.spool.SpoolSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,9 +53,9 @@ public record InfluxSettings(URI url, String database, Optional<String> retentio
         Duration.ofMinutes(5));
     requireDuration("read_timeout", readTimeout, Duration.ofMillis(100), Duration.ofMinutes(5));
     Objects.requireNonNull(spoolDir, KEY + "spool_dir");
-    if (spoolLimitBytes < 1024 * 1024) {
-      throw invalid("spool_limit", "must be at least 1 MiB (1048576 bytes), was "
-          + spoolLimitBytes + " bytes (a value in MiB or GiB given as bytes?)");
+    if (spoolLimitBytes < SpoolSettings.DEFAULT_SEGMENT_BYTES) {
+      throw invalid("spool_limit", "must be at least one spool segment, 16 MiB (16777216"
+          + " bytes), was " + spoolLimitBytes + " bytes (a value in MiB or GiB given as bytes?)");
     }
     requireDuration("retry_min", retryMin, Duration.ofMillis(10), Duration.ofMinutes(10));
     requireDuration("retry_max", retryMax, retryMin, Duration.ofHours(1));
@@ -70,6 +71,11 @@ public record InfluxSettings(URI url, String database, Optional<String> retentio
         Optional.empty(), 20_000, Duration.ofSeconds(1), 4, Duration.ofSeconds(5),
         Duration.ofSeconds(10), spoolDir, 1L << 30, Duration.ofSeconds(1),
         Duration.ofSeconds(30));
+  }
+
+  /** The disk spool's settings: {@link #spoolDir()}, {@link #spoolLimitBytes()}, fsync on. */
+  public SpoolSettings spoolSettings() {
+    return SpoolSettings.defaults(spoolDir).withLimitBytes(spoolLimitBytes);
   }
 
   public InfluxSettings withLogin(String user, String secret) {

@@ -5,6 +5,7 @@ import dev.kelvin.core.ingest.PerKeyThrottle;
 import dev.kelvin.core.model.FacilityReading;
 import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.port.ReadingSink;
+import dev.kelvin.telemetry.store.spool.DiskSpool;
 import dev.kelvin.telemetry.store.spool.Spool;
 import dev.kelvin.telemetry.store.spool.SpoolStats;
 import java.time.Duration;
@@ -71,6 +72,18 @@ public final class InfluxStore implements ReadingSink, AutoCloseable {
     this.lastSpool = new SpoolStats(0, 0, settings.spoolLimitBytes(), 0, 0, 0);
     this.thread = new Thread(this::run, "kelvin-influx-store");
     thread.setDaemon(true);
+  }
+
+  /**
+   * Opens the store on InfluxDB as {@code settings} say, with the disk spool in
+   * {@link InfluxSettings#spoolDir()} (replaying what an earlier run left there first), and
+   * starts its thread. Connects lazily: InfluxDB need not be up.
+   *
+   * @throws dev.kelvin.telemetry.store.spool.SpoolException when the spool's folder cannot be
+   *     opened (not writable, or another process has it open)
+   */
+  public static InfluxStore open(InfluxSettings settings, InstantSource clock) {
+    return start(settings, DiskSpool.open(settings.spoolSettings()), clock);
   }
 
   /**

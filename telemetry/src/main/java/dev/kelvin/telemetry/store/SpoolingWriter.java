@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * {@link Backoff} between failed tries. Points InfluxDB refuses for good (400) are counted by
  * reason and never block the spool. A batch the spool refuses (full, or failing) is written
  * straight away when InfluxDB may answer; otherwise its points are counted as lost and the
- * alarm is raised, logged once per transition. {@link #deliver} and {@link #replayOne} run on
+ * alarm is raised, logged once per transition, until the spool is no longer full. {@link #deliver} and {@link #replayOne} run on
  * the store's thread; {@link #overflow} on any thread.
  */
 final class SpoolingWriter {
@@ -236,6 +236,14 @@ final class SpoolingWriter {
         + " disk of store.influx.spool_dir");
   }
 
+  private boolean spoolFull() {
+    try {
+      return spool.stats().full();
+    } catch (RuntimeException unanswered) {
+      return true;
+    }
+  }
+
   /** Records the spool holds, for a log line; -1 when it cannot say. */
   private long heldRecords() {
     try {
@@ -251,8 +259,12 @@ final class SpoolingWriter {
     }
   }
 
+  /**
+   * Clears the alarm once the spool is no longer full by its own measure (the disk spool keeps
+   * its full mark until it is back under 90% of its limit, so the alarm does not flap).
+   */
   private void clearAlarm() {
-    if (alarm.getAndSet(false)) {
+    if (alarm.get() && !spoolFull() && alarm.getAndSet(false)) {
       log.warn("InfluxDB store alarm cleared: the spool takes records again; {} points were"
           + " lost meanwhile (kelvin store lost points)", counters.lostByReason());
     }

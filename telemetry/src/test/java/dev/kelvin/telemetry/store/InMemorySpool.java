@@ -20,6 +20,7 @@ final class InMemorySpool implements Spool {
   private long refused;
   private boolean broken;
   private boolean closed;
+  private boolean fullAlarm;
 
   InMemorySpool(long limitBytes) {
     this.limitBytes = limitBytes;
@@ -58,12 +59,17 @@ final class InMemorySpool implements Spool {
   @Override
   public synchronized SpoolStats stats() {
     check();
-    return new SpoolStats(records.size(), bytes, limitBytes, 0, 0, refused);
+    return new SpoolStats(records.size(), bytes, limitBytes, 0, 0, refused, fullAlarm);
   }
 
   @Override
   public synchronized void close() {
     closed = true;
+  }
+
+  /** Reports the spool full (as the disk spool does until it is back under 90%) or not. */
+  synchronized void holdFullAlarm(boolean value) {
+    fullAlarm = value;
   }
 
   synchronized void breakDisk(boolean value) {

@@ -48,8 +48,7 @@ class InfluxOutageIT {
             influx.password())) {
       InfluxSettings settings = db.settings(folder.resolve("spool"))
           .withRetry(Duration.ofSeconds(1), Duration.ofSeconds(10));
-      InfluxStore store = InfluxStore.start(settings, new FolderSpool(settings.spoolDir(),
-          settings.spoolLimitBytes()), InstantSource.system());
+      InfluxStore store = InfluxStore.open(settings, InstantSource.system());
       SteadyStream stream = new SteadyStream(store);
       Thread producer = new Thread(stream, "steady-2000-per-s");
       try {

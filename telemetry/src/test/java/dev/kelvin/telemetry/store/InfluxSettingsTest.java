@@ -60,9 +60,18 @@ class InfluxSettingsTest {
   }
 
   @Test
-  void refuses_a_spool_limit_below_one_mebibyte() {
+  void refuses_a_spool_limit_below_one_spool_segment() {
     assertThatThrownBy(() -> DEFAULTS.withSpool(Path.of("spool"), 1_024))
-        .hasMessageStartingWith("store.influx.spool_limit must be at least 1 MiB");
+        .hasMessageStartingWith("store.influx.spool_limit must be at least one spool segment");
+  }
+
+  @Test
+  void the_disk_spool_gets_the_folder_and_the_limit() {
+    InfluxSettings settings = DEFAULTS.withSpool(Path.of("/data/spool"), 64L << 20);
+
+    assertThat(settings.spoolSettings().folder()).isEqualTo(Path.of("/data/spool"));
+    assertThat(settings.spoolSettings().limitBytes()).isEqualTo(64L << 20);
+    assertThat(settings.spoolSettings().fsync()).isTrue();
   }
 
   @Test

@@ -161,8 +161,7 @@ class InfluxStoreIT {
   }
 
   private InfluxStore start(InfluxSettings settings) {
-    return InfluxStore.start(settings, new FolderSpool(spoolDir, settings.spoolLimitBytes()),
-        InstantSource.system());
+    return InfluxStore.open(settings, InstantSource.system());
   }
 
   /** This test's database, batches of 500 points or 200 ms. */

@@ -197,6 +197,33 @@ class InfluxStoreTest {
   }
 
   @Test
+  void the_alarm_stays_raised_while_the_spool_still_counts_itself_full() throws Exception {
+    spool = new InMemorySpool(2_000);
+    store = newStore();
+    influx.up(false);
+    for (int batch = 0; batch < 3; batch++) {
+      accept(batch * 3, batch * 3 + 3);
+      store.runOnce(0);
+    }
+    assertThat(store.stats().spoolAlarm()).isTrue();
+
+    spool.holdFullAlarm(true);
+    influx.up(true);
+    nanos.advanceMillis(1_000);
+    store.runOnce(0);
+    accept(9, 12);
+    store.runOnce(0);
+    assertThat(spool.stats().records()).as("an append went through").isEqualTo(1);
+    assertThat(store.stats().spoolAlarm()).isTrue();
+
+    spool.holdFullAlarm(false);
+    store.runOnce(0);
+    store.runOnce(0);
+    assertThat(store.stats().spoolAlarm()).isFalse();
+    assertThat(seqs(influx.stored())).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 9L, 10L, 11L);
+  }
+
+  @Test
   void a_batch_the_full_spool_refuses_is_written_directly_while_influxdb_answers()
       throws Exception {
     spool = new InMemorySpool(60);

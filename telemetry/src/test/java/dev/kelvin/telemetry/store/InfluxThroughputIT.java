@@ -42,8 +42,7 @@ class InfluxThroughputIT {
           Integer.getInteger("kelvin.it.batch_points", defaults.batchPoints()),
           defaults.flushInterval(),
           Integer.getInteger("kelvin.it.queue_batches", defaults.queueBatches()));
-      InfluxStore store = InfluxStore.start(settings, new FolderSpool(spoolDir,
-          settings.spoolLimitBytes()), InstantSource.system());
+      InfluxStore store = InfluxStore.open(settings, InstantSource.system());
       long start = System.nanoTime();
       for (NodeReading reading : readings) {
         store.accept(reading, reading.at());
