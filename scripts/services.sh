@@ -6,12 +6,14 @@
 #
 #   scripts/services.sh install   install missing Debian packages (needs root; else says what is missing)
 #   scripts/services.sh start     start the services (idempotent) and write their settings
+#   scripts/services.sh start influx|mosquitto   start only that one (fault tests restart it)
 #   scripts/services.sh env       print the settings as shell exports (eval "$(scripts/services.sh env)")
 #   scripts/services.sh status    say what runs
 #   scripts/services.sh running   exit 0 when both servers already run, Mosquitto with its TLS
 #                                 listener and the access model's logins (so a caller leaves
 #                                 them be)
 #   scripts/services.sh stop      stop what start started
+#   scripts/services.sh stop influx|mosquitto    stop only that one, for real (fault tests)
 #
 # Settings (environment): KELVIN_SERVICES_DIR (default /tmp/kelvin-services),
 # KELVIN_IT_MQTT_PORT (18830), KELVIN_IT_MQTT_TLS_PORT (18831), KELVIN_IT_INFLUX_PORT (18086).
@@ -232,6 +234,19 @@ start() {
   start_influx
 }
 
+start_only() { # mosquitto|influx
+  mkdir -p "$DIR"
+  case "$1" in
+    mosquitto) command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] \
+      || { log "cannot start, missing: mosquitto (run: $0 install)"; return 1; }
+      start_mosquitto ;;
+    influx) command -v influxd >/dev/null 2>&1 \
+      || { log "cannot start, missing: influxd (run: $0 install)"; return 1; }
+      start_influx ;;
+    *) usage ;;
+  esac
+}
+
 stop_one() { # name pidfile (read once: mosquitto deletes its own pid file as it exits)
   local pid
   if pid=$(cat "$2" 2>/dev/null) && kill -0 "$pid" 2>/dev/null; then
@@ -246,6 +261,19 @@ stop_one() { # name pidfile (read once: mosquitto deletes its own pid file as it
 stop() {
   stop_one mosquitto "$DIR/mosquitto/pid"
   stop_one influxd "$DIR/influxdb/pid"
+}
+
+stop_only() { # mosquitto|influx
+  case "$1" in
+    mosquitto) stop_one mosquitto "$DIR/mosquitto/pid" ;;
+    influx) stop_one influxd "$DIR/influxdb/pid" ;;
+    *) usage ;;
+  esac
+}
+
+usage() {
+  echo "usage: $0 install|start [influx|mosquitto]|stop [influx|mosquitto]|env|status|running" >&2
+  exit 2
 }
 
 env_exports() {
@@ -277,11 +305,11 @@ status() {
 
 case "${1:-}" in
   install) mkdir -p "$DIR"; install ;;
-  start) start ;;
-  stop) stop ;;
+  start) if [ -n "${2:-}" ]; then start_only "$2"; else start; fi ;;
+  stop) if [ -n "${2:-}" ]; then stop_only "$2"; else stop; fi ;;
   env) env_exports ;;
   status) status ;;
   running) alive "$DIR/mosquitto/pid" && port_open "$MQTT_TLS_PORT" && acl_current \
     && alive "$DIR/influxdb/pid" ;;
-  *) echo "usage: $0 install|start|stop|env|status|running" >&2; exit 2 ;;
+  *) usage ;;
 esac
