@@ -9,9 +9,7 @@ import dev.kelvin.mqtt.ReconnectPacing;
 import dev.kelvin.mqtt.SessionSettings;
 import dev.kelvin.mqtt.tls.TlsContexts;
 import dev.kelvin.mqtt.tls.TlsSetupException;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,7 +28,7 @@ public record MqttConfig(MqttEndpoint endpoint, Topics topics, ReconnectPacing r
     ConfigTree mqtt = root.section("mqtt");
     URI broker = mqtt.uri("broker", DEFAULT_BROKER);
     Optional<String> username = mqtt.optionalString("username");
-    Optional<String> password = password(mqtt);
+    Optional<String> password = Passwords.read(mqtt);
     Optional<MqttTls> tls = tls(mqtt.section("tls"));
     boolean anonymousForTests = mqtt.bool("allow_anonymous_for_tests", false);
     requirePassword(mqtt, username, password, tls);
@@ -77,42 +75,6 @@ public record MqttConfig(MqttEndpoint endpoint, Topics topics, ReconnectPacing r
   public SessionSettings session(String clientId, Duration sessionExpiry) {
     return new SessionSettings(endpoint, clientId, sessionExpiry, Optional.empty(), reconnect,
         keepAlive, connectTimeout);
-  }
-
-  private static Optional<String> password(ConfigTree mqtt) {
-    Optional<Path> file = mqtt.optionalPath("password_file");
-    Optional<String> variable = mqtt.optionalString("password_env");
-    if (file.isPresent() && variable.isPresent()) {
-      throw new ConfigException(mqtt.source(), "mqtt.password_env", null, "give the password"
-          + " one way: password_file or password_env, not both");
-    }
-    if (file.isPresent()) {
-      return Optional.of(readPassword(mqtt, file.get()));
-    }
-    return variable.map(name -> fromEnvironment(mqtt, name));
-  }
-
-  private static String readPassword(ConfigTree mqtt, Path file) {
-    try {
-      String text = Files.readString(file).strip();
-      if (text.isEmpty()) {
-        throw new ConfigException(mqtt.source(), "mqtt.password_file", "\"" + file + "\"",
-            "the file is empty");
-      }
-      return text;
-    } catch (IOException e) {
-      throw new ConfigException(mqtt.source(), "mqtt.password_file", "\"" + file + "\"",
-          "cannot be read (" + e + ")");
-    }
-  }
-
-  private static String fromEnvironment(ConfigTree mqtt, String name) {
-    String value = System.getenv(name);
-    if (value == null || value.isBlank()) {
-      throw new ConfigException(mqtt.source(), "mqtt.password_env", "\"" + name + "\"",
-          "the environment variable " + name + " is not set");
-    }
-    return value;
   }
 
   private static Optional<MqttTls> tls(ConfigTree tls) {

@@ -8,6 +8,7 @@ import dev.kelvin.dashboard.DashboardSettings;
 import dev.kelvin.policy.PolicySettings;
 import dev.kelvin.policy.guard.GuardSettings;
 import dev.kelvin.telemetry.TelemetrySettings;
+import dev.kelvin.telemetry.store.InfluxSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,11 +25,13 @@ import java.util.Optional;
  * @param dashboard where the dashboard listens; empty for none
  * @param budgets the power budgets in force, of sites and racks
  * @param approvalMaxAge how long a held action waits for an operator before it expires
+ * @param store where kept readings, facility readings and actions are written (InfluxDB with
+ *     its disk spool); empty: nothing is stored
  */
 public record ControllerSettings(StateSettings state, TelemetrySettings telemetry,
     ActuatorSettings actuators, PolicySettings policy, GuardSettings guard, Audit audit,
     Duration tick, Duration statusEvery, Optional<DashboardSettings> dashboard,
-    List<PowerBudget> budgets, Duration approvalMaxAge) {
+    List<PowerBudget> budgets, Duration approvalMaxAge, Optional<InfluxSettings> store) {
 
   /**
    * The audit log: a JSON-lines file (empty for memory only: tests and simulation), the
@@ -54,6 +57,7 @@ public record ControllerSettings(StateSettings state, TelemetrySettings telemetr
     Objects.requireNonNull(guard, "guard");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(dashboard, "dashboard");
+    Objects.requireNonNull(store, "store");
     budgets = List.copyOf(budgets);
     requirePositive("approvals.max_age", approvalMaxAge);
     requirePositive("tick", tick);
@@ -73,14 +77,28 @@ public record ControllerSettings(StateSettings state, TelemetrySettings telemetr
         budgets, ApprovalStore.DEFAULT_MAX_AGE);
   }
 
+  /** Settings that store nothing: history is the live state's window. */
+  public ControllerSettings(StateSettings state, TelemetrySettings telemetry,
+      ActuatorSettings actuators, PolicySettings policy, GuardSettings guard, Audit audit,
+      Duration tick, Duration statusEvery, Optional<DashboardSettings> dashboard,
+      List<PowerBudget> budgets, Duration approvalMaxAge) {
+    this(state, telemetry, actuators, policy, guard, audit, tick, statusEvery, dashboard,
+        budgets, approvalMaxAge, Optional.empty());
+  }
+
   public ControllerSettings withTelemetry(TelemetrySettings value) {
     return new ControllerSettings(state, value, actuators, policy, guard, audit, tick,
-        statusEvery, dashboard, budgets, approvalMaxAge);
+        statusEvery, dashboard, budgets, approvalMaxAge, store);
+  }
+
+  public ControllerSettings withStore(Optional<InfluxSettings> value) {
+    return new ControllerSettings(state, telemetry, actuators, policy, guard, audit, tick,
+        statusEvery, dashboard, budgets, approvalMaxAge, value);
   }
 
   public ControllerSettings withDashboard(Optional<DashboardSettings> value) {
     return new ControllerSettings(state, telemetry, actuators, policy, guard, audit, tick,
-        statusEvery, value, budgets, approvalMaxAge);
+        statusEvery, value, budgets, approvalMaxAge, store);
   }
 
   private static void requirePositive(String field, Duration value) {

@@ -58,7 +58,8 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
             Duration.ofSeconds(1)), root.section("control").duration("status_every",
             Duration.ofSeconds(30)), dashboard(root.section("dashboard")),
         root.sections("budgets", RunConfig::budget),
-        root.section("approvals").duration("max_age", ApprovalStore.DEFAULT_MAX_AGE)));
+        root.section("approvals").duration("max_age", ApprovalStore.DEFAULT_MAX_AGE),
+        StoreConfig.read(root.section("store").section("influx"))));
     PredictorConfig predictor = PredictorConfig.read(root.section("predictor"));
     root.requireNoUnknownKeys();
     mqtt.requireLogin();
