@@ -20,6 +20,9 @@ import dev.kelvin.mqtt.StrictJson;
 import dev.kelvin.mqtt.testing.MqttTestClient;
 import dev.kelvin.telemetry.decode.IngestPipeline;
 import dev.kelvin.telemetry.decode.TelemetryDecoder;
+import dev.kelvin.telemetry.store.InfluxStore;
+import dev.kelvin.telemetry.store.InfluxTestDatabase;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,10 +33,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two controllers in one MQTT 5 shared subscription group against the real Mosquitto: the
- * broker hands each message to one of them, so together they keep every reading once.
+ * Two controllers in one MQTT 5 shared subscription group against the real Mosquitto, each
+ * with its own InfluxDB store and spool writing into one database of the real InfluxDB: the
+ * broker hands each message to one of them, so together they store every reading once.
  */
 class SharedSubscriptionIT {
   private static final SiteId SITE = SiteId.of("site-a");
@@ -45,6 +50,11 @@ class SharedSubscriptionIT {
   private final Map<String, AtomicInteger> kept = new ConcurrentHashMap<>();
   private final List<AutoCloseable> toClose = new ArrayList<>();
 
+  @TempDir
+  Path spools;
+
+  private InfluxTestDatabase database;
+
   @AfterEach
   void closeEverything() throws Exception {
     for (int i = toClose.size() - 1; i >= 0; i--) {
@@ -53,7 +63,8 @@ class SharedSubscriptionIT {
   }
 
   @Test
-  void two_controllers_in_one_group_together_keep_every_reading_once() throws Exception {
+  void two_controllers_in_one_group_together_store_every_reading_once() throws Exception {
+    database = closeLater(InfluxTestDatabase.onTestServices());
     AtomicInteger byA = start("a");
     AtomicInteger byB = start("b");
     MqttTestClient gateway = closeLater(MqttTestClient.connect(TestServices.mqtt(), "gw"));
@@ -72,6 +83,9 @@ class SharedSubscriptionIT {
         .allSatisfy((key, count) -> assertThat(count.get()).as(key).isEqualTo(1));
     assertThat(byA.get()).as("readings kept by controller a").isPositive();
     assertThat(byB.get()).as("readings kept by controller b").isPositive();
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(database.count("SELECT count(power_w) FROM node"))
+            .as("readings in InfluxDB").isEqualTo(NODES * ROUNDS));
   }
 
   /** A controller of the group with its own client id, state and store. */
@@ -83,11 +97,14 @@ class SharedSubscriptionIT {
         .withTopics(topics).withSharedGroup(Optional.of(group))
         .withSession(SessionSettings.persistent(TestServices.mqtt(),
             TestServices.unique("it-share-" + name), Duration.ofMinutes(1)));
+    InfluxStore store = closeLater(InfluxStore.open(database.settings(spools.resolve(name))
+        .withBatching(500, Duration.ofMillis(100), 4), scheduler.clock()));
     IngestPipeline pipeline = new IngestPipeline(new TelemetryDecoder(topics, 1 << 20), state,
         new IngestCounters(), (reading, at) -> {
           kept.computeIfAbsent(reading.node() + "#" + reading.seq(),
               key -> new AtomicInteger()).incrementAndGet();
           count.incrementAndGet();
+          store.accept(reading, at);
         }, scheduler.clock(), Duration.ofMinutes(1));
     closeLater(new TelemetrySubscriber(settings, pipeline, PahoTransport.INSTANCE, scheduler))
         .start();

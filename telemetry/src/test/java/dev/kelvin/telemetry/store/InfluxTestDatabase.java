@@ -14,7 +14,7 @@ import org.influxdb.dto.QueryResult;
  * A database of its own on a real InfluxDB for one test, dropped on close, and the queries
  * tests count with.
  */
-final class InfluxTestDatabase implements AutoCloseable {
+public final class InfluxTestDatabase implements AutoCloseable {
   private final URI url;
   private final String username;
   private final String password;
@@ -31,14 +31,14 @@ final class InfluxTestDatabase implements AutoCloseable {
   }
 
   /** A database on the test services' InfluxDB ({@code scripts/services.sh env}). */
-  static InfluxTestDatabase onTestServices() {
+  public static InfluxTestDatabase onTestServices() {
     return new InfluxTestDatabase(URI.create(TestServices.required("KELVIN_IT_INFLUX_URL")),
         TestServices.required("KELVIN_IT_INFLUX_USERNAME"),
         TestServices.required("KELVIN_IT_INFLUX_PASSWORD"));
   }
 
   /** Store settings for this database, with the spool in {@code spoolDir}. */
-  InfluxSettings settings(Path spoolDir) {
+  public InfluxSettings settings(Path spoolDir) {
     return InfluxSettings.defaults(url, name, spoolDir).withLogin(username, password);
   }
 
@@ -47,7 +47,7 @@ final class InfluxTestDatabase implements AutoCloseable {
   }
 
   /** The first value of the first row of {@code influxQl}'s answer as a number; 0 if none. */
-  long count(String influxQl) {
+  public long count(String influxQl) {
     List<List<Object>> rows = rows(influxQl);
     return rows.isEmpty() ? 0 : Math.round(((Number) rows.get(0).get(1)).doubleValue());
   }
