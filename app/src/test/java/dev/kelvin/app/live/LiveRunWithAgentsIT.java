@@ -9,6 +9,8 @@ import dev.kelvin.core.testkit.TestServices;
 import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.core.wire.Topics;
 import dev.kelvin.mqtt.testing.MqttTestClient;
+import dev.kelvin.telemetry.store.InfluxAdmin;
+import dev.kelvin.telemetry.store.InfluxSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code kelvin agent} processes from the slim artifact, one of them hot. The controller sees
  * their readings, caps the hot node, and the cap is applied and read back; then the controller
  * is killed with SIGKILL, and the agent restores the cap on its own once the lease runs out.
+ * The controller keeps every reading and the cap's audit records in the real InfluxDB.
  */
 class LiveRunWithAgentsIT {
   private static final Duration LEASE = Duration.ofSeconds(20);
@@ -42,6 +45,7 @@ class LiveRunWithAgentsIT {
   private final Topics topics = TestServices.uniqueTopics();
   private final List<AutoCloseable> toClose = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
+  private InfluxSettings influxSettings;
 
   @AfterEach
   void stopEverything() throws Exception {
@@ -57,6 +61,13 @@ class LiveRunWithAgentsIT {
     MqttEndpoint broker = TestServices.mqtt();
     Path password = Files.writeString(scratch.resolve("mqtt.password"),
         broker.password().orElseThrow());
+    InfluxAdmin influx = influx();
+    later(() -> {
+      influx.dropDatabase();
+      influx.close();
+    });
+    Files.writeString(scratch.resolve("influx.password"),
+        influxSettings.password().orElseThrow());
     MqttTestClient watcher = later(MqttTestClient.connect(broker, "watcher"))
         .subscribe(topics.prefix() + "/#");
     KelvinProcess controller = later(KelvinProcess.controller(scratch.resolve("run.err"), "run",
@@ -77,6 +88,11 @@ class LiveRunWithAgentsIT {
     await("the cap read back in n01's telemetry").atMost(Duration.ofSeconds(10))
         .until(() -> lastCap(watcher, "n01") == capped);
 
+    await("the readings of the three nodes and the cap's records in InfluxDB")
+        .atMost(Duration.ofSeconds(15)).until(() -> influx.count(
+            "SELECT count(power_w) FROM node WHERE node = 'n03'") > 0 && influx.count(
+            "SELECT count(reason) FROM action WHERE rule = 'thermal-cap-cpu'") > 0);
+
     controller.kill();
 
     await("the controller's Last Will").atMost(Duration.ofSeconds(10))
@@ -88,6 +104,18 @@ class LiveRunWithAgentsIT {
       assertThat(agent.out()).contains("Kelvin agent stopped.");
       assertThat(agent.stderrText()).doesNotContain("Exception").doesNotContain("\tat ");
     }
+  }
+
+  /** A database of its own on the test InfluxDB, dropped at the end. */
+  private InfluxAdmin influx() {
+    influxSettings = InfluxSettings.defaults(
+        URI.create(TestServices.required("KELVIN_IT_INFLUX_URL")),
+        TestServices.unique("kelvin_it_live").replace('-', '_'), scratch.resolve("spool"))
+        .withLogin(TestServices.required("KELVIN_IT_INFLUX_USERNAME"),
+            TestServices.required("KELVIN_IT_INFLUX_PASSWORD"));
+    InfluxAdmin admin = new InfluxAdmin(influxSettings);
+    admin.createDatabase();
+    return admin;
   }
 
   private KelvinProcess agent(String node, double inletCelsius, double load, Path password)
@@ -113,6 +141,12 @@ class LiveRunWithAgentsIT {
         "policy:", "  cap_lease: " + LEASE.toSeconds() + "s", "  settle_time: 5s",
         "guard:", "  min_dwell: 5s",
         "audit:", "  file: " + scratch.resolve("audit.jsonl"),
+        "store:", "  influx:", "    url: " + influxSettings.url(),
+        "    database: " + influxSettings.database(),
+        "    username: " + influxSettings.username().orElseThrow(),
+        "    password_file: " + scratch.resolve("influx.password"),
+        "    spool_dir: " + scratch.resolve("spool"),
+        "    flush_interval: 200ms",
         "dashboard:", "  port: 0", ""));
   }
 
