@@ -99,11 +99,7 @@ public final class IngestPipeline {
 
   private IngestResult admit(String topic, FacilityReading reading, Instant receivedAt) {
     Admission admission = state.admit(reading, receivedAt);
-    if (admission == Admission.ACCEPTED) {
-      counters.accepted();
-    } else if (admission == Admission.LATE) {
-      counters.late();
-    } else {
+    if (!kept(admission)) {
       RejectReason reason = admission.rejectReason().orElseThrow();
       return reject(topic, receivedAt, reason, fieldAtFault(admission), admission
           == Admission.UNKNOWN_NODE ? "sensor " + reading.sensor() + " at " + reading.site()
@@ -120,17 +116,26 @@ public final class IngestPipeline {
 
   private IngestResult admit(String topic, NodeReading reading, Instant receivedAt) {
     Admission admission = state.admit(reading, receivedAt);
-    if (admission == Admission.ACCEPTED) {
-      counters.accepted();
-    } else if (admission == Admission.LATE) {
-      counters.late();
-    } else {
+    if (!kept(admission)) {
       RejectReason reason = admission.rejectReason().orElseThrow();
       return reject(topic, receivedAt, reason, fieldAtFault(admission),
           explain(admission, reading, receivedAt, state.settings().maxFutureSkew()));
     }
     store(reading, receivedAt);
     return new IngestResult.Kept(reading, admission);
+  }
+
+  /** Counts a reading the state accepted or took as late; false for a rejected one. */
+  private boolean kept(Admission admission) {
+    if (admission == Admission.ACCEPTED) {
+      counters.accepted();
+      return true;
+    }
+    if (admission == Admission.LATE) {
+      counters.late();
+      return true;
+    }
+    return false;
   }
 
   private void store(NodeReading reading, Instant receivedAt) {
