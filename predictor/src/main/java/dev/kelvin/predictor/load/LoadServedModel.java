@@ -11,8 +11,10 @@ import dev.kelvin.predictor.model.ModelFile;
 import dev.kelvin.predictor.serve.ServedModel;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,14 +25,23 @@ import java.util.TreeMap;
  * A load model serving every tick. Each snapshot's power (and CPU utilisation where reported) of
  * every node that is not stale, and each site's total power and mean utilisation over those nodes,
  * go into a bucketed history per node and per site at the model's step. When a step has ended,
- * each scope whose last complete step is known is forecast at every horizon, in one batch, with
- * the model's version; a scope without that gets no forecast. Between step ends the last forecasts
- * are returned, less those of nodes now stale or gone. A history no sample reached for a day is
+ * each scope whose last complete step is known is forecast at every horizon, in batches, with the
+ * model's version; a scope without that gets no forecast. The batches are spread over the ticks
+ * that follow the step's end, sites first ({@link #SPREAD_TICKS} ticks at most and within half a
+ * step, at least {@link #MIN_BATCH} scopes a tick), so that no one tick pays for every node: until its turn a
+ * scope keeps its forecasts of the step before, which the next forecast would have repeated from
+ * the same complete steps. Between step ends the last forecasts are returned, less those of
+ * nodes now stale or gone. A history no sample reached for a day is
  * dropped, so memory stays bounded by the nodes seen in the last day (about 2.3 KB each at 5
  * minutes, with utilisation). A forecast's horizon counts from the end of the last complete step.
  * Thread-safe.
  */
 final class LoadServedModel implements ServedModel {
+  /** The ticks after a step's end over which its forecasts are spread, at most. */
+  static final int SPREAD_TICKS = 30;
+  /** Scopes forecast in one tick at least: small sites are forecast at once. */
+  static final int MIN_BATCH = 256;
+
   private final ModelFile file;
   private final LoadModel model;
   private final ZoneId zone;
@@ -38,8 +49,11 @@ final class LoadServedModel implements ServedModel {
   private final int capacity;
   private final int featureCount;
   private final Map<ForecastScope, Histories> histories = new HashMap<>();
+  private final Map<ForecastScope, List<Prediction>> forecasts = new LinkedHashMap<>();
+  private final ArrayDeque<ForecastScope> due = new ArrayDeque<>();
   private long forecastBucket = Long.MIN_VALUE;
-  private List<Prediction> forecasts = List.of();
+  private long lastTickMillis = Long.MIN_VALUE;
+  private int batch;
 
   LoadServedModel(ModelFile file, LoadModel model, ZoneId zone) {
     this.file = Objects.requireNonNull(file, "file");
@@ -63,24 +77,62 @@ final class LoadServedModel implements ServedModel {
     long bucket = Math.floorDiv(at, stepMillis);
     if (bucket > forecastBucket) {
       histories.values().removeIf(h -> h.power.lastSampled() < bucket - capacity);
-      forecasts = forecast(bucket);
+      forecasts.keySet().retainAll(histories.keySet());
+      queueEveryScope(spreadTicks(at));
       forecastBucket = bucket;
+    }
+    lastTickMillis = at;
+    if (!due.isEmpty()) {
+      forecastDue(forecastBucket);
     }
     return current(snapshot);
   }
 
+  /**
+   * The ticks to spread a step's forecasts over: {@link #SPREAD_TICKS} at most, and no more
+   * than fit in half a step at the pace of the ticks so far (ticks a step apart: all at once).
+   */
+  private int spreadTicks(long at) {
+    long interval = lastTickMillis == Long.MIN_VALUE ? stepMillis : at - lastTickMillis;
+    long fit = interval <= 0 ? 1 : stepMillis / (2 * interval);
+    return (int) Math.max(1, Math.min(SPREAD_TICKS, fit));
+  }
+
+  /** Every scope due for the new step, sites first, in batches over {@code ticks} ticks. */
+  private void queueEveryScope(int ticks) {
+    due.clear();
+    histories.keySet().stream().filter(scope -> scope instanceof ForecastScope.OfSite)
+        .forEach(due::add);
+    histories.keySet().stream().filter(scope -> !(scope instanceof ForecastScope.OfSite))
+        .forEach(due::add);
+    batch = Math.max(MIN_BATCH, (due.size() + ticks - 1) / ticks);
+  }
+
+  /** Forecasts the next batch of due scopes; a scope that gets none now loses its old ones. */
+  private void forecastDue(long bucket) {
+    List<ForecastScope> turn = new ArrayList<>(Math.min(batch, due.size()));
+    while (!due.isEmpty() && turn.size() < batch) {
+      turn.add(due.poll());
+    }
+    turn.forEach(forecasts::remove);
+    for (Prediction prediction : forecast(bucket, turn)) {
+      forecasts.computeIfAbsent(((LoadForecast) prediction).scope(), s -> new ArrayList<>())
+          .add(prediction);
+    }
+  }
+
   /** The last forecasts less those of nodes stale or gone in {@code snapshot}. */
   private List<Prediction> current(ClusterSnapshot snapshot) {
-    List<Prediction> out = new ArrayList<>(forecasts.size());
-    for (Prediction prediction : forecasts) {
-      if (((LoadForecast) prediction).scope() instanceof ForecastScope.OfNode node) {
+    List<Prediction> out = new ArrayList<>(forecasts.size() * model.horizons().count());
+    forecasts.forEach((scope, predictions) -> {
+      if (scope instanceof ForecastScope.OfNode node) {
         NodeView view = snapshot.nodes().get(node.node());
         if (view == null || view.stale()) {
-          continue;
+          return;
         }
       }
-      out.add(prediction);
-    }
+      out.addAll(predictions);
+    });
     return out;
   }
 
@@ -129,13 +181,17 @@ final class LoadServedModel implements ServedModel {
     return histories.computeIfAbsent(scope, s -> new Histories());
   }
 
-  private List<Prediction> forecast(long bucket) {
+  private List<Prediction> forecast(long bucket, List<ForecastScope> turn) {
     long anchor = bucket - 1;
     Instant madeAt = Instant.ofEpochMilli(bucket * stepMillis);
     List<ForecastScope> scopes = new ArrayList<>();
     List<LoadAnchor> anchors = new ArrayList<>();
     List<Integer> utilAt = new ArrayList<>();
-    histories.forEach((scope, h) -> {
+    for (ForecastScope scope : turn) {
+      Histories h = histories.get(scope);
+      if (h == null) {
+        continue;
+      }
       h.power.closeBefore(bucket);
       LoadAnchor power = LoadAnchor.at(h.power.from(anchor), madeAt, zone, model.horizons(),
           featureCount);
@@ -152,8 +208,8 @@ final class LoadServedModel implements ServedModel {
           anchors.add(util);
         }
       }
-    });
-    return predictions(scopes, utilAt, model.forecast(anchors));
+    }
+    return anchors.isEmpty() ? List.of() : predictions(scopes, utilAt, model.forecast(anchors));
   }
 
   private List<Prediction> predictions(List<ForecastScope> scopes, List<Integer> utilAt,

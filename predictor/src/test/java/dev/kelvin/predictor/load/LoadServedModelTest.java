@@ -103,6 +103,23 @@ class LoadServedModelTest {
   }
 
   @Test
+  void a_large_sites_forecasts_are_spread_over_the_ticks_after_a_step_sites_first() {
+    for (int i = 0; i < 1_000; i++) {
+      NodeId node = NodeId.of("site-a", "m" + i);
+      nodes.put(node, power(node, 300, 0.5));
+    }
+    scheduler.advanceBy(Duration.ofMinutes(5));
+    assertThat(of(ForecastScope.site(A.site()))).as("the site first").hasSize(3);
+    assertThat(last()).as("the site and 255 nodes at the step's first tick")
+        .hasSize(256 * 3);
+
+    scheduler.advanceBy(TICK.multipliedBy(3));
+    assertThat(last()).as("every node within the ticks of half a step").hasSize(1_001 * 3);
+    assertThat(last()).allSatisfy(forecast -> assertThat(forecast.modelVersion())
+        .isEqualTo(file.version()));
+  }
+
+  @Test
   void a_forecast_starts_from_the_mean_of_the_last_whole_step() {
     nodes.put(A, at -> Readings.reading().node(A).at(at)
         .with(NodeMetric.POWER_WATTS, at.getEpochSecond() % 60 == 0 ? 200 : 400)
