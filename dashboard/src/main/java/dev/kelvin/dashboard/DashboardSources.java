@@ -5,6 +5,7 @@ import dev.kelvin.core.audit.CountingAuditLog;
 import dev.kelvin.core.ingest.IngestStats;
 import dev.kelvin.core.loop.TickReport;
 import dev.kelvin.core.port.ClusterView;
+import dev.kelvin.core.port.HistorySource;
 import dev.kelvin.core.time.Scheduler;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,12 +26,16 @@ import java.util.function.Supplier;
  * @param approvals the actions held for an operator: the control loop's own store, which the
  *     approve and reject routes decide on
  * @param models the models served and refused, for {@code /api/models}
+ * @param history where {@code /api/history} reads past total power from (InfluxDB when the
+ *     store is configured); empty answers from the dashboard's own ten-minute window, which
+ *     starts empty at every start
  */
 public record DashboardSources(ClusterView cluster, Scheduler scheduler,
     Supplier<Optional<TickReport>> lastTick, CountingAuditLog audit,
     Supplier<IngestStats> ingest, Supplier<Health> health, Supplier<String> prometheusText,
-    ApprovalStore approvals, Supplier<ModelsView> models) {
+    ApprovalStore approvals, Supplier<ModelsView> models, Optional<HistorySource> history) {
   public DashboardSources {
+    Objects.requireNonNull(history, "history");
     Objects.requireNonNull(approvals, "approvals");
     Objects.requireNonNull(models, "models");
     Objects.requireNonNull(cluster, "cluster");
@@ -40,6 +45,15 @@ public record DashboardSources(ClusterView cluster, Scheduler scheduler,
     Objects.requireNonNull(ingest, "ingest");
     Objects.requireNonNull(health, "health");
     Objects.requireNonNull(prometheusText, "prometheusText");
+  }
+
+  /** Sources without a history backend: {@code /api/history} answers its own window. */
+  public DashboardSources(ClusterView cluster, Scheduler scheduler,
+      Supplier<Optional<TickReport>> lastTick, CountingAuditLog audit,
+      Supplier<IngestStats> ingest, Supplier<Health> health, Supplier<String> prometheusText,
+      ApprovalStore approvals, Supplier<ModelsView> models) {
+    this(cluster, scheduler, lastTick, audit, ingest, health, prometheusText, approvals, models,
+        Optional.empty());
   }
 
   /** Sources without models: {@code /api/models} lists none. */
@@ -57,5 +71,11 @@ public record DashboardSources(ClusterView cluster, Scheduler scheduler,
       Supplier<IngestStats> ingest, Supplier<Health> health, Supplier<String> prometheusText) {
     this(cluster, scheduler, lastTick, audit, ingest, health, prometheusText,
         new ApprovalStore(audit, scheduler.clock(), ApprovalStore.DEFAULT_MAX_AGE));
+  }
+
+  /** These sources with {@code source} behind {@code /api/history}. */
+  public DashboardSources withHistory(HistorySource source) {
+    return new DashboardSources(cluster, scheduler, lastTick, audit, ingest, health,
+        prometheusText, approvals, models, Optional.of(source));
   }
 }

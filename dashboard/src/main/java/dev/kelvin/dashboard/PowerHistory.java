@@ -3,6 +3,7 @@ package dev.kelvin.dashboard;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -42,5 +43,16 @@ final class PowerHistory {
   /** The points, oldest first. */
   synchronized List<PowerPoint> points() {
     return List.copyOf(points);
+  }
+
+  /** The points from {@code from} to {@code to}, both included, oldest first. */
+  synchronized List<PowerPoint> points(Instant from, Instant to) {
+    List<PowerPoint> within = new ArrayList<>();
+    for (PowerPoint point : points) {
+      if (!point.at().isBefore(from) && !point.at().isAfter(to)) {
+        within.add(point);
+      }
+    }
+    return within;
   }
 }

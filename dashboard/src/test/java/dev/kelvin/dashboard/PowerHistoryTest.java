@@ -33,6 +33,15 @@ class PowerHistoryTest {
   }
 
   @Test
+  void points_within_a_range_include_both_ends() {
+    recordEvery(Duration.ofSeconds(1), Duration.ofSeconds(5));
+
+    assertThat(history.points(START.plusSeconds(1), START.plusSeconds(3)))
+        .extracting(PowerPoint::totalPowerWatts).containsExactly(1.0, 2.0, 3.0);
+    assertThat(history.points(START.plusSeconds(6), START.plusSeconds(9))).isEmpty();
+  }
+
+  @Test
   void points_older_than_ten_minutes_are_forgotten() {
     recordEvery(Duration.ofSeconds(1), Duration.ofMinutes(15));
 

@@ -14,6 +14,7 @@ import dev.kelvin.core.loop.TickReport;
 import dev.kelvin.core.model.ClusterSummary;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeReading;
+import dev.kelvin.core.port.HistorySource;
 import dev.kelvin.core.prediction.Prediction;
 import dev.kelvin.core.state.ClusterState;
 import dev.kelvin.core.state.StateSettings;
@@ -47,10 +48,23 @@ final class TestDashboard implements AutoCloseable {
   final AtomicReference<ModelsView> models = new AtomicReference<>(ModelsView.NONE);
   final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
+  final Optional<HistorySource> history;
   final DashboardServer server;
 
-  TestDashboard(DashboardSettings settings, StreamLimits limits) {
+  TestDashboard(DashboardSettings settings, StreamLimits limits,
+      Optional<HistorySource> history) {
+    this.history = history;
     server = DashboardServer.start(settings, sources(), limits);
+  }
+
+  TestDashboard(DashboardSettings settings, StreamLimits limits) {
+    this(settings, limits, Optional.empty());
+  }
+
+  /** A dashboard whose {@code /api/history} reads from {@code history}. */
+  TestDashboard(HistorySource history) {
+    this(new DashboardSettings("127.0.0.1", 0, Duration.ofMillis(100)), StreamLimits.DEFAULTS,
+        Optional.of(history));
   }
 
   TestDashboard(Duration pushInterval, StreamLimits limits) {
@@ -66,8 +80,9 @@ final class TestDashboard implements AutoCloseable {
   }
 
   DashboardSources sources() {
-    return new DashboardSources(state, scheduler, this::lastTick, audit, ingest::stats,
-        health::get, metrics::get, approvals, models::get);
+    DashboardSources sources = new DashboardSources(state, scheduler, this::lastTick, audit,
+        ingest::stats, health::get, metrics::get, approvals, models::get);
+    return history.map(sources::withHistory).orElse(sources);
   }
 
   /** A tick as the control loop would report it now: the predictions set and the summary. */

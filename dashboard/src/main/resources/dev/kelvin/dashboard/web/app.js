@@ -1,6 +1,7 @@
 // Kelvin dashboard: loads the current state from /api/nodes and /api/actions, then follows the
 // server-sent events at /api/events (nodes, actions, summary; on connect also history, the last
-// ten minutes of total power, so the chart starts full). Held actions are approved or rejected
+// ten minutes of total power, so the chart starts full; /api/history at load adds what the
+// controller's history source holds from before its start). Held actions are approved or rejected
 // from the action log (see "approvals" below). No libraries, no build step.
 // Every value from the server is written with textContent, never parsed as HTML.
 (function () {
@@ -279,15 +280,25 @@
     addPowerPoint(Date.parse(summary.at), summary.totalPowerWatts);
   }
 
-  // The server's last ten minutes, oldest first: replaces what the chart had (after a reconnect
-  // the server's history also covers the time the page was cut off).
+  // Power history from the server, oldest first: the event stream's last ten minutes on connect,
+  // and /api/history once at load (read from InfluxDB when the controller has it, so a restarted
+  // controller's chart starts full). The server's points replace the chart's over the time they
+  // cover (after a reconnect they also cover the time the page was cut off); the chart's own
+  // points before and after that time are kept.
   function renderHistory(points) {
-    powerPoints = [];
+    var incoming = [];
     points.forEach(function (point) {
       var at = Date.parse(point.at);
-      if (!isNaN(at)) { powerPoints.push({ at: at, watts: point.totalPowerWatts }); }
+      if (!isNaN(at)) { incoming.push({ at: at, watts: point.totalPowerWatts }); }
     });
-    if (powerPoints.length) { drawChart(powerPoints[powerPoints.length - 1].at); }
+    if (!incoming.length) { return; }
+    var first = incoming[0].at;
+    var last = incoming[incoming.length - 1].at;
+    powerPoints = powerPoints.filter(function (p) { return p.at < first; })
+      .concat(incoming, powerPoints.filter(function (p) { return p.at > last; }));
+    var newest = powerPoints[powerPoints.length - 1].at;
+    powerPoints = powerPoints.filter(function (p) { return p.at >= newest - WINDOW_MS; });
+    drawChart(newest);
   }
 
   function addPowerPoint(at, watts) {
@@ -438,6 +449,7 @@
   function checkModels() { load('/api/models', renderModels); }
 
   load('/api/nodes', renderNodes);
+  load('/api/history', renderHistory);
   load('/api/actions?limit=200', function (entries) { upsertActions(entries, false); });
   connect();
   checkHealth();

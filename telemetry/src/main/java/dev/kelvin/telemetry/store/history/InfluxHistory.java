@@ -1,0 +1,177 @@
+package dev.kelvin.telemetry.store.history;
+
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.NodeMetric;
+import dev.kelvin.core.model.SiteId;
+import dev.kelvin.core.port.HistorySource;
+import dev.kelvin.telemetry.store.InfluxSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import okhttp3.OkHttpClient;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.InfluxDBIOException;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+
+/**
+ * History read back from the InfluxDB 1.x that {@code InfluxStore} writes to, with InfluxQL
+ * over a client of its own (influxdb-java, the store's URL, database, retention policy, login
+ * and timeouts). Each call is one HTTP query, bounded by {@link HistorySource#MAX_POINTS} rows
+ * and by the settings' connect and read timeouts. A failure (no answer, a timeout, a refused
+ * login, a missing database, an InfluxQL error) throws {@link HistorySource.Unavailable} naming
+ * the server and database; the password travels in a basic authentication header and appears
+ * in no message. Thread-safe.
+ */
+public final class InfluxHistory implements HistorySource, AutoCloseable {
+  private final HistoryQueries queries;
+  private final Function<String, QueryResult> run;
+  private final Runnable closer;
+  private final String backend;
+
+  /** A history over the database of {@code settings}; connects on the first query. */
+  public InfluxHistory(InfluxSettings settings) {
+    this(settings, connect(settings));
+  }
+
+  private InfluxHistory(InfluxSettings settings, InfluxDB client) {
+    this(new HistoryQueries(settings.database(), settings.retentionPolicy()),
+        influxQl -> client.query(new Query(influxQl, settings.database()),
+            TimeUnit.MILLISECONDS),
+        client::close, "InfluxDB at " + settings.url().getHost() + ":"
+            + settings.url().getPort() + " database " + settings.database());
+  }
+
+  /** For tests: {@code run} answers a statement as influxdb-java's client would. */
+  InfluxHistory(HistoryQueries queries, Function<String, QueryResult> run, Runnable closer,
+      String backend) {
+    this.queries = Objects.requireNonNull(queries, "queries");
+    this.run = Objects.requireNonNull(run, "run");
+    this.closer = closer;
+    this.backend = backend;
+  }
+
+  @Override
+  public List<PowerPoint> sitePower(Optional<SiteId> site, Instant from, Instant to,
+      Duration step) {
+    Objects.requireNonNull(site, "site");
+    Instant start = HistorySource.checkRange(from, to, step);
+    List<PowerPoint> points = new ArrayList<>();
+    for (List<Object> row : rows(queries.sitePower(site, start, to, step))) {
+      Double watts = number(row, 1);
+      if (watts != null) {
+        points.add(new PowerPoint(time(row), watts));
+      }
+    }
+    return points;
+  }
+
+  @Override
+  public List<MetricPoint> nodeSeries(NodeId node, NodeMetric metric, Instant from, Instant to,
+      Duration step) {
+    Objects.requireNonNull(node, "node");
+    Objects.requireNonNull(metric, "metric");
+    Instant start = HistorySource.checkRange(from, to, step);
+    List<MetricPoint> points = new ArrayList<>();
+    for (List<Object> row : rows(queries.nodeSeries(node, metric, start, to, step))) {
+      Double mean = number(row, 1);
+      if (mean != null) {
+        points.add(new MetricPoint(time(row), mean));
+      }
+    }
+    return points;
+  }
+
+  @Override
+  public void close() {
+    closer.run();
+  }
+
+  @Override
+  public String toString() {
+    return "InfluxHistory[" + backend + "]";
+  }
+
+  /** Every row of every series of the answer, in the order InfluxDB sent them. */
+  private List<List<Object>> rows(String influxQl) {
+    QueryResult answer = ask(influxQl);
+    if (answer.hasError()) {
+      throw unavailable("the query was refused: " + answer.getError(), null);
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    for (QueryResult.Result result : answer.getResults() == null
+        ? List.<QueryResult.Result>of() : answer.getResults()) {
+      if (result.hasError()) {
+        throw unavailable("the query was refused: " + result.getError(), null);
+      }
+      for (QueryResult.Series series : result.getSeries() == null
+          ? List.<QueryResult.Series>of() : result.getSeries()) {
+        if (series.getValues() != null) {
+          rows.addAll(series.getValues());
+        }
+      }
+    }
+    return rows;
+  }
+
+  private QueryResult ask(String influxQl) {
+    try {
+      QueryResult answer = run.apply(influxQl);
+      if (answer == null) {
+        throw unavailable("no answer to the query", null);
+      }
+      return answer;
+    } catch (InfluxDBIOException noAnswer) {
+      throw unavailable("no answer (down, or slower than store.influx.read_timeout?): "
+          + noAnswer.getCause(), noAnswer);
+    } catch (HistorySource.Unavailable passOn) {
+      throw passOn;
+    } catch (RuntimeException refused) {
+      throw unavailable("the query failed: " + refused.getMessage() + " (check"
+          + " store.influx.username, the password file and the user's read privilege on the"
+          + " database)", refused);
+    }
+  }
+
+  private HistorySource.Unavailable unavailable(String message, Throwable cause) {
+    return new HistorySource.Unavailable(backend, message, cause);
+  }
+
+  private Instant time(List<Object> row) {
+    Double millis = number(row, 0);
+    if (millis == null) {
+      throw unavailable("a row without a time: " + row, null);
+    }
+    return Instant.ofEpochMilli(millis.longValue());
+  }
+
+  private Double number(List<Object> row, int column) {
+    if (row.size() <= column || row.get(column) == null) {
+      return null;
+    }
+    if (row.get(column) instanceof Number value) {
+      return value.doubleValue();
+    }
+    throw unavailable("column " + column + " of a row is not a number: " + row, null);
+  }
+
+  private static InfluxDB connect(InfluxSettings settings) {
+    OkHttpClient.Builder http = new OkHttpClient.Builder()
+        .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .callTimeout(settings.connectTimeout().plus(settings.readTimeout()).toMillis(),
+            TimeUnit.MILLISECONDS)
+        .retryOnConnectionFailure(false);
+    String url = settings.url().toString();
+    return settings.username().isPresent()
+        ? InfluxDBFactory.connect(url, settings.username().get(),
+            settings.password().orElse(""), http)
+        : InfluxDBFactory.connect(url, http);
+  }
+}

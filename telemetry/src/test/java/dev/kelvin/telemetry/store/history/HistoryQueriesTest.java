@@ -1,0 +1,64 @@
+package dev.kelvin.telemetry.store.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.NodeMetric;
+import dev.kelvin.core.model.SiteId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class HistoryQueriesTest {
+  private static final Instant START = Instant.ofEpochMilli(1_700_000_000_000L);
+  private static final Instant TO = START.plus(Duration.ofHours(1));
+  private static final Duration STEP = Duration.ofSeconds(10);
+
+  private final HistoryQueries queries = new HistoryQueries("kelvin", Optional.empty());
+
+  @Test
+  void site_power_sums_each_nodes_mean_per_step_of_one_site() {
+    String query = queries.sitePower(Optional.of(SiteId.of("site-a")), START, TO, STEP);
+
+    assertThat(query).isEqualTo("SELECT sum(\"mean\") FROM (SELECT mean(\"power_w\") FROM"
+        + " \"node\" WHERE time >= 1700000000000ms AND time < 1700003600000ms AND \"site\" ="
+        + " 'site-a' GROUP BY time(10000ms), \"site\", \"node\" fill(none)) WHERE time >="
+        + " 1700000000000ms AND time < 1700003600000ms GROUP BY time(10000ms) fill(none)");
+  }
+
+  @Test
+  void site_power_of_every_site_has_no_site_condition() {
+    String query = queries.sitePower(Optional.empty(), START, TO, STEP);
+
+    assertThat(query).doesNotContain("\"site\" =").contains("GROUP BY time(10000ms), \"site\","
+        + " \"node\"");
+  }
+
+  @Test
+  void reads_from_the_named_retention_policy_with_database_and_policy_quoted() {
+    HistoryQueries withPolicy = new HistoryQueries("kel\"vin", Optional.of("one year"));
+
+    assertThat(withPolicy.sitePower(Optional.empty(), START, TO, STEP))
+        .contains("FROM \"kel\\\"vin\".\"one year\".\"node\" WHERE");
+  }
+
+  @Test
+  void node_series_asks_for_one_node_of_one_site_by_quoted_tags() {
+    String query = queries.nodeSeries(NodeId.of("site-a", "n07"), NodeMetric.CPU_TEMP_CELSIUS,
+        START, TO, Duration.ofMinutes(1));
+
+    assertThat(query).isEqualTo("SELECT mean(\"cpu_temp_c\") FROM \"node\" WHERE time >="
+        + " 1700000000000ms AND time < 1700003600000ms AND \"site\" = 'site-a' AND \"node\" ="
+        + " 'n07' GROUP BY time(60000ms) fill(none)");
+  }
+
+  @Test
+  void refuses_a_node_series_of_a_metric_reported_per_device_only() {
+    assertThatThrownBy(() -> queries.nodeSeries(NodeId.of("site-a", "n07"),
+        NodeMetric.GPU_POWER_LIMIT_WATTS, START, TO, STEP))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("gpu_power_limit_w").hasMessageContaining("per device only");
+  }
+}
