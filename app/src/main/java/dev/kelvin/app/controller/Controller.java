@@ -32,12 +32,7 @@ import dev.kelvin.telemetry.IngestWorker;
 import dev.kelvin.telemetry.TelemetryException;
 import dev.kelvin.telemetry.TelemetrySubscriber;
 import dev.kelvin.telemetry.decode.IngestPipeline;
-import dev.kelvin.app.ops.StoreHealth;
-import dev.kelvin.app.ops.StoreMetrics;
-import dev.kelvin.core.audit.MirroredAuditLog;
-import dev.kelvin.core.port.AuditLog;
 import dev.kelvin.core.port.ReadingSink;
-import dev.kelvin.telemetry.store.InfluxStore;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +70,7 @@ public final class Controller implements AutoCloseable {
   private TelemetrySubscriber telemetry;
   private IngestWorker ingestWorker;
   private IngestFormats.Codecs codecs;
-  private Optional<InfluxStore> store = Optional.empty();
+  private ControllerStore store;
   private MqttCommandExecutor executor;
   private ModelRegistry models;
   private ModelPredictor modelPredictor;
@@ -108,7 +103,8 @@ public final class Controller implements AutoCloseable {
 
   private void boot() {
     state.replaceBudgets(settings.budgets());
-    openStore();
+    store = ControllerStore.open(settings.store(), scheduler("telemetry").clock(), closer,
+        health);
     openAudit();
     connect();
     startLoop();
@@ -117,35 +113,16 @@ public final class Controller implements AutoCloseable {
     bindMetrics();
   }
 
-  /**
-   * Opens the InfluxDB store when one is configured: its spool is read (what an earlier run left
-   * is replayed) and its writer starts; it connects lazily, so InfluxDB need not be up.
-   */
-  private void openStore() {
-    settings.store().ifPresent(config -> {
-      InfluxStore opened = closer.add("InfluxDB store", InfluxStore.open(config,
-          scheduler("telemetry").clock()));
-      store = Optional.of(opened);
-      health.add("store", () -> StoreHealth.of(opened.stats(), config.url() + " database "
-          + config.database()));
-    });
-  }
-
   private void openAudit() {
     ControllerSettings.Audit config = settings.audit();
     if (config.file().isEmpty()) {
-      audit = new CountingAuditLog(mirrored(new InMemoryAuditLog(config.memoryRecords())));
+      audit = new CountingAuditLog(store.mirrored(
+          new InMemoryAuditLog(config.memoryRecords())));
       return;
     }
     auditFile = Optional.of(closer.add("audit log", AuditFiles.open(config,
         scheduler("control").clock())));
-    audit = new CountingAuditLog(mirrored(auditFile.get()));
-  }
-
-  /** {@code log}, each event also written to the store's {@code action} measurement. */
-  private AuditLog mirrored(AuditLog log) {
-    return store.<AuditLog>map(opened -> new MirroredAuditLog(log, opened::recordAction))
-        .orElse(log);
+    audit = new CountingAuditLog(store.mirrored(auditFile.get()));
   }
 
   private void connect() {
@@ -154,7 +131,7 @@ public final class Controller implements AutoCloseable {
     codecs = settings.telemetry().formats().codecs(settings.telemetry().topics(),
         settings.telemetry().maxPayloadBytes(), (topic, payload) -> replies.get()
             .publish(topic, payload));
-    ReadingSink sink = store.<ReadingSink>map(opened -> opened).orElse((reading, at) -> { });
+    ReadingSink sink = store.sink();
     IngestPipeline pipeline = new IngestPipeline(codecs.router(), state, ingest, sink,
         ingestClock.clock(), settings.telemetry().rejectLogPeriod());
     ingestWorker = new IngestWorker(pipeline, settings.telemetry().backlog(),
@@ -219,10 +196,12 @@ public final class Controller implements AutoCloseable {
         StatusLine.of(tick, audit.count(AuditStage.APPLIED), ingest.stats())));
   }
 
+  /** What the dashboard shows; its history from InfluxDB when the store is configured. */
   private DashboardSources dashboardSources() {
-    return new DashboardSources(state, scheduler("dashboard"), this::lastTick, audit,
-        ingest::stats, health::current, metrics::scrape, loop.approvals(),
-        () -> ModelsReport.view(models.status()));
+    DashboardSources sources = new DashboardSources(state, scheduler("dashboard"),
+        this::lastTick, audit, ingest::stats, health::current, metrics::scrape,
+        loop.approvals(), () -> ModelsReport.view(models.status()));
+    return store.withHistory(sources);
   }
 
   private void bindMetrics() {
@@ -239,7 +218,7 @@ public final class Controller implements AutoCloseable {
     parts.forecaster().ifPresent(model -> metrics.bindForecaster(model::stats));
     ModelMetrics.bind(metrics.registry(), models, modelPredictor);
     dashboard.ifPresent(server -> metrics.bindDashboard(server::stats));
-    store.ifPresent(opened -> StoreMetrics.bind(metrics.registry(), opened::stats));
+    store.bind(metrics);
   }
 
   private Scheduler scheduler(String role) {
