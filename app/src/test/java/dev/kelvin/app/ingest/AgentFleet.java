@@ -11,6 +11,11 @@ import dev.kelvin.mqtt.PahoTransport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 /**
@@ -19,6 +24,7 @@ import java.util.function.ToLongFunction;
  * the demo's agents do.
  */
 final class AgentFleet implements AutoCloseable {
+  private static final int PARALLEL = 16;
   private final WallClockScheduler ticks = new WallClockScheduler("fleet-ticks", 2);
   private final WallClockScheduler leases = new WallClockScheduler("fleet-leases");
   private final List<SteadyNode> nodes = new ArrayList<>();
@@ -30,10 +36,28 @@ final class AgentFleet implements AutoCloseable {
         .withPublishInterval(interval).withRequireBrokerAtStart(true);
     for (int i = 0; i < count; i++) {
       SteadyNode node = new SteadyNode(NodeId.of("site-a", String.format("n%03d", i)));
-      NodeAgent agent = new NodeAgent(settings, node, PahoTransport.INSTANCE, ticks, leases);
       nodes.add(node);
-      agents.add(agent);
-      agent.start();
+      agents.add(new NodeAgent(settings, node, PahoTransport.INSTANCE, ticks, leases));
+    }
+    inParallel(NodeAgent::start);
+  }
+
+  /** Runs {@code step} on every agent, a few at a time: each connect or close waits on I/O. */
+  private void inParallel(Consumer<NodeAgent> step) {
+    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      agents.forEach(agent -> done.add(pool.submit(() -> step.accept(agent))));
+      for (Future<?> each : done) {
+        each.get();
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("an agent failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } finally {
+      pool.shutdownNow();
     }
   }
 
@@ -83,7 +107,7 @@ final class AgentFleet implements AutoCloseable {
 
   @Override
   public void close() {
-    agents.forEach(NodeAgent::close);
+    inParallel(NodeAgent::close);
     ticks.close();
     leases.close();
   }

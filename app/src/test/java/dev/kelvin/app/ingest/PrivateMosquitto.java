@@ -15,20 +15,24 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Mosquitto of a test's own, with persistence on, started, stopped and started again for real
+ * A Mosquitto of a test's own, with or without persistence, started, stopped and started again for real
  * through {@code scripts/services.sh start mosquitto} and {@code stop mosquitto}, in its own
  * folder and on its own ports: a fault test stops it without taking the shared test broker away
- * from tests running beside it. Its sessions and their queued QoS 1 messages survive a stop
- * ({@code KELVIN_IT_MQTT_PERSISTENCE=true}); it has the shared broker's logins and ACL.
+ * from tests running beside it. With persistence its sessions and their queued QoS 1 messages
+ * survive a stop ({@code KELVIN_IT_MQTT_PERSISTENCE=true}); it has the shared broker's logins
+ * and ACL.
  */
 final class PrivateMosquitto implements AutoCloseable {
   private final Path script;
   private final Path folder;
   private final int port;
   private final int tlsPort;
+  private final boolean persistence;
   private final Map<String, String> settings;
 
-  PrivateMosquitto(Path folder) {
+  /** @param persistence whether the broker keeps sessions and queued messages across a stop */
+  PrivateMosquitto(Path folder, boolean persistence) {
+    this.persistence = persistence;
     this.script = servicesScript();
     this.folder = folder;
     this.port = freePort();
@@ -64,7 +68,7 @@ final class PrivateMosquitto implements AutoCloseable {
   /** Whether something accepts connections on the broker's port now. */
   boolean listening() {
     try (Socket probe = new Socket("127.0.0.1", port)) {
-      return true;
+      return probe.isConnected();
     } catch (IOException refused) {
       return false;
     }
@@ -107,7 +111,7 @@ final class PrivateMosquitto implements AutoCloseable {
       environment.put("KELVIN_SERVICES_DIR", folder.toString());
       environment.put("KELVIN_IT_MQTT_PORT", Integer.toString(port));
       environment.put("KELVIN_IT_MQTT_TLS_PORT", Integer.toString(tlsPort));
-      environment.put("KELVIN_IT_MQTT_PERSISTENCE", "true");
+      environment.put("KELVIN_IT_MQTT_PERSISTENCE", Boolean.toString(persistence));
       Process process = builder.start();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
