@@ -16,12 +16,15 @@
 #   scripts/services.sh stop influx|mosquitto    stop only that one, for real (fault tests)
 #
 # Settings (environment): KELVIN_SERVICES_DIR (default /tmp/kelvin-services),
-# KELVIN_IT_MQTT_PORT (18830), KELVIN_IT_MQTT_TLS_PORT (18831), KELVIN_IT_INFLUX_PORT (18086).
+# KELVIN_IT_MQTT_PORT (18830), KELVIN_IT_MQTT_TLS_PORT (18831), KELVIN_IT_INFLUX_PORT (18086),
+# KELVIN_IT_MQTT_PERSISTENCE (false; true keeps Mosquitto's sessions and their queued QoS 1
+# messages across a stop and start, in $KELVIN_SERVICES_DIR/mosquitto/data/).
 set -euo pipefail
 
 DIR=${KELVIN_SERVICES_DIR:-/tmp/kelvin-services}
 MQTT_PORT=${KELVIN_IT_MQTT_PORT:-18830}
 MQTT_TLS_PORT=${KELVIN_IT_MQTT_TLS_PORT:-18831}
+MQTT_PERSISTENCE=${KELVIN_IT_MQTT_PERSISTENCE:-false}
 MODEL_PREFIX=it-model/v1
 MODEL_USER_PREFIX=kelvin-it-model
 INFLUX_PORT=${KELVIN_IT_INFLUX_PORT:-18086}
@@ -135,6 +138,18 @@ acl_current() {
   [ -f "$DIR/mosquitto/acl" ] && [[ "$(cat "$DIR/mosquitto/acl")" == *"$want"* ]]
 }
 
+# Mosquitto's persistence lines: off by default; with KELVIN_IT_MQTT_PERSISTENCE=true it saves
+# sessions, subscriptions and queued QoS 1 messages to $1/data/ as it stops (SIGTERM) and every
+# 60 s, and reads them back as it starts.
+persistence_conf() {
+  case "$MQTT_PERSISTENCE" in
+    true) mkdir -p "$1/data"
+      printf 'persistence true\npersistence_location %s/\nautosave_interval 60\n' "$1/data" ;;
+    false) echo "persistence false" ;;
+    *) log "KELVIN_IT_MQTT_PERSISTENCE must be true or false, was '$MQTT_PERSISTENCE'"; return 1 ;;
+  esac
+}
+
 start_mosquitto() {
   local d="$DIR/mosquitto"; mkdir -p "$d"
   if alive "$d/pid"; then
@@ -167,13 +182,14 @@ user kelvin-it-limited
 topic readwrite it-limited/#
 ACL
   model_acl >>"$d/acl"
+  local persistence; persistence=$(persistence_conf "$d")
   cat >"$d/mosquitto.conf" <<CONF
 # Kelvin integration tests: loopback only, no anonymous clients, an ACL on both listeners.
 per_listener_settings false
 allow_anonymous false
 password_file $d/passwd
 acl_file $d/acl
-persistence false
+$persistence
 max_inflight_messages 1000
 max_queued_messages 100000
 log_dest file $d/mosquitto.log
