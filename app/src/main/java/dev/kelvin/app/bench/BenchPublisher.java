@@ -22,12 +22,15 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
- * Publishes site batches of simulated node readings as fast as the broker acknowledges them
- * (QoS 1, a bounded number in flight), for a given time. Every reading is distinct: node
- * {@code n} of round {@code r} has sequence number {@code r} and a timestamp later than its
- * previous one, so a store keeps each once.
+ * Publishes site batches of simulated node readings for a given time, as fast as the consumer
+ * takes them in: at most {@code window} readings ahead of what the consumer reports it has
+ * (received, or stored), and a bounded number of messages in flight to the broker (QoS 1). So
+ * the rate is the consumer's sustained rate, and the broker's queue for it never overflows.
+ * Every reading is distinct: node {@code n} of round {@code r} has sequence number {@code r}
+ * and a timestamp later than its previous one, so a store keeps each once.
  */
 final class BenchPublisher {
   private static final int IN_FLIGHT = 256;
@@ -56,41 +59,48 @@ final class BenchPublisher {
     this.perMessage = perMessage;
   }
 
-  /** Publishes for {@code duration} through a clean session of its own. */
+  /**
+   * Publishes for {@code duration} through a clean session of its own, at most
+   * {@code window} readings ahead of {@code consumed}.
+   */
   Published publish(MqttEndpoint broker, String clientId, Scheduler scheduler,
-      Duration duration) throws InterruptedException {
+      Duration duration, LongSupplier consumed, long window) throws InterruptedException {
     try (MqttSession session = PahoTransport.INSTANCE.session(
         SessionSettings.clean(broker, clientId).withConnectTimeout(Duration.ofSeconds(10)),
         scheduler, (topic, payload) -> { })) {
       session.open();
-      return run(session, scheduler, duration);
+      return run(session, scheduler, duration, consumed, window);
     }
   }
 
-  private Published run(MqttSession session, Scheduler scheduler, Duration duration)
-      throws InterruptedException {
-    Semaphore window = new Semaphore(IN_FLIGHT);
+  private Published run(MqttSession session, Scheduler scheduler, Duration duration,
+      LongSupplier consumed, long window) throws InterruptedException {
+    Semaphore inFlight = new Semaphore(IN_FLIGHT);
     AtomicLong lastAck = new AtomicLong();
     AtomicLong failures = new AtomicLong();
     long start = System.nanoTime();
     long end = start + duration.toNanos();
     long messages = 0;
     while (System.nanoTime() < end) {
+      while ((messages + 1) * perMessage - consumed.getAsLong() > window
+          && System.nanoTime() < end) {
+        Thread.sleep(1);
+      }
       byte[] payload = StrictJson.write(BatchWire.encode(batch(messages, scheduler)));
-      window.acquire();
+      inFlight.acquire();
       Optional<?> refused = session.publish(topics.siteTelemetry(SITE), payload, false,
           outcome -> {
             outcome.ifPresent(failure -> failures.incrementAndGet());
             lastAck.set(System.nanoTime());
-            window.release();
+            inFlight.release();
           });
       if (refused.isPresent()) {
         failures.incrementAndGet();
-        window.release();
+        inFlight.release();
       }
       messages++;
     }
-    if (!window.tryAcquire(IN_FLIGHT, 60, TimeUnit.SECONDS)) {
+    if (!inFlight.tryAcquire(IN_FLIGHT, 60, TimeUnit.SECONDS)) {
       throw new IllegalStateException("the broker did not acknowledge the last messages in 60 s");
     }
     return new Published(messages * perMessage, messages, failures.get(), start,

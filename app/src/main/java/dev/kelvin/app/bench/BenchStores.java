@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /** The stores {@code kelvin bench ingest} writes into. */
@@ -55,6 +56,31 @@ final class BenchStores {
         admin.close();
         delete(spool);
       }
+    };
+  }
+
+  /** Counts readings in memory: Kelvin's ingest with the store's cost left out. */
+  static IngestBench.Store counting() {
+    AtomicLong count = new AtomicLong();
+    ReadingSink sink = (reading, at) -> count.incrementAndGet();
+    return new IngestBench.Store() {
+      @Override
+      public ReadingSink sink() {
+        return sink;
+      }
+
+      @Override
+      public long stored() {
+        return count.get();
+      }
+
+      @Override
+      public long counted() {
+        return count.get();
+      }
+
+      @Override
+      public void close() { }
     };
   }
 

@@ -22,10 +22,17 @@ import java.util.function.LongSupplier;
 /**
  * Ingest end to end through a real broker: one publisher sends site batches for a while, and
  * either a bare subscriber on the MQTT layer that only counts messages, or Kelvin's whole
- * ingest (subscription, backlog, decoding, validation, live state, store) receives them. Rates
- * run from the first publish to the last reading received (bare) or stored (Kelvin).
+ * ingest (subscription, backlog, decoding, validation, live state, store) receives them. The
+ * publisher keeps at most {@link #WINDOW_READINGS} ahead of what the consumer took in, so each
+ * run measures the consumer's sustained rate, from the first publish to the last reading
+ * received (bare) or stored (Kelvin).
  */
 final class IngestBench {
+  /**
+   * How far the publisher may run ahead of what the consumer took in: ten full store batches,
+   * so that the store's batching and its writes in flight never stall the publisher.
+   */
+  static final long WINDOW_READINGS = 200_000;
   /** How long to wait for stragglers once the publisher stopped and nothing more arrives. */
   private static final Duration SETTLE = Duration.ofSeconds(30);
 
@@ -79,7 +86,8 @@ final class IngestBench {
             })) {
       session.subscribe(topics.allSiteTelemetry());
       session.open();
-      BenchPublisher.Published sent = publish(topics, scheduler);
+      BenchPublisher.Published sent = publish(topics, scheduler,
+          () -> messages.get() * perMessage);
       settle(() -> messages.get() * perMessage, sent.readings());
       return new Run(sent.readings(), messages.get() * perMessage,
           (lastNanos.get() - sent.startNanos()) / 1e9, sent.failures());
@@ -101,7 +109,7 @@ final class IngestBench {
       try (TelemetrySubscriber subscriber = new TelemetrySubscriber(settings, pipeline,
           PahoTransport.INSTANCE, scheduler)) {
         subscriber.start();
-        sent = publish(topics, scheduler);
+        sent = publish(topics, scheduler, store::stored);
         AtomicLong previous = new AtomicLong();
         settle(() -> {
           long stored = store.stored();
@@ -117,10 +125,11 @@ final class IngestBench {
     }
   }
 
-  private BenchPublisher.Published publish(Topics topics, WallClockScheduler scheduler)
-      throws InterruptedException {
+  private BenchPublisher.Published publish(Topics topics, WallClockScheduler scheduler,
+      LongSupplier consumed) throws InterruptedException {
     return new BenchPublisher(topics, nodes, perMessage).publish(broker,
-        "bench-publisher-" + topics.prefix().hashCode(), scheduler, duration);
+        "bench-publisher-" + topics.prefix().hashCode(), scheduler, duration, consumed,
+        WINDOW_READINGS);
   }
 
   /**

@@ -63,6 +63,9 @@ public final class IngestBenchCommand implements Callable<Integer> {
       IngestBench bench = new IngestBench(broker(running), nodes, batch, duration);
       bare = bench.bare();
       table.row(row("bare subscriber (counts only)", bare));
+      try (IngestBench.Store store = BenchStores.counting()) {
+        table.row(row("Kelvin ingest, store left out", bench.kelvin(store)));
+      }
       try (IngestBench.Store store = BenchStores.influx(running)) {
         kelvin = bench.kelvin(store);
       }
