@@ -63,12 +63,12 @@ public record InfluxSettings(URI url, String database, Optional<String> retentio
 
   /**
    * The defaults for {@code database} at {@code url}: no login, the default retention policy,
-   * batches of 20,000 points or 1 s, 4 full batches queued, 5 s to connect and 10 s to answer,
+   * batches of 50,000 points or 1 s, 4 full batches queued, 5 s to connect and 10 s to answer,
    * a 1 GiB spool in {@code spoolDir}, retries after 1 s doubling to 30 s.
    */
   public static InfluxSettings defaults(URI url, String database, Path spoolDir) {
     return new InfluxSettings(url, database, Optional.empty(), Optional.empty(),
-        Optional.empty(), 20_000, Duration.ofSeconds(1), 4, Duration.ofSeconds(5),
+        Optional.empty(), MAX_BATCH_POINTS, Duration.ofSeconds(1), 4, Duration.ofSeconds(5),
         Duration.ofSeconds(10), spoolDir, 1L << 30, Duration.ofSeconds(1),
         Duration.ofSeconds(30));
   }

@@ -15,7 +15,7 @@ class InfluxSettingsTest {
 
   @Test
   void defaults_batch_20000_points_or_one_second_with_a_1_gib_spool() {
-    assertThat(DEFAULTS.batchPoints()).isEqualTo(20_000);
+    assertThat(DEFAULTS.batchPoints()).isEqualTo(50_000);
     assertThat(DEFAULTS.flushInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(DEFAULTS.queueBatches()).isEqualTo(4);
     assertThat(DEFAULTS.spoolLimitBytes()).isEqualTo(1L << 30);
