@@ -33,6 +33,8 @@ final class PahoSession implements MqttSession {
   private final MqttAsyncClient client;
   private final MqttConnectionOptions options;
   private final ReconnectLoop reconnects;
+  /** From a loss until a reconnect succeeds. */
+  private volatile boolean awaitingReconnect;
   private final SessionCounters counters = new SessionCounters();
   private final PerKeyThrottle refusalLog;
   private final PahoSubscriptions subscriptions;
@@ -55,7 +57,7 @@ final class PahoSession implements MqttSession {
     subscriptions = new PahoSubscriptions(client, settings, this::refused,
         () -> notifyConnected(true));
     reconnects = new ReconnectLoop(scheduler, settings.reconnect(), settings.clientId(),
-        this::reconnect);
+        this::reconnect, settings.connectTimeout().plusSeconds(5));
   }
 
   @Override
@@ -167,6 +169,7 @@ final class PahoSession implements MqttSession {
       return;
     }
     counters.lost(failure);
+    awaitingReconnect = true;
     guarded("connectionLost", () -> listener.connectionLost(failure));
     reconnects.lost(failure);
   }
@@ -181,9 +184,19 @@ final class PahoSession implements MqttSession {
     return settings;
   }
 
+  /**
+   * One reconnect attempt. A client that still says it is connected after a loss is still
+   * closing the lost connection (Paho reports the loss before it is done): that attempt fails
+   * and the next one, a pace later, connects; only a client connected since is taken as up.
+   */
   private void reconnect(ReconnectLoop loop) {
-    if (closed() || client.isConnected()) {
+    if (closed() || (client.isConnected() && !awaitingReconnect)) {
       loop.succeeded();
+      return;
+    }
+    if (client.isConnected()) {
+      loop.failed(new MqttFailure(MqttFailure.Kind.DISCONNECTED, "the client is still closing"
+          + " the connection it lost"));
       return;
     }
     try {
@@ -191,6 +204,7 @@ final class PahoSession implements MqttSession {
         @Override
         public void onSuccess(IMqttToken token) {
           counters.connects.increment();
+          awaitingReconnect = false;
           loop.succeeded();
           subscriptions.renew();
         }

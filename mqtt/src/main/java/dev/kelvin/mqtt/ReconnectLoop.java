@@ -14,19 +14,25 @@ import org.slf4j.LoggerFactory;
  * Mosquitto reports as a plain drop) would take the session from each other as fast as the
  * network allows, and so would a link that fails right after every handshake. Failures are logged, the first ten and then every tenth, so that a long
  * outage does not flood the log; a refusal (wrong login, an ACL) is logged at ERROR every time
- * it is logged at all, because retrying cannot fix it. Used by every session implementation.
- * Thread-safe.
+ * it is logged at all, because retrying cannot fix it. An attempt that reports neither success
+ * nor failure within its timeout counts as failed, so that one lost callback cannot leave a
+ * session disconnected for good. Used by every session implementation. Thread-safe.
  */
 public final class ReconnectLoop {
   private static final Logger LOG = LoggerFactory.getLogger(ReconnectLoop.class);
   private static final int LOGGED_FAILURES = 10;
   /** A connection that lasts less than this did not really succeed. */
   public static final Duration STABLE = Duration.ofSeconds(10);
+  /** How long an attempt may go unanswered by default. */
+  public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(60);
 
   private final Scheduler scheduler;
   private final ReconnectPacing pacing;
   private final String clientId;
   private final Consumer<ReconnectLoop> attempt;
+  private final Duration attemptTimeout;
+  private long attempts;
+  private Scheduler.Task watchdog;
   private Duration delay;
   private java.time.Instant connectedAt;
   private int failures;
@@ -37,10 +43,20 @@ public final class ReconnectLoop {
   /** @param attempt starts one connect attempt and reports back with succeeded or failed */
   public ReconnectLoop(Scheduler scheduler, ReconnectPacing pacing, String clientId,
       Consumer<ReconnectLoop> attempt) {
+    this(scheduler, pacing, clientId, attempt, ATTEMPT_TIMEOUT);
+  }
+
+  /**
+   * @param attemptTimeout an attempt that has reported nothing after this long failed (the
+   *     transport's connect timeout, and a margin)
+   */
+  public ReconnectLoop(Scheduler scheduler, ReconnectPacing pacing, String clientId,
+      Consumer<ReconnectLoop> attempt, Duration attemptTimeout) {
     this.scheduler = scheduler;
     this.pacing = pacing;
     this.clientId = clientId;
     this.attempt = attempt;
+    this.attemptTimeout = Scheduler.requirePositive("attemptTimeout", attemptTimeout);
   }
 
   /**
@@ -73,6 +89,7 @@ public final class ReconnectLoop {
   /** The attempt connected; the pace resets once the connection has proven stable. */
   public synchronized void succeeded() {
     pending = false;
+    cancelWatchdog();
     connectedAt = scheduler.now();
     if (failures > 0) {
       LOG.info("{}: reconnected after {} failed attempt(s)", clientId, failures);
@@ -83,6 +100,7 @@ public final class ReconnectLoop {
   /** The attempt failed: wait longer, then try again. */
   public synchronized void failed(MqttFailure failure) {
     pending = false;
+    cancelWatchdog();
     if (closed) {
       return;
     }
@@ -105,6 +123,7 @@ public final class ReconnectLoop {
     if (next != null) {
       next.cancel();
     }
+    cancelWatchdog();
   }
 
   private void schedule(Duration wait) {
@@ -117,8 +136,27 @@ public final class ReconnectLoop {
         if (closed) {
           return;
         }
+        long number = ++attempts;
+        watchdog = scheduler.schedule(clientId + " reconnect watchdog", attemptTimeout,
+            () -> unanswered(number));
       }
       attempt.accept(this);
     });
+  }
+
+  /** Attempt {@code number} has not reported back: it failed. */
+  private synchronized void unanswered(long number) {
+    if (pending && number == attempts && !closed) {
+      watchdog = null;
+      failed(new MqttFailure(MqttFailure.Kind.UNREACHABLE, "the connect attempt had no answer"
+          + " within " + attemptTimeout.toSeconds() + " s"));
+    }
+  }
+
+  private void cancelWatchdog() {
+    if (watchdog != null) {
+      watchdog.cancel();
+      watchdog = null;
+    }
   }
 }

@@ -186,6 +186,34 @@ class ReconnectLoopTest {
     assertThat(attempts).containsExactly(seconds(0), seconds(1));
   }
 
+  @Test
+  void an_attempt_that_never_answers_fails_after_its_timeout_and_the_next_one_runs() {
+    ReconnectLoop silentFirst = new ReconnectLoop(scheduler, PACING, "test-client", each -> {
+      attempts.add(Duration.between(START, scheduler.now()));
+      if (attempts.size() > 1) {
+        each.succeeded();
+      }
+    }, Duration.ofSeconds(30));
+    silentFirst.lost(DROPPED);
+
+    scheduler.advanceBy(Duration.ofSeconds(29));
+    assertThat(attempts).containsExactly(seconds(0));
+    scheduler.advanceBy(Duration.ofSeconds(2));
+    assertThat(attempts).as("tried again a pace after the timeout")
+        .containsExactly(seconds(0), seconds(31));
+    assertThat(scheduler.pending()).as("no watchdog left once it answered").isZero();
+  }
+
+  @Test
+  void an_answered_attempt_leaves_no_watchdog_behind() {
+    broker = ReconnectLoop::succeeded;
+    loop.lost(DROPPED);
+    scheduler.runDue();
+    assertThat(scheduler.pending()).isZero();
+    scheduler.advanceBy(Duration.ofMinutes(5));
+    assertThat(attempts).hasSize(1);
+  }
+
   /** The session connected now and stays up for {@code duration}. */
   private void connectedFor(Duration duration) {
     loop.succeeded();
