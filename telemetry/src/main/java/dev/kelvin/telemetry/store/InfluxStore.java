@@ -258,6 +258,20 @@ public final class InfluxStore implements ReadingSink, AutoCloseable {
         delivery.deliver(batch);
       }
     }
+    drainSpool();
+  }
+
+  /**
+   * On the way out, replays what the spool holds while InfluxDB takes it (the first try
+   * whatever the backoff), for at most one connect and read timeout; what is left stays
+   * spooled for the next start.
+   */
+  private void drainSpool() {
+    long deadline = nanos.getAsLong()
+        + settings.connectTimeout().plus(settings.readTimeout()).toNanos();
+    while (nanos.getAsLong() < deadline && delivery.replayNow()) {
+      // one spooled record written each turn, oldest first
+    }
   }
 
   private void joinThread() {

@@ -88,7 +88,12 @@ final class SpoolingWriter {
    * whether it was written (so that the next may follow at once).
    */
   boolean replayOne() {
-    if (!spooling || backoff.waiting(nanos.getAsLong())) {
+    return !backoff.waiting(nanos.getAsLong()) && replayNow();
+  }
+
+  /** As {@link #replayOne()}, whatever the backoff says: the store's last tries on closing. */
+  boolean replayNow() {
+    if (!spooling) {
       return false;
     }
     Optional<SpooledRecord> head = oldest();

@@ -137,6 +137,36 @@ class InfluxStoreTest {
   }
 
   @Test
+  void closing_replays_the_spool_while_influxdb_answers() throws Exception {
+    store = newStore();
+    influx.up(false);
+    accept(0, 6);
+    store.runOnce(0);
+    assertThat(store.stats().spooledRecords()).isPositive();
+    influx.up(true);
+
+    store.close();
+
+    assertThat(seqs(influx.stored())).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+    assertThat(store.stats().spooledRecords()).isZero();
+  }
+
+  @Test
+  void closing_leaves_the_spool_for_the_next_start_while_influxdb_does_not_answer()
+      throws Exception {
+    store = newStore();
+    influx.up(false);
+    accept(0, 6);
+    store.runOnce(0);
+
+    store.close();
+
+    assertThat(influx.stored()).isEmpty();
+    assertThat(store.stats().spooledRecords()).isPositive();
+    assertThat(store.stats().lostTotal()).isZero();
+  }
+
+  @Test
   void replays_what_a_previous_run_spooled_before_it_writes_new_batches() throws Exception {
     spool.append("node,node=old,rack=r1,site=site-a seq=9i 1\n"
         .getBytes(StandardCharsets.UTF_8));
