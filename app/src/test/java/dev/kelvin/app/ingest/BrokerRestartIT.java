@@ -13,6 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.util.Locale;
 
 /**
  * The must-show "the broker restarted mid-stream → none lost": 200 real node agents at 1 Hz
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and {@code -Dkelvin.it.restart_outage_s=S} change the fleet and the outage.
  */
 class BrokerRestartIT {
+  private static final Logger LOG = LoggerFactory.getLogger(BrokerRestartIT.class);
   private static final int NODES = Integer.getInteger("kelvin.it.restart_nodes", 200);
   private static final Duration INTERVAL = Duration.ofSeconds(1);
   private static final Duration OUTAGE =
@@ -146,7 +150,7 @@ class BrokerRestartIT {
 
   private static void report(AgentFleet fleet, KelvinIngest ingest, Restart restart) {
     Instant lastDelayed = ingest.lastDelayedAt();
-    System.out.printf("BrokerRestartIT: %d agents at 1 Hz, %d readings (%d before the stop);"
+    LOG.info(String.format(Locale.ROOT, "BrokerRestartIT: %d agents at 1 Hz, %d readings (%d before the stop);"
         + " Mosquitto down %.1f s (stop to start); back to ingest %.1f s and to every agent"
         + " %.1f s after its start; %d readings waiting in the agents at the start; %d"
         + " readings arrived more than %d s late, the last %.1f s after the start, the latest"
@@ -159,7 +163,7 @@ class BrokerRestartIT {
             : seconds(Duration.between(restart.started(), lastDelayed)),
         seconds(ingest.maxDelay()), ingest.counts().rejected().getOrDefault(
             RejectReason.DUPLICATE, 0L), ingest.kept() - fleet.produced(),
-        ingest.storeStats().pointsWritten());
+        ingest.storeStats().pointsWritten()).strip());
   }
 
   private static double seconds(Duration duration) {

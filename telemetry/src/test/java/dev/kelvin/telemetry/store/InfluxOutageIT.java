@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.util.Locale;
 
 /**
  * The must-show of the store: a steady 2,000 readings/s (200 nodes at 10 Hz, each reading a
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * outage for a quick run.
  */
 class InfluxOutageIT {
+  private static final Logger LOG = LoggerFactory.getLogger(InfluxOutageIT.class);
   private static final int NODES = 200;
   private static final int READINGS_PER_SECOND = 2_000;
   private static final Duration OUTAGE =
@@ -102,13 +106,13 @@ class InfluxOutageIT {
 
   private static void report(SteadyStream stream, StoreStats stats, Outage outage,
       long replayMillis) {
-    System.out.printf("InfluxOutageIT: %d readings (%d points) at %d/s, InfluxDB down %d s;"
+    LOG.info(String.format(Locale.ROOT, "InfluxOutageIT: %d readings (%d points) at %d/s, InfluxDB down %d s;"
         + " spooled %d points (peak %d bytes); spool empty %d ms after the stream stopped;"
         + " replayed %d points; write latency p50 %d ms, p99 %d ms; lost %d%n",
         stream.produced(), 2 * stream.produced(), READINGS_PER_SECOND, OUTAGE.toSeconds(),
         outage.spooledPoints(), outage.peakBytes(), replayMillis, stats.pointsReplayed(),
         stats.writeLatencyP50().toMillis(), stats.writeLatencyP99().toMillis(),
-        stats.lostTotal());
+        stats.lostTotal()).strip());
   }
 
   private record Outage(long spooledPoints, long peakBytes) {}

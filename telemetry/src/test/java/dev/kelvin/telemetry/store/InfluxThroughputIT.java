@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.util.Locale;
 
 /**
  * How many points per second one store (one writer thread, default batches of 20,000 points)
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * -Dkelvin.it.batch_points=N} and {@code -Dkelvin.it.queue_batches=N} try other settings.
  */
 class InfluxThroughputIT {
+  private static final Logger LOG = LoggerFactory.getLogger(InfluxThroughputIT.class);
   private static final int READINGS = 200_000;
   private static final int POINTS_PER_READING = 5;
 
@@ -55,12 +59,12 @@ class InfluxThroughputIT {
       store.close();
       StoreStats stats = store.stats();
       double seconds = (stored - start) / 1e9;
-      System.out.printf("InfluxThroughputIT: %d readings (%d points) offered in %.2f s, stored"
+      LOG.info(String.format(Locale.ROOT, "InfluxThroughputIT: %d readings (%d points) offered in %.2f s, stored"
           + " in %.2f s: %.0f points/s, %.0f readings/s; %d batches, write latency p50 %d ms,"
           + " p99 %d ms; spooled %d points%n", READINGS, READINGS * POINTS_PER_READING,
           (offered - start) / 1e9, seconds, READINGS * POINTS_PER_READING / seconds,
           READINGS / seconds, stats.batchesWritten(), stats.writeLatencyP50().toMillis(),
-          stats.writeLatencyP99().toMillis(), stats.pointsSpooled());
+          stats.writeLatencyP99().toMillis(), stats.pointsSpooled()).strip());
 
       assertThat(db.count("SELECT count(seq) FROM node")).isEqualTo(READINGS);
       assertThat(stats.pointsWritten()).isEqualTo((long) READINGS * POINTS_PER_READING);

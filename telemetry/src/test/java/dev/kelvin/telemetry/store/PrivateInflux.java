@@ -1,15 +1,12 @@
 package dev.kelvin.telemetry.store;
 
+import dev.kelvin.core.testkit.ServicesScript;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An InfluxDB of a test's own, started, stopped and started again for real through
@@ -18,22 +15,14 @@ import java.util.concurrent.TimeUnit;
  * that run meanwhile. Its data survives a stop.
  */
 final class PrivateInflux implements AutoCloseable {
-  private final Path script;
-  private final Path folder;
-  private final int port;
+  private final ServicesScript services;
   private final Map<String, String> settings;
 
   PrivateInflux(Path folder) {
-    this.script = servicesScript();
-    this.folder = folder;
-    this.port = freePortPair();
-    try {
-      Files.createDirectories(folder);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    this.services = new ServicesScript(folder,
+        Map.of("KELVIN_IT_INFLUX_PORT", Integer.toString(freePortPair())));
     start();
-    this.settings = env();
+    this.settings = services.env();
   }
 
   URI url() {
@@ -49,73 +38,16 @@ final class PrivateInflux implements AutoCloseable {
   }
 
   void start() {
-    run("start", "influx");
+    services.run("start", "influx");
   }
 
   void stop() {
-    run("stop", "influx");
+    services.run("stop", "influx");
   }
 
   @Override
   public void close() {
     stop();
-  }
-
-  private Map<String, String> env() {
-    Map<String, String> values = new HashMap<>();
-    for (String line : run("env").split("\n")) {
-      String[] parts = line.replaceFirst("^export ", "").split("=", 2);
-      if (parts.length == 2) {
-        values.put(parts[0], parts[1]);
-      }
-    }
-    return values;
-  }
-
-  /** Runs services.sh with this instance's folder and port; its output, or fails with it. */
-  private String run(String... args) {
-    try {
-      Path output = Files.createTempFile(folder, "services", ".out");
-      ProcessBuilder command = new ProcessBuilder(concat(script.toString(), args))
-          .redirectErrorStream(true).redirectOutput(output.toFile());
-      command.environment().put("KELVIN_SERVICES_DIR", folder.toString());
-      command.environment().put("KELVIN_IT_INFLUX_PORT", Integer.toString(port));
-      Process process = command.start();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException("services.sh " + String.join(" ", args)
-            + " did not finish within 60 s");
-      }
-      String text = Files.readString(output);
-      Files.delete(output);
-      if (process.exitValue() != 0) {
-        throw new IllegalStateException("services.sh " + String.join(" ", args) + " failed ("
-            + process.exitValue() + "): " + text);
-      }
-      return text;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
-  }
-
-  private static List<String> concat(String first, String... rest) {
-    List<String> all = new java.util.ArrayList<>(List.of(first));
-    all.addAll(List.of(rest));
-    return all;
-  }
-
-  private static Path servicesScript() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path script = dir.resolve("scripts/services.sh");
-      if (Files.isExecutable(script)) {
-        return script;
-      }
-    }
-    throw new IllegalStateException("scripts/services.sh not found above "
-        + Path.of("").toAbsolutePath());
   }
 
   /** A free port whose neighbour two up (InfluxDB's RPC port) is free too. */

@@ -17,6 +17,9 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.util.Locale;
 
 /**
  * How long the dashboard's question takes on a full site: one hour at 10 s steps over 1,000
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * figures and checks the sum of one step against what was written.
  */
 class InfluxHistoryLatencyIT {
+  private static final Logger LOG = LoggerFactory.getLogger(InfluxHistoryLatencyIT.class);
   private static final int NODES = 1_000;
   private static final Duration EVERY = Duration.ofSeconds(5);
   private static final Duration HOUR = Duration.ofHours(1);
@@ -72,10 +76,10 @@ class InfluxHistoryLatencyIT {
       }
     }
     Arrays.sort(micros);
-    System.out.printf("InfluxHistoryLatencyIT: wrote %d readings in %.1f s; one hour at 10 s"
+    LOG.info(String.format(Locale.ROOT, "InfluxHistoryLatencyIT: wrote %d readings in %.1f s; one hour at 10 s"
         + " steps over %d nodes, %d points: min %.0f ms, median %.0f ms, max %.0f ms (%d"
         + " queries)%n", ticks * NODES, writeSeconds, NODES, points.size(), micros[0] / 1e3,
-        micros[QUERIES / 2] / 1e3, micros[QUERIES - 1] / 1e3, QUERIES);
+        micros[QUERIES / 2] / 1e3, micros[QUERIES - 1] / 1e3, QUERIES).strip());
 
     double expected = NODES * 100.5 + NODES * (NODES - 1) / 2.0;
     assertThat(points).hasSize((int) HOUR.dividedBy(STEP));

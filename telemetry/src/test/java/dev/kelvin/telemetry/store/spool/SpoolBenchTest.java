@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Appends and replays of a realistic record, a batch of 5,000 points in line protocol (about
@@ -18,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ({@code -Dkelvin.bench.spool.points=500} for smaller batches).
  */
 class SpoolBenchTest {
+  private static final Logger LOG = LoggerFactory.getLogger(SpoolBenchTest.class);
   private static final int RECORDS = Integer.getInteger("kelvin.bench.spool.records", 20);
   private static final int POINTS = Integer.getInteger("kelvin.bench.spool.points", 5_000);
 
@@ -52,12 +55,12 @@ class SpoolBenchTest {
     Arrays.sort(appendNanos);
     double appendsPerS = RECORDS / (total / 1e9);
     double replaysPerS = RECORDS / (replayNanos / 1e9);
-    System.out.printf(Locale.ROOT, "spool bench fsync=%s: %d records of %,d bytes (%,d points):"
+    LOG.info(String.format(Locale.ROOT, "spool bench fsync=%s: %d records of %,d bytes (%,d points):"
         + " %.0f appends/s, %.1f MB/s, append p50 %.2f ms, p99 %.2f ms;"
         + " replay %.0f records/s, %.1f MB/s%n", fsync, RECORDS, batch.length, POINTS,
         appendsPerS, appendsPerS * batch.length / 1e6, appendNanos[RECORDS / 2] / 1e6,
         appendNanos[(int) Math.min(RECORDS - 1, Math.ceil(RECORDS * 0.99) - 1)] / 1e6,
-        replaysPerS, replaysPerS * batch.length / 1e6);
+        replaysPerS, replaysPerS * batch.length / 1e6).strip());
     assertThat(appendsPerS).isPositive();
   }
 
