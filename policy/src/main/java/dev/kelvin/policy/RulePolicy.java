@@ -148,7 +148,7 @@ public final class RulePolicy implements Policy {
             + " rules skip it", view.id());
       }
     }
-    facts.addAll(SnapshotFacts.of(snapshot, predictions, scans));
+    facts.addAll(SnapshotFacts.of(snapshot, predictions, scans, ruleBase::seesFactsOf));
     facts.addAll(predictions);
     List<Proposal> proposals = Proposal.inOrder(ruleBase.fire(facts, snapshot.at()));
     List<Action> actions = new ArrayList<>(proposals.size());

@@ -2,12 +2,16 @@ package dev.kelvin.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kelvin.core.model.JobId;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.prediction.FailureRisk;
 import dev.kelvin.core.prediction.ForecastScope;
 import dev.kelvin.core.prediction.LoadForecast;
 import dev.kelvin.core.testkit.MutableClock;
+import dev.kelvin.policy.rules.JobFact;
+import dev.kelvin.policy.rules.JobsByNode;
 import dev.kelvin.policy.rules.NodeThermalFact;
+import dev.kelvin.policy.rules.PendingJobs;
 import dev.kelvin.policy.rules.Proposal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class DroolsRuleBaseTest {
   private static final String THERMAL = "dev/kelvin/policy/rules/thermal-cpu.drl";
   private static final String RISK_PROBE = "dev/kelvin/policy/probe/risk-probe.drl";
+  private static final String JOB_PROBE = "dev/kelvin/policy/probe/job-probe.drl";
   private static final String ANY_PREDICTION_PROBE =
       "dev/kelvin/policy/probe/any-prediction-probe.drl";
   private static final NodeId N01 = NodeId.of("site-a", "n01");
@@ -38,6 +43,29 @@ class DroolsRuleBaseTest {
     assertThat(rules.seesFactsOf(LoadForecast.class)).isTrue();
     assertThat(rules.seesFactsOf(FailureRisk.class)).isTrue();
     assertThat(rules.seesFactsOf(NodeThermalFact.class)).isTrue();
+  }
+
+  @Test
+  void the_shipped_rules_read_jobs_from_their_indexes_so_no_job_fact_is_inserted() {
+    DroolsRuleBase rules = DroolsRuleBase.compile(RuleFiles.policyRules());
+
+    assertThat(rules.seesFactsOf(JobFact.class)).isFalse();
+    assertThat(rules.seesFactsOf(JobsByNode.class)).isTrue();
+    assertThat(rules.seesFactsOf(PendingJobs.class)).isTrue();
+  }
+
+  @Test
+  void an_operator_rule_on_job_facts_gets_them_inserted() {
+    DroolsRuleBase rules = compileWith(JOB_PROBE);
+    JobFact running = new JobFact(new JobId("j1"), N01.site(), true, List.of(N01), 1, 0, false,
+        60, 120, 3600, 60, 0);
+
+    List<Proposal> proposals =
+        rules.fire(List.of(PolicySettings.defaults(), running), MutableClock.START);
+
+    assertThat(rules.seesFactsOf(JobFact.class)).isTrue();
+    assertThat(proposals).singleElement()
+        .satisfies(proposal -> assertThat(proposal.rule()).isEqualTo("job-probe"));
   }
 
   @Test

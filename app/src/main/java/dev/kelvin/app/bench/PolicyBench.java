@@ -6,6 +6,7 @@ import dev.kelvin.core.model.ClusterSnapshot;
 import dev.kelvin.core.prediction.Prediction;
 import dev.kelvin.policy.RuleParameters;
 import dev.kelvin.policy.RulePolicy;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +25,12 @@ final class PolicyBench {
   static final List<String> THERMAL_AND_BUDGET = List.of(
       "dev/kelvin/policy/rules/budget.drl", "dev/kelvin/policy/rules/thermal-cpu.drl");
 
-  /** Median and 99th percentile of one contender, in milliseconds, and its last actions. */
-  record Timing(double p50Ms, double p99Ms, int actions) {}
+  /**
+   * Median and 99th percentile of one contender, in milliseconds, its last actions, and the
+   * median of what one tick allocated on its thread, in MiB (garbage is what the collector's
+   * pauses, and so the tail, are made of; it does not depend on how busy the machine is).
+   */
+  record Timing(double p50Ms, double p99Ms, int actions, double allocMib) {}
 
   /** The figures of one run. */
   record Result(int nodes, int jobs, int rounds, Timing whole, Timing subset, Timing plain,
@@ -50,11 +55,17 @@ final class PolicyBench {
       json.put("ratio", ratio());
       json.put("thermal_budget_actions", subset.actions());
       json.put("plain_java_actions", plain.actions());
+      json.put("alloc_mib", whole.allocMib());
+      json.put("thermal_budget_alloc_mib", subset.allocMib());
+      json.put("plain_java_alloc_mib", plain.allocMib());
       json.put("same_actions", sameActions);
       json.put("rules", rules);
       return json;
     }
   }
+
+  private static final com.sun.management.ThreadMXBean ALLOCATION =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   private PolicyBench() {}
 
@@ -75,17 +86,20 @@ final class PolicyBench {
       contenders.forEach(contender -> contender.apply(snapshot));
     }
     long[][] nanos = new long[3][rounds];
+    long[][] bytes = new long[3][rounds];
     List<List<Action>> last = new java.util.ArrayList<>(List.of(List.of(), List.of(), List.of()));
     for (int i = 0; i < rounds; i++) {
       ClusterSnapshot snapshot = next(world);
       for (int c = 0; c < 3; c++) {
+        long allocated = ALLOCATION.getCurrentThreadAllocatedBytes();
         long started = System.nanoTime();
         last.set(c, contenders.get(c).apply(snapshot));
         nanos[c][i] = System.nanoTime() - started;
+        bytes[c][i] = ALLOCATION.getCurrentThreadAllocatedBytes() - allocated;
       }
     }
-    return new Result(nodes, jobs, rounds, timing(nanos[0], last.get(0)),
-        timing(nanos[1], last.get(1)), timing(nanos[2], last.get(2)),
+    return new Result(nodes, jobs, rounds, timing(nanos[0], bytes[0], last.get(0)),
+        timing(nanos[1], bytes[1], last.get(1)), timing(nanos[2], bytes[2], last.get(2)),
         described(last.get(1)).equals(described(last.get(2))), whole.ruleNames());
   }
 
@@ -98,8 +112,9 @@ final class PolicyBench {
     return world.snapshot();
   }
 
-  private static Timing timing(long[] nanos, List<Action> actions) {
-    return new Timing(percentileMs(nanos, 0.50), percentileMs(nanos, 0.99), actions.size());
+  private static Timing timing(long[] nanos, long[] bytes, List<Action> actions) {
+    return new Timing(percentileMs(nanos, 0.50), percentileMs(nanos, 0.99), actions.size(),
+        percentile(bytes, 0.50) / (double) (1 << 20));
   }
 
   /** Each action's type, target, rule and what it does, in order. */
@@ -111,9 +126,14 @@ final class PolicyBench {
 
   /** The {@code share} quantile of {@code nanos} (nearest rank), in milliseconds. */
   static double percentileMs(long[] nanos, double share) {
-    long[] sorted = nanos.clone();
+    return percentile(nanos, share) / 1e6;
+  }
+
+  /** The {@code share} quantile of {@code values} (nearest rank). */
+  static long percentile(long[] values, double share) {
+    long[] sorted = values.clone();
     Arrays.sort(sorted);
     int rank = (int) Math.ceil(share * sorted.length);
-    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
   }
 }

@@ -72,7 +72,8 @@ public final class PolicyBenchCommand implements Callable<Integer> {
   private static void print(PrintWriter out, PolicyBench.Result r) {
     out.printf(Locale.ROOT, "%,d nodes, %,d jobs, %d rounds; rules: %s%n", r.nodes(), r.jobs(),
         r.rounds(), String.join(", ", r.rules()));
-    out.printf(Locale.ROOT, "%-32s %10s %10s %9s%n", "", "p50 ms", "p99 ms", "actions");
+    out.printf(Locale.ROOT, "%-32s %10s %10s %9s %12s%n", "", "p50 ms", "p99 ms", "actions",
+        "MiB a tick");
     row(out, "every shipped rule (Drools)", r.whole());
     row(out, "thermal + budget (Drools)", r.subset());
     row(out, "thermal + budget (plain Java)", r.plain());
@@ -83,7 +84,7 @@ public final class PolicyBenchCommand implements Callable<Integer> {
   }
 
   private static void row(PrintWriter out, String name, PolicyBench.Timing timing) {
-    out.printf(Locale.ROOT, "%-32s %10.1f %10.1f %9d%n", name, timing.p50Ms(), timing.p99Ms(),
-        timing.actions());
+    out.printf(Locale.ROOT, "%-32s %10.1f %10.1f %9d %12.1f%n", name, timing.p50Ms(),
+        timing.p99Ms(), timing.actions(), timing.allocMib());
   }
 }

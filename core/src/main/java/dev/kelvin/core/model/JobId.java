@@ -24,8 +24,13 @@ public record JobId(String value) implements Comparable<JobId> {
   }
 
   private static boolean isNumber(String text) {
-    return text.chars().allMatch(c -> c >= '0' && c <= '9') && (text.length() == 1
-        || text.charAt(0) != '0');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return text.length() == 1 || text.charAt(0) != '0';
   }
 
   @Override

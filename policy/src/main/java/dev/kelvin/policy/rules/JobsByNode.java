@@ -1,6 +1,8 @@
 package dev.kelvin.policy.rules;
 
+import dev.kelvin.core.model.Job;
 import dev.kelvin.core.model.NodeId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,30 +11,41 @@ import java.util.Map;
 
 /**
  * The running jobs of every node, one fact for the whole snapshot: a rule that needs the jobs of
- * a few nodes reads them {@code from} it instead of joining every node with every job.
+ * a few nodes reads them {@code from} it instead of joining every node with every job. A
+ * {@link JobFact} is made only for the nodes a rule asks about.
  */
 public final class JobsByNode {
-  private final Map<NodeId, List<JobFact>> byNode;
+  private final Map<NodeId, List<Job>> byNode;
+  private final Instant now;
 
-  private JobsByNode(Map<NodeId, List<JobFact>> byNode) {
+  private JobsByNode(Map<NodeId, List<Job>> byNode, Instant now) {
     this.byNode = byNode;
+    this.now = now;
   }
 
-  /** Indexes the running ones of {@code jobs}, each under every node it runs on, in job order. */
-  public static JobsByNode of(Collection<JobFact> jobs) {
-    Map<NodeId, List<JobFact>> byNode = new HashMap<>();
-    for (JobFact job : jobs) {
-      if (job.running()) {
+  /**
+   * Indexes the running ones of {@code jobs}, each under every node it runs on, in job order, as
+   * at {@code now}.
+   */
+  public static JobsByNode of(Collection<Job> jobs, Instant now) {
+    Map<NodeId, List<Job>> byNode = new HashMap<>();
+    for (Job job : jobs) {
+      if (job.state() == Job.State.RUNNING) {
         for (NodeId node : job.nodes()) {
           byNode.computeIfAbsent(node, n -> new ArrayList<>(1)).add(job);
         }
       }
     }
-    return new JobsByNode(byNode);
+    return new JobsByNode(byNode, now);
   }
 
   /** The jobs running on {@code node}, in the snapshot's job order; empty when none. */
   public List<JobFact> on(NodeId node) {
-    return List.copyOf(byNode.getOrDefault(node, List.of()));
+    List<Job> jobs = byNode.getOrDefault(node, List.of());
+    List<JobFact> facts = new ArrayList<>(jobs.size());
+    for (Job job : jobs) {
+      facts.add(JobFact.of(job, now));
+    }
+    return List.copyOf(facts);
   }
 }

@@ -10,23 +10,30 @@ import java.util.Map;
  * that no rule joins every node with every job: how many run on it and their highest priority.
  */
 final class NodeJobs {
-  private final Map<NodeId, Integer> running = new HashMap<>();
-  private final Map<NodeId, Long> topPriority = new HashMap<>();
+  private final Map<NodeId, Tally> byNode = new HashMap<>();
 
   void add(Job job) {
     for (NodeId node : job.nodes()) {
-      running.merge(node, 1, Integer::sum);
-      topPriority.merge(node, job.priority(), Math::max);
+      Tally tally = byNode.computeIfAbsent(node, n -> new Tally());
+      tally.running++;
+      tally.topPriority = Math.max(tally.topPriority, job.priority());
     }
   }
 
   int running(NodeId node) {
-    return running.getOrDefault(node, 0);
+    Tally tally = byNode.get(node);
+    return tally == null ? 0 : tally.running;
   }
 
   /** The highest priority of the jobs running on {@code node}; NaN with none. */
   double topPriority(NodeId node) {
-    Long value = topPriority.get(node);
-    return value == null ? Double.NaN : value;
+    Tally tally = byNode.get(node);
+    return tally == null ? Double.NaN : tally.topPriority;
+  }
+
+  /** One node's count and highest priority, kept mutable while the jobs are gathered. */
+  private static final class Tally {
+    private int running;
+    private long topPriority = Long.MIN_VALUE;
   }
 }

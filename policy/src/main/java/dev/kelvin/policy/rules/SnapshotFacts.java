@@ -13,10 +13,11 @@ import dev.kelvin.core.model.SiteView;
 import dev.kelvin.core.prediction.Prediction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The one place a snapshot becomes rule facts: a {@link NodeFact} per node, a {@link JobFact}
- * per job, a {@link SiteFact} per site, a {@link RackFact} per rack with a budget and an
+ * per job (where a rule matches them), a {@link SiteFact} per site, a {@link RackFact} per rack with a budget and an
  * {@link AlarmFact} per open alarm, in the snapshot's order.
  */
 public final class SnapshotFacts {
@@ -24,30 +25,26 @@ public final class SnapshotFacts {
 
   /**
    * The facts of {@link #of(ClusterSnapshot)} and those the availability rules read beside
-   * them: the running jobs by node ({@link JobsByNode}) and those built by {@link
-   * AvailabilityFacts}, which weigh load forecasts among {@code predictions}.
+   * them: the jobs indexed by node ({@link JobsByNode}) and by site queue ({@link PendingJobs}),
+   * and those built by {@link AvailabilityFacts}, which weigh load forecasts among {@code
+   * predictions}.
    */
   public static List<Object> of(ClusterSnapshot snapshot, List<Prediction> predictions) {
-    return of(snapshot, predictions, new WindowScans());
+    return of(snapshot, predictions, new WindowScans(), type -> true);
   }
 
   /**
    * As {@link #of(ClusterSnapshot, List)}, the windows read through {@code scans}, which keep
-   * their results for the next tick's snapshot.
+   * their results for the next tick's snapshot. A {@link JobFact} per job is made only when
+   * {@code inserted} takes its class: the shipped rules read jobs from the two indexes, and a
+   * tick of 50,000 jobs need not make 50,000 facts no rule matches.
    */
   public static List<Object> of(ClusterSnapshot snapshot, List<Prediction> predictions,
-      WindowScans scans) {
-    List<Object> facts = of(snapshot, scans);
-    List<NodeFact> nodes = new ArrayList<>(snapshot.nodes().size());
-    List<JobFact> jobs = new ArrayList<>(snapshot.jobs().size());
-    for (Object fact : facts) {
-      if (fact instanceof NodeFact node) {
-        nodes.add(node);
-      } else if (fact instanceof JobFact job) {
-        jobs.add(job);
-      }
-    }
-    facts.add(JobsByNode.of(jobs));
+      WindowScans scans, Predicate<Class<?>> inserted) {
+    List<Object> facts = new ArrayList<>();
+    List<NodeFact> nodes = build(snapshot, scans, inserted.test(JobFact.class), facts);
+    facts.add(JobsByNode.of(snapshot.jobs().values(), snapshot.at()));
+    facts.add(PendingJobs.of(snapshot.jobs().values(), snapshot.at()));
     facts.addAll(AvailabilityFacts.of(snapshot, nodes, predictions));
     return facts;
   }
@@ -59,9 +56,18 @@ public final class SnapshotFacts {
   /** As {@link #of(ClusterSnapshot)}, the windows read through {@code scans}. */
   public static List<Object> of(ClusterSnapshot snapshot, WindowScans scans) {
     List<Object> facts = new ArrayList<>();
+    build(snapshot, scans, true, facts);
+    return facts;
+  }
+
+  /** Adds the snapshot's facts to {@code facts}, job facts when asked, and returns the nodes'. */
+  private static List<NodeFact> build(ClusterSnapshot snapshot, WindowScans scans,
+      boolean jobFacts, List<Object> facts) {
     NodeJobs running = new NodeJobs();
     for (Job job : snapshot.jobs().values()) {
-      facts.add(JobFact.of(job, snapshot.at()));
+      if (jobFacts) {
+        facts.add(JobFact.of(job, snapshot.at()));
+      }
       running.add(job);
     }
     List<NodeFact> nodes = new ArrayList<>(snapshot.nodes().size());
@@ -79,7 +85,7 @@ public final class SnapshotFacts {
         facts.add(AlarmFact.of(alarm, snapshot.at()));
       }
     }
-    return facts;
+    return nodes;
   }
 
   private static SiteFact site(SiteView site, List<NodeFact> nodes) {

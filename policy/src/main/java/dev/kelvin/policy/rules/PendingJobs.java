@@ -1,0 +1,63 @@
+package dev.kelvin.policy.rules;
+
+import dev.kelvin.core.model.Job;
+import dev.kelvin.core.model.SiteId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The queued (not running) jobs of every site, one fact for the whole snapshot: a rule that
+ * weighs the queue of a site reads its jobs {@code from} it. The jobs are then not facts of
+ * their own, and a {@link JobFact} is made only for the jobs a rule asks for, so a tick does
+ * not pay for tens of thousands of them when no rule matches jobs in the session.
+ */
+public final class PendingJobs {
+  private final Map<SiteId, List<Job>> bySite;
+  private final Instant now;
+
+  private PendingJobs(Map<SiteId, List<Job>> bySite, Instant now) {
+    this.bySite = bySite;
+    this.now = now;
+  }
+
+  /** Indexes the pending ones of {@code jobs} under their site, in job order, as at {@code now}. */
+  public static PendingJobs of(Collection<Job> jobs, Instant now) {
+    Map<SiteId, List<Job>> bySite = new HashMap<>();
+    for (Job job : jobs) {
+      if (job.state() != Job.State.RUNNING) {
+        bySite.computeIfAbsent(job.site(), site -> new ArrayList<>()).add(job);
+      }
+    }
+    return new PendingJobs(bySite, now);
+  }
+
+  /** Every job queued at {@code site}, in the snapshot's job order; empty when none. */
+  public List<JobFact> at(SiteId site) {
+    return facts(site, job -> true);
+  }
+
+  /** The jobs queued at {@code site} that may be deferred. */
+  public List<JobFact> deferrable(SiteId site) {
+    return facts(site, Job::deferrable);
+  }
+
+  /** The jobs queued at {@code site} under a hold now. */
+  public List<JobFact> held(SiteId site) {
+    return facts(site, job -> job.heldAt(now));
+  }
+
+  private List<JobFact> facts(SiteId site, Predicate<Job> wanted) {
+    List<JobFact> facts = new ArrayList<>();
+    for (Job job : bySite.getOrDefault(site, List.of())) {
+      if (wanted.test(job)) {
+        facts.add(JobFact.of(job, now));
+      }
+    }
+    return facts;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.kelvin.policy.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kelvin.core.model.Job;
+import dev.kelvin.core.model.JobId;
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.SiteId;
+import dev.kelvin.policy.Nodes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class JobIndexesTest {
+  private static final SiteId A = SiteId.of("site-a");
+  private static final SiteId B = SiteId.of("site-b");
+  private static final Instant NOW = Nodes.NOW;
+  private static final NodeId N1 = NodeId.of("site-a", "n01");
+  private static final NodeId N2 = NodeId.of("site-a", "n02");
+
+  private static final Job RUNNING = running("r1", List.of(N1, N2));
+  private static final Job PLAIN = pending("p1", A, false, Optional.empty());
+  private static final Job DEFERRABLE = pending("p2", A, true, Optional.empty());
+  private static final Job HELD = pending("p3", A, true, Optional.of(NOW.plusSeconds(600)));
+  private static final Job HOLD_OVER = pending("p4", A, true, Optional.of(NOW.minusSeconds(1)));
+  private static final Job ELSEWHERE = pending("p5", B, true, Optional.empty());
+  private static final List<Job> JOBS =
+      List.of(RUNNING, PLAIN, DEFERRABLE, HELD, HOLD_OVER, ELSEWHERE);
+
+  @Test
+  void lists_a_sites_queue_and_its_deferrable_and_held_jobs_in_job_order() {
+    PendingJobs queue = PendingJobs.of(JOBS, NOW);
+
+    assertThat(queue.at(A)).extracting(JobFact::job)
+        .containsExactly(PLAIN.id(), DEFERRABLE.id(), HELD.id(), HOLD_OVER.id());
+    assertThat(queue.deferrable(A)).extracting(JobFact::job)
+        .containsExactly(DEFERRABLE.id(), HELD.id(), HOLD_OVER.id());
+    assertThat(queue.held(A)).singleElement()
+        .satisfies(fact -> assertThat(fact.heldSeconds()).isEqualTo(600));
+    assertThat(queue.at(B)).extracting(JobFact::job).containsExactly(ELSEWHERE.id());
+    assertThat(queue.at(SiteId.of("site-c"))).isEmpty();
+  }
+
+  @Test
+  void lists_the_jobs_running_on_each_of_their_nodes_as_at_the_snapshot() {
+    JobsByNode byNode = JobsByNode.of(JOBS, NOW);
+
+    assertThat(byNode.on(N1)).singleElement().satisfies(fact -> {
+      assertThat(fact.job()).isEqualTo(RUNNING.id());
+      assertThat(fact.runningSeconds()).isEqualTo(300);
+    });
+    assertThat(byNode.on(N2)).extracting(JobFact::job).containsExactly(RUNNING.id());
+    assertThat(byNode.on(NodeId.of("site-a", "n03"))).isEmpty();
+  }
+
+  private static Job running(String id, List<NodeId> nodes) {
+    return new Job(new JobId(id), A, Job.State.RUNNING, nodes, nodes.size(),
+        NOW.minusSeconds(900), Optional.of(NOW.minusSeconds(300)), Duration.ofHours(1), 5,
+        false, Optional.empty());
+  }
+
+  private static Job pending(String id, SiteId site, boolean deferrable,
+      Optional<Instant> heldUntil) {
+    return new Job(new JobId(id), site, Job.State.PENDING, List.of(), 1, NOW.minusSeconds(60),
+        Optional.empty(), Duration.ofHours(1), 5, deferrable, Optional.empty(), heldUntil);
+  }
+}
