@@ -13,12 +13,27 @@ import java.util.OptionalDouble;
  */
 public final class MetricValues {
   private static final NodeMetric[] METRICS = NodeMetric.values();
-  private static final MetricValues EMPTY = new MetricValues(newArray());
+  private static final MetricValues EMPTY = new MetricValues(0L, new double[0]);
 
-  private final double[] values;
+  static {
+    if (METRICS.length > Long.SIZE) {
+      throw new ExceptionInInitializerError("MetricValues keeps one bit per metric in a long: "
+          + METRICS.length + " metrics need a wider mask");
+    }
+  }
 
-  private MetricValues(double[] values) {
-    this.values = values;
+  /**
+   * Which metrics are present, one bit per ordinal, and their values packed in ordinal order:
+   * a reading keeps only what it carries (a node's window holds hundreds of readings, each
+   * device's a few metrics of many), so the telemetry window costs a fraction of one slot per
+   * metric.
+   */
+  private final long present;
+  private final double[] packed;
+
+  private MetricValues(long present, double[] packed) {
+    this.present = present;
+    this.packed = packed;
   }
 
   public static MetricValues empty() {
@@ -30,26 +45,21 @@ public final class MetricValues {
   }
 
   public boolean has(NodeMetric metric) {
-    return !Double.isNaN(values[metric.ordinal()]);
+    return (present & bit(metric.ordinal())) != 0;
   }
 
   public OptionalDouble get(NodeMetric metric) {
-    double value = values[metric.ordinal()];
-    return Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value);
+    return has(metric) ? OptionalDouble.of(packed[slot(metric.ordinal())])
+        : OptionalDouble.empty();
   }
 
   /** The value, or NaN when absent: for arithmetic on hot paths that check {@link #has}. */
   public double getOrNaN(NodeMetric metric) {
-    return values[metric.ordinal()];
+    return has(metric) ? packed[slot(metric.ordinal())] : Double.NaN;
   }
 
   public boolean isEmpty() {
-    for (double value : values) {
-      if (!Double.isNaN(value)) {
-        return false;
-      }
-    }
-    return true;
+    return present == 0;
   }
 
   /** The present metrics in declaration order. */
@@ -57,7 +67,7 @@ public final class MetricValues {
     EnumMap<NodeMetric, Double> map = new EnumMap<>(NodeMetric.class);
     for (NodeMetric metric : METRICS) {
       if (has(metric)) {
-        map.put(metric, values[metric.ordinal()]);
+        map.put(metric, getOrNaN(metric));
       }
     }
     return Collections.unmodifiableMap(map);
@@ -81,18 +91,23 @@ public final class MetricValues {
 
   public Builder toBuilder() {
     Builder builder = new Builder();
-    System.arraycopy(values, 0, builder.values, 0, values.length);
+    for (NodeMetric metric : METRICS) {
+      if (has(metric)) {
+        builder.values[metric.ordinal()] = getOrNaN(metric);
+      }
+    }
     return builder;
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof MetricValues that && Arrays.equals(values, that.values);
+    return other instanceof MetricValues that && present == that.present
+        && Arrays.equals(packed, that.packed);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(values);
+    return 31 * Long.hashCode(present) + Arrays.hashCode(packed);
   }
 
   @Override
@@ -103,10 +118,19 @@ public final class MetricValues {
         if (text.length() > 1) {
           text.append(", ");
         }
-        text.append(metric.wireName()).append('=').append(values[metric.ordinal()]);
+        text.append(metric.wireName()).append('=').append(getOrNaN(metric));
       }
     }
     return text.append('}').toString();
+  }
+
+  private static long bit(int ordinal) {
+    return 1L << ordinal;
+  }
+
+  /** Where the value of the metric with {@code ordinal} sits: the present metrics before it. */
+  private int slot(int ordinal) {
+    return Long.bitCount(present & (bit(ordinal) - 1));
   }
 
   private static double[] newArray() {
@@ -140,7 +164,23 @@ public final class MetricValues {
     }
 
     public MetricValues build() {
-      return new MetricValues(values.clone());
+      long present = 0;
+      for (int i = 0; i < values.length; i++) {
+        if (!Double.isNaN(values[i])) {
+          present |= bit(i);
+        }
+      }
+      if (present == 0) {
+        return EMPTY;
+      }
+      double[] packed = new double[Long.bitCount(present)];
+      int slot = 0;
+      for (double value : values) {
+        if (!Double.isNaN(value)) {
+          packed[slot++] = value;
+        }
+      }
+      return new MetricValues(present, packed);
     }
   }
 }

@@ -20,12 +20,17 @@ import java.util.TreeMap;
  */
 public record NodeReading(NodeId node, RackId rack, Instant at, long seq, MetricValues metrics,
     SortedMap<Device, MetricValues> devices) {
+  /** The devices of a node-level reading: one shared empty map, not one per reading. */
+  private static final SortedMap<Device, MetricValues> NO_DEVICES =
+      Collections.unmodifiableSortedMap(new TreeMap<>());
+
   public NodeReading {
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(rack, "rack");
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(metrics, "metrics");
-    devices = Collections.unmodifiableSortedMap(new TreeMap<>(devices));
+    devices = devices.isEmpty() ? NO_DEVICES
+        : Collections.unmodifiableSortedMap(new TreeMap<>(devices));
     if (seq < 0) {
       throw new ValidationException(RejectReason.OUT_OF_RANGE, "seq",
           "seq must be >= 0, was " + seq + " (a sender counter that wrapped or was sent signed?)");

@@ -55,4 +55,47 @@ class MetricValuesTest {
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
     assertThat(MetricValues.empty().isEmpty()).isTrue();
   }
+
+  @Test
+  void keeps_every_subset_of_metrics_as_set_whatever_the_order() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    NodeMetric[] all = NodeMetric.values();
+    for (int round = 0; round < 500; round++) {
+      java.util.Map<NodeMetric, Double> expected = new java.util.EnumMap<>(NodeMetric.class);
+      MetricValues.Builder builder = MetricValues.builder();
+      for (int i = 0; i < all.length; i++) {
+        NodeMetric metric = all[random.nextInt(all.length)];
+        if (random.nextBoolean()) {
+          double value = inRange(metric, random);
+          builder.set(metric, value);
+          expected.put(metric, value);
+        } else {
+          builder.clear(metric);
+          expected.remove(metric);
+        }
+      }
+      MetricValues values = builder.build();
+
+      assertThat(values.asMap()).isEqualTo(expected);
+      for (NodeMetric metric : all) {
+        assertThat(values.has(metric)).isEqualTo(expected.containsKey(metric));
+        assertThat(values.getOrNaN(metric)).isEqualTo(expected.getOrDefault(metric, Double.NaN));
+      }
+      assertThat(values.toBuilder().build()).isEqualTo(values).hasSameHashCodeAs(values);
+      assertThat(values.isEmpty()).isEqualTo(expected.isEmpty());
+    }
+  }
+
+  /** A value {@code metric} accepts, varied by {@code random}. */
+  private static double inRange(NodeMetric metric, java.util.SplittableRandom random) {
+    double jitter = random.nextInt(10) / 100.0;
+    for (double candidate : new double[] {jitter, 50 + jitter, 1000 + jitter}) {
+      try {
+        return metric.check(candidate);
+      } catch (RuntimeException outOfRange) {
+        // try a larger one
+      }
+    }
+    throw new AssertionError("no candidate value in range for " + metric);
+  }
 }
