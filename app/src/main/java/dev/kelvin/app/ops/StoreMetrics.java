@@ -22,6 +22,12 @@ public final class StoreMetrics {
 
   private StoreMetrics() {}
 
+  /**
+   * Registers the store's meters, each reading {@code stats} when scraped. Micrometer holds a
+   * meter's object weakly, and {@code stats} is often a method reference made for this call:
+   * each meter's function captures it, so that it lives as long as the meters (else it is
+   * collected at the next GC and every meter reads NaN).
+   */
   public static void bind(MeterRegistry registry, Supplier<StoreStats> stats) {
     counter(registry, stats, "kelvin.store.points.written", "Points stored in InfluxDB",
         StoreStats::pointsWritten);
@@ -59,13 +65,13 @@ public final class StoreMetrics {
 
   private static void counter(MeterRegistry registry, Supplier<StoreStats> stats, String name,
       String description, ToDoubleFunction<StoreStats> value) {
-    FunctionCounter.builder(name, stats, s -> value.applyAsDouble(s.get()))
+    FunctionCounter.builder(name, stats, s -> value.applyAsDouble(stats.get()))
         .description(description).register(registry);
   }
 
   private static void gauge(MeterRegistry registry, Supplier<StoreStats> stats, String name,
       String description, ToDoubleFunction<StoreStats> value) {
-    Gauge.builder(name, stats, s -> value.applyAsDouble(s.get())).description(description)
+    Gauge.builder(name, stats, s -> value.applyAsDouble(stats.get())).description(description)
         .register(registry);
   }
 
@@ -74,7 +80,7 @@ public final class StoreMetrics {
       java.util.function.Function<StoreStats, java.util.Map<String, Long>> byReason) {
     for (String reason : reasons) {
       FunctionCounter.builder(name, stats,
-              s -> byReason.apply(s.get()).getOrDefault(reason, 0L))
+              s -> byReason.apply(stats.get()).getOrDefault(reason, 0L))
           .tag("reason", reason).description(description).register(registry);
     }
   }
