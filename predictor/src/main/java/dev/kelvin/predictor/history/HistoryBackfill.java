@@ -1,21 +1,15 @@
 package dev.kelvin.predictor.history;
 
-import dev.kelvin.core.model.NodeId;
-import dev.kelvin.core.model.NodeMetric;
-import dev.kelvin.core.model.SiteId;
 import dev.kelvin.core.port.HistorySource;
 import dev.kelvin.core.prediction.ForecastScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +29,12 @@ import org.slf4j.LoggerFactory;
  * sites) a tick saw for the first time; it returns at once, and its queries run on the
  * backfill's own executor, a few at a time ({@link #DEFAULT_PARALLEL_QUERIES} by default), so a
  * site of 10,000 nodes never costs the control loop 10,000 queries. Per node it asks the mean
- * power and the mean CPU utilisation per step ({@code nodeSeries}), per site the total power
- * ({@code sitePower}); a site's utilisation is the mean over its nodes read in the same request.
+ * power and the mean CPU utilisation per step ({@code nodeSeries}), and hands nodes on as they
+ * come back. A site is summed from its nodes in the same request, as the live path sums the
+ * nodes that report: its power the sum of theirs, its utilisation their mean, per step. It is
+ * not asked with {@code sitePower}: over a day that one query reads every point of the site
+ * (864 million at 10,000 nodes reporting each second), far past the store's read timeout,
+ * while the node queries are asked anyway.
  *
  * <p>When the source cannot answer ({@link HistorySource.Unavailable}), the request stops asking
  * (one timeout, not one per node), its remaining scopes are reported failed and keep their live
@@ -44,6 +43,8 @@ import org.slf4j.LoggerFactory;
  * is the embedded default: nothing configured, nothing asked. Thread-safe.
  */
 public final class HistoryBackfill implements AutoCloseable {
+  /** Nodes handed on at once as they are read. */
+  public static final int CHUNK = 256;
   /** Queries in flight at once, by default. */
   public static final int DEFAULT_PARALLEL_QUERIES = 4;
 
@@ -108,25 +109,68 @@ public final class HistoryBackfill implements AutoCloseable {
   /**
    * Asks the history of {@code scopes} from step {@code firstStep} (epoch millis over {@code
    * step}) up to {@code to}, exclusive: each scope's arrays start at {@code firstStep}, and the
-   * last step is partial when {@code to} falls inside it.
+   * last step is partial when {@code to} falls inside it. Returns at once. Nodes are handed to
+   * {@code deliver} {@link #CHUNK} at a time as they are read, on the backfill's threads; the
+   * last call brings the rest, the sites, the scopes not read and the failure, if any.
    *
    * @param at the tick the request is made for, kept with a failure
+   * @return completes after the last call to {@code deliver}, never exceptionally
    */
-  public CompletableFuture<BackfillResult> fetch(Collection<ForecastScope> scopes,
-      long firstStep, Instant to, Duration step, Instant at) {
+  public CompletableFuture<Void> fetch(Collection<ForecastScope> scopes, long firstStep,
+      Instant to, Duration step, Instant at, Consumer<BackfillResult> deliver) {
+    Objects.requireNonNull(deliver, "deliver");
     if (source.isEmpty() || scopes.isEmpty()) {
-      return CompletableFuture.completedFuture(new BackfillResult(List.of(),
-          List.copyOf(scopes), Optional.empty()));
+      deliver.accept(new BackfillResult(List.of(), List.copyOf(scopes), Optional.empty()));
+      return CompletableFuture.completedFuture(null);
     }
-    Request request = new Request(source.get(), List.copyOf(scopes), firstStep, to, step, at);
+    BackfillRequest request = new BackfillRequest(this, source.get(), firstStep,
+        Objects.requireNonNull(to, "to"), Objects.requireNonNull(step, "step"), deliver);
     requests.increment();
     pending.addAndGet(scopes.size());
-    List<CompletableFuture<Void>> tasks = new ArrayList<>(request.scopes.size());
-    for (ForecastScope scope : request.scopes) {
-      tasks.add(CompletableFuture.runAsync(() -> request.read(scope), executor));
+    List<CompletableFuture<Void>> tasks = new ArrayList<>(scopes.size());
+    for (ForecastScope scope : scopes) {
+      if (scope instanceof ForecastScope.OfSite site) {
+        request.addSite(site);
+      }
+    }
+    for (ForecastScope scope : scopes) {
+      if (scope instanceof ForecastScope.OfNode node) {
+        tasks.add(CompletableFuture.runAsync(() -> request.readNode(node.node()), executor));
+      }
     }
     return CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new))
-        .handle((done, thrown) -> request.finish());
+        .handle((done, thrown) -> {
+          request.finish().ifPresentOrElse(cause -> failed(at, cause), this::answeredAgain);
+          return null;
+        });
+  }
+
+  /** Counts scopes handed on: {@code read} filled, {@code unread} failed. */
+  void counted(int read, int unread) {
+    filled.add(read);
+    failed.add(unread);
+    pending.addAndGet(-(read + unread));
+  }
+
+  /** Counts one query answered. */
+  void answered(long nanos, int steps) {
+    queryNanos.add(nanos);
+    queries.increment();
+    points.add(steps);
+  }
+
+  private void failed(Instant at, String cause) {
+    if (lastFailure.getAndSet(new BackfillStats.Failure(at, cause)) == null) {
+      LOG.warn("history backfill failed: {}; the nodes and sites not read yet start from their"
+          + " live ticks only, so their load forecasts lack the past day until they have seen it"
+          + " (logged again only after the history answers once more)", cause);
+    }
+  }
+
+  private void answeredAgain() {
+    if (lastFailure.getAndSet(null) != null) {
+      LOG.info("history backfill answers again");
+    }
   }
 
   /** What it did since start. */
@@ -144,168 +188,5 @@ public final class HistoryBackfill implements AutoCloseable {
   @Override
   public String toString() {
     return "HistoryBackfill[" + source.map(Object::toString).orElse("none") + "]";
-  }
-
-  /** One request's scopes, what came back and the first failure. */
-  private final class Request {
-    final HistorySource from;
-    final List<ForecastScope> scopes;
-    final long firstStep;
-    final Instant start;
-    final Instant to;
-    final Duration step;
-    final Instant at;
-    final int length;
-    final ConcurrentLinkedQueue<ScopeSteps> read = new ConcurrentLinkedQueue<>();
-    final ConcurrentLinkedQueue<ForecastScope> unread = new ConcurrentLinkedQueue<>();
-    final AtomicReference<String> failure = new AtomicReference<>();
-
-    Request(HistorySource from, List<ForecastScope> scopes, long firstStep, Instant to,
-        Duration step, Instant at) {
-      this.from = from;
-      this.scopes = scopes;
-      this.firstStep = firstStep;
-      this.step = Objects.requireNonNull(step, "step");
-      this.start = Instant.ofEpochMilli(firstStep * step.toMillis());
-      this.to = Objects.requireNonNull(to, "to");
-      this.at = Objects.requireNonNull(at, "at");
-      long span = Math.max(0, Duration.between(start, to).toMillis());
-      this.length = (int) ((span + step.toMillis() - 1) / step.toMillis());
-    }
-
-    void read(ForecastScope scope) {
-      try {
-        if (failure.get() == null) {
-          read.add(steps(scope));
-          filled.increment();
-          return;
-        }
-      } catch (HistorySource.Unavailable e) {
-        failure.compareAndSet(null, e.getMessage());
-      } catch (RuntimeException e) {
-        failure.compareAndSet(null, e.toString());
-      } finally {
-        pending.decrementAndGet();
-      }
-      unread.add(scope);
-      failed.increment();
-    }
-
-    private ScopeSteps steps(ForecastScope scope) {
-      if (scope instanceof ForecastScope.OfNode node) {
-        float[] power = metric(node.node(), NodeMetric.POWER_WATTS);
-        float[] util = metric(node.node(), NodeMetric.CPU_UTIL_RATIO);
-        return new ScopeSteps(scope, firstStep, power,
-            known(util) ? Optional.of(util) : Optional.empty());
-      }
-      if (scope instanceof ForecastScope.OfSite site) {
-        return new ScopeSteps(scope, firstStep, sitePower(site.site()), Optional.empty());
-      }
-      throw new AssertionError(scope);
-    }
-
-    private float[] metric(NodeId node, NodeMetric metric) {
-      long started = System.nanoTime();
-      List<HistorySource.MetricPoint> answer = from.nodeSeries(node, metric, start, to, step);
-      answered(started, answer.size());
-      float[] values = empty();
-      answer.forEach(point -> put(values, point.at(), point.mean()));
-      return values;
-    }
-
-    private float[] sitePower(SiteId site) {
-      long started = System.nanoTime();
-      List<HistorySource.PowerPoint> answer = from.sitePower(Optional.of(site), start, to, step);
-      answered(started, answer.size());
-      float[] values = empty();
-      answer.forEach(point -> put(values, point.at(), point.totalPowerWatts()));
-      return values;
-    }
-
-    private void answered(long startedNanos, int size) {
-      queryNanos.add(System.nanoTime() - startedNanos);
-      queries.increment();
-      points.add(size);
-    }
-
-    private float[] empty() {
-      float[] values = new float[length];
-      java.util.Arrays.fill(values, Float.NaN);
-      return values;
-    }
-
-    private void put(float[] values, Instant at, double value) {
-      long index = Math.floorDiv(at.toEpochMilli(), step.toMillis()) - firstStep;
-      if (index >= 0 && index < values.length) {
-        values[(int) index] = (float) value;
-      }
-    }
-
-    BackfillResult finish() {
-      List<ScopeSteps> all = withSiteUtilization(new ArrayList<>(read));
-      Optional<String> cause = Optional.ofNullable(failure.get());
-      if (cause.isPresent()) {
-        failedNow(cause.get(), unread.size());
-      } else if (lastFailure.getAndSet(null) != null) {
-        LOG.info("history backfill answers again: {} node(s) and site(s) read back",
-            all.size());
-      }
-      return new BackfillResult(all, List.copyOf(unread), cause);
-    }
-
-    private void failedNow(String cause, int scopesLeft) {
-      BackfillStats.Failure previous = lastFailure.getAndSet(
-          new BackfillStats.Failure(at, cause));
-      if (previous == null) {
-        LOG.warn("history backfill failed: {}; {} node(s) and site(s) start from their live"
-            + " ticks only, so their load forecasts lack the past day until they have seen it"
-            + " (logged again only after the history answers once more)", cause, scopesLeft);
-      }
-    }
-
-    /** Each site's utilisation: the mean per step over its nodes read in this request. */
-    private List<ScopeSteps> withSiteUtilization(List<ScopeSteps> all) {
-      Map<SiteId, double[][]> sums = new HashMap<>();
-      for (ScopeSteps each : all) {
-        if (each.scope() instanceof ForecastScope.OfNode node && each.utilization().isPresent()) {
-          double[][] sum = sums.computeIfAbsent(node.node().site(),
-              s -> new double[][] {new double[length], new double[length]});
-          float[] util = each.utilization().get();
-          for (int i = 0; i < util.length; i++) {
-            if (!Float.isNaN(util[i])) {
-              sum[0][i] += util[i];
-              sum[1][i]++;
-            }
-          }
-        }
-      }
-      List<ScopeSteps> out = new ArrayList<>(all.size());
-      for (ScopeSteps each : all) {
-        double[][] sum = each.scope() instanceof ForecastScope.OfSite site
-            ? sums.get(site.site()) : null;
-        out.add(sum == null ? each : new ScopeSteps(each.scope(), each.firstStep(),
-            each.power(), Optional.of(mean(sum))));
-      }
-      return out;
-    }
-
-    private float[] mean(double[][] sum) {
-      float[] mean = empty();
-      for (int i = 0; i < length; i++) {
-        if (sum[1][i] > 0) {
-          mean[i] = (float) (sum[0][i] / sum[1][i]);
-        }
-      }
-      return mean;
-    }
-  }
-
-  private static boolean known(float[] values) {
-    for (float value : values) {
-      if (!Float.isNaN(value)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

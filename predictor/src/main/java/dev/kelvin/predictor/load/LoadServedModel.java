@@ -42,9 +42,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p><b>History at start.</b> With a {@link HistoryBackfill} that has a source (InfluxDB), each
  * node and site seen for the first time is asked for the day (and one step) before its first
  * live sample, all those of one tick in one request that runs off this thread. What comes back
- * is merged at the start of the next tick (of the same tick when the request answered at once)
- * into the steps before the first live one, and those scopes are forecast at once instead of at
- * the next step's end. The step of the first live sample is the live samples' alone: a value
+ * (nodes in chunks as they are read, a site once all its nodes are) is merged at the start of
+ * the next tick (of the same tick when the request answered at once) into the steps before the
+ * first live one, and those scopes are forecast at once instead of at the next step's end. The step of the first live sample is the live samples' alone: a value
  * read back for it only says the series reported before, so that step counts as covered from
  * its start (see {@link BucketedHistory#fill}). A scope whose request failed keeps its live
  * history, as without a source. Thread-safe.
@@ -161,8 +161,7 @@ final class LoadServedModel implements ServedModel {
   /** Asks the history of the scopes first seen this tick, up to this tick, off this thread. */
   private void askHistory(Instant at, long bucket) {
     if (!fresh.isEmpty() && backfill.enabled()) {
-      backfill.fetch(fresh, bucket - capacity, at, model.horizons().step(), at)
-          .thenAccept(arrived::add);
+      backfill.fetch(fresh, bucket - capacity, at, model.horizons().step(), at, arrived::add);
     }
     fresh.clear();
   }

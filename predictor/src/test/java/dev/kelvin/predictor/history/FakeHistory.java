@@ -24,7 +24,7 @@ public final class FakeHistory implements HistorySource {
 
   private final Map<String, Function<Instant, Double>> series = new HashMap<>();
   private final List<Asked> asked = new ArrayList<>();
-  private boolean down;
+  private volatile boolean down;
 
   /** {@code metric} of {@code node} per step start. */
   public FakeHistory node(NodeId node, NodeMetric metric, Function<Instant, Double> values) {
@@ -32,15 +32,15 @@ public final class FakeHistory implements HistorySource {
     return this;
   }
 
-  /** The total power of {@code site} per step start. */
-  public FakeHistory site(SiteId site, Function<Instant, Double> watts) {
-    series.put(site.value(), watts);
-    return this;
-  }
-
   /** From now on every question is unavailable. */
   public FakeHistory down() {
     down = true;
+    return this;
+  }
+
+  /** From now on questions are answered again. */
+  public FakeHistory up() {
+    down = false;
     return this;
   }
 

@@ -65,8 +65,7 @@ class LoadServedModelBackfillTest {
     history.node(A, NodeMetric.POWER_WATTS, at -> before(at) ? 200.0 : null)
         .node(A, NodeMetric.CPU_UTIL_RATIO, at -> before(at) ? 0.3 : null)
         .node(B, NodeMetric.POWER_WATTS, at -> before(at) ? 100.0 : null)
-        .node(B, NodeMetric.CPU_UTIL_RATIO, at -> before(at) ? 0.5 : null)
-        .site(SITE, at -> before(at) ? 300.0 : null);
+        .node(B, NodeMetric.CPU_UTIL_RATIO, at -> before(at) ? 0.5 : null);
   }
 
   private static boolean before(Instant stepStart) {
@@ -104,14 +103,14 @@ class LoadServedModelBackfillTest {
     assertThat(of(first, ForecastScope.node(B))).hasSize(3)
         .allSatisfy(forecast -> assertThat(forecast.powerWatts()).isEqualTo(100));
     assertThat(of(first, ForecastScope.site(SITE))).hasSize(3).allSatisfy(forecast -> {
-      assertThat(forecast.powerWatts()).isEqualTo(300);
+      assertThat(forecast.powerWatts()).as("the sum of its nodes'").isEqualTo(300);
       assertThat(forecast.utilizationRatio().getAsDouble()).as("the mean of its nodes'")
           .isCloseTo(0.4, within(1e-6));
     });
   }
 
   @Test
-  void it_asks_a_day_and_a_step_before_the_first_live_step_up_to_the_first_tick_once() {
+  void it_asks_each_node_a_day_and_a_step_before_its_first_live_step_up_to_the_first_tick_once() {
     aDayBefore();
     reporting.add(A);
     ServedModel served = served(HistoryBackfill.of(history, Runnable::run));
@@ -120,13 +119,14 @@ class LoadServedModelBackfillTest {
     served.predict(snapshot(firstTick, 999));
     served.predict(snapshot(firstTick.plusSeconds(1), 999));
 
-    assertThat(history.asked()).hasSize(3).allSatisfy(asked -> {
+    assertThat(history.asked()).hasSize(2).allSatisfy(asked -> {
       assertThat(asked.from()).isEqualTo(STEP_START.minus(Duration.ofDays(1)).minus(STEP));
       assertThat(asked.to()).isEqualTo(firstTick);
       assertThat(asked.step()).isEqualTo(STEP);
     });
     assertThat(history.asked()).extracting(FakeHistory.Asked::series)
-        .containsExactlyInAnyOrder("site-a/n01/power_w", "site-a/n01/cpu_util", "site-a");
+        .as("the site is summed from its nodes, not asked").containsExactlyInAnyOrder(
+            "site-a/n01/power_w", "site-a/n01/cpu_util");
   }
 
   @Test
