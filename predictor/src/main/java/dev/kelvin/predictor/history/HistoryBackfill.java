@@ -127,6 +127,17 @@ public final class HistoryBackfill implements AutoCloseable {
         Objects.requireNonNull(to, "to"), Objects.requireNonNull(step, "step"), deliver);
     requests.increment();
     pending.addAndGet(scopes.size());
+    List<ForecastScope> all = List.copyOf(scopes);
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    executor.execute(() -> submit(request, all).whenComplete((ignored, thrown) -> {
+      request.finish().ifPresentOrElse(cause -> failed(at, cause), this::answeredAgain);
+      done.complete(null);
+    }));
+    return done;
+  }
+
+  /** Queues a task per node of {@code request} (from the executor, not the caller's thread). */
+  private CompletableFuture<Void> submit(BackfillRequest request, List<ForecastScope> scopes) {
     List<CompletableFuture<Void>> tasks = new ArrayList<>(scopes.size());
     for (ForecastScope scope : scopes) {
       if (scope instanceof ForecastScope.OfSite site) {
@@ -138,11 +149,7 @@ public final class HistoryBackfill implements AutoCloseable {
         tasks.add(CompletableFuture.runAsync(() -> request.readNode(node.node()), executor));
       }
     }
-    return CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new))
-        .handle((done, thrown) -> {
-          request.finish().ifPresentOrElse(cause -> failed(at, cause), this::answeredAgain);
-          return null;
-        });
+    return CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new));
   }
 
   /** Counts scopes handed on: {@code read} filled, {@code unread} failed. */

@@ -100,8 +100,9 @@ final class LoadServedModel implements ServedModel {
       forecasts.keySet().retainAll(histories.keySet());
       queueEveryScope(spreadTicks(at));
       forecastBucket = bucket;
-    } else {
+    } else if (!merged.isEmpty()) {
       due.addAll(merged);
+      batch = Math.max(MIN_BATCH, (due.size() + spreadTicks(at) - 1) / spreadTicks(at));
     }
     lastTickMillis = at;
     if (!due.isEmpty()) {

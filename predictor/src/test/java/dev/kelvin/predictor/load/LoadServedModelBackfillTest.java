@@ -191,12 +191,40 @@ class LoadServedModelBackfillTest {
     assertThat(served.predict(snapshot(STEP_START.plusSeconds(40), 999))).as("not waited for")
         .isEmpty();
     assertThat(backfill.stats().scopesPending()).isEqualTo(2);
-    queries.forEach(Runnable::run);
+    while (!queries.isEmpty()) {
+      queries.poll().run();
+    }
 
     List<Prediction> next = served.predict(snapshot(STEP_START.plusSeconds(41), 999));
     assertThat(of(next, ForecastScope.node(A))).hasSize(3)
         .allSatisfy(forecast -> assertThat(forecast.powerWatts()).isEqualTo(200));
     assertThat(backfill.stats().scopesFilled()).isEqualTo(2);
     assertThat(backfill.stats().scopesPending()).isZero();
+  }
+
+  @Test
+  void a_large_sites_history_read_back_later_is_forecast_over_the_ticks_that_follow() {
+    for (int n = 0; n < 1_000; n++) {
+      NodeId node = NodeId.of("site-a", "m" + n);
+      reporting.add(node);
+      history.node(node, NodeMetric.POWER_WATTS, at -> before(at) ? 200.0 : null);
+    }
+    Queue<Runnable> queries = new ArrayDeque<>();
+    ServedModel served = served(HistoryBackfill.of(history, queries::add));
+    served.predict(snapshot(STEP_START.plusSeconds(40), 999));
+    served.predict(snapshot(STEP_START.plusSeconds(41), 999));
+    while (!queries.isEmpty()) {
+      queries.poll().run();
+    }
+
+    List<Prediction> first = served.predict(snapshot(STEP_START.plusSeconds(42), 999));
+    assertThat(first).as("256 scopes at the first tick after, not all 1,001").hasSize(256 * 3);
+    for (int tick = 43; tick < 46; tick++) {
+      served.predict(snapshot(STEP_START.plusSeconds(tick), 999));
+    }
+    assertThat(served.predict(snapshot(STEP_START.plusSeconds(46), 999)))
+        .as("every node and the site within a few ticks").hasSize(1_001 * 3)
+        .allSatisfy(forecast -> assertThat(((LoadForecast) forecast).powerWatts())
+            .isIn(200.0, 200_000.0));
   }
 }
