@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -30,35 +30,42 @@ final class BackfillReport {
         where, stats.scopesPending(), stats.queries(), stats.meanQueryTime().toNanos() / 1e6));
   }
 
-  static void bind(MeterRegistry registry, Supplier<BackfillStats> stats) {
-    FunctionCounter.builder("kelvin.predictor.backfill.scopes", stats,
-            s -> s.get().scopesFilled()).tag("outcome", "filled")
+  /**
+   * Registers the backfill's meters. Micrometer holds its state objects weakly, so the meters
+   * read {@code owner} (which the controller holds for as long as it runs) rather than a method
+   * reference of it, which would be collected and read NaN.
+   */
+  static <T> void bind(MeterRegistry registry, T owner, Function<T, BackfillStats> stats) {
+    FunctionCounter.builder("kelvin.predictor.backfill.scopes", owner,
+            o -> stats.apply(o).scopesFilled()).tag("outcome", "filled")
         .description("Nodes and sites whose history was read back at start").register(registry);
-    FunctionCounter.builder("kelvin.predictor.backfill.scopes", stats,
-            s -> s.get().scopesFailed()).tag("outcome", "failed")
+    FunctionCounter.builder("kelvin.predictor.backfill.scopes", owner,
+            o -> stats.apply(o).scopesFailed()).tag("outcome", "failed")
         .description("Nodes and sites left with live history: the store did not answer")
         .register(registry);
-    counter(registry, stats, "kelvin.predictor.backfill.queries", "History queries answered",
-        BackfillStats::queries);
-    counter(registry, stats, "kelvin.predictor.backfill.query.seconds", "Time the answered"
-        + " history queries took, added up", s -> s.queryTime().toNanos() / 1e9);
-    counter(registry, stats, "kelvin.predictor.backfill.points", "Steps with data read back",
-        BackfillStats::points);
-    gauge(registry, stats, "kelvin.predictor.backfill.pending", "Nodes and sites whose history"
-        + " is being read back", BackfillStats::scopesPending);
-    gauge(registry, stats, "kelvin.predictor.backfill.failing", "1 while the latest history"
-        + " request could not be answered", s -> s.lastFailure().isPresent() ? 1 : 0);
+    counter(registry, owner, stats, "kelvin.predictor.backfill.queries", "History queries"
+        + " answered", BackfillStats::queries);
+    counter(registry, owner, stats, "kelvin.predictor.backfill.query.seconds", "Time the"
+        + " answered history queries took, added up", s -> s.queryTime().toNanos() / 1e9);
+    counter(registry, owner, stats, "kelvin.predictor.backfill.points", "Steps with data read"
+        + " back", BackfillStats::points);
+    gauge(registry, owner, stats, "kelvin.predictor.backfill.pending", "Nodes and sites whose"
+        + " history is being read back", BackfillStats::scopesPending);
+    gauge(registry, owner, stats, "kelvin.predictor.backfill.failing", "1 while the latest"
+        + " history request could not be answered", s -> s.lastFailure().isPresent() ? 1 : 0);
   }
 
-  private static void counter(MeterRegistry registry, Supplier<BackfillStats> stats, String name,
-      String description, ToDoubleFunction<BackfillStats> value) {
-    FunctionCounter.builder(name, stats, s -> value.applyAsDouble(s.get()))
+  private static <T> void counter(MeterRegistry registry, T owner,
+      Function<T, BackfillStats> stats, String name, String description,
+      ToDoubleFunction<BackfillStats> value) {
+    FunctionCounter.builder(name, owner, o -> value.applyAsDouble(stats.apply(o)))
         .description(description).register(registry);
   }
 
-  private static void gauge(MeterRegistry registry, Supplier<BackfillStats> stats, String name,
-      String description, ToDoubleFunction<BackfillStats> value) {
-    Gauge.builder(name, stats, s -> value.applyAsDouble(s.get())).description(description)
-        .register(registry);
+  private static <T> void gauge(MeterRegistry registry, T owner,
+      Function<T, BackfillStats> stats, String name, String description,
+      ToDoubleFunction<BackfillStats> value) {
+    Gauge.builder(name, owner, o -> value.applyAsDouble(stats.apply(o)))
+        .description(description).register(registry);
   }
 }

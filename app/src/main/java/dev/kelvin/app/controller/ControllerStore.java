@@ -87,7 +87,8 @@ final class ControllerStore {
 
   void bind(KelvinMetrics metrics) {
     store.ifPresent(opened -> StoreMetrics.bind(metrics.registry(), opened::stats));
-    history.ifPresent(source -> BackfillReport.bind(metrics.registry(), backfill::stats));
+    history.ifPresent(source -> BackfillReport.bind(metrics.registry(), backfill,
+        HistoryBackfill::stats));
   }
 
   private static String where(InfluxSettings settings) {

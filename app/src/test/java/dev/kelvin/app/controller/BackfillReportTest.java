@@ -44,8 +44,8 @@ class BackfillReportTest {
   @Test
   void metrics_count_scopes_by_outcome_queries_and_a_failing_flag() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    BackfillReport.bind(registry, () -> stats(10, 3, Optional.of(
-        new BackfillStats.Failure(AT, "down"))));
+    BackfillStats stats = stats(10, 3, Optional.of(new BackfillStats.Failure(AT, "down")));
+    BackfillReport.bind(registry, stats, held -> held);
 
     assertThat(registry.get("kelvin.predictor.backfill.scopes").tag("outcome", "filled")
         .functionCounter().count()).isEqualTo(10);
