@@ -49,6 +49,18 @@ final class BackfillRequest {
     this.deliver = deliver;
   }
 
+  /** Fails the request before any node is read: every scope is handed on as not read. */
+  synchronized void fail(String cause, List<ForecastScope> scopes) {
+    failure.compareAndSet(null, cause);
+    for (ForecastScope scope : scopes) {
+      if (scope instanceof ForecastScope.OfNode) {
+        unread.add(scope);
+      } else if (scope instanceof ForecastScope.OfSite site) {
+        addSite(site);
+      }
+    }
+  }
+
   /** Keeps a site to sum from its nodes at the end. */
   synchronized void addSite(ForecastScope.OfSite site) {
     sites.add(site);

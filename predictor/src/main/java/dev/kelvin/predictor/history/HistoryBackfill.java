@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -129,10 +130,16 @@ public final class HistoryBackfill implements AutoCloseable {
     pending.addAndGet(scopes.size());
     List<ForecastScope> all = List.copyOf(scopes);
     CompletableFuture<Void> done = new CompletableFuture<>();
-    executor.execute(() -> submit(request, all).whenComplete((ignored, thrown) -> {
-      request.finish().ifPresentOrElse(cause -> failed(at, cause), this::answeredAgain);
+    try {
+      executor.execute(() -> submit(request, all).whenComplete((ignored, thrown) -> {
+        request.finish().ifPresentOrElse(cause -> failed(at, cause), this::answeredAgain);
+        done.complete(null);
+      }));
+    } catch (RejectedExecutionException closed) {
+      request.fail("the history backfill is closed (the controller is stopping)", all);
+      request.finish();
       done.complete(null);
-    }));
+    }
     return done;
   }
 

@@ -123,4 +123,19 @@ class HistoryBackfillTest {
     assertThat(none.enabled()).isFalse();
     assertThat(none.stats().requests()).isZero();
   }
+
+  @Test
+  void a_closed_backfill_fails_a_request_without_throwing() {
+    HistoryBackfill backfill = HistoryBackfill.of(history, 1);
+    backfill.close();
+
+    assertThat(fetch(backfill, siteOf(3))).isCompleted();
+
+    assertThat(delivered).hasSize(1);
+    assertThat(delivered.get(0).failed()).hasSize(4);
+    assertThat(delivered.get(0).failure()).hasValueSatisfying(cause -> assertThat(cause)
+        .contains("closed"));
+    assertThat(history.asked()).isEmpty();
+    assertThat(backfill.stats().scopesPending()).isZero();
+  }
 }
