@@ -170,7 +170,8 @@ public final class Controller implements AutoCloseable {
    * never delays a tick), plus the power model trained at start, when there is one.
    */
   private Predictor predictor(Scheduler control) {
-    models = closer.add("model registry", parts.models().start(scheduler("models")));
+    models = closer.add("model registry", store.withHistory(parts.models())
+        .start(scheduler("models")));
     modelPredictor = new ModelPredictor(models::active,
         ModelMetrics.timings(metrics.registry()), control.clock());
     if (parts.forecaster().isEmpty()) {

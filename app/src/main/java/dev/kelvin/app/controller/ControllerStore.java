@@ -1,5 +1,6 @@
 package dev.kelvin.app.controller;
 
+import dev.kelvin.app.models.ModelServing;
 import dev.kelvin.app.ops.KelvinMetrics;
 import dev.kelvin.app.ops.StoreHealth;
 import dev.kelvin.app.ops.StoreMetrics;
@@ -8,6 +9,7 @@ import dev.kelvin.core.audit.MirroredAuditLog;
 import dev.kelvin.core.port.AuditLog;
 import dev.kelvin.core.port.ReadingSink;
 import dev.kelvin.dashboard.DashboardSources;
+import dev.kelvin.predictor.history.HistoryBackfill;
 import dev.kelvin.telemetry.store.InfluxSettings;
 import dev.kelvin.telemetry.store.InfluxStore;
 import dev.kelvin.telemetry.store.history.InfluxHistory;
@@ -16,20 +18,23 @@ import java.util.Optional;
 
 /**
  * The controller's store when {@code store.influx} is configured, and nothing otherwise: the
- * ingest pipeline's sink, the audit log's mirror, the dashboard's history, the store's part of
- * {@code /metrics} and {@code /health}. Opened before the subscription, so that its spool is
- * read (and what an earlier run left replayed) before readings arrive, and closed after it.
+ * ingest pipeline's sink, the audit log's mirror, the history of the dashboard and of the load
+ * model's start ({@link HistoryBackfill}), the store's part of {@code /metrics} and {@code
+ * /health}. Opened before the subscription, so that its spool is read (and what an earlier run
+ * left replayed) before readings arrive, and closed after it.
  */
 final class ControllerStore {
   private final Optional<InfluxSettings> settings;
   private final Optional<InfluxStore> store;
-  private final Closer closer;
+  private final Optional<InfluxHistory> history;
+  private final HistoryBackfill backfill;
 
   private ControllerStore(Optional<InfluxSettings> settings, Optional<InfluxStore> store,
-      Closer closer) {
+      Optional<InfluxHistory> history, HistoryBackfill backfill) {
     this.settings = settings;
     this.store = store;
-    this.closer = closer;
+    this.history = history;
+    this.backfill = backfill;
   }
 
   /** Opens the store {@code settings} name, if any, closed by {@code closer}. */
@@ -39,7 +44,29 @@ final class ControllerStore {
         InfluxStore.open(config, clock)));
     store.ifPresent(opened -> health.add("store", () -> StoreHealth.of(opened.stats(),
         where(settings.get()))));
-    return new ControllerStore(settings, store, closer);
+    Optional<InfluxHistory> history = settings.map(config -> closer.add("InfluxDB history",
+        new InfluxHistory(config)));
+    HistoryBackfill backfill = history.map(source -> closer.add("history backfill",
+        HistoryBackfill.of(source, HistoryBackfill.DEFAULT_PARALLEL_QUERIES)))
+        .orElse(HistoryBackfill.none());
+    history.ifPresent(source -> health.add("history-backfill", () -> BackfillReport.health(
+        backfill.stats(), where(settings.get()))));
+    return new ControllerStore(settings, store, history, backfill);
+  }
+
+  /**
+   * {@code serving} with each loader reading its models' history back at start from InfluxDB
+   * when the store is configured; as it is otherwise (the models start from their live ticks).
+   */
+  ModelServing withHistory(ModelServing serving) {
+    return history.isEmpty() ? serving : new ModelServing(serving.loaders().stream()
+        .map(loader -> loader.withHistory(backfill)).toList(), serving.folders(),
+        serving.reloadEvery());
+  }
+
+  /** What reads the history back: {@link HistoryBackfill#none()} without a store. */
+  HistoryBackfill backfill() {
+    return backfill;
   }
 
   /** Where kept readings go: the store, or nowhere. */
@@ -55,12 +82,13 @@ final class ControllerStore {
 
   /** {@code sources} with their history from InfluxDB when the store is configured. */
   DashboardSources withHistory(DashboardSources sources) {
-    return settings.map(config -> sources.withHistory(closer.add("InfluxDB history",
-        new InfluxHistory(config)))).orElse(sources);
+    return history.map(sources::withHistory).orElse(sources);
   }
 
   void bind(KelvinMetrics metrics) {
     store.ifPresent(opened -> StoreMetrics.bind(metrics.registry(), opened::stats));
+    history.ifPresent(source -> BackfillReport.bind(metrics.registry(), backfill,
+        HistoryBackfill::stats));
   }
 
   private static String where(InfluxSettings settings) {

@@ -17,6 +17,7 @@ import dev.kelvin.simulator.SimulatedSite;
 import dev.kelvin.simulator.SiteSpec;
 import dev.kelvin.telemetry.IngestFormats;
 import dev.kelvin.telemetry.TelemetrySettings;
+import dev.kelvin.telemetry.store.InfluxSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,10 +65,20 @@ final class VirtualSite implements AutoCloseable {
     this(rules, seed, auditFile, models, IngestFormats.kelvinOnly());
   }
 
+  /** The site whose controller serves {@code models} and keeps readings in {@code store}. */
+  VirtualSite(RulePolicy rules, long seed, ModelServing models, InfluxSettings store) {
+    this(rules, seed, Optional.empty(), models, IngestFormats.kelvinOnly(), Optional.of(store));
+  }
+
   private VirtualSite(RulePolicy rules, long seed, Optional<Path> auditFile,
       ModelServing models, IngestFormats formats) {
+    this(rules, seed, auditFile, models, formats, Optional.empty());
+  }
+
+  private VirtualSite(RulePolicy rules, long seed, Optional<Path> auditFile,
+      ModelServing models, IngestFormats formats, Optional<InfluxSettings> store) {
     Schedulers schedulers = Schedulers.virtual(scheduler);
-    ControllerSettings settings = settings(auditFile);
+    ControllerSettings settings = settings(auditFile).withStore(store);
     settings = settings.withTelemetry(settings.telemetry().withFormats(formats));
     controller = Controller.start(settings, new ControllerParts(broker, schedulers,
         rules, Optional.empty(), models));

@@ -63,6 +63,31 @@ final class BucketedHistory {
     return steps -> value(anchor - steps);
   }
 
+  /**
+   * Fills the buckets before {@code liveFrom} (the bucket of this series' first live sample)
+   * with values read back from the store: {@code values[i]} is bucket {@code firstBucket + i},
+   * NaN when unknown. Buckets from {@code liveFrom} on belong to the live samples and are never
+   * written, so no step counts twice; where the values reach bucket {@code liveFrom} and know it,
+   * the series was reporting before the first live sample, and that bucket counts as covered from
+   * its start (its mean is the live samples'). Buckets older than the ring keeps are left out.
+   */
+  void fill(long firstBucket, float[] values, long liveFrom) {
+    long end = Math.min(firstBucket + values.length, liveFrom);
+    if (end > firstBucket) {
+      if (newest == Long.MIN_VALUE) {
+        newest = end - 1;
+      }
+      for (long b = Math.max(firstBucket, newest - ring.length + 1); b < end && b <= newest; b++) {
+        ring[(int) Math.floorMod(b, (long) ring.length)] = values[(int) (b - firstBucket)];
+      }
+    }
+    long boundary = liveFrom - firstBucket;
+    if (current == liveFrom && boundary >= 0 && boundary < values.length
+        && !Float.isNaN(values[(int) boundary])) {
+      coveredFromStart = true;
+    }
+  }
+
   /** The last bucket a sample fell in; Long.MIN_VALUE before the first. */
   long lastSampled() {
     return current;

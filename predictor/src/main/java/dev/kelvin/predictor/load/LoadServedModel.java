@@ -7,6 +7,9 @@ import dev.kelvin.core.model.SiteId;
 import dev.kelvin.core.prediction.ForecastScope;
 import dev.kelvin.core.prediction.LoadForecast;
 import dev.kelvin.core.prediction.Prediction;
+import dev.kelvin.predictor.history.BackfillResult;
+import dev.kelvin.predictor.history.HistoryBackfill;
+import dev.kelvin.predictor.history.ScopeSteps;
 import dev.kelvin.predictor.model.ModelFile;
 import dev.kelvin.predictor.serve.ServedModel;
 import java.time.Instant;
@@ -20,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A load model serving every tick. Each snapshot's power (and CPU utilisation where reported) of
@@ -34,7 +38,16 @@ import java.util.TreeMap;
  * nodes now stale or gone. A history no sample reached for a day is
  * dropped, so memory stays bounded by the nodes seen in the last day (about 2.3 KB each at 5
  * minutes, with utilisation). A forecast's horizon counts from the end of the last complete step.
- * Thread-safe.
+ *
+ * <p><b>History at start.</b> With a {@link HistoryBackfill} that has a source (InfluxDB), each
+ * node and site seen for the first time is asked for the day (and one step) before its first
+ * live sample, all those of one tick in one request that runs off this thread. What comes back
+ * (nodes in chunks as they are read, a site once all its nodes are) is merged at the start of
+ * the next tick (of the same tick when the request answered at once) into the steps before the
+ * first live one, and those scopes are forecast at once instead of at the next step's end. The step of the first live sample is the live samples' alone: a value
+ * read back for it only says the series reported before, so that step counts as covered from
+ * its start (see {@link BucketedHistory#fill}). A scope whose request failed keeps its live
+ * history, as without a source. Thread-safe.
  */
 final class LoadServedModel implements ServedModel {
   /** The ticks after a step's end over which its forecasts are spread, at most. */
@@ -45,20 +58,25 @@ final class LoadServedModel implements ServedModel {
   private final ModelFile file;
   private final LoadModel model;
   private final ZoneId zone;
+  private final HistoryBackfill backfill;
   private final long stepMillis;
   private final int capacity;
   private final int featureCount;
   private final Map<ForecastScope, Histories> histories = new HashMap<>();
   private final Map<ForecastScope, List<Prediction>> forecasts = new LinkedHashMap<>();
   private final ArrayDeque<ForecastScope> due = new ArrayDeque<>();
+  /** Scopes first seen this tick, to ask the history of. */
+  private final List<ForecastScope> fresh = new ArrayList<>();
+  private final ConcurrentLinkedQueue<BackfillResult> arrived = new ConcurrentLinkedQueue<>();
   private long forecastBucket = Long.MIN_VALUE;
   private long lastTickMillis = Long.MIN_VALUE;
   private int batch;
 
-  LoadServedModel(ModelFile file, LoadModel model, ZoneId zone) {
+  LoadServedModel(ModelFile file, LoadModel model, ZoneId zone, HistoryBackfill backfill) {
     this.file = Objects.requireNonNull(file, "file");
     this.model = Objects.requireNonNull(model, "model");
     this.zone = Objects.requireNonNull(zone, "zone");
+    this.backfill = Objects.requireNonNull(backfill, "backfill");
     LoadHorizons horizons = model.horizons();
     this.stepMillis = horizons.step().toMillis();
     this.capacity = horizons.stepsPerDay() + 1;
@@ -73,13 +91,18 @@ final class LoadServedModel implements ServedModel {
   @Override
   public synchronized List<Prediction> predict(ClusterSnapshot snapshot) {
     long at = snapshot.at().toEpochMilli();
-    record(snapshot, at);
     long bucket = Math.floorDiv(at, stepMillis);
+    record(snapshot, at, bucket);
+    askHistory(snapshot.at(), bucket);
+    List<ForecastScope> merged = mergeHistory();
     if (bucket > forecastBucket) {
       histories.values().removeIf(h -> h.power.lastSampled() < bucket - capacity);
       forecasts.keySet().retainAll(histories.keySet());
       queueEveryScope(spreadTicks(at));
       forecastBucket = bucket;
+    } else if (!merged.isEmpty()) {
+      due.addAll(merged);
+      batch = Math.max(MIN_BATCH, (due.size() + spreadTicks(at) - 1) / spreadTicks(at));
     }
     lastTickMillis = at;
     if (!due.isEmpty()) {
@@ -136,6 +159,31 @@ final class LoadServedModel implements ServedModel {
     return out;
   }
 
+  /** Asks the history of the scopes first seen this tick, up to this tick, off this thread. */
+  private void askHistory(Instant at, long bucket) {
+    if (!fresh.isEmpty() && backfill.enabled()) {
+      backfill.fetch(fresh, bucket - capacity, at, model.horizons().step(), at, arrived::add);
+    }
+    fresh.clear();
+  }
+
+  /** Merges the histories read back since the last tick; returns the scopes merged. */
+  private List<ForecastScope> mergeHistory() {
+    List<ForecastScope> merged = new ArrayList<>();
+    for (BackfillResult result = arrived.poll(); result != null; result = arrived.poll()) {
+      for (ScopeSteps steps : result.filled()) {
+        Histories h = histories.get(steps.scope());
+        if (h != null) {
+          h.power.fill(steps.firstStep(), steps.power(), h.liveFrom);
+          steps.utilization().ifPresent(util -> h.util().fill(steps.firstStep(), util,
+              h.liveFrom));
+          merged.add(steps.scope());
+        }
+      }
+    }
+    return merged;
+  }
+
   /** How many nodes and sites have a history now. */
   synchronized int tracked() {
     return histories.size();
@@ -144,20 +192,30 @@ final class LoadServedModel implements ServedModel {
   /** The power and utilisation history of one scope. */
   private final class Histories {
     final BucketedHistory power = new BucketedHistory(capacity, stepMillis);
+    /** The bucket of the first live sample: buckets before it may be read back. */
+    final long liveFrom;
     BucketedHistory util;
+
+    Histories(long liveFrom) {
+      this.liveFrom = liveFrom;
+    }
 
     void add(long at, double watts, OptionalDouble utilization) {
       power.add(at, watts);
       if (utilization.isPresent()) {
-        if (util == null) {
-          util = new BucketedHistory(capacity, stepMillis);
-        }
-        util.add(at, utilization.getAsDouble());
+        util().add(at, utilization.getAsDouble());
       }
+    }
+
+    BucketedHistory util() {
+      if (util == null) {
+        util = new BucketedHistory(capacity, stepMillis);
+      }
+      return util;
     }
   }
 
-  private void record(ClusterSnapshot snapshot, long at) {
+  private void record(ClusterSnapshot snapshot, long at, long bucket) {
     Map<SiteId, double[]> sites = new TreeMap<>();
     for (NodeView node : snapshot.views()) {
       OptionalDouble watts = node.latest(NodeMetric.POWER_WATTS);
@@ -165,7 +223,7 @@ final class LoadServedModel implements ServedModel {
         continue;
       }
       OptionalDouble util = node.latest(NodeMetric.CPU_UTIL_RATIO);
-      history(ForecastScope.node(node.id())).add(at, watts.getAsDouble(), util);
+      history(ForecastScope.node(node.id()), bucket).add(at, watts.getAsDouble(), util);
       double[] site = sites.computeIfAbsent(node.id().site(), s -> new double[3]);
       site[0] += watts.getAsDouble();
       if (util.isPresent()) {
@@ -173,12 +231,18 @@ final class LoadServedModel implements ServedModel {
         site[2]++;
       }
     }
-    sites.forEach((site, sums) -> history(ForecastScope.site(site)).add(at, sums[0],
+    sites.forEach((site, sums) -> history(ForecastScope.site(site), bucket).add(at, sums[0],
         sums[2] > 0 ? OptionalDouble.of(sums[1] / sums[2]) : OptionalDouble.empty()));
   }
 
-  private Histories history(ForecastScope scope) {
-    return histories.computeIfAbsent(scope, s -> new Histories());
+  private Histories history(ForecastScope scope, long bucket) {
+    Histories h = histories.get(scope);
+    if (h == null) {
+      h = new Histories(bucket);
+      histories.put(scope, h);
+      fresh.add(scope);
+    }
+    return h;
   }
 
   private List<Prediction> forecast(long bucket, List<ForecastScope> turn) {

@@ -6,6 +6,7 @@
  * {@link dev.kelvin.predictor.load.LoadTrainer} compares XGBoost with CART on validation;
  * {@link dev.kelvin.predictor.load.LoadEvaluator} scores a model by MASE against persistence
  * and seasonal-naive; {@link dev.kelvin.predictor.load.LoadModelLoader} serves a model file on
- * the snapshots of every tick.
+ * the snapshots of every tick, its histories read back at start from the store when there is
+ * one ({@code dev.kelvin.predictor.history}).
  */
 package dev.kelvin.predictor.load;

@@ -1,5 +1,6 @@
 package dev.kelvin.predictor.serve;
 
+import dev.kelvin.predictor.history.HistoryBackfill;
 import dev.kelvin.predictor.model.ModelFile;
 import dev.kelvin.predictor.model.ModelFileException;
 import dev.kelvin.predictor.model.ModelKind;
@@ -15,4 +16,12 @@ public interface ModelLoader {
    *     one this Kelvin computes (the message names both)
    */
   ServedModel load(ModelFile file);
+
+  /**
+   * This loader, its models reading their history at start through {@code backfill}; a loader
+   * whose models need no history (or cannot read it back yet) returns itself.
+   */
+  default ModelLoader withHistory(HistoryBackfill backfill) {
+    return this;
+  }
 }

@@ -1,0 +1,71 @@
+package dev.kelvin.app.controller;
+
+import dev.kelvin.dashboard.Health.Component;
+import dev.kelvin.dashboard.Health.Status;
+import dev.kelvin.predictor.history.BackfillStats;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The predictor's history backfill on {@code /health} and {@code /metrics}: DEGRADED while the
+ * latest request could not be answered (those nodes and sites forecast from their live ticks
+ * only, until a later request succeeds), UP otherwise.
+ */
+final class BackfillReport {
+  private BackfillReport() {}
+
+  static Component health(BackfillStats stats, String where) {
+    if (stats.lastFailure().isPresent()) {
+      BackfillStats.Failure failure = stats.lastFailure().get();
+      return new Component(Status.DEGRADED, "could not read the load model's history back from "
+          + where + " at " + failure.at() + " (" + failure.cause() + "); " + stats.scopesFailed()
+          + " node(s) and site(s) forecast from their live ticks only, without the past day");
+    }
+    return new Component(Status.UP, String.format(Locale.ROOT, "%d node(s) and site(s) read"
+        + " back from %s, %d waiting; %d queries, %.1f ms each on average", stats.scopesFilled(),
+        where, stats.scopesPending(), stats.queries(), stats.meanQueryTime().toNanos() / 1e6));
+  }
+
+  /**
+   * Registers the backfill's meters. Micrometer holds its state objects weakly, so the meters
+   * read {@code owner} (which the controller holds for as long as it runs) rather than a method
+   * reference of it, which would be collected and read NaN.
+   */
+  static <T> void bind(MeterRegistry registry, T owner, Function<T, BackfillStats> stats) {
+    FunctionCounter.builder("kelvin.predictor.backfill.scopes", owner,
+            o -> stats.apply(o).scopesFilled()).tag("outcome", "filled")
+        .description("Nodes and sites whose history was read back at start").register(registry);
+    FunctionCounter.builder("kelvin.predictor.backfill.scopes", owner,
+            o -> stats.apply(o).scopesFailed()).tag("outcome", "failed")
+        .description("Nodes and sites left with live history: the store did not answer")
+        .register(registry);
+    counter(registry, owner, stats, "kelvin.predictor.backfill.queries", "History queries"
+        + " answered", BackfillStats::queries);
+    counter(registry, owner, stats, "kelvin.predictor.backfill.query.seconds", "Time the"
+        + " answered history queries took, added up", s -> s.queryTime().toNanos() / 1e9);
+    counter(registry, owner, stats, "kelvin.predictor.backfill.points", "Steps with data read"
+        + " back", BackfillStats::points);
+    gauge(registry, owner, stats, "kelvin.predictor.backfill.pending", "Nodes and sites whose"
+        + " history is being read back", BackfillStats::scopesPending);
+    gauge(registry, owner, stats, "kelvin.predictor.backfill.failing", "1 while the latest"
+        + " history request could not be answered", s -> s.lastFailure().isPresent() ? 1 : 0);
+  }
+
+  private static <T> void counter(MeterRegistry registry, T owner,
+      Function<T, BackfillStats> stats, String name, String description,
+      ToDoubleFunction<BackfillStats> value) {
+    FunctionCounter.builder(name, owner, o -> value.applyAsDouble(stats.apply(o)))
+        .description(description).register(registry);
+  }
+
+  private static <T> void gauge(MeterRegistry registry, T owner,
+      Function<T, BackfillStats> stats, String name, String description,
+      ToDoubleFunction<BackfillStats> value) {
+    Gauge.builder(name, owner, o -> value.applyAsDouble(stats.apply(o)))
+        .description(description).register(registry);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.kelvin.app.controller;
+
+import dev.kelvin.core.model.NodeReading;
+import dev.kelvin.core.testkit.TestServices;
+import dev.kelvin.telemetry.store.InfluxSettings;
+import dev.kelvin.telemetry.store.InfluxStore;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.function.Consumer;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+
+/**
+ * A database of its own on the test services' InfluxDB ({@code scripts/services.sh env}) for one
+ * test, filled through the real {@link InfluxStore} and dropped on close.
+ */
+final class BackfillDatabase implements AutoCloseable {
+  private final URI url = URI.create(TestServices.required("KELVIN_IT_INFLUX_URL"));
+  private final String username = TestServices.required("KELVIN_IT_INFLUX_USERNAME");
+  private final String password = TestServices.required("KELVIN_IT_INFLUX_PASSWORD");
+  private final String name = TestServices.unique("kelvin_backfill_it").replace('-', '_');
+  private final InfluxDB admin = InfluxDBFactory.connect(url.toString(), username, password);
+  private final Path spoolDir;
+
+  BackfillDatabase(Path spoolDir) {
+    this.spoolDir = spoolDir;
+    execute("CREATE DATABASE " + name);
+  }
+
+  /** The store's settings for this database, batches of 20,000 points or 200 ms. */
+  InfluxSettings settings() {
+    return InfluxSettings.defaults(url, name, spoolDir).withLogin(username, password)
+        .withBatching(20_000, Duration.ofMillis(200), 1_000);
+  }
+
+  /** Writes what {@code feed} offers through a real store, and waits until all is stored. */
+  void write(Consumer<Consumer<NodeReading>> feed) {
+    try (InfluxStore store = InfluxStore.open(settings(), InstantSource.system())) {
+      feed.accept(reading -> store.accept(reading, reading.at()));
+    }
+  }
+
+  private void execute(String influxQl) {
+    QueryResult result = admin.query(new Query(influxQl, null, true));
+    if (result.hasError()) {
+      throw new IllegalStateException(influxQl + ": " + result.getError());
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      execute("DROP DATABASE " + name);
+    } finally {
+      admin.close();
+    }
+  }
+}

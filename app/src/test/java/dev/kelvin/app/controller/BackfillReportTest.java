@@ -1,0 +1,60 @@
+package dev.kelvin.app.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kelvin.dashboard.Health.Component;
+import dev.kelvin.dashboard.Health.Status;
+import dev.kelvin.predictor.history.BackfillStats;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The backfill's part of /health and /metrics, from its figures. */
+class BackfillReportTest {
+  private static final String WHERE = "http://127.0.0.1:18086 database kelvin";
+  private static final Instant AT = Instant.parse("2026-01-02T00:00:40Z");
+
+  private static BackfillStats stats(long filled, long failed, Optional<BackfillStats.Failure>
+      failure) {
+    return new BackfillStats(true, 1, filled, failed, 0, 2 * filled, 576 * filled,
+        Duration.ofMillis(8 * filled), failure);
+  }
+
+  @Test
+  void history_read_back_is_up_with_its_figures() {
+    Component health = BackfillReport.health(stats(201, 0, Optional.empty()), WHERE);
+
+    assertThat(health.status()).isEqualTo(Status.UP);
+    assertThat(health.detail()).isEqualTo("201 node(s) and site(s) read back from " + WHERE
+        + ", 0 waiting; 402 queries, 4.0 ms each on average");
+  }
+
+  @Test
+  void an_unanswered_request_is_degraded_naming_the_cause_and_what_it_costs() {
+    Component health = BackfillReport.health(stats(0, 3, Optional.of(new BackfillStats.Failure(
+        AT, "InfluxDB at 127.0.0.1:18086 database kelvin: no answer"))), WHERE);
+
+    assertThat(health.status()).isEqualTo(Status.DEGRADED);
+    assertThat(health.detail()).contains("at " + AT, "no answer",
+        "3 node(s) and site(s) forecast from their live ticks only");
+  }
+
+  @Test
+  void metrics_count_scopes_by_outcome_queries_and_a_failing_flag() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    BackfillStats stats = stats(10, 3, Optional.of(new BackfillStats.Failure(AT, "down")));
+    BackfillReport.bind(registry, stats, held -> held);
+
+    assertThat(registry.get("kelvin.predictor.backfill.scopes").tag("outcome", "filled")
+        .functionCounter().count()).isEqualTo(10);
+    assertThat(registry.get("kelvin.predictor.backfill.scopes").tag("outcome", "failed")
+        .functionCounter().count()).isEqualTo(3);
+    assertThat(registry.get("kelvin.predictor.backfill.queries").functionCounter().count())
+        .isEqualTo(20);
+    assertThat(registry.get("kelvin.predictor.backfill.query.seconds").functionCounter()
+        .count()).isEqualTo(0.08);
+    assertThat(registry.get("kelvin.predictor.backfill.failing").gauge().value()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,197 @@
+package dev.kelvin.predictor.history;
+
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.NodeMetric;
+import dev.kelvin.core.model.SiteId;
+import dev.kelvin.core.port.HistorySource;
+import dev.kelvin.core.prediction.ForecastScope;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * One backfill request: its nodes are read one task each, and handed on {@link
+ * HistoryBackfill#CHUNK} at a time as they come back; its sites are summed from those nodes (power
+ * added, utilisation averaged, per step) and handed on last. The first failure stops the rest.
+ */
+final class BackfillRequest {
+  private final HistoryBackfill owner;
+  private final HistorySource source;
+  private final long firstStep;
+  private final Instant start;
+  private final Instant to;
+  private final Duration step;
+  private final int length;
+  private final Consumer<BackfillResult> deliver;
+  private final List<ForecastScope> sites = new ArrayList<>();
+  private final Map<SiteId, SiteSums> sums = new HashMap<>();
+  private final List<ScopeSteps> ready = new ArrayList<>();
+  private final List<ForecastScope> unread = new ArrayList<>();
+  private final AtomicReference<String> failure = new AtomicReference<>();
+
+  BackfillRequest(HistoryBackfill owner, HistorySource source, long firstStep, Instant to,
+      Duration step, Consumer<BackfillResult> deliver) {
+    this.owner = owner;
+    this.source = source;
+    this.firstStep = firstStep;
+    this.step = step;
+    this.start = Instant.ofEpochMilli(firstStep * step.toMillis());
+    this.to = to;
+    long span = Math.max(0, Duration.between(start, to).toMillis());
+    this.length = (int) ((span + step.toMillis() - 1) / step.toMillis());
+    this.deliver = deliver;
+  }
+
+  /** Fails the request before any node is read: every scope is handed on as not read. */
+  synchronized void fail(String cause, List<ForecastScope> scopes) {
+    failure.compareAndSet(null, cause);
+    for (ForecastScope scope : scopes) {
+      if (scope instanceof ForecastScope.OfNode) {
+        unread.add(scope);
+      } else if (scope instanceof ForecastScope.OfSite site) {
+        addSite(site);
+      }
+    }
+  }
+
+  /** Keeps a site to sum from its nodes at the end. */
+  synchronized void addSite(ForecastScope.OfSite site) {
+    sites.add(site);
+    sums.computeIfAbsent(site.site(), s -> new SiteSums(length));
+  }
+
+  /** Reads one node, unless the request has failed; runs on the backfill's executor. */
+  void readNode(NodeId node) {
+    ForecastScope scope = ForecastScope.node(node);
+    ScopeSteps steps = null;
+    try {
+      if (failure.get() == null) {
+        float[] power = metric(node, NodeMetric.POWER_WATTS);
+        float[] util = metric(node, NodeMetric.CPU_UTIL_RATIO);
+        steps = new ScopeSteps(scope, firstStep, power,
+            known(util) ? Optional.of(util) : Optional.empty());
+      }
+    } catch (HistorySource.Unavailable e) {
+      failure.compareAndSet(null, e.getMessage());
+    } catch (RuntimeException e) {
+      failure.compareAndSet(null, e.toString());
+    }
+    List<ScopeSteps> chunk = done(scope, steps);
+    if (!chunk.isEmpty()) {
+      deliver.accept(new BackfillResult(chunk, List.of(), Optional.empty()));
+    }
+  }
+
+  /** Hands on what is left and the sites; returns the failure, if any. */
+  Optional<String> finish() {
+    List<ScopeSteps> rest;
+    List<ForecastScope> failed;
+    synchronized (this) {
+      rest = new ArrayList<>(ready);
+      ready.clear();
+      failed = new ArrayList<>(unread);
+      if (failure.get() == null) {
+        sites.forEach(site -> rest.add(sums.get(((ForecastScope.OfSite) site).site())
+            .steps(site, firstStep)));
+      } else {
+        failed.addAll(sites);
+      }
+    }
+    owner.counted(rest.size(), failed.size());
+    Optional<String> cause = Optional.ofNullable(failure.get());
+    deliver.accept(new BackfillResult(rest, failed, cause));
+    return cause;
+  }
+
+  private synchronized List<ScopeSteps> done(ForecastScope scope, ScopeSteps steps) {
+    if (steps == null) {
+      unread.add(scope);
+      return List.of();
+    }
+    SiteSums site = sums.get(((ForecastScope.OfNode) scope).node().site());
+    if (site != null) {
+      site.add(steps);
+    }
+    ready.add(steps);
+    if (ready.size() < HistoryBackfill.CHUNK) {
+      return List.of();
+    }
+    List<ScopeSteps> chunk = List.copyOf(ready);
+    ready.clear();
+    owner.counted(chunk.size(), 0);
+    return chunk;
+  }
+
+  private float[] metric(NodeId node, NodeMetric metric) {
+    long started = System.nanoTime();
+    List<HistorySource.MetricPoint> answer = source.nodeSeries(node, metric, start, to, step);
+    owner.answered(System.nanoTime() - started, answer.size());
+    float[] values = new float[length];
+    Arrays.fill(values, Float.NaN);
+    for (HistorySource.MetricPoint point : answer) {
+      long index = Math.floorDiv(point.at().toEpochMilli(), step.toMillis()) - firstStep;
+      if (index >= 0 && index < length) {
+        values[(int) index] = (float) point.mean();
+      }
+    }
+    return values;
+  }
+
+  private static boolean known(float[] values) {
+    for (float value : values) {
+      if (!Float.isNaN(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A site's power added and utilisation averaged over its nodes read, per step. */
+  private static final class SiteSums {
+    final double[] watts;
+    final int[] powered;
+    final double[] util;
+    final int[] utilized;
+
+    SiteSums(int length) {
+      watts = new double[length];
+      powered = new int[length];
+      util = new double[length];
+      utilized = new int[length];
+    }
+
+    void add(ScopeSteps node) {
+      add(node.power(), watts, powered);
+      node.utilization().ifPresent(values -> add(values, util, utilized));
+    }
+
+    private static void add(float[] values, double[] sum, int[] count) {
+      for (int i = 0; i < values.length; i++) {
+        if (!Float.isNaN(values[i])) {
+          sum[i] += values[i];
+          count[i]++;
+        }
+      }
+    }
+
+    ScopeSteps steps(ForecastScope site, long firstStep) {
+      float[] power = new float[watts.length];
+      float[] mean = new float[watts.length];
+      boolean anyUtil = false;
+      for (int i = 0; i < watts.length; i++) {
+        power[i] = powered[i] > 0 ? (float) watts[i] : Float.NaN;
+        mean[i] = utilized[i] > 0 ? (float) (util[i] / utilized[i]) : Float.NaN;
+        anyUtil |= utilized[i] > 0;
+      }
+      return new ScopeSteps(site, firstStep, power, anyUtil ? Optional.of(mean)
+          : Optional.empty());
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package dev.kelvin.predictor.history;
+
+import dev.kelvin.core.port.HistorySource;
+import dev.kelvin.core.prediction.ForecastScope;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads back the steps the served models need before their first live tick, from a {@link
+ * HistorySource} (InfluxDB when a store is configured). A request names the scopes (nodes and
+ * sites) a tick saw for the first time; it returns at once, and its queries run on the
+ * backfill's own executor, a few at a time ({@link #DEFAULT_PARALLEL_QUERIES} by default), so a
+ * site of 10,000 nodes never costs the control loop 10,000 queries. Per node it asks the mean
+ * power and the mean CPU utilisation per step ({@code nodeSeries}), and hands nodes on as they
+ * come back. A site is summed from its nodes in the same request, as the live path sums the
+ * nodes that report: its power the sum of theirs, its utilisation their mean, per step. It is
+ * not asked with {@code sitePower}: over a day that one query reads every point of the site
+ * (864 million at 10,000 nodes reporting each second), far past the store's read timeout,
+ * while the node queries are asked anyway.
+ *
+ * <p>When the source cannot answer ({@link HistorySource.Unavailable}), the request stops asking
+ * (one timeout, not one per node), its remaining scopes are reported failed and keep their live
+ * history only, the cause is logged once (again only after a request succeeded), counted and
+ * kept in {@link #stats()}. The returned future never completes exceptionally. {@link #none()}
+ * is the embedded default: nothing configured, nothing asked. Thread-safe.
+ */
+public final class HistoryBackfill implements AutoCloseable {
+  /** Nodes handed on at once as they are read. */
+  public static final int CHUNK = 256;
+  /** Queries in flight at once, by default. */
+  public static final int DEFAULT_PARALLEL_QUERIES = 4;
+
+  private static final Logger LOG = LoggerFactory.getLogger(HistoryBackfill.class);
+
+  private final Optional<HistorySource> source;
+  private final Executor executor;
+  private final Optional<ExecutorService> owned;
+  private final LongAdder requests = new LongAdder();
+  private final LongAdder filled = new LongAdder();
+  private final LongAdder failed = new LongAdder();
+  private final AtomicLong pending = new AtomicLong();
+  private final LongAdder queries = new LongAdder();
+  private final LongAdder points = new LongAdder();
+  private final LongAdder queryNanos = new LongAdder();
+  private final AtomicReference<BackfillStats.Failure> lastFailure = new AtomicReference<>();
+
+  private HistoryBackfill(Optional<HistorySource> source, Executor executor,
+      Optional<ExecutorService> owned) {
+    this.source = source;
+    this.executor = executor;
+    this.owned = owned;
+  }
+
+  /** No history source: nothing is read back (the embedded default). */
+  public static HistoryBackfill none() {
+    return new HistoryBackfill(Optional.empty(), Runnable::run, Optional.empty());
+  }
+
+  /**
+   * Reads from {@code source} on daemon threads of its own, {@code parallelQueries} queries at
+   * once; close it to stop them.
+   */
+  public static HistoryBackfill of(HistorySource source, int parallelQueries) {
+    Objects.requireNonNull(source, "source");
+    if (parallelQueries < 1) {
+      throw new IllegalArgumentException("parallel history queries must be at least 1, was "
+          + parallelQueries);
+    }
+    AtomicInteger threads = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(parallelQueries, parallelQueries, 30,
+        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+          Thread thread = new Thread(task, "kelvin-history-backfill-" + threads.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return new HistoryBackfill(Optional.of(source), pool, Optional.of(pool));
+  }
+
+  /** Reads from {@code source} on {@code executor} (a test's runs each query at once). */
+  public static HistoryBackfill of(HistorySource source, Executor executor) {
+    return new HistoryBackfill(Optional.of(Objects.requireNonNull(source, "source")),
+        Objects.requireNonNull(executor, "executor"), Optional.empty());
+  }
+
+  /** Whether a history source is configured. */
+  public boolean enabled() {
+    return source.isPresent();
+  }
+
+  /**
+   * Asks the history of {@code scopes} from step {@code firstStep} (epoch millis over {@code
+   * step}) up to {@code to}, exclusive: each scope's arrays start at {@code firstStep}, and the
+   * last step is partial when {@code to} falls inside it. Returns at once. Nodes are handed to
+   * {@code deliver} {@link #CHUNK} at a time as they are read, on the backfill's threads; the
+   * last call brings the rest, the sites, the scopes not read and the failure, if any.
+   *
+   * @param at the tick the request is made for, kept with a failure
+   * @return completes after the last call to {@code deliver}, never exceptionally
+   */
+  public CompletableFuture<Void> fetch(Collection<ForecastScope> scopes, long firstStep,
+      Instant to, Duration step, Instant at, Consumer<BackfillResult> deliver) {
+    Objects.requireNonNull(deliver, "deliver");
+    if (source.isEmpty() || scopes.isEmpty()) {
+      deliver.accept(new BackfillResult(List.of(), List.copyOf(scopes), Optional.empty()));
+      return CompletableFuture.completedFuture(null);
+    }
+    BackfillRequest request = new BackfillRequest(this, source.get(), firstStep,
+        Objects.requireNonNull(to, "to"), Objects.requireNonNull(step, "step"), deliver);
+    requests.increment();
+    pending.addAndGet(scopes.size());
+    List<ForecastScope> all = List.copyOf(scopes);
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    try {
+      executor.execute(() -> submit(request, all).whenComplete((ignored, thrown) -> {
+        request.finish().ifPresentOrElse(cause -> failed(at, cause), this::answeredAgain);
+        done.complete(null);
+      }));
+    } catch (RejectedExecutionException closed) {
+      request.fail("the history backfill is closed (the controller is stopping)", all);
+      request.finish();
+      done.complete(null);
+    }
+    return done;
+  }
+
+  /** Queues a task per node of {@code request} (from the executor, not the caller's thread). */
+  private CompletableFuture<Void> submit(BackfillRequest request, List<ForecastScope> scopes) {
+    List<CompletableFuture<Void>> tasks = new ArrayList<>(scopes.size());
+    for (ForecastScope scope : scopes) {
+      if (scope instanceof ForecastScope.OfSite site) {
+        request.addSite(site);
+      }
+    }
+    for (ForecastScope scope : scopes) {
+      if (scope instanceof ForecastScope.OfNode node) {
+        tasks.add(CompletableFuture.runAsync(() -> request.readNode(node.node()), executor));
+      }
+    }
+    return CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new));
+  }
+
+  /** Counts scopes handed on: {@code read} filled, {@code unread} failed. */
+  void counted(int read, int unread) {
+    filled.add(read);
+    failed.add(unread);
+    pending.addAndGet(-(read + unread));
+  }
+
+  /** Counts one query answered. */
+  void answered(long nanos, int steps) {
+    queryNanos.add(nanos);
+    queries.increment();
+    points.add(steps);
+  }
+
+  private void failed(Instant at, String cause) {
+    if (lastFailure.getAndSet(new BackfillStats.Failure(at, cause)) == null) {
+      LOG.warn("history backfill failed: {}; the nodes and sites not read yet start from their"
+          + " live ticks only, so their load forecasts lack the past day until they have seen it"
+          + " (logged again only after the history answers once more)", cause);
+    }
+  }
+
+  private void answeredAgain() {
+    if (lastFailure.getAndSet(null) != null) {
+      LOG.info("history backfill answers again");
+    }
+  }
+
+  /** What it did since start. */
+  public BackfillStats stats() {
+    return new BackfillStats(enabled(), requests.sum(), filled.sum(), failed.sum(),
+        pending.get(), queries.sum(), points.sum(), Duration.ofNanos(queryNanos.sum()),
+        Optional.ofNullable(lastFailure.get()));
+  }
+
+  @Override
+  public void close() {
+    owned.ifPresent(ExecutorService::shutdownNow);
+  }
+
+  @Override
+  public String toString() {
+    return "HistoryBackfill[" + source.map(Object::toString).orElse("none") + "]";
+  }
+}

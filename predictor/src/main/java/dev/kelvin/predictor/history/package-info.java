@@ -1,0 +1,8 @@
+/**
+ * History read back at start for the served models: {@link
+ * dev.kelvin.predictor.history.HistoryBackfill} asks core's {@code HistorySource} port (InfluxDB
+ * when a store is configured) for the steps a model needs before its live ticks, off the control
+ * loop, in parallel and bounded, and hands each scope's steps back as an array. Without a store
+ * it does nothing: the models build their histories from live ticks, as the embedded default.
+ */
+package dev.kelvin.predictor.history;
