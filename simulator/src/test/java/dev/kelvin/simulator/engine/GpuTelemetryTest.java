@@ -87,7 +87,7 @@ class GpuTelemetryTest {
 
     assertThat(results).singleElement().satisfies(refused -> {
       assertThat(refused.outcome()).isEqualTo(Outcome.REJECTED);
-      assertThat(refused.detail()).isEqualTo("a.n0001 has 4 GPUs, gpu 0..3; no gpu 4");
+      assertThat(refused.detail()).isEqualTo("a/n0001 has 4 GPUs, gpu 0..3; no gpu 4");
     });
     assertThat(gpusAt(seen.get(seen.size() - 1), "n0001").values())
         .extracting(v -> v.getOrNaN(NodeMetric.GPU_POWER_LIMIT_WATTS))
