@@ -23,6 +23,7 @@ final class Datacenter {
 
   final NodeTable nodes;
   final NodePower power;
+  final GpuBank gpus;
   final SiteLedger ledger;
   private final RcThermalModel thermal;
   private final int[] siteStart;
@@ -52,7 +53,8 @@ final class Datacenter {
       ScenarioSite site = sites.get(s);
       siteStart[s] = next;
       siteSize[s] = site.nodes();
-      siteMaxItW[s] = site.nodes() * power.curve().powerWatts(1, 1);
+      siteMaxItW[s] = site.nodes() * (power.curve().powerWatts(1, 1)
+          + GpuBank.maxWatts(site.gpus()));
       siteIds[s] = SiteId.of(site.name());
       int width = Math.max(4, String.valueOf(site.nodes()).length());
       for (int k = 0; k < site.nodes(); k++, next++) {
@@ -62,6 +64,7 @@ final class Datacenter {
       }
     }
     this.nodes = new NodeTable(siteOfNode, SUPPLY_C);
+    this.gpus = new GpuBank(sites, nodes.site);
     this.power = power;
     this.thermal = thermal;
     this.tauS = thermal.timeConstantSeconds();
@@ -73,31 +76,41 @@ final class Datacenter {
 
   /**
    * Settles node {@code i}'s temperature up to {@code nowS} at its old power, then sets its
-   * clock and power from its state and caps, and the site's totals.
+   * clock and power (CPUs and GPUs) from its state, caps and GPU limits, and the site's totals.
    *
-   * @return whether its clock changed while it runs a job (the job's rate must follow)
+   * @return whether its pace changed while it runs a job (its clock or its GPUs' throughput:
+   *     the job's rate must follow)
    */
   boolean refresh(int i, double nowS) {
     ledger.advanceTo(nowS);
     settleTemperature(i, nowS);
     double oldClock = nodes.clockRatio[i];
-    double clock = nodes.state[i] == NodeTable.BUSY
+    double oldGpuPace = nodes.gpuPaceRatio[i];
+    boolean busy = nodes.state[i] == NodeTable.BUSY;
+    double clock = busy
         ? power.clockRatio(nodes.freqCapRatio[i], nodes.powerCapW[i], nodes.utilRatio[i]) : 1;
-    double watts = power.watts(nodes.state[i], nodes.utilRatio[i], clock);
+    double gpuWatts = gpus.count(i) == 0 ? 0 : gpus.watts(i, nodes.state[i]);
+    double watts = power.watts(nodes.state[i], nodes.utilRatio[i], clock) + gpuWatts;
     nodes.clockRatio[i] = clock;
+    nodes.gpuPaceRatio[i] = busy && gpus.count(i) > 0 ? gpus.pace(i) : 1;
+    nodes.gpuPowerW[i] = gpuWatts;
     double delta = watts - nodes.powerW[i];
     nodes.powerW[i] = watts;
     if (delta != 0) {
       ledger.addIt(nodes.site[i], delta, nowS);
     }
-    return nodes.state[i] == NodeTable.BUSY && clock != oldClock;
+    return busy && (clock != oldClock || nodes.gpuPaceRatio[i] != oldGpuPace);
   }
 
-  /** Brings node {@code i}'s CPU temperature up to {@code nowS} (first-order, exact step). */
+  /**
+   * Brings node {@code i}'s CPU temperature up to {@code nowS} (first-order, exact step),
+   * driven by what its CPUs draw: the node's power less its GPUs'.
+   */
   double settleTemperature(int i, double nowS) {
     double dt = nowS - nodes.tempAtS[i];
     if (dt > 0) {
-      double steady = thermal.steadyStateCelsius(inletC(nodes.site[i]), nodes.powerW[i]);
+      double steady = thermal.steadyStateCelsius(inletC(nodes.site[i]),
+          nodes.powerW[i] - nodes.gpuPowerW[i]);
       nodes.cpuTempC[i] = steady + (nodes.cpuTempC[i] - steady) * decay(dt);
       nodes.tempAtS[i] = nowS;
     }

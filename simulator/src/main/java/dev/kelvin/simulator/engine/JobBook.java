@@ -136,6 +136,7 @@ final class JobBook {
     for (int i : nodes) {
       dc.nodes.state[i] = NodeTable.BUSY;
       dc.nodes.utilRatio[i] = job.utilRatio();
+      dc.gpus.hold(i, job.gpusPerNode());
       dc.nodes.job[i] = run;
       dc.refresh(i, nowS);
     }
@@ -150,7 +151,7 @@ final class JobBook {
     run.end = time.at("job end", run.endS(), () -> finish(run));
   }
 
-  /** A node of a running job changed clock: the job's rate and end follow. */
+  /** A node of a running job changed pace (clock or GPU limit): its rate and end follow. */
   void clockChanged(int node, double nowS) {
     JobRun run = dc.nodes.job[node];
     if (run == null) {
@@ -165,12 +166,20 @@ final class JobBook {
     }
   }
 
+  /**
+   * The job's pace: that of its slowest node, where a node's pace is the lower of what its
+   * clock allows the compute-bound share ({@link NodePower#progressRate}) and its GPUs'
+   * relative throughput under their limits.
+   */
   private double rateOf(JobRun run) {
     double slowest = 1;
+    double slowestGpu = 1;
     for (int i : run.nodes) {
       slowest = Math.min(slowest, dc.nodes.clockRatio[i]);
+      slowestGpu = Math.min(slowestGpu, dc.nodes.gpuPaceRatio[i]);
     }
-    return dc.power.progressRate(slowest);
+    double cpuRate = dc.power.progressRate(slowest);
+    return slowestGpu < 1 ? Math.min(cpuRate, slowestGpu) : cpuRate;
   }
 
   private void finish(JobRun run) {
@@ -186,6 +195,7 @@ final class JobBook {
     for (int i : run.nodes) {
       dc.nodes.state[i] = NodeTable.IDLE;
       dc.nodes.utilRatio[i] = 0;
+      dc.gpus.hold(i, 0);
       dc.nodes.job[i] = null;
       dc.refresh(i, nowS);
       nodeChanged(i);

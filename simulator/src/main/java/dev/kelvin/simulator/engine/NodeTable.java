@@ -28,7 +28,12 @@ final class NodeTable {
   final double[] utilRatio;
   /** The clock the node runs at, over the maximum: the tighter of its caps. */
   final double[] clockRatio;
+  /** The node's power, W: its CPUs' curve and its GPUs together. */
   final double[] powerW;
+  /** What its GPUs draw, W (part of {@link #powerW}); 0 without GPUs. */
+  final double[] gpuPowerW;
+  /** The relative throughput of the GPUs its job holds: the slowest one's; 1 when none. */
+  final double[] gpuPaceRatio;
   final double[] cpuTempC;
   /** When {@link #cpuTempC} was last brought up to date, s. */
   final double[] tempAtS;
@@ -45,6 +50,8 @@ final class NodeTable {
     utilRatio = new double[size];
     clockRatio = filled(1.0);
     powerW = new double[size];
+    gpuPowerW = new double[size];
+    gpuPaceRatio = filled(1.0);
     cpuTempC = filled(startTempC);
     tempAtS = new double[size];
     job = new JobRun[size];

@@ -13,6 +13,7 @@ import dev.kelvin.core.action.Notify;
 import dev.kelvin.core.action.ReleaseJob;
 import dev.kelvin.core.action.ResumeNode;
 import dev.kelvin.core.action.SetCpuFrequencyCap;
+import dev.kelvin.core.action.SetGpuPowerLimit;
 import dev.kelvin.core.action.SetNodePowerCap;
 import dev.kelvin.core.action.SetpointAction;
 import dev.kelvin.core.action.SuspendNode;
@@ -35,8 +36,8 @@ import java.util.concurrent.CompletionStage;
  * executing the same action id again renews. A migration stops the job and queues it again; a
  * failover moves a site's jobs to another; a hold keeps a queued job from starting until its
  * end or a release. A node that is down, dark or cut off does not
- * answer ({@code TIMED_OUT}). Kinds the model does not carry yet (GPU limits) are answered
- * {@code UNSUPPORTED}, never pretended.
+ * answer ({@code TIMED_OUT}). A GPU power limit on a GPU the node does not have is refused.
+ * Kinds the model does not carry are answered {@code UNSUPPORTED}, never pretended.
  */
 final class SimulatedActions implements ActionExecutor {
   private final Datacenter dc;
@@ -111,7 +112,20 @@ final class SimulatedActions implements ActionExecutor {
     if (action instanceof SetCpuFrequencyCap || action instanceof SetNodePowerCap) {
       return setpoints.apply((SetpointAction) action, node);
     }
+    if (action instanceof SetGpuPowerLimit gpu) {
+      return gpuLimit(gpu, node, now);
+    }
     return power(action, node, now);
+  }
+
+  private ActionResult gpuLimit(SetGpuPowerLimit action, int node, Instant now) {
+    int count = dc.gpus.count(node);
+    if (action.gpuIndex() >= count) {
+      return ActionResult.of(action.id(), Outcome.REJECTED, now, dc.id(node) + " has "
+          + (count == 0 ? "no GPU" : count + " GPUs, gpu 0.." + (count - 1)) + "; no gpu "
+          + action.gpuIndex());
+    }
+    return setpoints.applyGpu(action, node);
   }
 
   private ActionResult power(Action action, int node, Instant now) {

@@ -32,7 +32,8 @@ import java.util.TreeSet;
 
 /**
  * The cluster view of simulation mode: every node as its agent would report it (power, CPU
- * and inlet temperatures, utilisation, clock, caps and their limits), with the window of its
+ * and inlet temperatures, utilisation, clock, caps and their limits; each GPU's power,
+ * utilisation and power limit with its range), with the window of its
  * telemetry samples ending in a reading taken now; each site with its racks, power budget,
  * facility readings (supply air, outdoor air, facility power, UPS on battery, grid carbon and
  * price) and open alarms; every running job; and each node's availability as a workload
@@ -121,15 +122,19 @@ final class SimulatedCluster implements ClusterView {
     MetricValues latest = metrics(i, nodes.powerW[i], tempC, dc.inletC(nodes.site[i]),
         nodes.utilRatio[i], nodes.clockRatio[i], sensors.correctableErrors(i, nowS));
     long seq = telemetry.samples() + 1;
-    NodeReading reading = new NodeReading(dc.id(i), dc.rack(i), now, seq, latest);
+    boolean gpus = dc.gpus.count(i) > 0;
+    NodeReading reading = gpus ? new NodeReading(dc.id(i), dc.rack(i), now, seq, latest,
+        GpuReadings.now(dc, i)) : new NodeReading(dc.id(i), dc.rack(i), now, seq, latest);
     List<NodeReading> window = new ArrayList<>(telemetry.held() + 1);
     for (int k = 0; k < telemetry.held(); k++) {
       int cell = telemetry.cell(i, k);
       if (telemetry.timeS(cell) < nowS) {
+        MetricValues sampled = metrics(i, telemetry.powerW(cell), telemetry.cpuTempC(cell),
+            telemetry.inletC(cell), telemetry.utilRatio(cell), telemetry.clockRatio(cell),
+            telemetry.correctableErrors(cell));
         window.add(new NodeReading(dc.id(i), dc.rack(i), time.instantAt(telemetry.timeS(cell)),
-            telemetry.seqOf(k), metrics(i, telemetry.powerW(cell), telemetry.cpuTempC(cell),
-                telemetry.inletC(cell), telemetry.utilRatio(cell), telemetry.clockRatio(cell),
-                telemetry.correctableErrors(cell))));
+            telemetry.seqOf(k), sampled, gpus ? GpuReadings.sampled(dc, telemetry, i, cell)
+                : new TreeMap<>()));
       }
     }
     window.add(reading);
@@ -138,7 +143,8 @@ final class SimulatedCluster implements ClusterView {
     int site = nodes.site[i];
     if (conditions.partitioned(site)) {
       Instant lastHeard = time.instantAt(conditions.partitionedSinceS(site));
-      NodeReading last = new NodeReading(dc.id(i), dc.rack(i), lastHeard, seq, latest);
+      NodeReading last = new NodeReading(dc.id(i), dc.rack(i), lastHeard, seq, latest,
+          reading.devices());
       return new NodeView(dc.id(i), dc.rack(i), last, List.of(last), lastHeard, true);
     }
     return new NodeView(dc.id(i), dc.rack(i), reading, window, now, silent);

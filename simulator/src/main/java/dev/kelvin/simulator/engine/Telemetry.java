@@ -4,7 +4,8 @@ import dev.kelvin.simulator.report.Series;
 
 /**
  * Node telemetry samples, taken only as often as the scenario asks: each node's last
- * {@code window} samples (power, CPU temperature, inlet, utilisation, clock) in flat arrays,
+ * {@code window} samples (power, CPU temperature, inlet, utilisation, clock; each GPU's power,
+ * limit and utilisation) in flat arrays,
  * for the snapshot's windows, and the hottest CPU and mean inlet over time for the plots.
  * Energy never depends on sampling.
  */
@@ -18,6 +19,9 @@ final class Telemetry {
   private final double[] utilRatio;
   private final double[] clockRatio;
   private final double[] correctableErrors;
+  private final double[] gpuPowerW;
+  private final double[] gpuLimitW;
+  private final double[] gpuUtilRatio;
   private final Sensors sensors;
   private final Series.Builder hottest = new Series.Builder("hottest CPU", "°C");
   private final Series.Builder meanInlet = new Series.Builder("mean inlet", "°C");
@@ -35,6 +39,10 @@ final class Telemetry {
     utilRatio = new double[cells];
     clockRatio = new double[cells];
     correctableErrors = new double[cells];
+    int gpuCells = dc.gpus.total() * window;
+    gpuPowerW = new double[gpuCells];
+    gpuLimitW = new double[gpuCells];
+    gpuUtilRatio = new double[gpuCells];
   }
 
   /** Samples every node at {@code nowS} into the windows, and the plot series. */
@@ -50,9 +58,20 @@ final class Telemetry {
       inletC[cell] = dc.inletC(nodes.site[i]);
       utilRatio[cell] = nodes.utilRatio[i];
       clockRatio[cell] = nodes.clockRatio[i];
+      sampleGpus(i, slot);
     }
     samples++;
     plot(nowS);
+  }
+
+  private void sampleGpus(int i, int slot) {
+    GpuBank gpus = dc.gpus;
+    for (int g = 0; g < gpus.count(i); g++) {
+      int cell = gpus.slot(i, g) * window + slot;
+      gpuPowerW[cell] = gpus.watts(i, g, dc.nodes.state[i]);
+      gpuLimitW[cell] = gpus.limitW(i, g);
+      gpuUtilRatio[cell] = gpus.busy(i, g) ? 1 : 0;
+    }
   }
 
   /** Records the hottest CPU and the mean inlet at {@code nowS}, for the plots only. */
@@ -115,6 +134,23 @@ final class Telemetry {
 
   double correctableErrors(int cell) {
     return correctableErrors[cell];
+  }
+
+  /** The cell of node {@code i}'s GPU {@code g} in the same sample as node cell {@code cell}. */
+  int gpuCell(int i, int g, int cell) {
+    return dc.gpus.slot(i, g) * window + cell % window;
+  }
+
+  double gpuPowerW(int gpuCell) {
+    return gpuPowerW[gpuCell];
+  }
+
+  double gpuLimitW(int gpuCell) {
+    return gpuLimitW[gpuCell];
+  }
+
+  double gpuUtilRatio(int gpuCell) {
+    return gpuUtilRatio[gpuCell];
   }
 
   Series hottest() {

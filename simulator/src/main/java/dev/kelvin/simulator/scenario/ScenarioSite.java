@@ -20,10 +20,11 @@ import java.util.OptionalDouble;
  *     every day; empty for the constant
  * @param priceDaily the price hour by hour (24 values), repeated every day; empty for the
  *     constant
+ * @param gpus the GPUs in each of its nodes ({@link SiteGpus#NONE} for none)
  */
 public record ScenarioSite(String name, int nodes, OptionalDouble powerBudgetKw,
     double carbonGramsPerKwh, double pricePerKwh, double outdoorCelsius, Duration upsRuntime,
-    List<Double> carbonDaily, List<Double> priceDaily) {
+    List<Double> carbonDaily, List<Double> priceDaily, SiteGpus gpus) {
   public static final Duration DEFAULT_UPS_RUNTIME = Duration.ofMinutes(10);
   public static final int HOURS_PER_DAY = 24;
 
@@ -31,6 +32,7 @@ public record ScenarioSite(String name, int nodes, OptionalDouble powerBudgetKw,
     SiteId.of(name);
     Objects.requireNonNull(powerBudgetKw, "powerBudgetKw");
     Objects.requireNonNull(upsRuntime, "upsRuntime");
+    Objects.requireNonNull(gpus, "gpus");
     carbonDaily = List.copyOf(carbonDaily);
     priceDaily = List.copyOf(priceDaily);
     if (nodes < 1) {
@@ -43,6 +45,14 @@ public record ScenarioSite(String name, int nodes, OptionalDouble powerBudgetKw,
     }
     requireDaily(name, "carbon_daily_g_per_kwh", carbonDaily);
     requireDaily(name, "price_daily_per_kwh", priceDaily);
+  }
+
+  /** A site whose nodes have no GPUs. */
+  public ScenarioSite(String name, int nodes, OptionalDouble powerBudgetKw,
+      double carbonGramsPerKwh, double pricePerKwh, double outdoorCelsius, Duration upsRuntime,
+      List<Double> carbonDaily, List<Double> priceDaily) {
+    this(name, nodes, powerBudgetKw, carbonGramsPerKwh, pricePerKwh, outdoorCelsius, upsRuntime,
+        carbonDaily, priceDaily, SiteGpus.NONE);
   }
 
   /** A site with a constant grid, a ten-minute UPS. */

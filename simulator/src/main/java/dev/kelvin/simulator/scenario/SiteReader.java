@@ -34,11 +34,12 @@ final class SiteReader {
         Duration.ZERO, Duration.ofDays(2));
     List<Double> carbonDaily = daily(element, "carbon_daily_g_per_kwh", 2_000);
     List<Double> priceDaily = daily(element, "price_daily_per_kwh", 10);
+    SiteGpus gpus = GpuReader.read(element);
     String site = name.orElseThrow(() -> ScenarioKeys.missing(element, "name",
         "each site has a name, e.g. name: a"));
     requireSiteName(element, site);
     return new ScenarioSite(site, wholeNodes(element, nodes), budgetKw, carbon, price, outdoor,
-        ups, carbonDaily, priceDaily);
+        ups, carbonDaily, priceDaily, gpus);
   }
 
   private static List<Double> daily(ConfigTree element, String key, double max) {
