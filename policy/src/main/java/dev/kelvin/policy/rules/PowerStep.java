@@ -13,7 +13,9 @@ import java.util.Optional;
  * node's control is chosen in this order: its GPUs' power limits where it reports their range
  * (a GPU node's GPUs draw most of its power), else its node power cap where it reports that
  * range, else its CPU frequency cap. A node power cap or GPU limit is stepped from what the
- * node draws now (a limit far above the draw would save nothing); a CPU cap's saving is
+ * node draws now (a limit far above the draw would save nothing), and a GPU that already draws
+ * no more than the lowered limit (an idle one, below its lowest limit) is left alone: its
+ * limit would save nothing, and counting it would stop the rule before it saved enough; a CPU cap's saving is
  * estimated as the node's power times the share of the clock taken off (power at least
  * proportional to clock above idle is the usual DVFS curve; the estimate only decides how
  * many nodes move this settle time, and the next settle time measures again).
@@ -69,8 +71,10 @@ record PowerStep(NodeFact node, List<PowerProposal> proposals, double watts) {
           ? Math.min(gpu.limitWatts(), orElse(gpu.powerWatts(), gpu.limitWatts()))
           : gpu.limitWatts();
       double to = Math.min(gpu.maxWatts(), Math.max(gpu.minWatts(), from + stepWatts));
-      if (to != gpu.limitWatts() && (to < gpu.limitWatts()) == (stepWatts < 0)) {
-        watts += Math.abs(orElse(gpu.powerWatts(), from) - to);
+      double change = stepWatts < 0 ? orElse(gpu.powerWatts(), from) - to
+          : to - gpu.limitWatts();
+      if (to != gpu.limitWatts() && (to < gpu.limitWatts()) == (stepWatts < 0) && change > 0) {
+        watts += change;
         out.add(PowerProposal.of(rule, node.node(), Control.GPU_LIMIT_W, gpu.index(), to,
             why + ": GPU " + gpu.index() + " power limit " + fmt(gpu.limitWatts()) + " → "
                 + fmt(to) + " W", evidence(node), s.capLease()));

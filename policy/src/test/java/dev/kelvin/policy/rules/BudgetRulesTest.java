@@ -131,6 +131,24 @@ class BudgetRulesTest {
   }
 
   @Test
+  void leaves_an_idle_gpu_drawing_below_its_lowest_limit_alone() {
+    MetricValues busy = MetricValues.builder().set(NodeMetric.GPU_POWER_WATTS, 350)
+        .set(NodeMetric.GPU_POWER_LIMIT_WATTS, 400).set(NodeMetric.GPU_POWER_LIMIT_MIN_WATTS, 100)
+        .set(NodeMetric.GPU_POWER_LIMIT_MAX_WATTS, 400).build();
+    MetricValues idle = busy.with(NodeMetric.GPU_POWER_WATTS, 29);
+    PowerScene scene = new PowerScene()
+        .node(Readings.reading().node("n01").with(NodeMetric.POWER_WATTS, 1_000)
+            .device(Device.gpu(0), busy).device(Device.gpu(1), idle))
+        .job("j1", "n01", 1).siteBudget(990);
+
+    assertThat(scene.decide()).singleElement().isInstanceOfSatisfying(SetGpuPowerLimit.class,
+        limit -> {
+          assertThat(limit.gpuIndex()).isZero();
+          assertThat(limit.limitWatts()).isEqualTo(335);
+        });
+  }
+
+  @Test
   void caps_the_nodes_of_a_rack_over_its_budget_and_none_of_the_other_racks() {
     PowerScene scene = new PowerScene()
         .node(Readings.reading().node("n01").rack("r1")).job("j1", "n01", 1)
