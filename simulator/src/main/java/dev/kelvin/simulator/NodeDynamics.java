@@ -18,9 +18,9 @@ import java.util.SplittableRandom;
 /**
  * The physics state of one node, stepped in fixed steps: workload segment, utilisation and clock
  * under the cap, power, CPU temperature, the sensor values with their noise, and the corrected
- * memory error counter ({@link CorrectedErrorCounter}). Sensor noise
- * is drawn once per step, so readings depend only on the steps taken and the caps applied, not
- * on how often they are sampled. Not thread-safe: {@link SimulatedSite} guards it.
+ * memory error counter ({@link CorrectedErrorCounter}). Sensor noise is drawn once per step, so
+ * readings depend only on the steps taken and the caps applied, not on how often they are
+ * sampled. Not thread-safe: {@link SimulatedSite} guards it.
  */
 final class NodeDynamics {
   private static final double DONE_SECONDS = 1e-9;
