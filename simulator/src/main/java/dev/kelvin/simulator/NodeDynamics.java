@@ -17,9 +17,10 @@ import java.util.SplittableRandom;
 
 /**
  * The physics state of one node, stepped in fixed steps: workload segment, utilisation and clock
- * under the cap, power, CPU temperature, and the sensor values with their noise. Sensor noise
- * is drawn once per step, so readings depend only on the steps taken and the caps applied, not
- * on how often they are sampled. Not thread-safe: {@link SimulatedSite} guards it.
+ * under the cap, power, CPU temperature, the sensor values with their noise, and the corrected
+ * memory error counter ({@link CorrectedErrorCounter}). Sensor noise is drawn once per step, so
+ * readings depend only on the steps taken and the caps applied, not on how often they are
+ * sampled. Not thread-safe: {@link SimulatedSite} guards it.
  */
 final class NodeDynamics {
   private static final double DONE_SECONDS = 1e-9;
@@ -33,6 +34,7 @@ final class NodeDynamics {
   private final double inletCelsius;
   private final Workload workload;
   private final SplittableRandom noiseRandom;
+  private final CorrectedErrorCounter correctedErrors;
 
   private double capMhz;
   private double stepCapMhz;
@@ -61,6 +63,7 @@ final class NodeDynamics {
     this.inletCelsius = inletCelsius;
     this.workload = workload;
     this.noiseRandom = Seeds.stream(seed, "sensor-noise", node.toString());
+    this.correctedErrors = new CorrectedErrorCounter(node, seed, start);
     this.capMhz = spec.maxMhz();
     this.stepCapMhz = capMhz;
     this.freqMhz = spec.minMhz();
@@ -110,6 +113,7 @@ final class NodeDynamics {
         .set(NodeMetric.CPU_FREQ_CAP_MHZ, capMhz)
         .set(NodeMetric.CPU_FREQ_MIN_MHZ, spec.minMhz())
         .set(NodeMetric.CPU_FREQ_MAX_MHZ, spec.maxMhz())
+        .set(NodeMetric.ECC_CORRECTABLE_TOTAL, correctedErrors.countAt(at))
         .build();
   }
 

@@ -46,7 +46,8 @@ public final class SimulatedNode implements NodeHardware {
 
   /**
    * The sensors after the latest physics step: power, CPU temperature and limit, inlet,
-   * utilisation, clock, and the cap in force with the clock's range.
+   * utilisation, clock, the cap in force with the clock's range, and the corrected memory error
+   * counter ({@code ecc_correctable_total}, a low background rate: no failure is simulated).
    */
   @Override
   public Sample sample() {

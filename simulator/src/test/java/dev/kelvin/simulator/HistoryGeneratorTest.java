@@ -75,11 +75,12 @@ class HistoryGeneratorTest {
   }
 
   @Test
-  void every_reading_is_valid_and_carries_every_cpu_metric() {
+  void every_reading_is_valid_and_carries_every_cpu_metric_and_the_corrected_error_counter() {
     List<NodeReading> history = generate(Duration.ofMinutes(10), Duration.ofSeconds(2), 0.05);
     assertThat(history).allSatisfy(reading -> {
       assertThat(reading.node().site().value()).isEqualTo("site-a");
-      assertThat(reading.metrics().asMap()).hasSize(9);
+      assertThat(reading.metrics().asMap()).hasSize(10);
+      assertThat(reading.metrics().has(NodeMetric.ECC_CORRECTABLE_TOTAL)).isTrue();
       assertThat(reading.cpuUtilRatio().getAsDouble()).isBetween(0.0, 1.0);
       assertThat(reading.powerWatts().getAsDouble()).isBetween(117.0, 423.0);
     });

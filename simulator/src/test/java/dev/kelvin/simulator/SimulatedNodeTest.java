@@ -26,13 +26,16 @@ class SimulatedNodeTest extends NodeHardwareContract {
   }
 
   @Test
-  void samples_every_cpu_metric_with_the_limit_and_the_clock_range() {
+  void samples_every_cpu_metric_with_the_limit_the_clock_range_and_the_error_counter() {
     MetricValues sample = newHardware().sample().node();
     assertThat(sample.asMap()).containsKeys(NodeMetric.POWER_WATTS, NodeMetric.CPU_TEMP_CELSIUS,
         NodeMetric.CPU_TEMP_LIMIT_CELSIUS, NodeMetric.INLET_TEMP_CELSIUS,
         NodeMetric.CPU_UTIL_RATIO, NodeMetric.CPU_FREQ_MHZ, NodeMetric.CPU_FREQ_CAP_MHZ,
-        NodeMetric.CPU_FREQ_MIN_MHZ, NodeMetric.CPU_FREQ_MAX_MHZ);
+        NodeMetric.CPU_FREQ_MIN_MHZ, NodeMetric.CPU_FREQ_MAX_MHZ,
+        NodeMetric.ECC_CORRECTABLE_TOTAL);
     assertThat(sample.getOrNaN(NodeMetric.CPU_TEMP_LIMIT_CELSIUS)).isEqualTo(85);
+    assertThat(sample.getOrNaN(NodeMetric.ECC_CORRECTABLE_TOTAL)).isZero();
+    assertThat(sample.has(NodeMetric.ECC_UNCORRECTABLE_TOTAL)).isFalse();
     assertThat(sample.getOrNaN(NodeMetric.CPU_FREQ_CAP_MHZ)).isEqualTo(3000);
     assertThat(sample.has(NodeMetric.GPU_POWER_WATTS)).isFalse();
   }

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kelvin.app.Main;
+import dev.kelvin.predictor.anomaly.AnomalyMethod;
+import dev.kelvin.predictor.anomaly.AnomalyModel;
+import dev.kelvin.predictor.anomaly.MethodChoice;
 import dev.kelvin.predictor.features.NodeTelemetryFeatures;
+import dev.kelvin.predictor.model.ModelFile;
 import dev.kelvin.predictor.telemetry.SimTelemetrySource;
 import dev.kelvin.predictor.telemetry.TelemetryFile;
 import java.io.IOException;
@@ -97,6 +101,27 @@ class SimCommandsTest {
     }
     assertThat(figures.path("scorers").size()).isEqualTo(3);
     assertThat(Files.readString(html)).contains("<svg").contains("Anomaly model evaluation");
+  }
+
+  @Test
+  void keeps_the_anomaly_method_the_operator_names_and_records_who_chose_it() {
+    for (AnomalyMethod named : AnomalyMethod.values()) {
+      Path model = out.resolve(named.wireName() + ".model");
+      StringWriter stdout = new StringWriter();
+      StringWriter stderr = new StringWriter();
+
+      int code = run(stdout, stderr, "train", "anomaly", "--data", telemetry.toString(),
+          "--method", named.wireName(), "--out", model.toString());
+
+      assertThat(code).as(stderr.toString()).isZero();
+      assertThat(stdout.toString()).containsPattern(named.wireName() + " .* kept \\(chosen by"
+          + " operator\\)");
+      AnomalyModel read = AnomalyModel.of(ModelFile.read(model));
+      assertThat(read.method()).isEqualTo(named);
+      assertThat(read.chosenBy()).isEqualTo(MethodChoice.OPERATOR);
+    }
+    assertThat(AnomalyModel.of(ModelFile.read(anomalyModel)).chosenBy())
+        .isEqualTo(MethodChoice.VALIDATION);
   }
 
   @Test

@@ -21,7 +21,16 @@ public enum AnomalyMethod {
         return method;
       }
     }
-    throw new IllegalArgumentException("unknown anomaly method '" + text
-        + "': expected peer_zscore or one_class_svm");
+    throw new IllegalArgumentException("unknown anomaly method '" + text + "': expected one of "
+        + wireNames());
+  }
+
+  /** The methods' names, as {@code peer_zscore, one_class_svm}. */
+  public static String wireNames() {
+    StringBuilder names = new StringBuilder();
+    for (AnomalyMethod method : values()) {
+      names.append(names.length() == 0 ? "" : ", ").append(method.wireName());
+    }
+    return names.toString();
   }
 }

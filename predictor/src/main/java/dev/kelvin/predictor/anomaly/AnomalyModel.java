@@ -16,12 +16,15 @@ import org.tribuo.anomaly.Event;
 /**
  * An anomaly model file ready to score one tick's nodes: its Tribuo model is the one-class SVM
  * (whose provenance records the training data, file and hash), its settings hold the method
- * kept ({@value #METHOD}), the inputs' training medians and scales, and each method's score
+ * kept ({@value #METHOD}), who chose it ({@value #CHOSEN_BY}: {@code operator} or
+ * {@code validation}) and which method validated better ({@value #VALIDATION_BETTER}), the inputs' training medians and scales, and each method's score
  * distribution over the training rows. Both methods can score, so that {@code kelvin eval
  * anomaly} measures the one not kept beside the one kept. Thread-safe.
  */
 public final class AnomalyModel {
   static final String METHOD = "method";
+  static final String CHOSEN_BY = "method_chosen_by";
+  static final String VALIDATION_BETTER = "method_validation_better";
   static final String INPUTS = "inputs";
   static final String SCALES = "scales.";
   static final String CDF = "cdf.";
@@ -31,16 +34,19 @@ public final class AnomalyModel {
 
   private final ModelFile file;
   private final AnomalyMethod method;
+  private final MethodChoice chosenBy;
   private final PeerZScores peers;
   private final OneClassSvm svm;
   private final Map<AnomalyMethod, ScoreCdf> cdfs;
   private final Duration window;
   private final Map<AnomalyMethod, Double> thresholds;
 
-  private AnomalyModel(ModelFile file, AnomalyMethod method, RobustScales scales,
-      Map<AnomalyMethod, ScoreCdf> cdfs, Duration window, Map<AnomalyMethod, Double> thresholds) {
+  private AnomalyModel(ModelFile file, AnomalyMethod method, MethodChoice chosenBy,
+      RobustScales scales, Map<AnomalyMethod, ScoreCdf> cdfs, Duration window,
+      Map<AnomalyMethod, Double> thresholds) {
     this.file = file;
     this.method = method;
+    this.chosenBy = chosenBy;
     this.peers = new PeerZScores(scales);
     this.svm = new OneClassSvm(scales, file.as(Event.class));
     this.cdfs = Map.copyOf(cdfs);
@@ -70,7 +76,7 @@ public final class AnomalyModel {
             + each.wireName())));
       }
       return new AnomalyModel(file, AnomalyMethod.parse(file.meta().setting(METHOD)),
-          RobustScales.fromSettings(settings, SCALES), cdfs,
+          MethodChoice.parse(settings.get(CHOSEN_BY)), RobustScales.fromSettings(settings, SCALES), cdfs,
           Duration.parse(file.meta().setting(WINDOW)), thresholds);
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new ModelFileException(file.path(), "bad anomaly model settings: " + e.getMessage()
@@ -79,13 +85,16 @@ public final class AnomalyModel {
   }
 
   /** The settings a trained model's file keeps. */
-  static Map<String, String> settings(AnomalyMethod method, RobustScales scales,
-      Map<AnomalyMethod, ScoreCdf> cdfs, Map<AnomalyMethod, Double> validationAuc,
-      Map<AnomalyMethod, Double> thresholds, Duration window) {
+  static Map<String, String> settings(AnomalyMethod method, MethodChoice chosenBy,
+      AnomalyMethod validationBetter, RobustScales scales, Map<AnomalyMethod, ScoreCdf> cdfs,
+      Map<AnomalyMethod, Double> validationAuc, Map<AnomalyMethod, Double> thresholds,
+      Duration window) {
     Map<String, String> settings = new HashMap<>();
     thresholds.forEach((each, threshold) -> settings.put(THRESHOLD + each.wireName(),
         Numbers.join(new double[] {threshold})));
     settings.put(METHOD, method.wireName());
+    settings.put(CHOSEN_BY, chosenBy.wireName());
+    settings.put(VALIDATION_BETTER, validationBetter.wireName());
     settings.put(INPUTS, String.join(",", AnomalyInputs.NAMES));
     settings.put(WINDOW, window.toString());
     settings.putAll(scales.settings(SCALES));
@@ -102,6 +111,11 @@ public final class AnomalyModel {
   /** The method kept. */
   public AnomalyMethod method() {
     return method;
+  }
+
+  /** Whether the operator named the method kept, or validation chose it. */
+  public MethodChoice chosenBy() {
+    return chosenBy;
   }
 
   /** The precursor window its validation labelled as anomalous. */

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +30,11 @@ import java.util.function.Consumer;
  * there. Both are then fitted again on all rows before {@code until}, and each method's score
  * distribution over them (from an evenly spread sample of at most {@value #CDF_ROWS} rows) turns
  * its raw scores into 0-1. Nothing at or after {@code until} is read.
+ *
+ * <p>The operator may name the method to keep instead ({@code kelvin train anomaly --method}):
+ * both are still fitted and validated, so the file holds both thresholds and validation
+ * figures, and its settings say which method is kept ({@value AnomalyModel#METHOD}) and who
+ * chose it ({@value AnomalyModel#CHOSEN_BY}: {@code operator} or {@code validation}).
  */
 public final class AnomalyTrainer {
   /** A row is in a precursor window within this span before a failure that gives warning. */
@@ -49,6 +55,17 @@ public final class AnomalyTrainer {
    */
   public static AnomalyTraining train(Path file, String dataSha256, Instant until, Path out,
       Consumer<String> progress) {
+    return train(file, dataSha256, until, Optional.empty(), out, progress);
+  }
+
+  /**
+   * Trains as {@link #train(Path, String, Instant, Path, Consumer)} does, keeping
+   * {@code method} when given instead of the method that validates better.
+   *
+   * @throws IllegalArgumentException when the range holds too little to fit and validate
+   */
+  public static AnomalyTraining train(Path file, String dataSha256, Instant until,
+      Optional<AnomalyMethod> method, Path out, Consumer<String> progress) {
     AnomalyData data = AnomalyData.read(file, Instant.MIN, until, WINDOW, progress);
     int fitTicks = (int) (data.tickCount() * FIT_SHARE);
     if (fitTicks < 10 || data.tickCount() - fitTicks < 10) {
@@ -60,13 +77,15 @@ public final class AnomalyTrainer {
     progress.accept("fitting both methods on " + fitTicks + " ticks, validating on "
         + (data.tickCount() - fitTicks) + " ...");
     Validation validation = validate(data, fitTicks, described);
-    AnomalyMethod kept = validation.better();
+    AnomalyMethod kept = method.orElse(validation.better());
+    MethodChoice chosenBy = method.isPresent() ? MethodChoice.OPERATOR : MethodChoice.VALIDATION;
     progress.accept(String.format(Locale.ROOT, "validation ROC-AUC: peer_zscore %.4f,"
-        + " one_class_svm %.4f (nu %s, gamma %s): keeping %s, flagging from %.4f (best F1);"
-        + " fitting both on all %,d rows ...", validation.rocAuc().get(AnomalyMethod.PEER_ZSCORE),
+        + " one_class_svm %.4f (nu %s, gamma %s): keeping %s (chosen by %s), flagging from %.4f"
+        + " (best F1); fitting both on all %,d rows ...",
+        validation.rocAuc().get(AnomalyMethod.PEER_ZSCORE),
         validation.rocAuc().get(AnomalyMethod.ONE_CLASS_SVM), validation.svmSetting()[0],
-        validation.svmSetting()[1], kept.wireName(), validation.threshold().get(kept),
-        data.rows()));
+        validation.svmSetting()[1], kept.wireName(), chosenBy.wireName(),
+        validation.threshold().get(kept), data.rows()));
     List<double[]> all = data.rows(0, data.tickCount());
     RobustScales scales = RobustScales.fit(all);
     OneClassSvm svm = OneClassSvm.train(spread(all, SVM_ROWS), scales, described, SEED,
@@ -78,12 +97,12 @@ public final class AnomalyTrainer {
     ModelMeta meta = new ModelMeta(ModelKind.ANOMALY, NodeTelemetryFeatures.FEATURES,
         kept.wireName(), file.toString(), dataSha256, data.ticks[0],
         until.equals(Instant.MAX) ? data.ticks[data.tickCount() - 1].plusSeconds(1) : until,
-        AnomalyModel.settings(kept, scales, cdfs, validation.rocAuc(), validation.threshold(),
-            WINDOW));
+        AnomalyModel.settings(kept, chosenBy, validation.better(), scales, cdfs,
+            validation.rocAuc(), validation.threshold(), WINDOW));
     ModelFile written = ModelFile.write(out, svm.model(), meta);
     progress.accept("wrote " + out + " (" + written.version() + ")");
-    return new AnomalyTraining(written, kept, validation.rocAuc(), data.rows(),
-        data.tickCount());
+    return new AnomalyTraining(written, kept, chosenBy, validation.rocAuc(),
+        validation.threshold(), data.rows(), data.tickCount());
   }
 
   /**

@@ -15,8 +15,10 @@ import dev.kelvin.predictor.telemetry.TelemetryRow;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,10 +69,67 @@ class AnomalyTrainerTest {
         : AnomalyMethod.ONE_CLASS_SVM;
 
     assertThat(training.kept()).isEqualTo(better);
+    assertThat(training.chosenBy()).isEqualTo(MethodChoice.VALIDATION);
     assertThat(auc.values()).allSatisfy(value -> assertThat(value).isGreaterThan(0.8));
     AnomalyModel model = AnomalyModel.of(ModelFile.read(dir.resolve("anomaly.zip")));
     assertThat(model.method()).isEqualTo(better);
+    assertThat(model.chosenBy()).isEqualTo(MethodChoice.VALIDATION);
     assertThat(model.file().meta().algorithm()).isEqualTo(better.wireName());
+    assertThat(model.file().provenance()).containsEntry("setting.method", better.wireName())
+        .containsEntry("setting.method_chosen_by", "validation")
+        .containsEntry("setting.method_validation_better", better.wireName());
+  }
+
+  @Test
+  void keeps_the_method_the_operator_names_even_against_validation_and_says_so_in_the_file() {
+    for (AnomalyMethod named : AnomalyMethod.values()) {
+      Path out = dir.resolve("named-" + named.wireName() + ".zip");
+
+      AnomalyTraining trained = AnomalyTrainer.train(data, SHA, UNTIL, Optional.of(named), out,
+          line -> { });
+
+      AnomalyModel model = AnomalyModel.of(ModelFile.read(out));
+      assertThat(trained.kept()).isEqualTo(named);
+      assertThat(trained.chosenBy()).isEqualTo(MethodChoice.OPERATOR);
+      assertThat(trained.validationRocAuc()).isEqualTo(training.validationRocAuc());
+      assertThat(model.method()).isEqualTo(named);
+      assertThat(model.chosenBy()).isEqualTo(MethodChoice.OPERATOR);
+      assertThat(model.threshold()).isEqualTo(trained.validationThreshold().get(named));
+      assertThat(model.file().meta().algorithm()).isEqualTo(named.wireName());
+      assertThat(model.file().provenance()).containsEntry("setting.method", named.wireName())
+          .containsEntry("setting.method_chosen_by", "operator")
+          .containsEntry("setting.method_validation_better", training.kept().wireName());
+      List<double[]> tick = ticksFrom(UNTIL).get(0).stream().map(TelemetryRow::features)
+          .toList();
+      assertThat(model.scores(tick)).containsExactly(model.scores(named, tick));
+    }
+  }
+
+  @Test
+  void refuses_an_unknown_method_listing_the_known_ones() {
+    assertThatThrownBy(() -> AnomalyMethod.parse("svm"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'svm'")
+        .hasMessageContaining("peer_zscore, one_class_svm");
+  }
+
+  @Test
+  void reads_a_file_written_before_the_choice_was_recorded_as_chosen_on_validation() {
+    ModelFile trained = ModelFile.read(dir.resolve("anomaly.zip"));
+    ModelMeta meta = trained.meta();
+    Map<String, String> settings = new HashMap<>(meta.settings());
+    settings.remove("method_chosen_by");
+    settings.remove("method_validation_better");
+    ModelFile older = ModelFile.write(dir.resolve("older.zip"), trained.model(),
+        new ModelMeta(meta.kind(), meta.features(), meta.algorithm(), meta.data(),
+            meta.dataSha256(), meta.trainedFrom(), meta.trainedUntil(), settings));
+    settings.put("method_chosen_by", "lead");
+    ModelFile garbled = ModelFile.write(dir.resolve("garbled.zip"), trained.model(),
+        new ModelMeta(meta.kind(), meta.features(), meta.algorithm(), meta.data(),
+            meta.dataSha256(), meta.trainedFrom(), meta.trainedUntil(), settings));
+
+    assertThat(AnomalyModel.of(older).chosenBy()).isEqualTo(MethodChoice.VALIDATION);
+    assertThatThrownBy(() -> AnomalyModel.of(garbled)).isInstanceOf(ModelFileException.class)
+        .hasMessageContaining("garbled.zip").hasMessageContaining("method_chosen_by 'lead'");
   }
 
   @Test
