@@ -8,6 +8,7 @@ import dev.kelvin.predictor.forecast.ForecastSettings;
 import dev.kelvin.predictor.forecast.PowerForecastTrainer;
 import dev.kelvin.predictor.forecast.PowerForecaster;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,10 +95,17 @@ public final class BenchCommand implements Callable<Integer> {
   /** The CPU model, core count, OS and JVM: figures mean nothing without them. */
   static String machine() {
     Runtime runtime = Runtime.getRuntime();
-    return String.format(Locale.ROOT, "%s, %d CPUs, %s %s, Java %s (%s), max heap %d MiB",
-        cpuModel(), runtime.availableProcessors(), System.getProperty("os.name"),
-        System.getProperty("os.arch"), Runtime.version(), System.getProperty("java.vendor"),
-        runtime.maxMemory() >> 20);
+    return String.format(Locale.ROOT, "%s, %d CPUs, %s %s, Java %s (%s), max heap %d MiB,"
+        + " collector %s", cpuModel(), runtime.availableProcessors(),
+        System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.version(),
+        System.getProperty("java.vendor"), runtime.maxMemory() >> 20, collector());
+  }
+
+  /** The garbage collector this JVM runs, as its beans name it (e.g. {@code G1}). */
+  static String collector() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .map(bean -> bean.getName().split(" ")[0]).distinct()
+        .collect(java.util.stream.Collectors.joining("/"));
   }
 
   private static String cpuModel() {

@@ -1,7 +1,6 @@
 package dev.kelvin.policy.rules;
 
 import dev.kelvin.core.model.ClusterSnapshot;
-import dev.kelvin.core.model.Job;
 import dev.kelvin.core.model.NodeAvailability;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.SiteId;
@@ -31,7 +30,7 @@ final class AvailabilityFacts {
 
   private AvailabilityFacts() {}
 
-  static List<Object> of(ClusterSnapshot snapshot, List<NodeFact> nodes,
+  static List<Object> of(ClusterSnapshot snapshot, List<NodeFact> nodes, JobTallies jobs,
       List<Prediction> predictions) {
     SortedMap<SiteId, List<NodeFact>> nodesBySite = new TreeMap<>();
     for (NodeFact node : nodes) {
@@ -42,18 +41,14 @@ final class AvailabilityFacts {
       availabilityBySite.computeIfAbsent(node.node().site(), site -> new ArrayList<>())
           .add(node);
     }
-    Map<SiteId, Integer> pendingDemand = new HashMap<>();
-    Map<SiteId, Integer> jobsBySite = new HashMap<>();
-    countJobs(snapshot, availabilityBySite, jobsBySite, pendingDemand);
     List<Object> facts = new ArrayList<>();
     for (Map.Entry<SiteId, List<NodeFact>> site : nodesBySite.entrySet()) {
-      facts.add(lease(site.getKey(), site.getValue(), snapshot,
-          jobsBySite.getOrDefault(site.getKey(), 0)));
+      facts.add(lease(site.getKey(), site.getValue(), snapshot, jobs.jobsAt(site.getKey())));
     }
     for (Map.Entry<SiteId, List<NodeAvailability>> site : availabilityBySite.entrySet()) {
       SiteId id = site.getKey();
       facts.addAll(site(id, site.getValue(), nodesBySite.getOrDefault(id, List.of()), snapshot,
-          pendingDemand.getOrDefault(id, 0), predictions));
+          jobs.pendingDemand(id, site.getValue().size()), predictions));
     }
     return facts;
   }
@@ -141,25 +136,6 @@ final class AvailabilityFacts {
   private static NodeStateFact ranked(NodeStateFact fact, int idleRank, int wakeRank) {
     return new NodeStateFact(fact.node(), fact.site(), fact.state(), fact.inStateSeconds(),
         fact.drained(), fact.drainedByKelvin(), fact.drainedSeconds(), idleRank, wakeRank);
-  }
-
-  /**
-   * Counts each site's jobs into {@code jobs}, and into {@code pendingDemand} the nodes its
-   * pending jobs ask for, counting only jobs that fit the site. One pass over the jobs, with a
-   * site's node count looked up once per site.
-   */
-  private static void countJobs(ClusterSnapshot snapshot,
-      Map<SiteId, List<NodeAvailability>> availabilityBySite, Map<SiteId, Integer> jobs,
-      Map<SiteId, Integer> pendingDemand) {
-    Map<SiteId, Integer> siteNodes = new HashMap<>();
-    availabilityBySite.forEach((site, nodes) -> siteNodes.put(site, nodes.size()));
-    for (Job job : snapshot.jobs().values()) {
-      jobs.merge(job.site(), 1, Integer::sum);
-      Integer nodes = siteNodes.get(job.site());
-      if (job.state() == Job.State.PENDING && nodes != null && job.size() <= nodes) {
-        pendingDemand.merge(job.site(), job.size(), Integer::sum);
-      }
-    }
   }
 
   private static double seconds(Duration duration) {

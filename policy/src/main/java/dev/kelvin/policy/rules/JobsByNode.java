@@ -5,7 +5,6 @@ import dev.kelvin.core.model.NodeId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,15 +27,12 @@ public final class JobsByNode {
    * at {@code now}.
    */
   public static JobsByNode of(Collection<Job> jobs, Instant now) {
-    Map<NodeId, List<Job>> byNode = new HashMap<>();
-    for (Job job : jobs) {
-      if (job.state() == Job.State.RUNNING) {
-        for (NodeId node : job.nodes()) {
-          byNode.computeIfAbsent(node, n -> new ArrayList<>(1)).add(job);
-        }
-      }
-    }
-    return new JobsByNode(byNode, now);
+    return of(JobTallies.of(jobs), now);
+  }
+
+  /** The running jobs {@code tallies} gathered, as at {@code now}. */
+  static JobsByNode of(JobTallies tallies, Instant now) {
+    return new JobsByNode(tallies.runningByNode(), now);
   }
 
   /** The jobs running on {@code node}, in the snapshot's job order; empty when none. */

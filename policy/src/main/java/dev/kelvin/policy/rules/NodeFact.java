@@ -41,7 +41,7 @@ public record NodeFact(NodeId node, SiteId site, RackId rack, boolean stale,
    * The fact of {@code view}, with {@code runningJobs} and {@code topJobPriority} from the
    * snapshot's jobs.
    */
-  static NodeFact of(NodeView view, ClusterSnapshot snapshot, NodeJobs jobs,
+  static NodeFact of(NodeView view, ClusterSnapshot snapshot, JobTallies jobs,
       WindowScans scans) {
     double maxMhz = view.latest(NodeMetric.CPU_FREQ_MAX_MHZ).orElse(Double.NaN);
     double capMinW = view.latest(NodeMetric.NODE_POWER_CAP_MIN_WATTS).orElse(Double.NaN);

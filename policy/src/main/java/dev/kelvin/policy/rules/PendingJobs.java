@@ -5,7 +5,6 @@ import dev.kelvin.core.model.SiteId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -27,13 +26,12 @@ public final class PendingJobs {
 
   /** Indexes the pending ones of {@code jobs} under their site, in job order, as at {@code now}. */
   public static PendingJobs of(Collection<Job> jobs, Instant now) {
-    Map<SiteId, List<Job>> bySite = new HashMap<>();
-    for (Job job : jobs) {
-      if (job.state() != Job.State.RUNNING) {
-        bySite.computeIfAbsent(job.site(), site -> new ArrayList<>()).add(job);
-      }
-    }
-    return new PendingJobs(bySite, now);
+    return of(JobTallies.of(jobs), now);
+  }
+
+  /** The queues {@code tallies} gathered, as at {@code now}. */
+  static PendingJobs of(JobTallies tallies, Instant now) {
+    return new PendingJobs(tallies.pendingBySite(), now);
   }
 
   /** Every job queued at {@code site}, in the snapshot's job order; empty when none. */

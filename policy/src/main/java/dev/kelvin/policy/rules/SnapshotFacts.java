@@ -42,10 +42,11 @@ public final class SnapshotFacts {
   public static List<Object> of(ClusterSnapshot snapshot, List<Prediction> predictions,
       WindowScans scans, Predicate<Class<?>> inserted) {
     List<Object> facts = new ArrayList<>();
-    List<NodeFact> nodes = build(snapshot, scans, inserted.test(JobFact.class), facts);
-    facts.add(JobsByNode.of(snapshot.jobs().values(), snapshot.at()));
-    facts.add(PendingJobs.of(snapshot.jobs().values(), snapshot.at()));
-    facts.addAll(AvailabilityFacts.of(snapshot, nodes, predictions));
+    JobTallies jobs = JobTallies.of(snapshot.jobs().values());
+    List<NodeFact> nodes = build(snapshot, scans, jobs, inserted.test(JobFact.class), facts);
+    facts.add(JobsByNode.of(jobs, snapshot.at()));
+    facts.add(PendingJobs.of(jobs, snapshot.at()));
+    facts.addAll(AvailabilityFacts.of(snapshot, nodes, jobs, predictions));
     return facts;
   }
 
@@ -56,19 +57,17 @@ public final class SnapshotFacts {
   /** As {@link #of(ClusterSnapshot)}, the windows read through {@code scans}. */
   public static List<Object> of(ClusterSnapshot snapshot, WindowScans scans) {
     List<Object> facts = new ArrayList<>();
-    build(snapshot, scans, true, facts);
+    build(snapshot, scans, JobTallies.of(snapshot.jobs().values()), true, facts);
     return facts;
   }
 
   /** Adds the snapshot's facts to {@code facts}, job facts when asked, and returns the nodes'. */
   private static List<NodeFact> build(ClusterSnapshot snapshot, WindowScans scans,
-      boolean jobFacts, List<Object> facts) {
-    NodeJobs running = new NodeJobs();
-    for (Job job : snapshot.jobs().values()) {
-      if (jobFacts) {
+      JobTallies running, boolean jobFacts, List<Object> facts) {
+    if (jobFacts) {
+      for (Job job : snapshot.jobs().values()) {
         facts.add(JobFact.of(job, snapshot.at()));
       }
-      running.add(job);
     }
     List<NodeFact> nodes = new ArrayList<>(snapshot.nodes().size());
     for (NodeView view : snapshot.views()) {

@@ -55,6 +55,25 @@ class JobIndexesTest {
     assertThat(byNode.on(NodeId.of("site-a", "n03"))).isEmpty();
   }
 
+  @Test
+  void tallies_jobs_per_site_and_node_and_the_queue_demand_that_fits_the_site() {
+    Job wide = new Job(new JobId("p6"), A, Job.State.PENDING, List.of(), 5, NOW,
+        Optional.empty(), Duration.ofHours(1), 5, false, Optional.empty());
+    List<Job> jobs = new java.util.ArrayList<>(JOBS);
+    jobs.add(wide);
+
+    JobTallies tallies = JobTallies.of(jobs);
+
+    assertThat(tallies.jobsAt(A)).isEqualTo(6);
+    assertThat(tallies.jobsAt(B)).isEqualTo(1);
+    assertThat(tallies.pendingDemand(A, 4)).as("the five-node job never fits four nodes")
+        .isEqualTo(4);
+    assertThat(tallies.pendingDemand(A, 5)).isEqualTo(9);
+    assertThat(tallies.running(N1)).isEqualTo(1);
+    assertThat(tallies.topPriority(N2)).isEqualTo(5);
+    assertThat(tallies.topPriority(NodeId.of("site-a", "n03"))).isNaN();
+  }
+
   private static Job running(String id, List<NodeId> nodes) {
     return new Job(new JobId(id), A, Job.State.RUNNING, nodes, nodes.size(),
         NOW.minusSeconds(900), Optional.of(NOW.minusSeconds(300)), Duration.ofHours(1), 5,
