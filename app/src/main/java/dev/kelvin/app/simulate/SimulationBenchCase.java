@@ -16,6 +16,10 @@ import dev.kelvin.simulator.scenario.TraceSource;
 import dev.kelvin.simulator.power.DvfsExponent;
 import dev.kelvin.simulator.power.SpecPowerResults;
 import dev.kelvin.simulator.trace.TraceJob;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,12 +33,17 @@ import java.util.OptionalDouble;
  * One case of {@code kelvin bench simulate}, run in a JVM of its own so that its peak memory is
  * its own: the whole KTH-SP2 trace on a 1,000-node site (or, for {@code scale-10k}, four copies
  * of it side by side on 10,000 nodes), no failures, EASY backfilling. Prints one JSON line:
- * its wall time (trace reading included, JVM start-up not), jobs, events and energy.
+ * its wall time (trace reading included, JVM start-up not), jobs, events and energy. The
+ * {@code control-5min} case runs the whole control loop: the shipped rules, the guard and the
+ * predictor serving the shipped failure and anomaly models.
  */
 public final class SimulationBenchCase {
   static final String KTH = "swf-kth-sp2-1996/KTH-SP2-1996-2.1-cln.swf.gz";
   /** Job ids of the n-th copy of the trace are offset by n times this. */
   static final long COPY_ID_OFFSET = 1_000_000;
+  /** The shipped models the control case's predictor serves (classpath names). */
+  static final List<String> SHIPPED_MODELS = List.of("models/failure-telemetry.model",
+      "models/anomaly-telemetry.model");
 
   /** The cases, as the issue names them. */
   enum Case {
@@ -88,14 +97,42 @@ public final class SimulationBenchCase {
         new TraceSource(dataDir.resolve(KTH).toAbsolutePath(), TraceSource.Format.SWF, 0, OptionalDouble.empty(),
             1),
         List.of(new ScenarioSite("a", which.nodes, OptionalDouble.empty(), 300, 0.15, 20)),
-        new ControlSettings(Duration.ofMinutes(5), which.control ? ControlSettings.DEFAULT
-            : ControlSettings.NONE),
+        which.control ? new ControlSettings(Duration.ofMinutes(5), ControlSettings.DEFAULT,
+            shippedModels()) : new ControlSettings(Duration.ofMinutes(5), ControlSettings.NONE),
         new PowerSettings(SpecPowerResults.DEFAULT_HPC_SERVER, DvfsExponent.HOTPOWER12, 0.8,
             0.5, 5, Duration.ofMinutes(2)),
         new CoolingSettings(4, 20, 0.1, 1.5, 0.08), new TelemetrySettings(which.sampleEvery, 10),
         new FailureSettings(FailureSettings.NONE, 1, Duration.ofMinutes(30),
             OptionalDouble.empty(), Duration.ofHours(1), List.of()),
         Scenario.SchedulerKind.EASY);
+  }
+
+  /**
+   * The shipped failure and anomaly models, copied out of the classpath (they may sit inside
+   * {@code kelvin.jar}) into a folder deleted when the JVM exits, as scenario model paths.
+   */
+  static List<String> shippedModels() {
+    try {
+      Path folder = Files.createTempDirectory("kelvin-bench-models");
+      folder.toFile().deleteOnExit();
+      List<String> files = new ArrayList<>();
+      for (String name : SHIPPED_MODELS) {
+        Path file = folder.resolve(Path.of(name).getFileName().toString());
+        try (InputStream in = SimulationBenchCase.class.getClassLoader()
+            .getResourceAsStream(name)) {
+          if (in == null) {
+            throw new IllegalStateException("the shipped model " + name + " is not on the"
+                + " classpath: is this a build without app/src/main/resources/models?");
+          }
+          Files.copy(in, file);
+        }
+        file.toFile().deleteOnExit();
+        files.add(file.toAbsolutePath().toString());
+      }
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy the shipped models for the bench: " + e, e);
+    }
   }
 
   /** The setup with its jobs replayed {@code copies} times side by side. */

@@ -15,6 +15,7 @@ import dev.kelvin.predictor.history.HistoryBackfill;
 import dev.kelvin.predictor.load.LoadModelLoader;
 import dev.kelvin.predictor.model.ModelFile;
 import dev.kelvin.predictor.serve.ServedModel;
+import dev.kelvin.telemetry.store.history.HistoryDatabase;
 import dev.kelvin.telemetry.store.history.InfluxHistory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ class LoadBackfillIT {
   Path spoolDir;
   @TempDir
   Path modelDir;
-  private BackfillDatabase db;
+  private HistoryDatabase db;
 
   @AfterEach
   void drop() {
@@ -94,7 +95,7 @@ class LoadBackfillIT {
   @Test
   void the_first_tick_after_a_restart_forecasts_what_the_same_readings_give_in_memory()
       throws IOException {
-    db = new BackfillDatabase(spoolDir);
+    db = new HistoryDatabase(spoolDir);
     List<NodeReading> oldRun = new ArrayList<>();
     for (Instant t = FIRST; t.isBefore(FIRST_TICK); t = t.plus(EVERY)) {
       oldRun.add(at(t));

@@ -10,6 +10,7 @@ import dev.kelvin.core.prediction.ForecastScope;
 import dev.kelvin.predictor.history.BackfillResult;
 import dev.kelvin.predictor.history.BackfillStats;
 import dev.kelvin.predictor.history.HistoryBackfill;
+import dev.kelvin.telemetry.store.history.HistoryDatabase;
 import dev.kelvin.telemetry.store.history.InfluxHistory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class LoadBackfillLatencyIT {
 
   @TempDir
   Path spoolDir;
-  private BackfillDatabase db;
+  private HistoryDatabase db;
 
   @AfterEach
   void drop() {
@@ -78,7 +79,7 @@ class LoadBackfillLatencyIT {
   @Test
   void reads_a_day_back_per_node_in_milliseconds_and_faster_with_queries_in_parallel()
       throws Exception {
-    db = new BackfillDatabase(spoolDir);
+    db = new HistoryDatabase(spoolDir);
     long writeStart = System.nanoTime();
     write("sparse", SPARSE_NODES, SPARSE);
     write("dense", DENSE_NODES, Duration.ofSeconds(1));

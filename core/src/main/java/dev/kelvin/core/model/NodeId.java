@@ -1,7 +1,6 @@
 package dev.kelvin.core.model;
 
 import dev.kelvin.core.validation.Names;
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -9,9 +8,6 @@ import java.util.Objects;
  * as {@code site/node}, the same order as the MQTT topic levels.
  */
 public record NodeId(SiteId site, String name) implements Comparable<NodeId> {
-  private static final Comparator<NodeId> ORDER =
-      Comparator.comparing(NodeId::site).thenComparing(NodeId::name);
-
   public NodeId {
     Objects.requireNonNull(site, "site");
     Names.require("node", name);
@@ -23,7 +19,9 @@ public record NodeId(SiteId site, String name) implements Comparable<NodeId> {
 
   @Override
   public int compareTo(NodeId other) {
-    return ORDER.compare(this, other);
+    // by site, then name: written out, since every snapshot's node maps are sorted by it
+    int bySite = site == other.site ? 0 : site.compareTo(other.site);
+    return bySite != 0 ? bySite : name.compareTo(other.name);
   }
 
   @Override

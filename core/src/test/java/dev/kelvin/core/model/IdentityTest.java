@@ -32,4 +32,14 @@ class IdentityTest {
   void the_same_name_on_two_sites_is_two_nodes() {
     assertThat(NodeId.of("site-a", "n01")).isNotEqualTo(NodeId.of("site-b", "n01"));
   }
+
+  @Test
+  void node_ids_sort_by_site_then_name() {
+    java.util.List<NodeId> sorted = java.util.stream.Stream.of(NodeId.of("site-b", "n01"),
+        NodeId.of("site-a", "n02"), NodeId.of("site-a", "n01"), NodeId.of("site-b", "a99"))
+        .sorted().toList();
+
+    org.assertj.core.api.Assertions.assertThat(sorted).extracting(NodeId::toString)
+        .containsExactly("site-a/n01", "site-a/n02", "site-b/a99", "site-b/n01");
+  }
 }

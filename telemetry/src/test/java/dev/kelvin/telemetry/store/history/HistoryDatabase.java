@@ -16,9 +16,10 @@ import org.influxdb.dto.QueryResult;
 
 /**
  * A database of its own on the test services' InfluxDB ({@code scripts/services.sh env}) for one
- * test, filled through the real {@link InfluxStore} and dropped on close.
+ * test, filled through the real {@link InfluxStore} and dropped on close. Other modules' tests
+ * use it through this module's test jar.
  */
-final class HistoryDatabase implements AutoCloseable {
+public final class HistoryDatabase implements AutoCloseable {
   private final URI url = URI.create(TestServices.required("KELVIN_IT_INFLUX_URL"));
   private final String username = TestServices.required("KELVIN_IT_INFLUX_USERNAME");
   private final String password = TestServices.required("KELVIN_IT_INFLUX_PASSWORD");
@@ -26,19 +27,19 @@ final class HistoryDatabase implements AutoCloseable {
   private final InfluxDB admin = InfluxDBFactory.connect(url.toString(), username, password);
   private final Path spoolDir;
 
-  HistoryDatabase(Path spoolDir) {
+  public HistoryDatabase(Path spoolDir) {
     this.spoolDir = spoolDir;
     execute("CREATE DATABASE " + name);
   }
 
   /** The store's settings for this database, batches of 20,000 points or 200 ms. */
-  InfluxSettings settings() {
+  public InfluxSettings settings() {
     return InfluxSettings.defaults(url, name, spoolDir).withLogin(username, password)
         .withBatching(20_000, Duration.ofMillis(200), 1_000);
   }
 
   /** Writes what {@code feed} offers through a real store, and waits until all is stored. */
-  void write(Consumer<Consumer<NodeReading>> feed) {
+  public void write(Consumer<Consumer<NodeReading>> feed) {
     try (InfluxStore store = InfluxStore.open(settings(), InstantSource.system())) {
       feed.accept(reading -> store.accept(reading, reading.at()));
     }
