@@ -63,6 +63,10 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
       context.getLogger(library).setLevel(Level.WARN);
     }
     context.getLogger(DROOLS_EVAL_ADVICE).setLevel(Level.ERROR);
+    BrokerShutdownRace race = new BrokerShutdownRace();
+    race.setContext(context);
+    race.start();
+    context.addTurboFilter(race);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 

@@ -76,6 +76,26 @@ class ConsoleLoggingTest {
   }
 
   @Test
+  void the_brokers_shutdown_race_is_dropped_while_its_other_errors_still_show() {
+    configure(Map.of(), Map.of());
+    ch.qos.logback.core.read.ListAppender<ILoggingEvent> seen =
+        new ch.qos.logback.core.read.ListAppender<>();
+    seen.setContext(context);
+    seen.start();
+    context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(seen);
+    Logger cleanUp = context.getLogger(BrokerShutdownRace.LOGGER);
+
+    cleanUp.error("Exception in clean up job ", new IllegalStateException("wrapped",
+        new java.util.concurrent.RejectedExecutionException("Shutting down")));
+    cleanUp.error("Exception in clean up job ", new IllegalStateException("disk full"));
+    context.getLogger("com.hivemq.other").error("rejected",
+        new java.util.concurrent.RejectedExecutionException("elsewhere"));
+
+    assertThat(seen.list).extracting(event -> event.getThrowableProxy().getMessage())
+        .containsExactly("disk full", "elsewhere");
+  }
+
+  @Test
   void steps_aside_for_an_operators_own_configuration_file() {
     ExecutionStatus status = configure(Map.of(),
         Map.of("logback.configurationFile", "/etc/kelvin/logback.xml"));
