@@ -47,7 +47,8 @@ final class ControllerStore {
     Optional<InfluxHistory> history = settings.map(config -> closer.add("InfluxDB history",
         new InfluxHistory(config)));
     HistoryBackfill backfill = history.map(source -> closer.add("history backfill",
-        HistoryBackfill.of(source, HistoryBackfill.DEFAULT_PARALLEL_QUERIES)))
+        HistoryBackfill.of(source, HistoryBackfill.DEFAULT_PARALLEL_QUERIES,
+            System::nanoTime)))
         .orElse(HistoryBackfill.none());
     history.ifPresent(source -> health.add("history-backfill", () -> BackfillReport.health(
         backfill.stats(), where(settings.get()))));

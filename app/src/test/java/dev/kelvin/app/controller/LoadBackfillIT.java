@@ -46,10 +46,8 @@ class LoadBackfillIT {
   private static final Duration STEP = Duration.ofMinutes(5);
   private static final Duration EVERY = Duration.ofSeconds(10);
   private static final NodeId NODE = NodeId.of("site-a", "n07");
-  /** The step the controller restarts in: the one before the current, so all is in the past. */
-  private static final Instant RESTART_STEP = Instant.ofEpochMilli(
-      Math.floorDiv(Instant.now().toEpochMilli(), STEP.toMillis()) * STEP.toMillis())
-      .minus(STEP);
+  /** The step the controller restarts in (a fixed time: the test database keeps all points). */
+  private static final Instant RESTART_STEP = Instant.parse("2026-01-02T12:00:00Z");
   private static final Instant FIRST = RESTART_STEP.minus(Duration.ofHours(1));
   /** The first tick after the restart, late in its step: readings before it are the old run's. */
   private static final Instant FIRST_TICK = RESTART_STEP.plus(Duration.ofMinutes(3));
@@ -110,7 +108,7 @@ class LoadBackfillIT {
     List<Prediction> restarted;
     HistoryBackfill backfill;
     try (InfluxHistory history = new InfluxHistory(db.settings())) {
-      backfill = HistoryBackfill.of(history, Runnable::run);
+      backfill = HistoryBackfill.of(history, Runnable::run, System::nanoTime);
       ServedModel served = new LoadModelLoader(ZoneOffset.UTC, backfill).load(file);
       restarted = served.predict(snapshot(at(FIRST_TICK)));
     }

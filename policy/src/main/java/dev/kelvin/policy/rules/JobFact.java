@@ -5,7 +5,9 @@ import dev.kelvin.core.model.JobId;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.SiteId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * One job as the rules see it, at the snapshot's time: its site, whether it runs, the nodes it
@@ -34,6 +36,17 @@ public record JobFact(JobId job, SiteId site, boolean running, List<NodeId> node
         job.checkpointAge(now).map(age -> seconds(age.toMillis())).orElse(Double.NaN),
         job.heldAt(now) ? seconds(job.heldUntil().orElseThrow().toEpochMilli()
             - now.toEpochMilli()) : 0);
+  }
+
+  /** A fact for each of {@code jobs} that {@code wanted} takes, in their order, at {@code now}. */
+  public static List<JobFact> ofEach(List<Job> jobs, Instant now, Predicate<Job> wanted) {
+    List<JobFact> facts = new ArrayList<>(jobs.size());
+    for (Job job : jobs) {
+      if (wanted.test(job)) {
+        facts.add(of(job, now));
+      }
+    }
+    return facts;
   }
 
   /** Whether it is held now. */

@@ -3,7 +3,6 @@ package dev.kelvin.policy.rules;
 import dev.kelvin.core.model.Job;
 import dev.kelvin.core.model.NodeId;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +36,6 @@ public final class JobsByNode {
 
   /** The jobs running on {@code node}, in the snapshot's job order; empty when none. */
   public List<JobFact> on(NodeId node) {
-    List<Job> jobs = byNode.getOrDefault(node, List.of());
-    List<JobFact> facts = new ArrayList<>(jobs.size());
-    for (Job job : jobs) {
-      facts.add(JobFact.of(job, now));
-    }
-    return List.copyOf(facts);
+    return List.copyOf(JobFact.ofEach(byNode.getOrDefault(node, List.of()), now, job -> true));
   }
 }

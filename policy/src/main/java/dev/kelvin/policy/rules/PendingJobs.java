@@ -3,7 +3,6 @@ package dev.kelvin.policy.rules;
 import dev.kelvin.core.model.Job;
 import dev.kelvin.core.model.SiteId;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +49,7 @@ public final class PendingJobs {
   }
 
   private List<JobFact> facts(SiteId site, Predicate<Job> wanted) {
-    List<JobFact> facts = new ArrayList<>();
-    for (Job job : bySite.getOrDefault(site, List.of())) {
-      if (wanted.test(job)) {
-        facts.add(JobFact.of(job, now));
-      }
-    }
-    return facts;
+    return JobFact.ofEach(bySite.getOrDefault(site, List.of()), now, wanted);
   }
+
 }

@@ -130,9 +130,9 @@ final class BackfillRequest {
   }
 
   private float[] metric(NodeId node, NodeMetric metric) {
-    long started = System.nanoTime();
+    long started = owner.nanos();
     List<HistorySource.MetricPoint> answer = source.nodeSeries(node, metric, start, to, step);
-    owner.answered(System.nanoTime() - started, answer.size());
+    owner.answered(owner.nanos() - started, answer.size());
     float[] values = new float[length];
     Arrays.fill(values, Float.NaN);
     for (HistorySource.MetricPoint point : answer) {

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,23 +64,29 @@ public final class HistoryBackfill implements AutoCloseable {
   private final LongAdder queryNanos = new LongAdder();
   private final AtomicReference<BackfillStats.Failure> lastFailure = new AtomicReference<>();
 
+  /** Where query latency is read from: a monotonic nanosecond count, given by the caller. */
+  private final LongSupplier nanos;
+
   private HistoryBackfill(Optional<HistorySource> source, Executor executor,
-      Optional<ExecutorService> owned) {
+      Optional<ExecutorService> owned, LongSupplier nanos) {
     this.source = source;
     this.executor = executor;
     this.owned = owned;
+    this.nanos = nanos;
   }
 
   /** No history source: nothing is read back (the embedded default). */
   public static HistoryBackfill none() {
-    return new HistoryBackfill(Optional.empty(), Runnable::run, Optional.empty());
+    return new HistoryBackfill(Optional.empty(), Runnable::run, Optional.empty(), () -> 0);
   }
 
   /**
    * Reads from {@code source} on daemon threads of its own, {@code parallelQueries} queries at
-   * once; close it to stop them.
+   * once, timing each query on {@code nanos} (a monotonic count, e.g. {@code System::nanoTime});
+   * close it to stop the threads.
    */
-  public static HistoryBackfill of(HistorySource source, int parallelQueries) {
+  public static HistoryBackfill of(HistorySource source, int parallelQueries,
+      LongSupplier nanos) {
     Objects.requireNonNull(source, "source");
     if (parallelQueries < 1) {
       throw new IllegalArgumentException("parallel history queries must be at least 1, was "
@@ -93,13 +100,23 @@ public final class HistoryBackfill implements AutoCloseable {
           return thread;
         });
     pool.allowCoreThreadTimeOut(true);
-    return new HistoryBackfill(Optional.of(source), pool, Optional.of(pool));
+    return new HistoryBackfill(Optional.of(source), pool, Optional.of(pool),
+        Objects.requireNonNull(nanos, "nanos"));
   }
 
-  /** Reads from {@code source} on {@code executor} (a test's runs each query at once). */
-  public static HistoryBackfill of(HistorySource source, Executor executor) {
+  /**
+   * Reads from {@code source} on {@code executor} (a test's runs each query at once), timing
+   * each query on {@code nanos}.
+   */
+  public static HistoryBackfill of(HistorySource source, Executor executor, LongSupplier nanos) {
     return new HistoryBackfill(Optional.of(Objects.requireNonNull(source, "source")),
-        Objects.requireNonNull(executor, "executor"), Optional.empty());
+        Objects.requireNonNull(executor, "executor"), Optional.empty(),
+        Objects.requireNonNull(nanos, "nanos"));
+  }
+
+  /** A monotonic nanosecond reading, for timing one query. */
+  long nanos() {
+    return nanos.getAsLong();
   }
 
   /** Whether a history source is configured. */

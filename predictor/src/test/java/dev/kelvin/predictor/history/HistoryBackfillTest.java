@@ -16,6 +16,11 @@ import org.junit.jupiter.api.Test;
 
 /** Requests against a fake history source, each query run at once. */
 class HistoryBackfillTest {
+  /** A nanosecond count that moves 1 ms each time a query is timed. */
+  private final java.util.concurrent.atomic.AtomicLong nanos =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.function.LongSupplier ticks = () -> nanos.addAndGet(1_000_000);
+
   private static final Duration STEP = Duration.ofMinutes(5);
   private static final Instant T0 = Instant.parse("2026-01-02T00:00:00Z");
   private static final long FIRST_STEP = T0.toEpochMilli() / STEP.toMillis();
@@ -46,7 +51,7 @@ class HistoryBackfillTest {
 
   @Test
   void nodes_come_back_in_chunks_and_the_site_last_summed_from_them() {
-    HistoryBackfill backfill = HistoryBackfill.of(history, Runnable::run);
+    HistoryBackfill backfill = HistoryBackfill.of(history, Runnable::run, ticks);
 
     assertThat(fetch(backfill, siteOf(600))).isCompleted();
 
@@ -61,13 +66,15 @@ class HistoryBackfillTest {
     assertThat(site.firstStep()).isEqualTo(FIRST_STEP);
     assertThat(backfill.stats().scopesFilled()).isEqualTo(601);
     assertThat(backfill.stats().queries()).as("power and utilisation per node").isEqualTo(1_200);
+    assertThat(backfill.stats().queryTime()).as("1 ms on the given clock per query")
+        .isEqualTo(Duration.ofMillis(1_200));
   }
 
   @Test
   void a_step_without_data_is_unknown_never_zero() {
     history.node(node(0), NodeMetric.POWER_WATTS,
         at -> at.equals(T0.plus(STEP)) ? null : 150.0);
-    HistoryBackfill backfill = HistoryBackfill.of(history, Runnable::run);
+    HistoryBackfill backfill = HistoryBackfill.of(history, Runnable::run, ticks);
 
     fetch(backfill, List.of(ForecastScope.node(node(0))));
 
@@ -83,7 +90,7 @@ class HistoryBackfillTest {
       history.down();
       return 1.0;
     });
-    HistoryBackfill backfill = HistoryBackfill.of(history, Runnable::run);
+    HistoryBackfill backfill = HistoryBackfill.of(history, Runnable::run, ticks);
 
     fetch(backfill, scopes);
 
@@ -104,7 +111,7 @@ class HistoryBackfillTest {
 
   @Test
   void a_request_that_succeeds_clears_the_last_failure() {
-    HistoryBackfill backfill = HistoryBackfill.of(history.down(), Runnable::run);
+    HistoryBackfill backfill = HistoryBackfill.of(history.down(), Runnable::run, ticks);
     fetch(backfill, List.of(ForecastScope.node(node(0))));
     assertThat(backfill.stats().lastFailure()).isPresent();
 
@@ -126,7 +133,7 @@ class HistoryBackfillTest {
 
   @Test
   void a_closed_backfill_fails_a_request_without_throwing() {
-    HistoryBackfill backfill = HistoryBackfill.of(history, 1);
+    HistoryBackfill backfill = HistoryBackfill.of(history, 1, ticks);
     backfill.close();
 
     assertThat(fetch(backfill, siteOf(3))).isCompleted();

@@ -37,6 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
  * its series, with its history read back from a fake source.
  */
 class LoadServedModelBackfillTest {
+  /** A nanosecond count that moves 1 ms each time a query is timed. */
+  private final java.util.concurrent.atomic.AtomicLong nanos =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.function.LongSupplier ticks = () -> nanos.addAndGet(1_000_000);
+
   private static final LoadHorizons FIVE = LoadHorizons.forStep(Duration.ofMinutes(5));
   private static final Duration STEP = FIVE.step();
   private static final NodeId A = NodeId.of("site-a", "n01");
@@ -92,7 +97,7 @@ class LoadServedModelBackfillTest {
   void history_read_back_at_start_serves_forecasts_at_the_first_tick() {
     aDayBefore();
     reporting.addAll(List.of(A, B));
-    ServedModel served = served(HistoryBackfill.of(history, Runnable::run));
+    ServedModel served = served(HistoryBackfill.of(history, Runnable::run, ticks));
 
     List<Prediction> first = served.predict(snapshot(STEP_START.plusSeconds(40), 999));
 
@@ -113,7 +118,7 @@ class LoadServedModelBackfillTest {
   void it_asks_each_node_a_day_and_a_step_before_its_first_live_step_up_to_the_first_tick_once() {
     aDayBefore();
     reporting.add(A);
-    ServedModel served = served(HistoryBackfill.of(history, Runnable::run));
+    ServedModel served = served(HistoryBackfill.of(history, Runnable::run, ticks));
     Instant firstTick = STEP_START.plusSeconds(40);
 
     served.predict(snapshot(firstTick, 999));
@@ -142,7 +147,7 @@ class LoadServedModelBackfillTest {
   @Test
   void an_unavailable_history_leaves_the_model_empty_counts_it_and_asks_no_further() {
     reporting.addAll(List.of(A, B));
-    HistoryBackfill backfill = HistoryBackfill.of(history.down(), Runnable::run);
+    HistoryBackfill backfill = HistoryBackfill.of(history.down(), Runnable::run, ticks);
     ServedModel served = served(backfill);
 
     assertThat(served.predict(snapshot(STEP_START.plusSeconds(40), 250))).isEmpty();
@@ -167,7 +172,7 @@ class LoadServedModelBackfillTest {
     history.node(A, NodeMetric.POWER_WATTS,
         at -> at.equals(STEP_START) ? 1_000.0 : before(at) ? 200.0 : null);
     reporting.add(A);
-    ServedModel served = served(HistoryBackfill.of(history, Runnable::run));
+    ServedModel served = served(HistoryBackfill.of(history, Runnable::run, ticks));
 
     Instant lateInStep = STEP_START.plus(Duration.ofMinutes(3));
     assertThat(of(served.predict(snapshot(lateInStep, 300)), ForecastScope.node(A)).get(0)
@@ -185,7 +190,7 @@ class LoadServedModelBackfillTest {
     reporting.add(A);
     Queue<Runnable> queries = new ArrayDeque<>();
     Executor later = queries::add;
-    HistoryBackfill backfill = HistoryBackfill.of(history, later);
+    HistoryBackfill backfill = HistoryBackfill.of(history, later, ticks);
     ServedModel served = served(backfill);
 
     assertThat(served.predict(snapshot(STEP_START.plusSeconds(40), 999))).as("not waited for")
@@ -210,7 +215,7 @@ class LoadServedModelBackfillTest {
       history.node(node, NodeMetric.POWER_WATTS, at -> before(at) ? 200.0 : null);
     }
     Queue<Runnable> queries = new ArrayDeque<>();
-    ServedModel served = served(HistoryBackfill.of(history, queries::add));
+    ServedModel served = served(HistoryBackfill.of(history, queries::add, ticks));
     served.predict(snapshot(STEP_START.plusSeconds(40), 999));
     served.predict(snapshot(STEP_START.plusSeconds(41), 999));
     while (!queries.isEmpty()) {
