@@ -24,6 +24,21 @@ public record NodeId(SiteId site, String name) implements Comparable<NodeId> {
     return bySite != 0 ? bySite : name.compareTo(other.name);
   }
 
+  /**
+   * Written out, as {@link #compareTo} is: the snapshot's hash maps key on node ids every tick,
+   * and the generated record methods cost several times as much.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return this == other || other instanceof NodeId that && name.equals(that.name)
+        && (site == that.site || site.value().equals(that.site.value()));
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * site.value().hashCode() + name.hashCode();
+  }
+
   @Override
   public String toString() {
     return site + "/" + name;

@@ -17,6 +17,17 @@ public record SiteId(String value) implements Comparable<SiteId> {
     return value.compareTo(other.value);
   }
 
+  /** Written out: site ids key hash maps every tick, and the generated method costs more. */
+  @Override
+  public boolean equals(Object other) {
+    return this == other || other instanceof SiteId that && value.equals(that.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
   @Override
   public String toString() {
     return value;

@@ -24,9 +24,11 @@ import java.util.TreeMap;
  * that are not drained, which no rule reads (most of a busy cluster, so they are not inserted).
  */
 final class AvailabilityFacts {
-  private static final Comparator<NodeStateFact> LONGEST_FIRST =
-      Comparator.comparingDouble(NodeStateFact::inStateSeconds).reversed()
-          .thenComparing(NodeStateFact::node);
+  /** Longest in its state first, then by node; written out, as it sorts every tick. */
+  private static final Comparator<NodeStateFact> LONGEST_FIRST = (a, b) -> {
+    int longer = Double.compare(b.inStateSeconds(), a.inStateSeconds());
+    return longer != 0 ? longer : a.node().compareTo(b.node());
+  };
 
   private AvailabilityFacts() {}
 
@@ -43,7 +45,8 @@ final class AvailabilityFacts {
     }
     List<Object> facts = new ArrayList<>();
     for (Map.Entry<SiteId, List<NodeFact>> site : nodesBySite.entrySet()) {
-      facts.add(lease(site.getKey(), site.getValue(), snapshot, jobs.jobsAt(site.getKey())));
+      facts.add(lease(site.getKey(), site.getValue(),
+          availabilityBySite.getOrDefault(site.getKey(), List.of()), jobs.jobsAt(site.getKey())));
     }
     for (Map.Entry<SiteId, List<NodeAvailability>> site : availabilityBySite.entrySet()) {
       SiteId id = site.getKey();
@@ -53,14 +56,24 @@ final class AvailabilityFacts {
     return facts;
   }
 
+  /**
+   * The site's lease fact from its nodes and their availability, both in node order (as the
+   * snapshot sorts them), walked side by side.
+   */
   private static SiteLeaseFact lease(SiteId site, List<NodeFact> nodes,
-      ClusterSnapshot snapshot, int jobs) {
+      List<NodeAvailability> availability, int jobs) {
     int reporting = 0;
     double silentSeconds = Double.NaN;
     double loadWatts = 0;
+    int next = 0;
     for (NodeFact node : nodes) {
-      boolean silentByDesign = snapshot.availability(node.node())
-          .map(NodeAvailability::silentByDesign).orElse(false);
+      while (next < availability.size()
+          && availability.get(next).node().compareTo(node.node()) < 0) {
+        next++;
+      }
+      boolean silentByDesign = next < availability.size()
+          && availability.get(next).node().equals(node.node())
+          && availability.get(next).silentByDesign();
       if (!silentByDesign) {
         reporting++;
         silentSeconds = Double.isNaN(silentSeconds) ? node.silentSeconds()

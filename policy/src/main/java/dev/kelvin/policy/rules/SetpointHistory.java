@@ -6,9 +6,9 @@ import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.NodeReading;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How long a node's power setpoints (CPU frequency cap, node power cap, GPU power limits) have
@@ -64,19 +64,27 @@ final class SetpointHistory {
    */
   record Setpoints(double cpuCapMhz, double nodeCapWatts, Device[] gpus,
       double[] gpuLimitsWatts) {
+    private static final Device[] NO_GPUS = new Device[0];
+    private static final double[] NO_LIMITS = new double[0];
+
     static Setpoints of(NodeReading reading) {
-      List<Device> gpus = new ArrayList<>(0);
-      List<Double> limits = new ArrayList<>(0);
-      reading.devices().forEach((device, values) -> {
-        double limit = values.getOrNaN(NodeMetric.GPU_POWER_LIMIT_WATTS);
-        if (device.kind() == Device.Kind.GPU && !Double.isNaN(limit)) {
-          gpus.add(device);
-          limits.add(limit);
+      double cpuCapMhz = reading.metrics().getOrNaN(NodeMetric.CPU_FREQ_CAP_MHZ);
+      double nodeCapWatts = reading.metrics().getOrNaN(NodeMetric.NODE_POWER_CAP_WATTS);
+      if (reading.devices().isEmpty()) {
+        return new Setpoints(cpuCapMhz, nodeCapWatts, NO_GPUS, NO_LIMITS);
+      }
+      Device[] gpus = new Device[reading.devices().size()];
+      double[] limits = new double[gpus.length];
+      int count = 0;
+      for (Map.Entry<Device, MetricValues> device : reading.devices().entrySet()) {
+        double limit = device.getValue().getOrNaN(NodeMetric.GPU_POWER_LIMIT_WATTS);
+        if (device.getKey().kind() == Device.Kind.GPU && !Double.isNaN(limit)) {
+          gpus[count] = device.getKey();
+          limits[count++] = limit;
         }
-      });
-      return new Setpoints(reading.metrics().getOrNaN(NodeMetric.CPU_FREQ_CAP_MHZ),
-          reading.metrics().getOrNaN(NodeMetric.NODE_POWER_CAP_WATTS),
-          gpus.toArray(new Device[0]), limits.stream().mapToDouble(Double::doubleValue).toArray());
+      }
+      return new Setpoints(cpuCapMhz, nodeCapWatts, Arrays.copyOf(gpus, count),
+          Arrays.copyOf(limits, count));
     }
 
     /** Whether {@code reading} holds the same setpoints, where both report them. */

@@ -28,6 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * same as a whole scan's in every case ({@code WindowScansTest} checks that on random windows).
  * The thermal peak is rescanned when the reading that held it falls out of the settle time.
  *
+ * <p>A window of one reading (telemetry not sampled between ticks) is read directly and its
+ * node's kept result left as it was: it still describes the older readings it saw, and a later
+ * window that reaches back to them scans everything newer.
+ *
  * <p>Thread-safe: each node's kept result is one immutable record, replaced whole.
  */
 public final class WindowScans {
@@ -50,6 +54,9 @@ public final class WindowScans {
   /** Seconds from the first reading of the node's current setpoints to {@code now}. */
   double setpointsHeldSeconds(NodeView view, Instant now) {
     List<NodeReading> window = view.window();
+    if (window.size() == 1) {
+      return seconds(window.get(0).at(), now);
+    }
     int last = window.size() - 1;
     Held prior = held.get(view.id());
     int seen = prior == null ? -1 : indexOf(window, prior.first(), prior.latest());
@@ -65,8 +72,7 @@ public final class WindowScans {
           window.get(differing + 1).at());
     }
     held.put(view.id(), next);
-    Instant since = later(next.since(), window.get(0).at());
-    return Duration.between(since, now).toMillis() / 1000.0;
+    return seconds(later(next.since(), window.get(0).at()), now);
   }
 
   /** The node's CPU cap settling, peak temperature and coverage over {@code settleTime}. */
@@ -74,6 +80,11 @@ public final class WindowScans {
     List<NodeReading> window = view.window();
     int last = window.size() - 1;
     NodeReading latest = window.get(last);
+    if (last == 0) {
+      double celsius = latest.metrics().getOrNaN(NodeMetric.CPU_TEMP_CELSIUS);
+      return new Settling(true, Double.isNaN(celsius) ? Double.NEGATIVE_INFINITY : celsius,
+          settleTime.isZero() || settleTime.isNegative());
+    }
     Instant since = latest.at().minus(settleTime);
     double capMhz = latest.metrics().getOrNaN(NodeMetric.CPU_FREQ_CAP_MHZ);
     Thermal prior = thermal.get(view.id());
@@ -158,6 +169,10 @@ public final class WindowScans {
       }
     }
     return -1;
+  }
+
+  private static double seconds(Instant from, Instant to) {
+    return Duration.between(from, to).toMillis() / 1000.0;
   }
 
   private static Instant later(Instant a, Instant b) {

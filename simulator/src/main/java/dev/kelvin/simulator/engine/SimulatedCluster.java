@@ -6,11 +6,8 @@ import dev.kelvin.core.model.FacilityKind;
 import dev.kelvin.core.model.FacilityReading;
 import dev.kelvin.core.model.Job;
 import dev.kelvin.core.model.JobId;
-import dev.kelvin.core.model.MetricValues;
 import dev.kelvin.core.model.NodeAvailability;
 import dev.kelvin.core.model.NodeId;
-import dev.kelvin.core.model.NodeMetric;
-import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.model.NodeView;
 import dev.kelvin.core.model.PowerBudget;
 import dev.kelvin.core.model.RackId;
@@ -27,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -38,8 +36,9 @@ import java.util.TreeSet;
  * facility readings (supply air, outdoor air, facility power, UPS on battery, grid carbon and
  * price) and open alarms; every running job; and each node's availability as a workload
  * manager reports it (idle, busy, suspended, booting or down since when, drained since when).
- * A failed, dark or switched-off node sends nothing and shows as stale; a site cut off from the
- * controller shows nothing new at all (the alarms raised before the cut stay open, as in the
+ * A failed, dark or switched-off node sends nothing and shows as stale, last heard when it fell
+ * silent ({@link NodeViews}); a site cut off from the controller shows nothing new at all (its
+ * nodes last heard when the cut began, the alarms raised before the cut still open, as in the
  * live state).
  */
 final class SimulatedCluster implements ClusterView {
@@ -52,55 +51,72 @@ final class SimulatedCluster implements ClusterView {
 
   private final Datacenter dc;
   private final JobBook jobs;
-  private final Telemetry telemetry;
   private final SimTime time;
-  private final DvfsModel clock;
-  private final Setpoints setpoints;
-  private final double cpuTempLimitC;
   private final List<ScenarioSite> sites;
-  private final Sensors sensors;
   private final SiteConditions conditions;
   private final StateClock stateClock;
+  private final NodeViews nodeViews;
+  /** Each node's availability as last reported, reused while it holds. */
+  private final NodeAvailability[] availability;
+  private final double[] keptSinceS;
+  private final double[] keptDrainedS;
 
   SimulatedCluster(Datacenter dc, JobBook jobs, Telemetry telemetry, SimTime time,
       DvfsModel clock, Setpoints setpoints, double cpuTempLimitC, List<ScenarioSite> sites,
       Sensors sensors, SiteConditions conditions) {
-    this.sensors = sensors;
     this.conditions = conditions;
     this.dc = dc;
     this.jobs = jobs;
-    this.telemetry = telemetry;
     this.time = time;
-    this.clock = clock;
-    this.setpoints = setpoints;
-    this.cpuTempLimitC = cpuTempLimitC;
     this.sites = List.copyOf(sites);
     this.stateClock = new StateClock(dc.nodes.size);
+    this.nodeViews = new NodeViews(dc, telemetry, time, clock, setpoints, cpuTempLimitC,
+        sensors, stateClock, conditions);
+    this.availability = new NodeAvailability[dc.nodes.size];
+    this.keptSinceS = new double[dc.nodes.size];
+    this.keptDrainedS = new double[dc.nodes.size];
   }
 
   @Override
   public ClusterSnapshot snapshot(Instant now) {
     double nowS = time.toSeconds(now);
-    TreeMap<NodeId, NodeView> views = new TreeMap<>();
-    for (int i = 0; i < dc.nodes.size; i++) {
-      views.put(dc.id(i), view(i, now, nowS));
-    }
+    stateClock.observe(dc.nodes, nowS);
+    TreeMap<NodeId, NodeView> views = nodeViews.at(now, nowS);
     return new ClusterSnapshot(now, views, siteViews(now), jobViews(), availability(nowS));
   }
 
-  /** Every node's availability; a site cut off from the controller reports none. */
+  /**
+   * Every node's availability; a site cut off from the controller reports none. A node's entry
+   * is made anew only when its state, or its drain, changed since the last snapshot.
+   */
   private TreeMap<NodeId, NodeAvailability> availability(double nowS) {
     NodeTable nodes = dc.nodes;
-    stateClock.observe(nodes, nowS);
     TreeMap<NodeId, NodeAvailability> all = new TreeMap<>();
     for (int i = 0; i < nodes.size; i++) {
       if (!conditions.partitioned(nodes.site[i])) {
-        all.put(dc.id(i), new NodeAvailability(dc.id(i), availabilityState(nodes.state[i]),
-            time.instantAt(stateClock.sinceS(i)), stateClock.drainedSinceS(i).stream()
-                .mapToObj(time::instantAt).findFirst(), nodes.drained[i]));
+        all.put(dc.id(i), availabilityOf(i));
       }
     }
     return all;
+  }
+
+  private NodeAvailability availabilityOf(int i) {
+    NodeTable nodes = dc.nodes;
+    NodeAvailability.State state = availabilityState(nodes.state[i]);
+    OptionalDouble drainedS = stateClock.drainedSinceS(i);
+    NodeAvailability kept = availability[i];
+    if (kept != null && kept.state() == state && keptSinceS[i] == stateClock.sinceS(i)
+        && kept.drainedByKelvin() == nodes.drained[i]
+        && kept.drainedAt().isPresent() == drainedS.isPresent()
+        && (drainedS.isEmpty() || keptDrainedS[i] == drainedS.getAsDouble())) {
+      return kept;
+    }
+    keptSinceS[i] = stateClock.sinceS(i);
+    keptDrainedS[i] = drainedS.orElse(Double.NaN);
+    availability[i] = new NodeAvailability(dc.id(i), state, time.instantAt(keptSinceS[i]),
+        drainedS.isPresent() ? Optional.of(time.instantAt(keptDrainedS[i])) : Optional.empty(),
+        nodes.drained[i]);
+    return availability[i];
   }
 
   private static NodeAvailability.State availabilityState(byte state) {
@@ -114,67 +130,6 @@ final class SimulatedCluster implements ClusterView {
         return NodeAvailability.State.DOWN;
       default: throw new AssertionError(state);
     }
-  }
-
-  private NodeView view(int i, Instant now, double nowS) {
-    NodeTable nodes = dc.nodes;
-    double tempC = sensors.cpuTempC(i, nowS, dc.settleTemperature(i, nowS));
-    MetricValues latest = metrics(i, nodes.powerW[i], tempC, dc.inletC(nodes.site[i]),
-        nodes.utilRatio[i], nodes.clockRatio[i], sensors.correctableErrors(i, nowS));
-    long seq = telemetry.samples() + 1;
-    boolean gpus = dc.gpus.count(i) > 0;
-    NodeReading reading = gpus ? new NodeReading(dc.id(i), dc.rack(i), now, seq, latest,
-        GpuReadings.now(dc, i)) : new NodeReading(dc.id(i), dc.rack(i), now, seq, latest);
-    List<NodeReading> window = new ArrayList<>(telemetry.held() + 1);
-    for (int k = 0; k < telemetry.held(); k++) {
-      int cell = telemetry.cell(i, k);
-      if (telemetry.timeS(cell) < nowS) {
-        MetricValues sampled = metrics(i, telemetry.powerW(cell), telemetry.cpuTempC(cell),
-            telemetry.inletC(cell), telemetry.utilRatio(cell), telemetry.clockRatio(cell),
-            telemetry.correctableErrors(cell));
-        window.add(new NodeReading(dc.id(i), dc.rack(i), time.instantAt(telemetry.timeS(cell)),
-            telemetry.seqOf(k), sampled, gpus ? GpuReadings.sampled(dc, telemetry, i, cell)
-                : new TreeMap<>()));
-      }
-    }
-    window.add(reading);
-    boolean silent = nodes.state[i] == NodeTable.OFF || nodes.state[i] == NodeTable.DOWN
-        || nodes.state[i] == NodeTable.DARK;
-    int site = nodes.site[i];
-    if (conditions.partitioned(site)) {
-      Instant lastHeard = time.instantAt(conditions.partitionedSinceS(site));
-      NodeReading last = new NodeReading(dc.id(i), dc.rack(i), lastHeard, seq, latest,
-          reading.devices());
-      return new NodeView(dc.id(i), dc.rack(i), last, List.of(last), lastHeard, true);
-    }
-    return new NodeView(dc.id(i), dc.rack(i), reading, window, now, silent);
-  }
-
-  private MetricValues metrics(int i, double powerW, double tempC, double inletC,
-      double utilRatio, double clockRatio, double correctableErrors) {
-    double capMhz = setpoints.capMhz(i);
-    MetricValues.Builder values = MetricValues.builder();
-    if (!Double.isNaN(correctableErrors)) {
-      values.set(NodeMetric.ECC_CORRECTABLE_TOTAL, correctableErrors);
-    }
-    if (utilRatio > 0) {
-      // the share of a running job's time a lower clock does not stretch (docs/simulator.md)
-      values.set(NodeMetric.CPU_MEM_BOUND_RATIO, 1 - dc.power.computeBoundShare());
-    }
-    return values
-        .set(NodeMetric.POWER_WATTS, powerW)
-        .set(NodeMetric.CPU_TEMP_CELSIUS, tempC)
-        .set(NodeMetric.CPU_TEMP_LIMIT_CELSIUS, cpuTempLimitC)
-        .set(NodeMetric.INLET_TEMP_CELSIUS, inletC)
-        .set(NodeMetric.CPU_UTIL_RATIO, utilRatio)
-        .set(NodeMetric.CPU_FREQ_MHZ, clock.reportedMhz(utilRatio, clockRatio * clock.maxMhz()))
-        .set(NodeMetric.CPU_FREQ_CAP_MHZ, capMhz)
-        .set(NodeMetric.CPU_FREQ_MIN_MHZ, clock.minMhz())
-        .set(NodeMetric.CPU_FREQ_MAX_MHZ, clock.maxMhz())
-        .set(NodeMetric.NODE_POWER_CAP_WATTS, setpoints.powerCapWatts(i))
-        .set(NodeMetric.NODE_POWER_CAP_MIN_WATTS, setpoints.minWatts())
-        .set(NodeMetric.NODE_POWER_CAP_MAX_WATTS, setpoints.maxWatts())
-        .build();
   }
 
   private List<FacilityReading> facility(int site, Instant now) {

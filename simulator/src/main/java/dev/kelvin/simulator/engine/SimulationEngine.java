@@ -55,9 +55,9 @@ public final class SimulationEngine {
         scenario.failures().checkpointEvery().toMillis() / 1000.0, this::drained);
     Sensors sensors = new Sensors(setup.failures().precursors(),
         scenario.telemetry().cpuTempNoiseC(), scenario.seed());
-    this.telemetry = new Telemetry(dc, scenario.telemetry().window(), sensors);
     this.setpoints = new Setpoints(dc, jobs, time, setup.clock(),
         scenario.power().bootTime().toMillis() / 1000.0);
+    this.telemetry = new Telemetry(dc, scenario.telemetry().window(), sensors, setpoints);
     this.conditions = new SiteConditions(dc, jobs, time, timeline,
         scenario.power().bootTime().toMillis() / 1000.0);
     this.actions = new SimulatedActions(dc, jobs, time, new NodeIndex(dc), setpoints,

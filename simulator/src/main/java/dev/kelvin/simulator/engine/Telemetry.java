@@ -4,8 +4,8 @@ import dev.kelvin.simulator.report.Series;
 
 /**
  * Node telemetry samples, taken only as often as the scenario asks: each node's last
- * {@code window} samples (power, CPU temperature, inlet, utilisation, clock; each GPU's power,
- * limit and utilisation) in flat arrays,
+ * {@code window} samples (power, CPU temperature, inlet, utilisation, clock, the CPU and node
+ * power caps in force; each GPU's power, limit and utilisation) in flat arrays,
  * for the snapshot's windows, and the hottest CPU and mean inlet over time for the plots.
  * Energy never depends on sampling.
  */
@@ -19,17 +19,21 @@ final class Telemetry {
   private final double[] utilRatio;
   private final double[] clockRatio;
   private final double[] correctableErrors;
+  private final double[] capMhz;
+  private final double[] powerCapW;
   private final double[] gpuPowerW;
   private final double[] gpuLimitW;
   private final double[] gpuUtilRatio;
   private final Sensors sensors;
+  private final Setpoints setpoints;
   private final Series.Builder hottest = new Series.Builder("hottest CPU", "°C");
   private final Series.Builder meanInlet = new Series.Builder("mean inlet", "°C");
   private long samples;
 
-  Telemetry(Datacenter dc, int window, Sensors sensors) {
+  Telemetry(Datacenter dc, int window, Sensors sensors, Setpoints setpoints) {
     this.dc = dc;
     this.sensors = sensors;
+    this.setpoints = setpoints;
     this.window = window;
     int cells = dc.nodes.size * window;
     timesS = new double[window];
@@ -39,6 +43,8 @@ final class Telemetry {
     utilRatio = new double[cells];
     clockRatio = new double[cells];
     correctableErrors = new double[cells];
+    capMhz = new double[cells];
+    powerCapW = new double[cells];
     int gpuCells = dc.gpus.total() * window;
     gpuPowerW = new double[gpuCells];
     gpuLimitW = new double[gpuCells];
@@ -58,6 +64,8 @@ final class Telemetry {
       inletC[cell] = dc.inletC(nodes.site[i]);
       utilRatio[cell] = nodes.utilRatio[i];
       clockRatio[cell] = nodes.clockRatio[i];
+      capMhz[cell] = setpoints.capMhz(i);
+      powerCapW[cell] = setpoints.powerCapWatts(i);
       sampleGpus(i, slot);
     }
     samples++;
@@ -134,6 +142,19 @@ final class Telemetry {
 
   double correctableErrors(int cell) {
     return correctableErrors[cell];
+  }
+
+  double capMhz(int cell) {
+    return capMhz[cell];
+  }
+
+  double powerCapWatts(int cell) {
+    return powerCapW[cell];
+  }
+
+  /** How many samples a node's window holds at most. */
+  int window() {
+    return window;
   }
 
   /** The cell of node {@code i}'s GPU {@code g} in the same sample as node cell {@code cell}. */
