@@ -2,6 +2,7 @@ package dev.kelvin.app.controller;
 
 import dev.kelvin.dashboard.Health.Component;
 import dev.kelvin.dashboard.Health.Status;
+import dev.kelvin.predictor.history.BackfillRetries;
 import dev.kelvin.predictor.history.BackfillStats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,7 +14,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * The predictor's history backfill on {@code /health} and {@code /metrics}: DEGRADED while the
  * latest request could not be answered (those nodes and sites forecast from their live ticks
- * only, until a later request succeeds), UP otherwise.
+ * only, until a retry or a later request succeeds), UP otherwise.
  */
 final class BackfillReport {
   private BackfillReport() {}
@@ -23,7 +24,10 @@ final class BackfillReport {
       BackfillStats.Failure failure = stats.lastFailure().get();
       return new Component(Status.DEGRADED, "could not read the load model's history back from "
           + where + " at " + failure.at() + " (" + failure.cause() + "); " + stats.scopesFailed()
-          + " node(s) and site(s) forecast from their live ticks only, without the past day");
+          + " node and site read(s) failed so far, each asked again "
+          + BackfillRetries.FIRST_RETRY.toSeconds() + " s later, then doubling up to "
+          + BackfillRetries.MAX_RETRY.toMinutes() + " min; until then they forecast from their"
+          + " live ticks only, without the past day");
     }
     return new Component(Status.UP, String.format(Locale.ROOT, "%d node(s) and site(s) read"
         + " back from %s, %d waiting; %d queries, %.1f ms each on average", stats.scopesFilled(),
@@ -41,7 +45,8 @@ final class BackfillReport {
         .description("Nodes and sites whose history was read back at start").register(registry);
     FunctionCounter.builder("kelvin.predictor.backfill.scopes", owner,
             o -> stats.apply(o).scopesFailed()).tag("outcome", "failed")
-        .description("Nodes and sites left with live history: the store did not answer")
+        .description("Node and site reads that failed (the store did not answer); each is"
+            + " retried")
         .register(registry);
     counter(registry, owner, stats, "kelvin.predictor.backfill.queries", "History queries"
         + " answered", BackfillStats::queries);

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.regex.Pattern;
 
 /**
  * {@code kelvin.yaml}, the configuration of {@code kelvin run}, mapped onto the settings
@@ -38,15 +39,17 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
     RuleConfig rules) {
   /** The name messages use for a document read from no file. */
   static final String DEFAULT_SOURCE = "kelvin.yaml";
+  private static final Pattern INSTANCE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   /** Reads every key of {@code root} and refuses keys it does not know. */
   public static RunConfig read(ConfigTree root) {
     MqttConfig mqtt = MqttConfig.read(root);
-    TelemetrySettings telemetry = telemetry(root.section("telemetry"), mqtt);
+    Optional<String> instance = instance(root.section("mqtt"));
+    TelemetrySettings telemetry = telemetry(root.section("telemetry"), mqtt, instance);
     StateSettings state = StateConfig.read(root.section("state"));
     root.build("telemetry", () -> requireBlindBeforeStale(telemetry, state));
     // A node's clock gets the same allowance for its acks as for its readings.
-    ActuatorSettings actuators = actuators(root.section("actuators"), mqtt,
+    ActuatorSettings actuators = actuators(root.section("actuators"), mqtt, instance,
         state.maxFutureSkew());
     // Every section below is checked as it is read; ControllerSettings itself checks only the
     // control section's values (the tick), so a refusal of it names that section.
@@ -82,8 +85,31 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
     return empty.keysRead();
   }
 
-  private static TelemetrySettings telemetry(ConfigTree section, MqttConfig mqtt) {
-    String clientId = ClientIds.of(mqtt.endpoint().username(), TelemetrySettings.SESSION_NAME);
+  /**
+   * {@code mqtt.instance}: a name that sets this controller's sessions apart from those of other
+   * controllers under the same login ({@code <username>:<instance>:ingest}); none by default.
+   */
+  private static Optional<String> instance(ConfigTree mqtt) {
+    Optional<String> instance = mqtt.optionalString("instance");
+    return mqtt.build("instance", () -> {
+      if (instance.isPresent() && !INSTANCE.matcher(instance.get()).matches()) {
+        throw new IllegalArgumentException("instance must be 1-64 letters, digits, '.', '_' or"
+            + " '-' (it becomes part of the client ids <username>:<instance>:ingest and"
+            + " :commands), was '" + instance.get() + "'");
+      }
+      return instance;
+    });
+  }
+
+  /** The client id of session {@code session} of this controller. */
+  private static String clientId(MqttConfig mqtt, Optional<String> instance, String session) {
+    return ClientIds.of(mqtt.endpoint().username(),
+        instance.map(name -> name + ClientIds.SEPARATOR + session).orElse(session));
+  }
+
+  private static TelemetrySettings telemetry(ConfigTree section, MqttConfig mqtt,
+      Optional<String> instance) {
+    String clientId = clientId(mqtt, instance, TelemetrySettings.SESSION_NAME);
     Duration expiry = section.duration("session_expiry", TelemetrySettings.SESSION_EXPIRY);
     int maxPayload = (int) Math.min(Integer.MAX_VALUE, section.bytes("max_payload", 65_536));
     Duration rejectLog = section.duration("reject_log_period", Duration.ofMinutes(1));
@@ -113,8 +139,8 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
   }
 
   private static ActuatorSettings actuators(ConfigTree section, MqttConfig mqtt,
-      Duration maxClockSkew) {
-    String clientId = ClientIds.of(mqtt.endpoint().username(), ActuatorSettings.SESSION_NAME);
+      Optional<String> instance, Duration maxClockSkew) {
+    String clientId = clientId(mqtt, instance, ActuatorSettings.SESSION_NAME);
     Duration ackTimeout = section.duration("ack_timeout", ActuatorSettings.DEFAULT_ACK_TIMEOUT);
     return section.build(() -> new ActuatorSettings(mqtt.session(clientId, Duration.ZERO),
         mqtt.topics(), ackTimeout, maxClockSkew));

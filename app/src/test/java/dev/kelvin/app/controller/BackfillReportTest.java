@@ -38,7 +38,16 @@ class BackfillReportTest {
 
     assertThat(health.status()).isEqualTo(Status.DEGRADED);
     assertThat(health.detail()).contains("at " + AT, "no answer",
-        "3 node(s) and site(s) forecast from their live ticks only");
+        "3 node and site read(s) failed so far, each asked again 30 s later, then doubling up"
+        + " to 10 min; until then they forecast from their live ticks only");
+  }
+
+  @Test
+  void a_retry_that_answers_is_up_again() {
+    Component health = BackfillReport.health(stats(3, 3, Optional.empty()), WHERE);
+
+    assertThat(health.status()).isEqualTo(Status.UP);
+    assertThat(health.detail()).startsWith("3 node(s) and site(s) read back");
   }
 
   @Test

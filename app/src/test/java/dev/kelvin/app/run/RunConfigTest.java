@@ -166,6 +166,32 @@ class RunConfigTest {
   }
 
   @Test
+  void client_ids_derive_from_the_login_and_take_the_instance_name_when_one_is_given()
+      throws IOException {
+    String login = "mqtt:\n  username: kelvin-ops\n  password_file: " + passwordFile() + "\n";
+    ControllerSettings plain = RunConfig.read(write(login)).controller();
+    ControllerSettings second = RunConfig.read(write(login + "  instance: hall-2\n"))
+        .controller();
+
+    assertThat(plain.telemetry().session().clientId()).isEqualTo("kelvin-ops:ingest");
+    assertThat(plain.actuators().session().clientId()).isEqualTo("kelvin-ops:commands");
+    assertThat(second.telemetry().session().clientId()).isEqualTo("kelvin-ops:hall-2:ingest");
+    assertThat(second.actuators().session().clientId())
+        .isEqualTo("kelvin-ops:hall-2:commands");
+  }
+
+  @Test
+  void an_instance_name_with_a_colon_is_refused_naming_the_key() {
+    assertThatThrownBy(() -> RunConfig.read(write("mqtt:\n  allow_anonymous_for_tests: true\n"
+        + "  instance: a:b\n"))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("mqtt.instance").hasMessageContaining("'a:b'");
+  }
+
+  private Path passwordFile() throws IOException {
+    return Files.writeString(dir.resolve("mqtt.password"), "secret");
+  }
+
+  @Test
   void a_port_written_as_text_is_a_wrong_type() {
     assertRefused("dashboard:\n  port: \"8080\"\n", "dashboard.port", "\"8080\"",
         "must be a whole number within 0..65535; write it without quotes");

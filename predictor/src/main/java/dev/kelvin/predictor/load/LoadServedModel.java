@@ -1,13 +1,14 @@
 package dev.kelvin.predictor.load;
 
 import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.NodeView;
 import dev.kelvin.core.model.SiteId;
 import dev.kelvin.core.prediction.ForecastScope;
 import dev.kelvin.core.prediction.LoadForecast;
 import dev.kelvin.core.prediction.Prediction;
-import dev.kelvin.predictor.history.BackfillResult;
+import dev.kelvin.predictor.history.BackfillRetries;
 import dev.kelvin.predictor.history.HistoryBackfill;
 import dev.kelvin.predictor.history.ScopeSteps;
 import dev.kelvin.predictor.model.ModelFile;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A load model serving every tick. Each snapshot's power (and CPU utilisation where reported) of
@@ -47,7 +47,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * first live one, and those scopes are forecast at once instead of at the next step's end. The step of the first live sample is the live samples' alone: a value
  * read back for it only says the series reported before, so that step counts as covered from
  * its start (see {@link BucketedHistory#fill}). A scope whose request failed keeps its live
- * history, as without a source. Thread-safe.
+ * history and is asked again at a later tick ({@link HistoryReadBack}, {@link BackfillRetries}:
+ * 30 s after the failure, then doubling up to 10 minutes; a site's retry re-reads the nodes it
+ * has a history of then, to sum them); a retry that answers fills the steps before the first
+ * live one as a first answer would. Thread-safe.
  */
 final class LoadServedModel implements ServedModel {
   /** The ticks after a step's end over which its forecasts are spread, at most. */
@@ -58,16 +61,13 @@ final class LoadServedModel implements ServedModel {
   private final ModelFile file;
   private final LoadModel model;
   private final ZoneId zone;
-  private final HistoryBackfill backfill;
+  private final HistoryReadBack readBack;
   private final long stepMillis;
   private final int capacity;
   private final int featureCount;
   private final Map<ForecastScope, Histories> histories = new HashMap<>();
   private final Map<ForecastScope, List<Prediction>> forecasts = new LinkedHashMap<>();
   private final ArrayDeque<ForecastScope> due = new ArrayDeque<>();
-  /** Scopes first seen this tick, to ask the history of. */
-  private final List<ForecastScope> fresh = new ArrayList<>();
-  private final ConcurrentLinkedQueue<BackfillResult> arrived = new ConcurrentLinkedQueue<>();
   private long forecastBucket = Long.MIN_VALUE;
   private long lastTickMillis = Long.MIN_VALUE;
   private int batch;
@@ -76,7 +76,7 @@ final class LoadServedModel implements ServedModel {
     this.file = Objects.requireNonNull(file, "file");
     this.model = Objects.requireNonNull(model, "model");
     this.zone = Objects.requireNonNull(zone, "zone");
-    this.backfill = Objects.requireNonNull(backfill, "backfill");
+    this.readBack = new HistoryReadBack(backfill, new BackfillRetries());
     LoadHorizons horizons = model.horizons();
     this.stepMillis = horizons.step().toMillis();
     this.capacity = horizons.stepsPerDay() + 1;
@@ -93,11 +93,12 @@ final class LoadServedModel implements ServedModel {
     long at = snapshot.at().toEpochMilli();
     long bucket = Math.floorDiv(at, stepMillis);
     record(snapshot, at, bucket);
-    askHistory(snapshot.at(), bucket);
-    List<ForecastScope> merged = mergeHistory();
+    readBack.ask(snapshot.at(), bucket - capacity, model.horizons().step(), this::nodesOf);
+    List<ForecastScope> merged = mergeHistory(snapshot.at());
     if (bucket > forecastBucket) {
       histories.values().removeIf(h -> h.power.lastSampled() < bucket - capacity);
       forecasts.keySet().retainAll(histories.keySet());
+      readBack.retainAll(histories.keySet());
       queueEveryScope(spreadTicks(at));
       forecastBucket = bucket;
     } else if (!merged.isEmpty()) {
@@ -159,26 +160,27 @@ final class LoadServedModel implements ServedModel {
     return out;
   }
 
-  /** Asks the history of the scopes first seen this tick, up to this tick, off this thread. */
-  private void askHistory(Instant at, long bucket) {
-    if (!fresh.isEmpty() && backfill.enabled()) {
-      backfill.fetch(fresh, bucket - capacity, at, model.horizons().step(), at, arrived::add);
+  /** The nodes of {@code site} with a history: those a retry of the site's history reads. */
+  private List<NodeId> nodesOf(SiteId site) {
+    List<NodeId> nodes = new ArrayList<>();
+    for (ForecastScope scope : histories.keySet()) {
+      if (scope instanceof ForecastScope.OfNode node && node.node().site().equals(site)) {
+        nodes.add(node.node());
+      }
     }
-    fresh.clear();
+    return nodes;
   }
 
   /** Merges the histories read back since the last tick; returns the scopes merged. */
-  private List<ForecastScope> mergeHistory() {
+  private List<ForecastScope> mergeHistory(Instant now) {
     List<ForecastScope> merged = new ArrayList<>();
-    for (BackfillResult result = arrived.poll(); result != null; result = arrived.poll()) {
-      for (ScopeSteps steps : result.filled()) {
-        Histories h = histories.get(steps.scope());
-        if (h != null) {
-          h.power.fill(steps.firstStep(), steps.power(), h.liveFrom);
-          steps.utilization().ifPresent(util -> h.util().fill(steps.firstStep(), util,
-              h.liveFrom));
-          merged.add(steps.scope());
-        }
+    for (ScopeSteps steps : readBack.arrived(now, histories::containsKey)) {
+      Histories h = histories.get(steps.scope());
+      if (h != null) {
+        h.power.fill(steps.firstStep(), steps.power(), h.liveFrom);
+        steps.utilization().ifPresent(util -> h.util().fill(steps.firstStep(), util,
+            h.liveFrom));
+        merged.add(steps.scope());
       }
     }
     return merged;
@@ -240,7 +242,7 @@ final class LoadServedModel implements ServedModel {
     if (h == null) {
       h = new Histories(bucket);
       histories.put(scope, h);
-      fresh.add(scope);
+      readBack.firstSeen(scope);
     }
     return h;
   }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The served load model (persistence, so a forecast is the last whole step) started a day into
- * its series, with its history read back from a fake source.
+ * its series, with its history read back from a fake source, and read again after a failure.
  */
 class LoadServedModelBackfillTest {
   /** A nanosecond count that moves 1 ms each time a query is timed. */
@@ -165,6 +165,66 @@ class LoadServedModelBackfillTest {
     List<Prediction> later = served.predict(snapshot(STEP_START.plus(STEP).plusSeconds(1), 250));
     assertThat(of(later, ForecastScope.node(A))).as("the live path still forecasts")
         .hasSize(3).allSatisfy(forecast -> assertThat(forecast.powerWatts()).isEqualTo(250));
+  }
+
+  @Test
+  void a_failed_history_is_asked_again_30_s_later_and_then_serves_forecasts_from_the_past() {
+    aDayBefore();
+    reporting.addAll(List.of(A, B));
+    HistoryBackfill backfill = HistoryBackfill.of(history.down(), Runnable::run, ticks);
+    ServedModel served = served(backfill);
+    Instant failedAt = STEP_START.plusSeconds(40);
+    served.predict(snapshot(failedAt, 250));
+    history.up();
+
+    assertThat(served.predict(snapshot(failedAt.plusSeconds(29), 250))).isEmpty();
+    assertThat(history.asked()).as("no retry before 30 s").hasSize(1);
+    List<Prediction> retried = served.predict(snapshot(failedAt.plusSeconds(30), 250));
+
+    assertThat(of(retried, ForecastScope.node(A))).hasSize(3)
+        .allSatisfy(forecast -> assertThat(forecast.powerWatts()).isEqualTo(200));
+    assertThat(of(retried, ForecastScope.site(SITE))).hasSize(3)
+        .allSatisfy(forecast -> assertThat(forecast.powerWatts()).isEqualTo(300));
+    assertThat(backfill.stats().lastFailure()).as("/health UP again").isEmpty();
+    assertThat(backfill.stats().scopesFilled()).as("two nodes and their site").isEqualTo(3);
+  }
+
+  @Test
+  void a_history_that_stays_down_is_asked_at_30_90_and_210_s_after_the_first_failure() {
+    reporting.add(A);
+    ServedModel served = served(HistoryBackfill.of(history.down(), Runnable::run, ticks));
+    Instant first = STEP_START.plusSeconds(40);
+    List<Long> askedAt = new ArrayList<>();
+    for (int s = 0; s <= 400; s++) {
+      int before = history.asked().size();
+      served.predict(snapshot(first.plusSeconds(s), 250));
+      if (history.asked().size() > before) {
+        askedAt.add((long) s);
+      }
+    }
+
+    assertThat(askedAt).as("one question a request: the first fails it")
+        .containsExactly(0L, 30L, 90L, 210L);
+  }
+
+  @Test
+  void a_sites_retry_sums_the_nodes_reporting_at_retry_time() {
+    aDayBefore();
+    reporting.add(A);
+    ServedModel served = served(HistoryBackfill.of(history.down(), Runnable::run, ticks));
+    Instant failedAt = STEP_START.plusSeconds(40);
+    served.predict(snapshot(failedAt, 250));
+    history.up();
+    reporting.add(B);
+    served.predict(snapshot(failedAt.plusSeconds(10), 250));
+
+    List<Prediction> retried = served.predict(snapshot(failedAt.plusSeconds(30), 250));
+
+    assertThat(of(retried, ForecastScope.site(SITE))).as("n01 and n02, read again").hasSize(3)
+        .allSatisfy(forecast -> assertThat(forecast.powerWatts()).isEqualTo(300));
+    assertThat(history.asked()).extracting(FakeHistory.Asked::series)
+        .filteredOn("site-a/n02/power_w"::equals).as("n02 read when new and for the site")
+        .hasSize(2);
   }
 
   @Test
