@@ -137,10 +137,12 @@ public final class RulePolicy implements Policy {
   public List<Action> decide(ClusterSnapshot snapshot, List<Prediction> predictions) {
     DroolsRuleBase ruleBase = inForce.get().ruleBase();
     List<Object> facts = new ArrayList<>(parameters.all());
+    List<Optional<NodeThermalFact>> thermal = SnapshotFacts.eachNode(snapshot,
+        view -> NodeThermalFact.of(view, settings.defaultCpuTempLimitCelsius(),
+            settings.settleTime(), scans));
+    int node = 0;
     for (NodeView view : snapshot.views()) {
-      Optional<NodeThermalFact> fact =
-          NodeThermalFact.of(view, settings.defaultCpuTempLimitCelsius(),
-              settings.settleTime(), scans);
+      Optional<NodeThermalFact> fact = thermal.get(node++);
       if (fact.isPresent()) {
         facts.add(fact.get());
       } else {

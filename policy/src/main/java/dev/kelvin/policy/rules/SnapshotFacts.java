@@ -13,6 +13,7 @@ import dev.kelvin.core.model.SiteView;
 import dev.kelvin.core.prediction.Prediction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -21,6 +22,9 @@ import java.util.function.Predicate;
  * {@link AlarmFact} per open alarm, in the snapshot's order.
  */
 public final class SnapshotFacts {
+  /** From this many nodes up, the per-node facts are made on more than one thread. */
+  static final int PARALLEL_FROM = 512;
+
   private SnapshotFacts() {}
 
   /**
@@ -69,10 +73,7 @@ public final class SnapshotFacts {
         facts.add(JobFact.of(job, snapshot.at()));
       }
     }
-    List<NodeFact> nodes = new ArrayList<>(snapshot.nodes().size());
-    for (NodeView view : snapshot.views()) {
-      nodes.add(NodeFact.of(view, snapshot, running, scans));
-    }
+    List<NodeFact> nodes = eachNode(snapshot, view -> NodeFact.of(view, snapshot, running, scans));
     facts.addAll(nodes);
     scans.retainOnly(snapshot.nodes().keySet());
     for (SiteView site : snapshot.sites().values()) {
@@ -85,6 +86,22 @@ public final class SnapshotFacts {
       }
     }
     return nodes;
+  }
+
+  /**
+   * {@code fact} of every node of the snapshot, in node order; at {@link #PARALLEL_FROM} nodes
+   * and more, on the common fork-join pool as well as the calling thread (each node's fact
+   * reads only its own view and shared read-only state; {@link WindowScans} is thread-safe).
+   */
+  public static <T> List<T> eachNode(ClusterSnapshot snapshot, Function<NodeView, T> fact) {
+    if (snapshot.nodes().size() < PARALLEL_FROM) {
+      List<T> facts = new ArrayList<>(snapshot.nodes().size());
+      for (NodeView view : snapshot.views()) {
+        facts.add(fact.apply(view));
+      }
+      return facts;
+    }
+    return new ArrayList<>(snapshot.views()).parallelStream().map(fact).toList();
   }
 
   private static SiteFact site(SiteView site, List<NodeFact> nodes) {

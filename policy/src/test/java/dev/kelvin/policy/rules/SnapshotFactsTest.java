@@ -71,6 +71,25 @@ class SnapshotFactsTest {
     assertThat(alarm.unconfirmedSeconds()).isEqualTo(10);
   }
 
+  @Test
+  void makes_the_facts_of_a_large_cluster_on_several_threads_exactly_as_on_one() {
+    List<NodeView> views = new java.util.ArrayList<>();
+    for (int i = 0; i < 3 * SnapshotFacts.PARALLEL_FROM; i++) {
+      views.add(Nodes.fresh(Readings.reading().node(String.format("n%04d", i))
+          .rack("r" + i % 7).with(NodeMetric.POWER_WATTS, 100 + i % 300)
+          .with(NodeMetric.CPU_UTIL_RATIO, (i % 10) / 10.0)));
+    }
+    ClusterSnapshot large = ClusterSnapshot.of(Nodes.NOW, views);
+    List<NodeFact> oneByOne = new java.util.ArrayList<>();
+    WindowScans scans = new WindowScans();
+    JobTallies noJobs = JobTallies.of(List.of());
+    for (NodeView view : large.views()) {
+      oneByOne.add(NodeFact.of(view, large, noJobs, scans));
+    }
+
+    assertThat(all(SnapshotFacts.of(large), NodeFact.class)).containsExactlyElementsOf(oneByOne);
+  }
+
   private static ClusterSnapshot snapshot() {
     NodeView n1 = Nodes.fresh(Readings.reading().node("n01").rack("r1"));
     NodeView n2 = Nodes.fresh(Readings.reading().node("n02").rack("r2")

@@ -62,6 +62,11 @@ final class NodeViews {
     this.order = index.values().stream().mapToInt(Integer::intValue).toArray();
   }
 
+  /** The node index of each node in node order. */
+  int[] order() {
+    return order;
+  }
+
   /** Every node's view at {@code now}, sorted by node; the map is reused by the next call. */
   TreeMap<NodeId, NodeView> at(Instant now, double nowS) {
     if (views.isEmpty()) {

@@ -58,6 +58,9 @@ final class SimulatedCluster implements ClusterView {
   private final NodeViews nodeViews;
   /** Each node's availability as last reported, reused while it holds. */
   private final NodeAvailability[] availability;
+  /** Every node's availability, sorted, kept from tick to tick while no site is cut off. */
+  private final TreeMap<NodeId, NodeAvailability> allAvailability = new TreeMap<>();
+  private final List<TreeSet<RackId>> siteRacks = new ArrayList<>();
   private final double[] keptSinceS;
   private final double[] keptDrainedS;
 
@@ -82,22 +85,46 @@ final class SimulatedCluster implements ClusterView {
     double nowS = time.toSeconds(now);
     stateClock.observe(dc.nodes, nowS);
     TreeMap<NodeId, NodeView> views = nodeViews.at(now, nowS);
-    return new ClusterSnapshot(now, views, siteViews(now), jobViews(), availability(nowS));
+    return new ClusterSnapshot(now, views, siteViews(now), jobViews(), availability());
   }
 
   /**
    * Every node's availability; a site cut off from the controller reports none. A node's entry
    * is made anew only when its state, or its drain, changed since the last snapshot.
    */
-  private TreeMap<NodeId, NodeAvailability> availability(double nowS) {
+  private TreeMap<NodeId, NodeAvailability> availability() {
     NodeTable nodes = dc.nodes;
-    TreeMap<NodeId, NodeAvailability> all = new TreeMap<>();
+    if (!anyPartitioned()) {
+      if (allAvailability.isEmpty()) {
+        for (int i = 0; i < nodes.size; i++) {
+          allAvailability.put(dc.id(i), availabilityOf(i));
+        }
+      } else {
+        // the map is kept sorted from tick to tick, its values replaced in node view order
+        int[] order = nodeViews.order();
+        int k = 0;
+        for (Map.Entry<NodeId, NodeAvailability> entry : allAvailability.entrySet()) {
+          entry.setValue(availabilityOf(order[k++]));
+        }
+      }
+      return allAvailability;
+    }
+    TreeMap<NodeId, NodeAvailability> reporting = new TreeMap<>();
     for (int i = 0; i < nodes.size; i++) {
       if (!conditions.partitioned(nodes.site[i])) {
-        all.put(dc.id(i), availabilityOf(i));
+        reporting.put(dc.id(i), availabilityOf(i));
       }
     }
-    return all;
+    return reporting;
+  }
+
+  private boolean anyPartitioned() {
+    for (int s = 0; s < dc.siteCount(); s++) {
+      if (conditions.partitioned(s)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private NodeAvailability availabilityOf(int i) {
@@ -170,10 +197,7 @@ final class SimulatedCluster implements ClusterView {
     TreeMap<SiteId, SiteView> views = new TreeMap<>();
     for (int s = 0; s < dc.siteCount(); s++) {
       SiteId id = dc.siteId(s);
-      TreeSet<RackId> racks = new TreeSet<>();
-      for (int i = dc.siteStart(s); i < dc.siteStart(s) + dc.siteSize(s); i++) {
-        racks.add(dc.rack(i));
-      }
+      TreeSet<RackId> racks = racks(s);
       List<PowerBudget> budgets = new ArrayList<>();
       sites.get(s).powerBudgetKw().ifPresent(kw -> budgets.add(PowerBudget.ofSite(id,
           kw * 1000)));
@@ -182,6 +206,19 @@ final class SimulatedCluster implements ClusterView {
           alarms(s, now)));
     }
     return views;
+  }
+
+  /** The racks of site {@code s}: they never change, so they are gathered once. */
+  private TreeSet<RackId> racks(int s) {
+    while (siteRacks.size() <= s) {
+      TreeSet<RackId> racks = new TreeSet<>();
+      int site = siteRacks.size();
+      for (int i = dc.siteStart(site); i < dc.siteStart(site) + dc.siteSize(site); i++) {
+        racks.add(dc.rack(i));
+      }
+      siteRacks.add(racks);
+    }
+    return siteRacks.get(s);
   }
 
   /** A trace job's id as the cluster view names it: {@code j} and its number. */
