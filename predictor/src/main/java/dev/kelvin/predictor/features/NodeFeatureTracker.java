@@ -40,25 +40,38 @@ public final class NodeFeatureTracker {
 
   private final Map<NodeId, NodeMemory> memory = new HashMap<>();
   private final TreeMap<Instant, Integer> systemFailures = new TreeMap<>();
+  /** The nodes of the last snapshot's views and availability, in its order. */
+  private NodeMemory[] lastViews = new NodeMemory[0];
+  private NodeMemory[] lastAvailability = new NodeMemory[0];
+  private double[] scratch = new double[0];
 
   /** The features of every node of {@code snapshot}, updating what is kept per node. */
   public synchronized NodeFeatureBatch observe(ClusterSnapshot snapshot) {
     Instant now = snapshot.at();
+    NodeMemory[] seen = new NodeMemory[snapshot.availability().size()];
+    int i = 0;
     for (NodeAvailability availability : snapshot.availability().values()) {
-      node(availability.node(), now).see(availability).ifPresent(
+      NodeMemory node = node(lastAvailability, i, availability.node(), now);
+      seen[i++] = node;
+      node.see(availability).ifPresent(
           failedAt -> systemFailures.merge(failedAt, 1, Integer::sum));
     }
+    lastAvailability = seen;
     systemFailures.headMap(now.minus(DAY)).clear();
     double systemLastDay = systemFailures.headMap(now).values().stream()
         .mapToInt(Integer::intValue).sum();
-    List<NodeId> nodes = new ArrayList<>();
-    List<double[]> values = new ArrayList<>();
+    List<NodeId> nodes = new ArrayList<>(snapshot.nodes().size());
+    List<double[]> values = new ArrayList<>(snapshot.nodes().size());
     TreeMap<NodeId, UnknownReason> unknown = new TreeMap<>();
+    NodeMemory[] viewed = new NodeMemory[snapshot.nodes().size()];
+    i = 0;
     for (NodeView view : snapshot.views()) {
-      NodeMemory node = node(view.id(), now);
+      NodeMemory node = node(lastViews, i, view.id(), now);
+      viewed[i++] = node;
       node.remember(view.window());
       Optional<UnknownReason> reason = NodeTelemetryFeatures.unknownReason(view);
-      double[] features = reason.isEmpty() ? node.features(view, now, systemLastDay) : null;
+      double[] features = reason.isEmpty() ? node.features(view, now, systemLastDay, scratch(view))
+          : null;
       if (reason.isEmpty() && features == null) {
         reason = Optional.of(UnknownReason.SHORT_HISTORY);
       }
@@ -69,16 +82,40 @@ public final class NodeFeatureTracker {
         values.add(features);
       }
     }
+    lastViews = viewed;
     return new NodeFeatureBatch(now, nodes, values, unknown);
   }
 
-  private NodeMemory node(NodeId id, Instant now) {
-    return memory.computeIfAbsent(id, key -> new NodeMemory(now));
+  /** Room for one value per reading of {@code view}'s window, reused from node to node. */
+  private double[] scratch(NodeView view) {
+    if (scratch.length < view.window().size()) {
+      scratch = new double[view.window().size()];
+    }
+    return scratch;
+  }
+
+  /**
+   * The memory of node {@code id}, the {@code i}-th of its kind in the snapshot: the one at
+   * {@code i} in the last snapshot when that is the same node (a site's nodes rarely change
+   * between ticks), else the one kept for {@code id}, or a new one.
+   */
+  private NodeMemory node(NodeMemory[] last, int i, NodeId id, Instant now) {
+    if (i < last.length && (last[i].id == id || last[i].id.equals(id))) {
+      return last[i];
+    }
+    NodeMemory node = memory.get(id);
+    if (node == null) {
+      node = new NodeMemory(id, now);
+      memory.put(id, node);
+    }
+    return node;
   }
 
   /** What is kept of one node between snapshots. */
   private static final class NodeMemory {
+    final NodeId id;
     final Instant firstSeen;
+    final WindowColumns window = new WindowColumns();
     final CounterMemory corrected = new CounterMemory();
     final CounterMemory uncorrected = new CounterMemory();
     final List<Instant> failures = new ArrayList<>();
@@ -86,7 +123,8 @@ public final class NodeFeatureTracker {
     boolean down;
     Instant remembered = Instant.MIN;
 
-    NodeMemory(Instant firstSeen) {
+    NodeMemory(NodeId id, Instant firstSeen) {
+      this.id = id;
       this.firstSeen = firstSeen;
     }
 
@@ -104,34 +142,41 @@ public final class NodeFeatureTracker {
       return Optional.empty();
     }
 
-    /** Keeps the counters of the readings newer than any kept before. */
+    /**
+     * Keeps the counters of the readings newer than any kept before: those at the end of the
+     * window (oldest first, in time order), found from its end.
+     */
     void remember(List<NodeReading> window) {
-      for (NodeReading reading : window) {
-        if (reading.at().isAfter(remembered)) {
-          remembered = reading.at();
-          double value = reading.metrics().getOrNaN(NodeMetric.ECC_CORRECTABLE_TOTAL);
-          if (!Double.isNaN(value)) {
-            corrected.record(reading.at(), value);
-          }
-          value = reading.metrics().getOrNaN(NodeMetric.ECC_UNCORRECTABLE_TOTAL);
-          if (!Double.isNaN(value)) {
-            uncorrected.record(reading.at(), value);
-          }
+      int from = window.size();
+      while (from > 0 && window.get(from - 1).at().isAfter(remembered)) {
+        from--;
+      }
+      for (int i = from; i < window.size(); i++) {
+        NodeReading reading = window.get(i);
+        remembered = reading.at();
+        double value = reading.metrics().getOrNaN(NodeMetric.ECC_CORRECTABLE_TOTAL);
+        if (!Double.isNaN(value)) {
+          corrected.record(reading.at(), value);
+        }
+        value = reading.metrics().getOrNaN(NodeMetric.ECC_UNCORRECTABLE_TOTAL);
+        if (!Double.isNaN(value)) {
+          uncorrected.record(reading.at(), value);
         }
       }
     }
 
     /** The features, or null when the corrected counter is not known far enough back. */
-    double[] features(NodeView view, Instant now, double systemLastDay) {
+    double[] features(NodeView view, Instant now, double systemLastDay, double[] scratch) {
       NodeReading latest = view.latest();
       double errors = latest.metrics().getOrNaN(NodeMetric.ECC_CORRECTABLE_TOTAL);
       Instant at = latest.at();
       if (Double.isNaN(corrected.delta(at, errors, NodeTelemetryFeatures.MIN_COUNTER_HISTORY))) {
         return null;
       }
-      double[] window = NodeTelemetryFeatures.windowValues(view.window());
-      double[] all = Arrays.copyOf(window, NodeTelemetryFeatures.NAMES.size());
-      int k = window.length;
+      double[] all = new double[NodeTelemetryFeatures.NAMES.size()];
+      window.update(view.window());
+      window.values(all, scratch);
+      int k = NodeTelemetryFeatures.WINDOW_NAMES.size();
       for (Duration span : CORRECTED_SPANS) {
         all[k++] = corrected.delta(at, errors, span);
       }
