@@ -10,12 +10,14 @@ import dev.kelvin.predictor.features.NodeTelemetryFeatures.UnknownReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Turns each snapshot, in order, into every node's {@link NodeTelemetryFeatures}: the one path
@@ -37,61 +39,97 @@ public final class NodeFeatureTracker {
   private static final Duration[] CORRECTED_SPANS = {Duration.ofMinutes(5),
       Duration.ofMinutes(15), Duration.ofMinutes(30)};
   private static final Duration UNCORRECTED_SPAN = Duration.ofMinutes(30);
+  /** From this many nodes on, a snapshot's nodes are described in parallel ... */
+  static final int PARALLEL_FROM_NODES = 1_000;
+  /** ... in parts of this many nodes, on the common fork-join pool. */
+  private static final int CHUNK_NODES = 256;
 
   private final Map<NodeId, NodeMemory> memory = new HashMap<>();
   private final TreeMap<Instant, Integer> systemFailures = new TreeMap<>();
   /** The nodes of the last snapshot's views and availability, in its order. */
   private NodeMemory[] lastViews = new NodeMemory[0];
   private NodeMemory[] lastAvailability = new NodeMemory[0];
-  private double[] scratch = new double[0];
 
   /** The features of every node of {@code snapshot}, updating what is kept per node. */
   public synchronized NodeFeatureBatch observe(ClusterSnapshot snapshot) {
     Instant now = snapshot.at();
-    NodeMemory[] seen = new NodeMemory[snapshot.availability().size()];
+    double systemLastDay = seeAvailability(snapshot.availability().values(), now);
+    NodeView[] views = snapshot.views().toArray(NodeView[]::new);
+    NodeMemory[] memories = new NodeMemory[views.length];
+    for (int i = 0; i < views.length; i++) {
+      memories[i] = node(lastViews, i, views[i].id(), now);
+    }
+    lastViews = memories;
+    Tick tick = new Tick(views, memories, now, systemLastDay);
+    if (views.length >= PARALLEL_FROM_NODES) {
+      IntStream.range(0, (views.length + CHUNK_NODES - 1) / CHUNK_NODES).parallel()
+          .forEach(c -> tick.describe(c * CHUNK_NODES,
+              Math.min(views.length, (c + 1) * CHUNK_NODES)));
+    } else {
+      tick.describe(0, views.length);
+    }
+    return tick.batch();
+  }
+
+  /**
+   * Keeps the failures that {@code availability} shows (the nodes newly down); the failures of
+   * any node in the day before {@code now}.
+   */
+  private double seeAvailability(Collection<NodeAvailability> availability, Instant now) {
+    NodeMemory[] seen = new NodeMemory[availability.size()];
     int i = 0;
-    for (NodeAvailability availability : snapshot.availability().values()) {
-      NodeMemory node = node(lastAvailability, i, availability.node(), now);
+    for (NodeAvailability each : availability) {
+      NodeMemory node = node(lastAvailability, i, each.node(), now);
       seen[i++] = node;
-      node.see(availability).ifPresent(
-          failedAt -> systemFailures.merge(failedAt, 1, Integer::sum));
+      node.see(each).ifPresent(failedAt -> systemFailures.merge(failedAt, 1, Integer::sum));
     }
     lastAvailability = seen;
     systemFailures.headMap(now.minus(DAY)).clear();
-    double systemLastDay = systemFailures.headMap(now).values().stream()
-        .mapToInt(Integer::intValue).sum();
-    List<NodeId> nodes = new ArrayList<>(snapshot.nodes().size());
-    List<double[]> values = new ArrayList<>(snapshot.nodes().size());
-    TreeMap<NodeId, UnknownReason> unknown = new TreeMap<>();
-    NodeMemory[] viewed = new NodeMemory[snapshot.nodes().size()];
-    i = 0;
-    for (NodeView view : snapshot.views()) {
-      NodeMemory node = node(lastViews, i, view.id(), now);
-      viewed[i++] = node;
-      node.remember(view.window());
-      Optional<UnknownReason> reason = NodeTelemetryFeatures.unknownReason(view);
-      double[] features = reason.isEmpty() ? node.features(view, now, systemLastDay, scratch(view))
-          : null;
-      if (reason.isEmpty() && features == null) {
-        reason = Optional.of(UnknownReason.SHORT_HISTORY);
-      }
-      if (reason.isPresent()) {
-        unknown.put(view.id(), reason.get());
-      } else {
-        nodes.add(view.id());
-        values.add(features);
-      }
-    }
-    lastViews = viewed;
-    return new NodeFeatureBatch(now, nodes, values, unknown);
+    return systemFailures.headMap(now).values().stream().mapToInt(Integer::intValue).sum();
   }
 
-  /** Room for one value per reading of {@code view}'s window, reused from node to node. */
-  private double[] scratch(NodeView view) {
-    if (scratch.length < view.window().size()) {
-      scratch = new double[view.window().size()];
+  /** One snapshot's nodes, each described by the part of the work that holds it. */
+  private record Tick(NodeView[] views, NodeMemory[] memories, Instant now,
+      double systemLastDay, double[][] features, UnknownReason[] reasons) {
+
+    Tick(NodeView[] views, NodeMemory[] memories, Instant now, double systemLastDay) {
+      this(views, memories, now, systemLastDay, new double[views.length][],
+          new UnknownReason[views.length]);
     }
-    return scratch;
+
+    /** The features, or why there are none, of nodes {@code from} to {@code to - 1}. */
+    void describe(int from, int to) {
+      double[] scratch = new double[0];
+      for (int i = from; i < to; i++) {
+        NodeView view = views[i];
+        memories[i].remember(view.window());
+        Optional<UnknownReason> reason = NodeTelemetryFeatures.unknownReason(view);
+        if (reason.isPresent()) {
+          reasons[i] = reason.get();
+          continue;
+        }
+        if (scratch.length < view.window().size()) {
+          scratch = new double[view.window().size()];
+        }
+        features[i] = memories[i].features(view, now, systemLastDay, scratch);
+        reasons[i] = features[i] == null ? UnknownReason.SHORT_HISTORY : null;
+      }
+    }
+
+    NodeFeatureBatch batch() {
+      List<NodeId> nodes = new ArrayList<>(views.length);
+      List<double[]> values = new ArrayList<>(views.length);
+      TreeMap<NodeId, UnknownReason> unknown = new TreeMap<>();
+      for (int i = 0; i < views.length; i++) {
+        if (reasons[i] != null) {
+          unknown.put(views[i].id(), reasons[i]);
+        } else {
+          nodes.add(views[i].id());
+          values.add(features[i]);
+        }
+      }
+      return new NodeFeatureBatch(now, nodes, values, unknown);
+    }
   }
 
   /**

@@ -181,6 +181,39 @@ class NodeFeatureTrackerTest {
     assertThat(together.nodes()).hasSize(3);
   }
 
+  @Test
+  void a_large_snapshot_described_in_parallel_gives_every_node_the_features_of_a_plain_pass() {
+    int count = NodeFeatureTracker.PARALLEL_FROM_NODES + 300;
+    List<NodeId> ids = new ArrayList<>();
+    for (int k = 0; k < count; k++) {
+      ids.add(NodeId.of("site-a", String.format("n%05d", k)));
+    }
+    NodeFeatureTracker[] parts = {new NodeFeatureTracker(), new NodeFeatureTracker(),
+        new NodeFeatureTracker()};
+    int part = count / parts.length + 1;
+    NodeFeatureBatch whole = null;
+    List<NodeFeatureBatch> pieces = new ArrayList<>();
+    for (int m = 10; m <= 30; m += 2) {
+      List<NodeView> views = new ArrayList<>();
+      for (int k = 0; k < count; k++) {
+        int node = k;
+        views.add(view(ids.get(k), m, n -> node % 3 == 0 ? n * (node % 17) : n));
+      }
+      whole = tracker.observe(ClusterSnapshot.of(minute(m), views));
+      pieces.clear();
+      for (int p = 0; p < parts.length; p++) {
+        pieces.add(parts[p].observe(ClusterSnapshot.of(minute(m),
+            views.subList(p * part, Math.min(count, (p + 1) * part)))));
+      }
+    }
+
+    assertThat(whole.nodes()).hasSize(count);
+    for (int k = 0; k < count; k++) {
+      assertThat(whole.valuesOf(ids.get(k))).as(ids.get(k).toString())
+          .isEqualTo(pieces.get(k / part).valuesOf(ids.get(k)));
+    }
+  }
+
   private static NodeView view(NodeId node, int now, IntToDoubleFunction errors) {
     List<NodeReading> window = new ArrayList<>();
     for (int m = Math.max(0, now - 10); m <= now; m++) {
