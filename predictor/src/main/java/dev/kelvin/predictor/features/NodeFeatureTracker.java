@@ -23,16 +23,21 @@ import java.util.stream.IntStream;
  * Turns each snapshot, in order, into every node's {@link NodeTelemetryFeatures}: the one path
  * from snapshots to features, used alike by the recorder of training data and by the served
  * failure and anomaly models. It keeps, per node, what the features need from earlier ticks:
- * the memory error counters' recent values ({@link CounterMemory}) and the failures seen, as
- * the workload manager's DOWN transitions in the snapshot's availability.
+ * the memory error counters' recent values ({@link CounterMemory}), the failures seen, as
+ * the workload manager's DOWN transitions in the snapshot's availability, and its window as
+ * columns ({@link WindowColumns}), so that a tick reads only the readings new since the last.
+ * Nodes are found by their position in the last snapshot where it has not changed; from
+ * {@link #PARALLEL_FROM_NODES} nodes on, they are described in parallel on the common
+ * fork-join pool, each node by one task, the batch in node order as from one pass.
  *
  * <p>A node gets no features (an "unknown", never a guess) when {@link
  * NodeTelemetryFeatures#unknownReason} says so, or when its corrected error counter is not
  * known {@link NodeTelemetryFeatures#MIN_COUNTER_HISTORY} back. Its failure history is NaN
  * when the snapshots never carried its availability (no workload manager reports it).
  * Snapshots must come in time order; thread-safe. What is kept of a node stays when it leaves
- * the snapshot (a failed node forgotten by the state keeps its failure history): about 2 kB per
- * node ever seen, bounded by the state's inventory and {@code state.max_nodes}.
+ * the snapshot (a failed node forgotten by the state keeps its failure history): about 9 kB per
+ * node ever seen with the default window of 120 readings (7 kB of them its window's columns),
+ * bounded by the state's inventory and {@code state.max_nodes}.
  */
 public final class NodeFeatureTracker {
   private static final Duration DAY = Duration.ofDays(1);
