@@ -66,18 +66,36 @@ public final class HistoryGenerator {
   public static final class Run {
     private final SimulatedSite site;
     private final SplittableRandom random;
-    private final Instant start;
-    private final Duration sampleEvery;
     private final double capChangeProbability;
+    /** When the first sample at the current interval was (or is) taken, and how many were. */
+    private Instant intervalStart;
+    private Duration sampleEvery;
     private long k;
+    /** Samples taken since the run started, whatever the interval: the readings' numbers. */
+    private long taken;
 
     private Run(SimulatedSite site, SplittableRandom random, Instant start,
         Duration sampleEvery, double capChangeProbability) {
       this.site = site;
       this.random = random;
-      this.start = start;
+      this.intervalStart = start;
       this.sampleEvery = sampleEvery;
       this.capChangeProbability = capChangeProbability;
+    }
+
+    /**
+     * Samples every {@code every} from the next sample on (which comes one old interval after
+     * the last one taken); the readings' numbers go on. A history sampled sparsely for a long
+     * time and then densely costs the physics of the span but not the readings.
+     *
+     * @param every at least {@link SimulatedSite#STEP}
+     */
+    public Run sampleEvery(Duration every) {
+      checkSamples(every, every, site.nodes().size());
+      intervalStart = intervalStart.plus(sampleEvery.multipliedBy(k));
+      sampleEvery = every;
+      k = 0;
+      return this;
     }
 
     /** The samples of the next {@code span}, ordered by time and then by node. */
@@ -86,10 +104,11 @@ public final class HistoryGenerator {
       long samples = checkSamples(span, sampleEvery, nodes.size());
       List<NodeReading> readings = new ArrayList<>(Math.toIntExact(samples * nodes.size()));
       for (long end = k + samples; k < end; k++) {
-        Instant at = start.plus(sampleEvery.multipliedBy(k));
+        Instant at = intervalStart.plus(sampleEvery.multipliedBy(k));
         site.advanceTo(at);
+        taken++;
         for (SimulatedNode node : nodes) {
-          readings.add(new NodeReading(node.node(), node.rack(), at, k + 1,
+          readings.add(new NodeReading(node.node(), node.rack(), at, taken,
               node.sample().node()));
           if (random.nextDouble() < capChangeProbability) {
             node.apply(SetpointKind.CPU_FREQ_CAP, NODE_WIDE, randomCap(random, node.spec()));

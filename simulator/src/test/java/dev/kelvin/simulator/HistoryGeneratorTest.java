@@ -50,6 +50,21 @@ class HistoryGeneratorTest {
   }
 
   @Test
+  void a_run_sampled_sparsely_then_densely_goes_on_in_time_and_numbering() {
+    HistoryGenerator.Run run = HistoryGenerator.start(SiteSpec.demo(), 9, START,
+        Duration.ofSeconds(60), 0.0);
+    List<NodeReading> sparse = run.next(Duration.ofMinutes(3));
+    List<NodeReading> dense = run.sampleEvery(Duration.ofSeconds(1)).next(Duration.ofSeconds(5));
+
+    List<NodeReading> node = byNode(concat(sparse, dense)).values().iterator().next();
+    assertThat(node).extracting(NodeReading::at).containsExactly(START, START.plusSeconds(60),
+        START.plusSeconds(120), START.plusSeconds(180), START.plusSeconds(181),
+        START.plusSeconds(182), START.plusSeconds(183), START.plusSeconds(184));
+    assertThat(node).extracting(NodeReading::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L,
+        8L);
+  }
+
+  @Test
   void varies_the_caps_across_the_clock_range() {
     List<NodeReading> history = generate(Duration.ofMinutes(30), Duration.ofSeconds(1), 0.01);
     List<Double> caps = history.stream()
@@ -106,6 +121,12 @@ class HistoryGeneratorTest {
         .hasMessageContaining("capChangeProbability").hasMessageContaining("percentage");
     assertThatThrownBy(() -> generate(Duration.ofDays(30), Duration.ofSeconds(1), 0))
         .hasMessageContaining("readings").hasMessageContaining("in parts");
+  }
+
+  private static List<NodeReading> concat(List<NodeReading> first, List<NodeReading> then) {
+    List<NodeReading> all = new java.util.ArrayList<>(first);
+    all.addAll(then);
+    return all;
   }
 
   private static List<NodeReading> generate(Duration span, Duration every, double probability) {

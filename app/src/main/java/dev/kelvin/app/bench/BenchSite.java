@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A simulated site of a given size with a few minutes of history admitted into a live
@@ -25,16 +26,28 @@ final class BenchSite {
   private final ClusterState state = new ClusterState(StateSettings.defaults()
       .withForgetAfter(Duration.ofDays(2)).withStaleAfter(Duration.ofDays(1)));
   private final HistoryGenerator.Run run;
+  private final UnaryOperator<NodeReading> sensors;
   private Instant end;
 
+  /** The site with three minutes of readings every second. */
   BenchSite(int nodes, long seed) {
+    this(nodes, seed, Duration.ofSeconds(1), HISTORY, UnaryOperator.identity());
+  }
+
+  /**
+   * The site with {@code history} of readings every {@code sampleEvery}, each reading passed
+   * through {@code sensors} (a bench that changes what some nodes report) before it is admitted.
+   */
+  BenchSite(int nodes, long seed, Duration sampleEvery, Duration history,
+      UnaryOperator<NodeReading> sensors) {
     spec = spec(nodes);
-    run = HistoryGenerator.start(spec, seed, START, Duration.ofSeconds(1), 0.01);
-    history = run.next(HISTORY);
-    for (NodeReading reading : history) {
+    this.sensors = sensors;
+    run = HistoryGenerator.start(spec, seed, START, sampleEvery, 0.01);
+    this.history = run.next(history).stream().map(sensors).toList();
+    for (NodeReading reading : this.history) {
       state.admit(reading, reading.at());
     }
-    end = START.plus(HISTORY);
+    end = START.plus(history);
   }
 
   /**
@@ -43,9 +56,15 @@ final class BenchSite {
    */
   void advance(Duration span) {
     for (NodeReading reading : run.next(span)) {
-      state.admit(reading, reading.at());
+      NodeReading sensed = sensors.apply(reading);
+      state.admit(sensed, sensed.at());
     }
     end = end.plus(span);
+  }
+
+  /** Samples every {@code every} from now on (see {@link HistoryGenerator.Run#sampleEvery}). */
+  void sampleEvery(Duration every) {
+    run.sampleEvery(every);
   }
 
   /** The demo's site, resized to {@code nodes} in racks of up to 50. */

@@ -9,8 +9,10 @@ import dev.kelvin.core.model.SiteView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -42,7 +44,11 @@ final class PolicyWorld {
 
   /** A world of {@code nodes} and {@code jobs} whose telemetry runs on tick by tick. */
   static PolicyWorld world(int nodes, int jobs, long seed) {
-    BenchSite site = new BenchSite(nodes, seed);
+    return world(new BenchSite(nodes, seed), jobs, seed);
+  }
+
+  /** As {@link #world(int, int, long)}, on {@code site}. */
+  static PolicyWorld world(BenchSite site, int jobs, long seed) {
     ClusterSnapshot telemetry = site.snapshot();
     SplittableRandom random = new SplittableRandom(seed);
     TreeMap<JobId, Job> book = new TreeMap<>();
@@ -81,6 +87,15 @@ final class PolicyWorld {
   /** Runs the site on by one tick. */
   void tick() {
     site.advance(TICK);
+  }
+
+  BenchSite site() {
+    return site;
+  }
+
+  /** The jobs the world was built with, by id. */
+  SortedMap<JobId, Job> jobs() {
+    return Collections.unmodifiableSortedMap(book);
   }
 
   private static JobId id(int n) {

@@ -2,6 +2,8 @@ package dev.kelvin.app.bench;
 
 import dev.kelvin.app.StartupException;
 import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.prediction.FailureRisk;
 import dev.kelvin.core.prediction.Prediction;
 import dev.kelvin.predictor.model.ModelFile;
 import dev.kelvin.predictor.model.ModelFileException;
@@ -14,15 +16,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Serving timed: the given model files loaded with the loader of their kind, one
- * {@link ModelPredictor} over them, and its {@code predict} on one snapshot timed per tick
- * after warm-up ticks, as a whole and per kind (what {@link dev.kelvin.predictor.serve
- * .ModelTimings} reports), in microseconds per node of the snapshot.
+ * {@link ModelPredictor} over them, fed a {@link PredictWorld}'s hour of history, then its
+ * {@code predict} timed on each new snapshot as the world runs on tick by tick after warm-up
+ * ticks, as a whole and per kind (what {@link dev.kelvin.predictor.serve.ModelTimings}
+ * reports), in microseconds per node of the snapshot. Counts the predictions of each kind (the
+ * fewest of any measured tick), so a bench whose nodes the models cannot describe shows it.
  */
 final class PredictBench {
   /** The target for a whole tick, per node, on 2 cores. */
@@ -32,13 +39,19 @@ final class PredictBench {
   record Timing(double p50MicrosPerNode, double p99MicrosPerNode, double p50MsPerTick,
       double p99MsPerTick) {}
 
-  /** One kind's figures. */
+  /** One kind's figures; {@code predictions} is the fewest of any measured tick. */
   record KindResult(ModelKind kind, String version, Path file, Timing timing,
       int predictions) {}
 
+  /**
+   * The failure risks of the last measured tick: the median of the nodes that show precursors
+   * and of the others; NaN without a failure model.
+   */
+  record Risks(int precursorNodes, double precursorMedian, double othersMedian) {}
+
   /** The figures of one run. */
-  record Result(int nodes, int warmups, int ticks, Timing total, List<KindResult> kinds,
-      int predictions) {
+  record Result(int nodes, int historyTicks, int warmups, int ticks, Timing total,
+      List<KindResult> kinds, int predictions, Risks risks) {
 
     boolean targetMet() {
       return total.p50MicrosPerNode() <= TARGET_MICROS_PER_NODE;
@@ -47,6 +60,7 @@ final class PredictBench {
     Map<String, Object> json() {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("nodes", nodes);
+      json.put("history_ticks", historyTicks);
       json.put("warmup_ticks", warmups);
       json.put("ticks", ticks);
       json.put("micros_per_node", total.p50MicrosPerNode());
@@ -54,6 +68,9 @@ final class PredictBench {
       json.put("ms_per_tick", total.p50MsPerTick());
       json.put("ms_per_tick_p99", total.p99MsPerTick());
       json.put("predictions", predictions);
+      json.put("precursor_nodes", risks.precursorNodes());
+      json.put("failure_risk_median_precursor_nodes", risks.precursorMedian());
+      json.put("failure_risk_median_other_nodes", risks.othersMedian());
       json.put("target_micros_per_node", TARGET_MICROS_PER_NODE);
       json.put("target_met", targetMet());
       Map<String, Object> perKind = new LinkedHashMap<>();
@@ -74,14 +91,15 @@ final class PredictBench {
   private PredictBench() {}
 
   /**
-   * Loads {@code files} with {@code loaders}, then times {@code ticks} predictions on
-   * {@code snapshot} after {@code warmups}.
+   * Loads {@code files} with {@code loaders}, runs {@code world}'s history through them, then
+   * times {@code ticks} predictions after {@code warmups}, the world running on by one tick
+   * before each (not timed).
    *
    * @throws StartupException naming the file when one cannot be served, or two are of one kind
    */
-  static Result run(ClusterSnapshot snapshot, List<? extends ModelLoader> loaders,
+  static Result run(PredictWorld world, List<? extends ModelLoader> loaders,
       List<Path> files, int warmups, int ticks) {
-    List<ActiveModel> models = load(loaders, files, snapshot.at());
+    List<ActiveModel> models = load(loaders, files, world.snapshot().at());
     Map<ModelKind, long[]> kindNanos = new EnumMap<>(ModelKind.class);
     int[] tick = {-1};
     ModelPredictor predictor = new ModelPredictor(() -> models, (kind, took) -> {
@@ -89,24 +107,59 @@ final class PredictBench {
         kindNanos.computeIfAbsent(kind, k -> new long[ticks])[tick[0]] = took.toNanos();
       }
     }, Clock.systemUTC());
-    List<Prediction> last = List.of();
+    int history = world.history(predictor::predict);
     for (int i = 0; i < warmups; i++) {
-      last = predictor.predict(snapshot);
+      world.tick();
+      predictor.predict(world.snapshot());
     }
     long[] totalNanos = new long[ticks];
+    Map<String, Integer> fewest = new HashMap<>();
+    List<Prediction> last = List.of();
     for (tick[0] = 0; tick[0] < ticks; tick[0]++) {
+      world.tick();
+      ClusterSnapshot snapshot = world.snapshot();
       long started = System.nanoTime();
       last = predictor.predict(snapshot);
       totalNanos[tick[0]] = System.nanoTime() - started;
+      countByVersion(last).forEach((version, n) -> fewest.merge(version, n, Math::min));
     }
-    int nodes = snapshot.nodes().size();
+    int nodes = world.snapshot().nodes().size();
     List<KindResult> kinds = new ArrayList<>();
     for (ActiveModel model : models) {
-      int made = (int) last.stream().filter(p -> version(p).equals(model.version())).count();
       kinds.add(new KindResult(model.kind(), model.version(), model.model().file().path(),
-          timing(kindNanos.getOrDefault(model.kind(), new long[ticks]), nodes), made));
+          timing(kindNanos.getOrDefault(model.kind(), new long[ticks]), nodes),
+          fewest.getOrDefault(model.version(), 0)));
     }
-    return new Result(nodes, warmups, ticks, timing(totalNanos, nodes), kinds, last.size());
+    return new Result(nodes, history, warmups, ticks, timing(totalNanos, nodes), kinds,
+        last.size(), risks(last, world.precursorNodes()));
+  }
+
+  private static Map<String, Integer> countByVersion(List<Prediction> predictions) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (Prediction prediction : predictions) {
+      counts.merge(prediction.modelVersion(), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  private static Risks risks(List<Prediction> predictions, List<NodeId> precursorNodes) {
+    Set<NodeId> precursor = new HashSet<>(precursorNodes);
+    List<Double> theirs = new ArrayList<>();
+    List<Double> others = new ArrayList<>();
+    for (Prediction prediction : predictions) {
+      if (prediction instanceof FailureRisk risk) {
+        (precursor.contains(risk.node()) ? theirs : others).add(risk.probability());
+      }
+    }
+    return new Risks(precursorNodes.size(), median(theirs), median(others));
+  }
+
+  private static double median(List<Double> values) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
   }
 
   private static List<ActiveModel> load(List<? extends ModelLoader> loaders, List<Path> files,
@@ -131,10 +184,6 @@ final class PredictBench {
       }
     }
     return List.copyOf(models.values());
-  }
-
-  private static String version(Prediction prediction) {
-    return prediction.modelVersion();
   }
 
   private static Timing timing(long[] nanos, int nodes) {

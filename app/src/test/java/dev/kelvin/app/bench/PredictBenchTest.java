@@ -61,7 +61,7 @@ class PredictBenchTest {
     Path model = dir.resolve("failure.model");
     TestFailureLoader.write(model, UNTIL);
 
-    assertThatThrownBy(() -> PredictBench.run(PolicyWorld.build(50, 50, 3), List.of(),
+    assertThatThrownBy(() -> PredictBench.run(PredictWorld.build(50, 3), List.of(),
         List.of(model), 0, 1)).isInstanceOf(StartupException.class)
         .hasMessageContaining(model.toString()).hasMessageContaining("no loader for failure");
   }
@@ -75,5 +75,8 @@ class PredictBenchTest {
 
     assertThat(exit).isZero();
     assertThat(out.toString()).contains("load load-").contains("whole tick");
+    assertThat(out.toString().lines().filter(line -> line.startsWith("failure failure-")
+        || line.startsWith("anomaly anomaly-"))).hasSize(2)
+        .allSatisfy(line -> assertThat(line).endsWith(" 50"));
   }
 }

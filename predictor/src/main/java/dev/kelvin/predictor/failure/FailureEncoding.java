@@ -2,8 +2,11 @@ package dev.kelvin.predictor.failure;
 
 import dev.kelvin.predictor.model.FeatureSet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.tribuo.Example;
+import org.tribuo.Output;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
@@ -25,12 +28,24 @@ final class FailureEncoding {
   private final FeatureSet features;
   private final String[] names;
   private final String[] missingNames;
+  /**
+   * Every name an example may carry (each feature's and its missing indicator's) in the order
+   * Tribuo sorts an example's features by, each as the index of its feature, or {@code -1 - i}
+   * for feature i's indicator: an example is built in that order, so Tribuo has nothing to sort.
+   */
+  private final int[] sortedSlots;
 
   FailureEncoding(FeatureSet features) {
     this.features = features;
     names = features.names().toArray(new String[0]);
     missingNames = features.names().stream().map(n -> n + MISSING_SUFFIX)
         .toArray(String[]::new);
+    sortedSlots = IntStream.range(-names.length, names.length).boxed()
+        .sorted(Comparator.comparing(this::nameOfSlot)).mapToInt(Integer::intValue).toArray();
+  }
+
+  private String nameOfSlot(int slot) {
+    return slot >= 0 ? names[slot] : missingNames[-1 - slot];
   }
 
   FeatureSet features() {
@@ -57,22 +72,46 @@ final class FailureEncoding {
     return examples;
   }
 
+  /**
+   * The example of {@code values}: the features that are known and the missing indicators of
+   * those that are not, in name order, as {@code new ArrayExample<>(output, names, values)}
+   * sorts them (a test holds the two equal).
+   */
   private ArrayExample<Label> example(double[] values, Label output) {
     if (values.length != names.length) {
       throw new IllegalArgumentException(values.length + " feature values, the model reads "
           + names.length + " (" + String.join(", ", names) + ")");
     }
-    String[] present = new String[values.length];
-    double[] shown = new double[values.length];
     for (int i = 0; i < values.length; i++) {
-      boolean missing = Double.isNaN(values[i]);
-      present[i] = missing ? missingNames[i] : names[i];
-      shown[i] = missing ? 1 : values[i];
       if (Double.isInfinite(values[i])) {
         throw new IllegalArgumentException("feature " + names[i] + " is " + values[i]
             + " (a division by zero upstream?)");
       }
     }
-    return new ArrayExample<>(output, present, shown);
+    InOrderExample<Label> example = new InOrderExample<>(output, values.length);
+    for (int slot : sortedSlots) {
+      if (slot >= 0 && !Double.isNaN(values[slot])) {
+        example.append(names[slot], values[slot]);
+      } else if (slot < 0 && Double.isNaN(values[-1 - slot])) {
+        example.append(missingNames[-1 - slot], 1);
+      }
+    }
+    return example;
+  }
+
+  /** An example whose features are given already in name order, so none is sorted. */
+  private static final class InOrderExample<T extends Output<T>> extends ArrayExample<T> {
+    private static final long serialVersionUID = 1L;
+
+    InOrderExample(T output, int capacity) {
+      super(output, Example.DEFAULT_WEIGHT, capacity);
+    }
+
+    /** Adds a feature after those added, whose name must sort after theirs. */
+    void append(String name, double value) {
+      featureNames[size] = name;
+      featureValues[size] = value;
+      size++;
+    }
   }
 }

@@ -10,75 +10,155 @@ import dev.kelvin.predictor.features.NodeTelemetryFeatures.UnknownReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Turns each snapshot, in order, into every node's {@link NodeTelemetryFeatures}: the one path
  * from snapshots to features, used alike by the recorder of training data and by the served
  * failure and anomaly models. It keeps, per node, what the features need from earlier ticks:
- * the memory error counters' recent values ({@link CounterMemory}) and the failures seen, as
- * the workload manager's DOWN transitions in the snapshot's availability.
+ * the memory error counters' recent values ({@link CounterMemory}), the failures seen, as
+ * the workload manager's DOWN transitions in the snapshot's availability, and its window as
+ * columns ({@link WindowColumns}), so that a tick reads only the readings new since the last.
+ * Nodes are found by their position in the last snapshot where it has not changed; from
+ * {@link #PARALLEL_FROM_NODES} nodes on, they are described in parallel on the common
+ * fork-join pool, each node by one task, the batch in node order as from one pass.
  *
  * <p>A node gets no features (an "unknown", never a guess) when {@link
  * NodeTelemetryFeatures#unknownReason} says so, or when its corrected error counter is not
  * known {@link NodeTelemetryFeatures#MIN_COUNTER_HISTORY} back. Its failure history is NaN
  * when the snapshots never carried its availability (no workload manager reports it).
  * Snapshots must come in time order; thread-safe. What is kept of a node stays when it leaves
- * the snapshot (a failed node forgotten by the state keeps its failure history): about 2 kB per
- * node ever seen, bounded by the state's inventory and {@code state.max_nodes}.
+ * the snapshot (a failed node forgotten by the state keeps its failure history): about 9 kB per
+ * node ever seen with the default window of 120 readings (7 kB of them its window's columns),
+ * bounded by the state's inventory and {@code state.max_nodes}.
  */
 public final class NodeFeatureTracker {
   private static final Duration DAY = Duration.ofDays(1);
   private static final Duration[] CORRECTED_SPANS = {Duration.ofMinutes(5),
       Duration.ofMinutes(15), Duration.ofMinutes(30)};
   private static final Duration UNCORRECTED_SPAN = Duration.ofMinutes(30);
+  /** From this many nodes on, a snapshot's nodes are described in parallel ... */
+  static final int PARALLEL_FROM_NODES = 1_000;
+  /** ... in parts of this many nodes, on the common fork-join pool. */
+  private static final int CHUNK_NODES = 256;
 
   private final Map<NodeId, NodeMemory> memory = new HashMap<>();
   private final TreeMap<Instant, Integer> systemFailures = new TreeMap<>();
+  /** The nodes of the last snapshot's views and availability, in its order. */
+  private NodeMemory[] lastViews = new NodeMemory[0];
+  private NodeMemory[] lastAvailability = new NodeMemory[0];
 
   /** The features of every node of {@code snapshot}, updating what is kept per node. */
   public synchronized NodeFeatureBatch observe(ClusterSnapshot snapshot) {
     Instant now = snapshot.at();
-    for (NodeAvailability availability : snapshot.availability().values()) {
-      node(availability.node(), now).see(availability).ifPresent(
-          failedAt -> systemFailures.merge(failedAt, 1, Integer::sum));
+    double systemLastDay = seeAvailability(snapshot.availability().values(), now);
+    NodeView[] views = snapshot.views().toArray(NodeView[]::new);
+    NodeMemory[] memories = new NodeMemory[views.length];
+    for (int i = 0; i < views.length; i++) {
+      memories[i] = node(lastViews, i, views[i].id(), now);
     }
-    systemFailures.headMap(now.minus(DAY)).clear();
-    double systemLastDay = systemFailures.headMap(now).values().stream()
-        .mapToInt(Integer::intValue).sum();
-    List<NodeId> nodes = new ArrayList<>();
-    List<double[]> values = new ArrayList<>();
-    TreeMap<NodeId, UnknownReason> unknown = new TreeMap<>();
-    for (NodeView view : snapshot.views()) {
-      NodeMemory node = node(view.id(), now);
-      node.remember(view.window());
-      Optional<UnknownReason> reason = NodeTelemetryFeatures.unknownReason(view);
-      double[] features = reason.isEmpty() ? node.features(view, now, systemLastDay) : null;
-      if (reason.isEmpty() && features == null) {
-        reason = Optional.of(UnknownReason.SHORT_HISTORY);
-      }
-      if (reason.isPresent()) {
-        unknown.put(view.id(), reason.get());
-      } else {
-        nodes.add(view.id());
-        values.add(features);
-      }
+    lastViews = memories;
+    Tick tick = new Tick(views, memories, now, systemLastDay);
+    if (views.length >= PARALLEL_FROM_NODES) {
+      IntStream.range(0, (views.length + CHUNK_NODES - 1) / CHUNK_NODES).parallel()
+          .forEach(c -> tick.describe(c * CHUNK_NODES,
+              Math.min(views.length, (c + 1) * CHUNK_NODES)));
+    } else {
+      tick.describe(0, views.length);
     }
-    return new NodeFeatureBatch(now, nodes, values, unknown);
+    return tick.batch();
   }
 
-  private NodeMemory node(NodeId id, Instant now) {
-    return memory.computeIfAbsent(id, key -> new NodeMemory(now));
+  /**
+   * Keeps the failures that {@code availability} shows (the nodes newly down); the failures of
+   * any node in the day before {@code now}.
+   */
+  private double seeAvailability(Collection<NodeAvailability> availability, Instant now) {
+    NodeMemory[] seen = new NodeMemory[availability.size()];
+    int i = 0;
+    for (NodeAvailability each : availability) {
+      NodeMemory node = node(lastAvailability, i, each.node(), now);
+      seen[i++] = node;
+      node.see(each).ifPresent(failedAt -> systemFailures.merge(failedAt, 1, Integer::sum));
+    }
+    lastAvailability = seen;
+    systemFailures.headMap(now.minus(DAY)).clear();
+    return systemFailures.headMap(now).values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** One snapshot's nodes, each described by the part of the work that holds it. */
+  private record Tick(NodeView[] views, NodeMemory[] memories, Instant now,
+      double systemLastDay, double[][] features, UnknownReason[] reasons) {
+
+    Tick(NodeView[] views, NodeMemory[] memories, Instant now, double systemLastDay) {
+      this(views, memories, now, systemLastDay, new double[views.length][],
+          new UnknownReason[views.length]);
+    }
+
+    /** The features, or why there are none, of nodes {@code from} to {@code to - 1}. */
+    void describe(int from, int to) {
+      double[] scratch = new double[0];
+      for (int i = from; i < to; i++) {
+        NodeView view = views[i];
+        memories[i].remember(view.window());
+        Optional<UnknownReason> reason = NodeTelemetryFeatures.unknownReason(view);
+        if (reason.isPresent()) {
+          reasons[i] = reason.get();
+          continue;
+        }
+        if (scratch.length < view.window().size()) {
+          scratch = new double[view.window().size()];
+        }
+        features[i] = memories[i].features(view, now, systemLastDay, scratch);
+        reasons[i] = features[i] == null ? UnknownReason.SHORT_HISTORY : null;
+      }
+    }
+
+    NodeFeatureBatch batch() {
+      List<NodeId> nodes = new ArrayList<>(views.length);
+      List<double[]> values = new ArrayList<>(views.length);
+      TreeMap<NodeId, UnknownReason> unknown = new TreeMap<>();
+      for (int i = 0; i < views.length; i++) {
+        if (reasons[i] != null) {
+          unknown.put(views[i].id(), reasons[i]);
+        } else {
+          nodes.add(views[i].id());
+          values.add(features[i]);
+        }
+      }
+      return new NodeFeatureBatch(now, nodes, values, unknown);
+    }
+  }
+
+  /**
+   * The memory of node {@code id}, the {@code i}-th of its kind in the snapshot: the one at
+   * {@code i} in the last snapshot when that is the same node (a site's nodes rarely change
+   * between ticks), else the one kept for {@code id}, or a new one.
+   */
+  private NodeMemory node(NodeMemory[] last, int i, NodeId id, Instant now) {
+    if (i < last.length && (last[i].id == id || last[i].id.equals(id))) {
+      return last[i];
+    }
+    NodeMemory node = memory.get(id);
+    if (node == null) {
+      node = new NodeMemory(id, now);
+      memory.put(id, node);
+    }
+    return node;
   }
 
   /** What is kept of one node between snapshots. */
   private static final class NodeMemory {
+    final NodeId id;
     final Instant firstSeen;
+    final WindowColumns window = new WindowColumns();
     final CounterMemory corrected = new CounterMemory();
     final CounterMemory uncorrected = new CounterMemory();
     final List<Instant> failures = new ArrayList<>();
@@ -86,7 +166,8 @@ public final class NodeFeatureTracker {
     boolean down;
     Instant remembered = Instant.MIN;
 
-    NodeMemory(Instant firstSeen) {
+    NodeMemory(NodeId id, Instant firstSeen) {
+      this.id = id;
       this.firstSeen = firstSeen;
     }
 
@@ -104,34 +185,41 @@ public final class NodeFeatureTracker {
       return Optional.empty();
     }
 
-    /** Keeps the counters of the readings newer than any kept before. */
+    /**
+     * Keeps the counters of the readings newer than any kept before: those at the end of the
+     * window (oldest first, in time order), found from its end.
+     */
     void remember(List<NodeReading> window) {
-      for (NodeReading reading : window) {
-        if (reading.at().isAfter(remembered)) {
-          remembered = reading.at();
-          double value = reading.metrics().getOrNaN(NodeMetric.ECC_CORRECTABLE_TOTAL);
-          if (!Double.isNaN(value)) {
-            corrected.record(reading.at(), value);
-          }
-          value = reading.metrics().getOrNaN(NodeMetric.ECC_UNCORRECTABLE_TOTAL);
-          if (!Double.isNaN(value)) {
-            uncorrected.record(reading.at(), value);
-          }
+      int from = window.size();
+      while (from > 0 && window.get(from - 1).at().isAfter(remembered)) {
+        from--;
+      }
+      for (int i = from; i < window.size(); i++) {
+        NodeReading reading = window.get(i);
+        remembered = reading.at();
+        double value = reading.metrics().getOrNaN(NodeMetric.ECC_CORRECTABLE_TOTAL);
+        if (!Double.isNaN(value)) {
+          corrected.record(reading.at(), value);
+        }
+        value = reading.metrics().getOrNaN(NodeMetric.ECC_UNCORRECTABLE_TOTAL);
+        if (!Double.isNaN(value)) {
+          uncorrected.record(reading.at(), value);
         }
       }
     }
 
     /** The features, or null when the corrected counter is not known far enough back. */
-    double[] features(NodeView view, Instant now, double systemLastDay) {
+    double[] features(NodeView view, Instant now, double systemLastDay, double[] scratch) {
       NodeReading latest = view.latest();
       double errors = latest.metrics().getOrNaN(NodeMetric.ECC_CORRECTABLE_TOTAL);
       Instant at = latest.at();
       if (Double.isNaN(corrected.delta(at, errors, NodeTelemetryFeatures.MIN_COUNTER_HISTORY))) {
         return null;
       }
-      double[] window = NodeTelemetryFeatures.windowValues(view.window());
-      double[] all = Arrays.copyOf(window, NodeTelemetryFeatures.NAMES.size());
-      int k = window.length;
+      double[] all = new double[NodeTelemetryFeatures.NAMES.size()];
+      window.update(view.window());
+      window.values(all, scratch);
+      int k = NodeTelemetryFeatures.WINDOW_NAMES.size();
       for (Duration span : CORRECTED_SPANS) {
         all[k++] = corrected.delta(at, errors, span);
       }

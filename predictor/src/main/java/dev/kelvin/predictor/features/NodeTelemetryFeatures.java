@@ -5,7 +5,6 @@ import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.model.NodeView;
 import dev.kelvin.predictor.model.FeatureSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,8 +54,6 @@ public final class NodeTelemetryFeatures {
 
   /** Readings with less power than this are left out of the thermal resistance (a node off). */
   static final double MIN_POWER_FOR_RESISTANCE_W = 10;
-  private static final NodeMetric[] WINDOW_METRICS = {NodeMetric.CPU_TEMP_CELSIUS,
-      NodeMetric.INLET_TEMP_CELSIUS, NodeMetric.POWER_WATTS, NodeMetric.CPU_FREQ_MHZ};
 
   /** Why a node gets no prediction at a tick. */
   public enum UnknownReason {
@@ -94,45 +91,20 @@ public final class NodeTelemetryFeatures {
   /**
    * The window features of {@code window} (oldest first, ending with the latest reading), in
    * the order of {@link #WINDOW_NAMES}; each NaN where the readings do not carry what it needs.
+   * Computed by {@link WindowColumns}, which the tracker keeps per node from tick to tick.
    */
   public static double[] windowValues(List<NodeReading> window) {
-    Instant end = window.get(window.size() - 1).at();
-    WindowStats[] stats = new WindowStats[WINDOW_METRICS.length];
-    for (int m = 0; m < stats.length; m++) {
-      stats[m] = new WindowStats();
-    }
-    WindowStats util = new WindowStats();
-    WindowStats resistance = new WindowStats();
-    for (NodeReading reading : window) {
-      double minutes = -Duration.between(reading.at(), end).toMillis() / 60_000.0;
-      for (int m = 0; m < stats.length; m++) {
-        stats[m].add(minutes, reading.metrics().getOrNaN(WINDOW_METRICS[m]));
-      }
-      util.add(minutes, reading.metrics().getOrNaN(NodeMetric.CPU_UTIL_RATIO));
-      resistance.add(minutes, resistanceKPerKw(reading));
-    }
     double[] values = new double[WINDOW_NAMES.size()];
-    int k = 0;
-    for (WindowStats each : stats) {
-      values[k++] = each.mean();
-      values[k++] = each.max();
-      values[k++] = each.slope();
-    }
-    values[k++] = util.mean();
-    values[k++] = resistance.mean();
-    values[k] = resistance.slope();
+    WindowColumns.of(window).values(values);
     return values;
   }
 
   /** (CPU - inlet) / power in K per kW, NaN without all three or with the node off. */
-  static double resistanceKPerKw(NodeReading reading) {
-    double cpu = reading.metrics().getOrNaN(NodeMetric.CPU_TEMP_CELSIUS);
-    double inlet = reading.metrics().getOrNaN(NodeMetric.INLET_TEMP_CELSIUS);
-    double power = reading.metrics().getOrNaN(NodeMetric.POWER_WATTS);
-    if (!(power >= MIN_POWER_FOR_RESISTANCE_W)) {
+  static double resistanceKPerKw(double cpuCelsius, double inletCelsius, double powerWatts) {
+    if (!(powerWatts >= MIN_POWER_FOR_RESISTANCE_W)) {
       return Double.NaN;
     }
-    return (cpu - inlet) / (power / 1000);
+    return (cpuCelsius - inletCelsius) / (powerWatts / 1000);
   }
 
   @SafeVarargs
@@ -142,43 +114,5 @@ public final class NodeTelemetryFeatures {
       all.addAll(part);
     }
     return List.copyOf(all);
-  }
-
-  /** Mean, maximum and least-squares slope of the non-NaN values of one metric. */
-  private static final class WindowStats {
-    private int count;
-    private double sumT;
-    private double sumV;
-    private double sumTt;
-    private double sumTv;
-    private double max = Double.NEGATIVE_INFINITY;
-
-    void add(double t, double value) {
-      if (!Double.isNaN(value)) {
-        count++;
-        sumT += t;
-        sumV += value;
-        sumTt += t * t;
-        sumTv += t * value;
-        max = Math.max(max, value);
-      }
-    }
-
-    double mean() {
-      return count == 0 ? Double.NaN : sumV / count;
-    }
-
-    double max() {
-      return count == 0 ? Double.NaN : max;
-    }
-
-    /** Per minute; NaN with fewer than two readings at distinct times. */
-    double slope() {
-      if (count < 2) {
-        return Double.NaN;
-      }
-      double spread = sumTt - sumT * sumT / count;
-      return spread > 1e-12 ? (sumTv - sumT * sumV / count) / spread : Double.NaN;
-    }
   }
 }

@@ -2,8 +2,10 @@ package dev.kelvin.predictor.serve;
 
 import dev.kelvin.core.prediction.Anomaly;
 import dev.kelvin.predictor.anomaly.AnomalyModel;
+import dev.kelvin.predictor.features.SnapshotFeatures;
 import dev.kelvin.predictor.model.ModelFile;
 import dev.kelvin.predictor.model.ModelKind;
+import java.util.Objects;
 
 /**
  * Serves anomaly models ({@link AnomalyModel}): every tick, every node's {@code node-failure}
@@ -14,6 +16,21 @@ import dev.kelvin.predictor.model.ModelKind;
  * none.
  */
 public final class AnomalyModelLoader implements ModelLoader {
+  private final SnapshotFeatures features;
+
+  /** A loader whose models compute their features on their own. */
+  public AnomalyModelLoader() {
+    this(new SnapshotFeatures());
+  }
+
+  /**
+   * A loader whose models read their features from {@code features}, shared with the other
+   * loaders of {@code node-failure} models ({@link ModelLoaders#standard()}).
+   */
+  public AnomalyModelLoader(SnapshotFeatures features) {
+    this.features = Objects.requireNonNull(features, "features");
+  }
+
   @Override
   public ModelKind kind() {
     return ModelKind.ANOMALY;
@@ -27,6 +44,6 @@ public final class AnomalyModelLoader implements ModelLoader {
   public ServedModel load(ModelFile file) {
     AnomalyModel model = AnomalyModel.of(file);
     return new TrackedNodeModel(file, model::scores,
-        (node, score, version) -> new Anomaly(node, score, version));
+        (node, score, version) -> new Anomaly(node, score, version), features);
   }
 }

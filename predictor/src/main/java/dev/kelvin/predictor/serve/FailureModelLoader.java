@@ -3,8 +3,10 @@ package dev.kelvin.predictor.serve;
 import dev.kelvin.core.prediction.FailureRisk;
 import dev.kelvin.predictor.failure.FailureModel;
 import dev.kelvin.predictor.features.NodeTelemetryFeatures;
+import dev.kelvin.predictor.features.SnapshotFeatures;
 import dev.kelvin.predictor.model.ModelFile;
 import dev.kelvin.predictor.model.ModelKind;
+import java.util.Objects;
 
 /**
  * Serves failure models trained on node telemetry (feature set {@code node-failure}): every
@@ -16,6 +18,21 @@ import dev.kelvin.predictor.model.ModelKind;
  * CPU temperature or the memory error counter, or is not yet known long enough gets none.
  */
 public final class FailureModelLoader implements ModelLoader {
+  private final SnapshotFeatures features;
+
+  /** A loader whose models compute their features on their own. */
+  public FailureModelLoader() {
+    this(new SnapshotFeatures());
+  }
+
+  /**
+   * A loader whose models read their features from {@code features}, shared with the other
+   * loaders of {@code node-failure} models ({@link ModelLoaders#standard()}).
+   */
+  public FailureModelLoader(SnapshotFeatures features) {
+    this.features = Objects.requireNonNull(features, "features");
+  }
+
   @Override
   public ModelKind kind() {
     return ModelKind.FAILURE;
@@ -30,6 +47,7 @@ public final class FailureModelLoader implements ModelLoader {
     file.requireKind(ModelKind.FAILURE).requireFeatures(NodeTelemetryFeatures.FEATURES);
     FailureModel model = FailureModel.of(file);
     return new TrackedNodeModel(file, model::probabilities, (node, p, version) ->
-        p >= 0 && p <= 1 ? new FailureRisk(node, p, model.horizon(), version) : null);
+        p >= 0 && p <= 1 ? new FailureRisk(node, p, model.horizon(), version) : null,
+        features);
   }
 }

@@ -1,5 +1,6 @@
 package dev.kelvin.predictor.serve;
 
+import dev.kelvin.predictor.features.SnapshotFeatures;
 import dev.kelvin.predictor.load.LoadModelLoader;
 import java.time.ZoneId;
 import java.util.List;
@@ -20,8 +21,14 @@ public final class ModelLoaders {
     return standard(ZoneId.systemDefault());
   }
 
-  /** As {@link #standard()}, load forecasts reading the time of day in {@code zone}. */
+  /**
+   * As {@link #standard()}, load forecasts reading the time of day in {@code zone}. The failure
+   * and anomaly loaders share one {@link SnapshotFeatures}: their models read the same node
+   * features, computed once per snapshot.
+   */
   public static List<ModelLoader> standard(ZoneId zone) {
-    return List.of(new FailureModelLoader(), new AnomalyModelLoader(), new LoadModelLoader(zone));
+    SnapshotFeatures nodeFeatures = new SnapshotFeatures();
+    return List.of(new FailureModelLoader(nodeFeatures), new AnomalyModelLoader(nodeFeatures),
+        new LoadModelLoader(zone));
   }
 }

@@ -4,7 +4,7 @@ import dev.kelvin.core.model.ClusterSnapshot;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.prediction.Prediction;
 import dev.kelvin.predictor.features.NodeFeatureBatch;
-import dev.kelvin.predictor.features.NodeFeatureTracker;
+import dev.kelvin.predictor.features.SnapshotFeatures;
 import dev.kelvin.predictor.model.ModelFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +12,10 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * A served model of the {@code node-failure} features: its own {@link NodeFeatureTracker}
- * (the same path training's recording took) turns each snapshot into one batch, the model
- * scores the batch at once, and each node's score becomes a prediction. Nodes the tracker
+ * A served model of the {@code node-failure} features: the {@link SnapshotFeatures} it is given
+ * (a {@link dev.kelvin.predictor.features.NodeFeatureTracker}, the same path training's
+ * recording took, shared with the other models of these features) turns each snapshot into one
+ * batch, the model scores the batch at once, and each node's score becomes a prediction. Nodes the tracker
  * cannot describe (stale, a signal missing, too short a history) are not in the batch, so they
  * get no prediction. The failure and anomaly loaders differ only in the scorer and the
  * prediction. Thread-safe: one tick at a time.
@@ -28,10 +29,11 @@ final class TrackedNodeModel implements ServedModel {
   private final ModelFile file;
   private final Function<List<double[]>, double[]> scorer;
   private final ToPrediction toPrediction;
-  private final NodeFeatureTracker tracker = new NodeFeatureTracker();
+  private final SnapshotFeatures features;
 
   TrackedNodeModel(ModelFile file, Function<List<double[]>, double[]> scorer,
-      ToPrediction toPrediction) {
+      ToPrediction toPrediction, SnapshotFeatures features) {
+    this.features = Objects.requireNonNull(features, "features");
     this.file = Objects.requireNonNull(file, "file");
     this.scorer = Objects.requireNonNull(scorer, "scorer");
     this.toPrediction = Objects.requireNonNull(toPrediction, "toPrediction");
@@ -44,7 +46,7 @@ final class TrackedNodeModel implements ServedModel {
 
   @Override
   public synchronized List<Prediction> predict(ClusterSnapshot snapshot) {
-    NodeFeatureBatch batch = tracker.observe(snapshot);
+    NodeFeatureBatch batch = features.of(snapshot);
     if (batch.nodes().isEmpty()) {
       return List.of();
     }

@@ -148,4 +148,80 @@ class NodeFeatureTrackerTest {
       assertThat(feature(batch, name)).as(name).isNaN();
     }
   }
+
+  @Test
+  void a_node_keeps_its_own_history_when_others_join_or_leave_the_snapshot_between_ticks() {
+    NodeId[] ids = {NodeId.of("site-a", "n01"), NodeId.of("site-a", "n02"),
+        NodeId.of("site-a", "n03")};
+    IntToDoubleFunction[] errors = {m -> m, m -> 3 * m, m -> m * m};
+    NodeFeatureTracker[] alone = {new NodeFeatureTracker(), new NodeFeatureTracker(),
+        new NodeFeatureTracker()};
+    NodeFeatureBatch together = null;
+    for (int m = 10; m <= 60; m += 2) {
+      List<NodeView> views = new ArrayList<>();
+      for (int k = 0; k < ids.length; k++) {
+        boolean away = k == 1 && m >= 30 && m < 40 || k == 0 && m == 50;
+        if (!away) {
+          views.add(view(ids[k], m, errors[k]));
+          alone[k].observe(ClusterSnapshot.of(minute(m), List.of(views.get(views.size() - 1))));
+        }
+      }
+      together = tracker.observe(ClusterSnapshot.of(minute(m), views));
+    }
+
+    for (int k = 0; k < ids.length; k++) {
+      NodeFeatureBatch own = alone[k].observe(ClusterSnapshot.of(minute(62),
+          List.of(view(ids[k], 62, errors[k]))));
+      NodeFeatureBatch all = tracker.observe(ClusterSnapshot.of(minute(62), List.of(
+          view(ids[0], 62, errors[0]), view(ids[1], 62, errors[1]), view(ids[2], 62,
+              errors[2]))));
+      assertThat(all.valuesOf(ids[k])).as(ids[k].toString()).isNotNull()
+          .isEqualTo(own.valuesOf(ids[k]));
+    }
+    assertThat(together.nodes()).hasSize(3);
+  }
+
+  @Test
+  void a_large_snapshot_described_in_parallel_gives_every_node_the_features_of_a_plain_pass() {
+    int count = NodeFeatureTracker.PARALLEL_FROM_NODES + 300;
+    List<NodeId> ids = new ArrayList<>();
+    for (int k = 0; k < count; k++) {
+      ids.add(NodeId.of("site-a", String.format("n%05d", k)));
+    }
+    NodeFeatureTracker[] parts = {new NodeFeatureTracker(), new NodeFeatureTracker(),
+        new NodeFeatureTracker()};
+    int part = count / parts.length + 1;
+    NodeFeatureBatch whole = null;
+    List<NodeFeatureBatch> pieces = new ArrayList<>();
+    for (int m = 10; m <= 30; m += 2) {
+      List<NodeView> views = new ArrayList<>();
+      for (int k = 0; k < count; k++) {
+        int node = k;
+        views.add(view(ids.get(k), m, n -> node % 3 == 0 ? n * (node % 17) : n));
+      }
+      whole = tracker.observe(ClusterSnapshot.of(minute(m), views));
+      pieces.clear();
+      for (int p = 0; p < parts.length; p++) {
+        pieces.add(parts[p].observe(ClusterSnapshot.of(minute(m),
+            views.subList(p * part, Math.min(count, (p + 1) * part)))));
+      }
+    }
+
+    assertThat(whole.nodes()).hasSize(count);
+    for (int k = 0; k < count; k++) {
+      assertThat(whole.valuesOf(ids.get(k))).as(ids.get(k).toString())
+          .isEqualTo(pieces.get(k / part).valuesOf(ids.get(k)));
+    }
+  }
+
+  private static NodeView view(NodeId node, int now, IntToDoubleFunction errors) {
+    List<NodeReading> window = new ArrayList<>();
+    for (int m = Math.max(0, now - 10); m <= now; m++) {
+      window.add(Readings.reading().node(node).at(minute(m)).seq(m + 1)
+          .with(NodeMetric.CPU_TEMP_CELSIUS, 40 + m % 7)
+          .with(NodeMetric.ECC_CORRECTABLE_TOTAL, errors.applyAsDouble(m)).build());
+    }
+    NodeReading latest = window.get(window.size() - 1);
+    return new NodeView(node, latest.rack(), latest, window, latest.at(), false);
+  }
 }

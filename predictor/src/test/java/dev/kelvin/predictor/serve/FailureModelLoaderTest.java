@@ -3,11 +3,13 @@ package dev.kelvin.predictor.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kelvin.core.model.ClusterSnapshot;
 import dev.kelvin.core.prediction.FailureRisk;
 import dev.kelvin.core.prediction.Prediction;
 import dev.kelvin.predictor.failure.ExampleSettings;
 import dev.kelvin.predictor.failure.FailureExamples;
 import dev.kelvin.predictor.failure.FailureTrainer;
+import dev.kelvin.predictor.features.SnapshotFeatures;
 import dev.kelvin.predictor.model.FeatureSet;
 import dev.kelvin.predictor.model.ModelFile;
 import dev.kelvin.predictor.model.ModelFileException;
@@ -86,6 +88,33 @@ class FailureModelLoaderTest {
 
     assertThat(predictEveryTwoMinutesUntil(served, 14)).isEmpty();
     assertThat(served.predict(Snapshots.at(16, new IntToDoubleFunction[] {m -> 5},
+        List.of()))).hasSize(1);
+  }
+
+  @Test
+  void a_model_that_replaces_another_of_its_loader_serves_at_once_on_what_was_kept() {
+    FailureModelLoader loader = new FailureModelLoader();
+    predictEveryTwoMinutesUntil(loader.load(ModelFile.read(trained.path())), 30);
+
+    ServedModel replacement = loader.load(ModelFile.read(trained.path()));
+
+    assertThat(replacement.predict(Snapshots.at(32, new IntToDoubleFunction[] {m -> 5, m -> 5},
+        List.of()))).hasSize(2);
+  }
+
+  @Test
+  void shares_one_snapshots_features_with_the_anomaly_loader_it_is_built_with() {
+    SnapshotFeatures shared = new SnapshotFeatures();
+    ServedModel served = new FailureModelLoader(shared).load(ModelFile.read(trained.path()));
+    ClusterSnapshot snapshot = Snapshots.at(10, new IntToDoubleFunction[] {m -> 5}, List.of());
+
+    served.predict(snapshot);
+
+    assertThat(shared.of(snapshot).unknown()).containsKey(Snapshots.node(0));
+    for (int m = 12; m <= 30; m += 2) {
+      shared.of(Snapshots.at(m, new IntToDoubleFunction[] {n -> 5}, List.of()));
+    }
+    assertThat(served.predict(Snapshots.at(32, new IntToDoubleFunction[] {m -> 5},
         List.of()))).hasSize(1);
   }
 
