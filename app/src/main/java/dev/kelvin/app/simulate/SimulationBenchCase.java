@@ -1,5 +1,6 @@
 package dev.kelvin.app.simulate;
 
+import dev.kelvin.app.bench.QuietLogs;
 import dev.kelvin.simulator.engine.FailureInputs;
 import dev.kelvin.simulator.engine.SimulationEngine;
 import dev.kelvin.simulator.engine.SimulationSetup;
@@ -84,8 +85,12 @@ public final class SimulationBenchCase {
     Case which = Case.of(args[0]);
     Path dataDir = Path.of(args[1]);
     SimulationPlan plan = SimulationPlan.of(scenario(which, dataDir), dataDir);
-    RunSummary summary = new SimulationEngine(copies(plan.setup(), which.copies))
-        .run(Progress.NONE).summary();
+    RunSummary summary;
+    // as kelvin simulate runs it: the control loop's lapse lines silenced (SimulationRuns)
+    try (QuietLogs quiet = QuietLogs.raiseToWarn().silence(SimulationRuns.CONTROL_LOOP_LOG)) {
+      summary = new SimulationEngine(copies(plan.setup(), which.copies)).run(Progress.NONE)
+          .summary();
+    }
     double wallS = (System.nanoTime() - started) / 1e9;
     System.out.printf(Locale.ROOT, "{\"case\": \"%s\", \"wall_s\": %.3f, \"jobs\": %d,"
         + " \"events\": %d, \"energy_kwh\": %.3f, \"simulated_s\": %.0f}%n", which.label, wallS,

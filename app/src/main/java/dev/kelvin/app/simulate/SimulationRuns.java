@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
  * are counted by reason and printed once at the end instead.
  */
 final class SimulationRuns {
-  private static final String CONTROL_LOOP_LOG = "dev.kelvin.core.loop.ControlLoop";
+  static final String CONTROL_LOOP_LOG = "dev.kelvin.core.loop.ControlLoop";
 
   private final PrintStream progress;
   private final boolean terminal;

@@ -19,7 +19,8 @@ public record NodeView(NodeId id, RackId rack, NodeReading latest, List<NodeRead
     Objects.requireNonNull(latest, "latest");
     Objects.requireNonNull(lastReceived, "lastReceived");
     window = List.copyOf(window);
-    if (window.isEmpty() || !window.get(window.size() - 1).equals(latest)) {
+    if (window.isEmpty() || window.get(window.size() - 1) != latest
+        && !window.get(window.size() - 1).equals(latest)) {
       throw new IllegalArgumentException("window of " + id + " must end with the latest reading");
     }
   }

@@ -10,7 +10,6 @@ import dev.kelvin.core.prediction.Prediction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -24,11 +23,12 @@ import java.util.TreeMap;
  * that are not drained, which no rule reads (most of a busy cluster, so they are not inserted).
  */
 final class AvailabilityFacts {
-  /** Longest in its state first, then by node; written out, as it sorts every tick. */
-  private static final Comparator<NodeStateFact> LONGEST_FIRST = (a, b) -> {
-    int longer = Double.compare(b.inStateSeconds(), a.inStateSeconds());
-    return longer != 0 ? longer : a.node().compareTo(b.node());
-  };
+  /**
+   * Longest in its state first; equals stay in node order, since the lists sorted are built in
+   * node order and the sort is stable (so no tie needs the node ids compared).
+   */
+  private static final Comparator<NodeStateFact> LONGEST_FIRST =
+      (a, b) -> Double.compare(b.inStateSeconds(), a.inStateSeconds());
 
   private AvailabilityFacts() {}
 
@@ -90,16 +90,16 @@ final class AvailabilityFacts {
   private static List<Object> site(SiteId site, List<NodeAvailability> availability,
       List<NodeFact> nodes, ClusterSnapshot snapshot, int pendingDemandNodes,
       List<Prediction> predictions) {
-    Map<NodeId, NodeFact> byNode = new HashMap<>();
-    nodes.forEach(node -> byNode.put(node.node(), node));
+    NodeFact[] factOf = aligned(availability, nodes);
     List<NodeStateFact> idle = new ArrayList<>();
     List<NodeStateFact> suspended = new ArrayList<>();
     List<NodeStateFact> others = new ArrayList<>();
     int[] counts = new int[NodeAvailability.State.values().length];
-    for (NodeAvailability node : availability) {
+    for (int k = 0; k < availability.size(); k++) {
+      NodeAvailability node = availability.get(k);
       NodeStateFact fact = unranked(node, snapshot);
       counts[node.state().ordinal()]++;
-      if (mayBeSuspended(node, byNode.get(node.node()))) {
+      if (mayBeSuspended(node, factOf[k])) {
         idle.add(fact);
       } else if (node.state() == NodeAvailability.State.SUSPENDED) {
         suspended.add(fact);
@@ -127,6 +127,25 @@ final class AvailabilityFacts {
         counts[NodeAvailability.State.BOOTING.ordinal()], Math.min(up, pendingDemandNodes),
         forecast.busyNodes(), forecast.model(), idleSeconds));
     return facts;
+  }
+
+  /**
+   * The node fact of each entry of {@code availability}, null where there is none: both lists
+   * are in node order (as the snapshot sorts them), so they are walked side by side.
+   */
+  private static NodeFact[] aligned(List<NodeAvailability> availability, List<NodeFact> nodes) {
+    NodeFact[] aligned = new NodeFact[availability.size()];
+    int next = 0;
+    for (int k = 0; k < aligned.length; k++) {
+      NodeId id = availability.get(k).node();
+      while (next < nodes.size() && nodes.get(next).node().compareTo(id) < 0) {
+        next++;
+      }
+      if (next < nodes.size() && nodes.get(next).node().equals(id)) {
+        aligned[k] = nodes.get(next);
+      }
+    }
+    return aligned;
   }
 
   /**
