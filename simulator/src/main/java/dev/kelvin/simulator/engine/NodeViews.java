@@ -38,6 +38,9 @@ final class NodeViews {
   private final int[] order;
   /** Each node's last reading sent, or null before it sent one. */
   private final NodeReading[] lastSent;
+  /** Each silent node's view as last shown, and the sample count then. */
+  private final NodeView[] silentViews;
+  private final long[] silentViewSamples;
   /** The readings made of past samples: per node, per window slot; null until made. */
   private final NodeReading[] sampled;
 
@@ -54,6 +57,8 @@ final class NodeViews {
     this.sensors = sensors;
     this.stateClock = stateClock;
     this.lastSent = new NodeReading[dc.nodes.size];
+    this.silentViews = new NodeView[dc.nodes.size];
+    this.silentViewSamples = new long[dc.nodes.size];
     this.sampled = new NodeReading[dc.nodes.size * telemetry.window()];
     Map<NodeId, Integer> index = new TreeMap<>();
     for (int i = 0; i < dc.nodes.size; i++) {
@@ -86,8 +91,14 @@ final class NodeViews {
     double silentSinceS = silentSinceS(i, nowS);
     if (!Double.isNaN(silentSinceS)) {
       NodeReading last = lastHeard(i, nowS, silentSinceS);
-      return new NodeView(dc.id(i), dc.rack(i), last, window(i, time.toSeconds(last.at()), last),
-          last.at(), true);
+      NodeView kept = silentViews[i];
+      if (kept != null && kept.latest() == last && silentViewSamples[i] == telemetry.samples()) {
+        return kept; // nothing sent and nothing sampled since: the very view of the last tick
+      }
+      silentViews[i] = new NodeView(dc.id(i), dc.rack(i), last,
+          window(i, time.toSeconds(last.at()), last), last.at(), true);
+      silentViewSamples[i] = telemetry.samples();
+      return silentViews[i];
     }
     NodeReading reading = reading(i, now, telemetry.samples() + 1, current(i, nowS));
     lastSent[i] = reading;
