@@ -129,28 +129,15 @@ final class WindowColumns {
    */
   private void stats(double[] minutes, int m, double[] into, int k) {
     double[] column = values[m];
-    int count = 0;
-    double sumT = 0;
-    double sumV = 0;
-    double sumTt = 0;
-    double sumTv = 0;
-    double max = Double.NEGATIVE_INFINITY;
+    Fit fit = new Fit();
     for (int i = 0; i < size; i++) {
-      double value = column[(oldest + i) & mask];
-      if (!Double.isNaN(value)) {
-        double t = minutes[i];
-        count++;
-        sumT += t;
-        sumV += value;
-        sumTt += t * t;
-        sumTv += t * value;
-        max = Math.max(max, value);
-      }
+      fit.add(minutes[i], column[(oldest + i) & mask]);
     }
-    into[k] = count == 0 ? Double.NaN : sumV / count;
-    into[k + 1] = count == 0 ? Double.NaN : max;
-    into[k + 2] = slope(count, sumT, sumV, sumTt, sumTv);
+    into[k] = fit.mean();
+    into[k + 1] = fit.count == 0 ? Double.NaN : fit.max;
+    into[k + 2] = fit.slope();
   }
+
   /** The mean of the non-NaN values of {@code column}, NaN when there are none. */
   private double mean(double[] column) {
     int count = 0;
@@ -170,26 +157,43 @@ final class WindowColumns {
    * of each held reading, into {@code into} at {@code k} and {@code k + 1}.
    */
   private void resistanceStats(double[] minutes, double[] into, int k) {
-    int count = 0;
-    double sumT = 0;
-    double sumV = 0;
-    double sumTt = 0;
-    double sumTv = 0;
+    Fit fit = new Fit();
     for (int i = 0; i < size; i++) {
       int at = (oldest + i) & mask;
-      double value = NodeTelemetryFeatures.resistanceKPerKw(values[CPU][at], values[INLET][at],
-          values[POWER][at]);
+      fit.add(minutes[i], NodeTelemetryFeatures.resistanceKPerKw(values[CPU][at],
+          values[INLET][at], values[POWER][at]));
+    }
+    into[k] = fit.mean();
+    into[k + 1] = fit.slope();
+  }
+
+  /** Running sums of a least-squares fit of values over time, NaN values left out. */
+  private static final class Fit {
+    private int count;
+    private double sumT;
+    private double sumV;
+    private double sumTt;
+    private double sumTv;
+    private double max = Double.NEGATIVE_INFINITY;
+
+    void add(double t, double value) {
       if (!Double.isNaN(value)) {
-        double t = minutes[i];
         count++;
         sumT += t;
         sumV += value;
         sumTt += t * t;
         sumTv += t * value;
+        max = Math.max(max, value);
       }
     }
-    into[k] = count == 0 ? Double.NaN : sumV / count;
-    into[k + 1] = slope(count, sumT, sumV, sumTt, sumTv);
+
+    double mean() {
+      return count == 0 ? Double.NaN : sumV / count;
+    }
+
+    double slope() {
+      return WindowColumns.slope(count, sumT, sumV, sumTt, sumTv);
+    }
   }
 
   /** The least-squares slope of the sums; NaN with fewer than two values at distinct times. */
