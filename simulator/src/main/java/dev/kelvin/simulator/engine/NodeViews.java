@@ -14,11 +14,11 @@ import java.util.TreeMap;
 
 /**
  * Every node as its agent would report it, for the simulated cluster view: a reading taken now
- * at the end of the window of its telemetry samples. A node that sends nothing (off, failed or
- * dark) shows what it last sent: its last reading, received when it was taken, so that its
- * silence has a length as it would live; one never heard from shows a reading from when it fell
- * silent. A node's reading of a past sample is made once and kept while the sample is in its
- * window, so that the readings a tick sees are the very ones the tick before saw.
+ * at the end of the window of its telemetry samples. A node that is off, down or dark shows as
+ * stale. A node of a site cut off from the controller shows what it last sent, received when the
+ * cut began, so that its silence has a length as it would live. A node's reading of a past
+ * sample is made once and kept while the sample is in its window, so that the readings a tick
+ * sees are the very ones the tick before saw.
  *
  * <p>The views sit in one sorted map kept from tick to tick (its values replaced in place), so
  * a tick sorts nothing; the snapshot copies it.
@@ -38,7 +38,7 @@ final class NodeViews {
   private final int[] order;
   /** Each node's last reading sent, or null before it sent one. */
   private final NodeReading[] lastSent;
-  /** Each silent node's view as last shown, and the sample count then. */
+  /** Each cut-off node's view as last shown, and the sample count then. */
   private final NodeView[] silentViews;
   private final long[] silentViewSamples;
   /** The readings made of past samples: per node, per window slot; null until made. */
@@ -88,34 +88,29 @@ final class NodeViews {
   }
 
   private NodeView view(int i, Instant now, double nowS) {
-    double silentSinceS = silentSinceS(i, nowS);
-    if (!Double.isNaN(silentSinceS)) {
-      NodeReading last = lastHeard(i, nowS, silentSinceS);
-      NodeView kept = silentViews[i];
-      if (kept != null && kept.latest() == last && silentViewSamples[i] == telemetry.samples()) {
-        return kept; // nothing sent and nothing sampled since: the very view of the last tick
-      }
-      silentViews[i] = new NodeView(dc.id(i), dc.rack(i), last,
-          window(i, time.toSeconds(last.at()), last), last.at(), true);
-      silentViewSamples[i] = telemetry.samples();
-      return silentViews[i];
+    int site = dc.nodes.site[i];
+    if (conditions.partitioned(site)) {
+      return cutOff(i, nowS, Math.min(nowS, conditions.partitionedSinceS(site)));
     }
     NodeReading reading = reading(i, now, telemetry.samples() + 1, current(i, nowS));
-    lastSent[i] = reading;
-    return new NodeView(dc.id(i), dc.rack(i), reading, window(i, nowS, reading), now, false);
+    boolean silent = silent(dc.nodes.state[i]);
+    if (!silent) {
+      lastSent[i] = reading;
+    }
+    return new NodeView(dc.id(i), dc.rack(i), reading, window(i, nowS, reading), now, silent);
   }
 
-  /**
-   * When the node fell silent (switched off, failed or dark since then, or its site cut off
-   * since then, the earlier where both hold); NaN while it is heard.
-   */
-  private double silentSinceS(int i, double nowS) {
-    int site = dc.nodes.site[i];
-    double cutS = conditions.partitioned(site) ? conditions.partitionedSinceS(site) : Double.NaN;
-    double stateS = silent(dc.nodes.state[i]) ? stateClock.sinceS(i) : Double.NaN;
-    double sinceS = Double.isNaN(cutS) ? stateS : Double.isNaN(stateS) ? cutS
-        : Math.min(cutS, stateS);
-    return Double.isNaN(sinceS) ? sinceS : Math.min(sinceS, nowS);
+  /** A node whose site is cut off since {@code cutS}: what it sent last, heard at the cut. */
+  private NodeView cutOff(int i, double nowS, double cutS) {
+    NodeReading last = lastHeard(i, nowS, cutS);
+    NodeView kept = silentViews[i];
+    if (kept != null && kept.latest() == last && silentViewSamples[i] == telemetry.samples()) {
+      return kept; // nothing sent and nothing sampled since: the very view of the last tick
+    }
+    silentViews[i] = new NodeView(dc.id(i), dc.rack(i), last,
+        window(i, time.toSeconds(last.at()), last), last.at(), true);
+    silentViewSamples[i] = telemetry.samples();
+    return silentViews[i];
   }
 
   /**

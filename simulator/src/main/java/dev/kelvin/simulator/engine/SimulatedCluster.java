@@ -36,10 +36,9 @@ import java.util.TreeSet;
  * facility readings (supply air, outdoor air, facility power, UPS on battery, grid carbon and
  * price) and open alarms; every running job; and each node's availability as a workload
  * manager reports it (idle, busy, suspended, booting or down since when, drained since when).
- * A failed, dark or switched-off node sends nothing and shows as stale, last heard when it fell
- * silent ({@link NodeViews}); a site cut off from the controller shows nothing new at all (its
- * nodes last heard when the cut began, the alarms raised before the cut still open, as in the
- * live state).
+ * A failed, dark or switched-off node shows as stale; a site cut off from the controller shows
+ * nothing new at all (its nodes last heard when the cut began, {@link NodeViews}; the alarms
+ * raised before the cut still open, as in the live state).
  */
 final class SimulatedCluster implements ClusterView {
   private static final SensorId CRAC = new SensorId("crac");

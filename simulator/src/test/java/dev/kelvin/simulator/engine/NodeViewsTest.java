@@ -8,21 +8,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kelvin.core.action.SetCpuFrequencyCap;
 import dev.kelvin.core.action.SuspendNode;
 import dev.kelvin.core.model.ClusterSnapshot;
-import dev.kelvin.core.model.NodeAvailability;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.model.NodeView;
+import dev.kelvin.simulator.scenario.ScenarioEvent.Kind;
+import dev.kelvin.simulator.scenario.ScenarioSite;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /**
- * The node views of the simulated cluster: a node that falls silent shows what it last sent,
- * received when it fell silent, so that its silence has a length; a sampled reading carries the
+ * The node views of the simulated cluster: a node of a site cut off shows what it last sent,
+ * received at the cut, so that its silence has a length; a sampled reading carries the
  * setpoints in force when it was sampled, not those of the tick that reads it.
  */
 class NodeViewsTest {
@@ -30,41 +32,38 @@ class NodeViewsTest {
   private static final NodeId N2 = NodeId.of("a", "n0002");
 
   @Test
-  void a_suspended_node_was_last_heard_when_it_fell_silent_and_its_silence_grows() {
+  void a_node_of_a_site_cut_off_was_last_heard_at_the_cut_and_shows_that_reading_throughout() {
     List<ClusterSnapshot> seen = new ArrayList<>();
-    new SimulationEngine(setup(scenario(2, 20, Optional.empty()), List.of(job(1, 0, 1, 1200)),
-        1800, Optional.of(EngineFixtures.watchAndAct(seen, 600,
-            meta -> new SuspendNode(meta, N2))))).run(Progress.NONE);
+    ScenarioSite site = new ScenarioSite("a", 2, OptionalDouble.empty(), 300, 0.15, 20);
+    new SimulationEngine(setup(scenario(List.of(site), Optional.empty(),
+        List.of(EngineFixtures.event(Kind.NETWORK_PARTITION, "a", 900, 600))),
+        List.of(job(1, 0, 1, 7200)), 1800, Optional.of(EngineFixtures.watch(seen))))
+        .run(Progress.NONE);
 
-    List<ClusterSnapshot> suspended = seen.stream().filter(s -> s.availability(N2)
-        .map(a -> a.state() == NodeAvailability.State.SUSPENDED).orElse(false)).toList();
-    assertThat(suspended).hasSizeGreaterThan(10);
-    Instant fellSilent = suspended.get(0).availability(N2).orElseThrow().since();
-    for (ClusterSnapshot snapshot : suspended) {
-      NodeView view = snapshot.node(N2).orElseThrow();
+    Instant cut = EngineFixtures.START.plusSeconds(900);
+    List<NodeView> during = seen.stream()
+        .filter(s -> s.at().isAfter(cut) && s.at().isBefore(cut.plusSeconds(600)))
+        .map(s -> s.node(N1).orElseThrow()).toList();
+    assertThat(during).hasSizeGreaterThan(10);
+    for (NodeView view : during) {
       assertThat(view.stale()).isTrue();
-      assertThat(view.lastReceived()).isEqualTo(fellSilent);
-      assertThat(view.latest().at()).isEqualTo(fellSilent);
+      assertThat(view.lastReceived()).isEqualTo(cut);
+      assertThat(view.latest()).isSameAs(during.get(0).latest());
     }
-    ClusterSnapshot last = suspended.get(suspended.size() - 1);
-    assertThat(Duration.between(last.node(N2).orElseThrow().lastReceived(), last.at()))
-        .isGreaterThan(Duration.ofSeconds(60));
-    assertThat(last.node(N1).orElseThrow().lastReceived()).isEqualTo(last.at());
+    ClusterSnapshot after = seen.get(seen.size() - 1);
+    assertThat(after.node(N1).orElseThrow().stale()).isFalse();
+    assertThat(after.node(N1).orElseThrow().lastReceived()).isEqualTo(after.at());
   }
 
   @Test
-  void a_silent_node_shows_the_same_reading_tick_after_tick() {
+  void a_suspended_node_shows_as_stale() {
     List<ClusterSnapshot> seen = new ArrayList<>();
     new SimulationEngine(setup(scenario(2, 20, Optional.empty()), List.of(job(1, 0, 1, 1200)),
         1800, Optional.of(EngineFixtures.watchAndAct(seen, 600,
             meta -> new SuspendNode(meta, N2))))).run(Progress.NONE);
 
-    ClusterSnapshot before = seen.get(seen.size() - 2);
-    ClusterSnapshot after = seen.get(seen.size() - 1);
-    assertThat(after.node(N2).orElseThrow().latest())
-        .isSameAs(before.node(N2).orElseThrow().latest());
-    assertThat(after.node(N1).orElseThrow().latest())
-        .isNotEqualTo(before.node(N1).orElseThrow().latest());
+    assertThat(seen.get(seen.size() - 1).node(N2).orElseThrow().stale()).isTrue();
+    assertThat(seen.get(seen.size() - 1).node(N1).orElseThrow().stale()).isFalse();
   }
 
   @Test
