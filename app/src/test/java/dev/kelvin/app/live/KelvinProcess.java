@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -19,8 +20,10 @@ import java.util.regex.Pattern;
  * A kelvin command in its own JVM, as an operator starts it: the controller from
  * {@code target/kelvin.jar} and {@code target/lib}, the agent from its slim artifact
  * {@code target/agent} with its JVM options. Records what it prints; stderr goes to a file.
+ * The one child-process helper of the integration tests ({@code run.KelvinRunProcess} builds
+ * on it).
  */
-final class KelvinProcess implements AutoCloseable {
+public final class KelvinProcess implements AutoCloseable {
   private static final Path TARGET = Path.of("target");
 
   private final Process process;
@@ -37,8 +40,16 @@ final class KelvinProcess implements AutoCloseable {
 
   /** {@code kelvin <args>} from the full artifact. */
   static KelvinProcess controller(Path stderr, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(java(), "-cp", classpath(
-        TARGET.resolve("kelvin.jar"), TARGET.resolve("lib")), "dev.kelvin.app.Main"));
+    return controller(stderr, List.of(), args);
+  }
+
+  /** {@code kelvin <args>} from the full artifact, in a JVM started with {@code jvmOptions}. */
+  public static KelvinProcess controller(Path stderr, List<String> jvmOptions, String... args)
+      throws IOException {
+    List<String> command = new ArrayList<>(List.of(java()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", classpath(TARGET.resolve("kelvin.jar"),
+        TARGET.resolve("lib")), "dev.kelvin.app.Main"));
     command.addAll(List.of(args));
     return new KelvinProcess(command, stderr);
   }
@@ -55,27 +66,57 @@ final class KelvinProcess implements AutoCloseable {
     return new KelvinProcess(command, stderr);
   }
 
-  /** Waits for a printed line matching {@code pattern}; its first group, or the whole match. */
-  String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
+  /**
+   * Waits for a line on stdout or stderr matching {@code pattern}; its first group, or the
+   * whole match.
+   */
+  public String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      for (String line : out) {
-        Matcher matcher = pattern.matcher(line);
-        if (matcher.find()) {
-          return matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
-        }
+      Optional<String> found = line(pattern);
+      if (found.isPresent()) {
+        return found.get();
       }
       if (!process.isAlive()) {
         throw new AssertionError("the process exited (" + process.exitValue() + ") before"
-            + " printing " + pattern + "; stdout " + out + "; stderr " + stderrText());
+            + " printing " + pattern + "; " + printed());
       }
-      Thread.sleep(100);
+      Thread.sleep(100); // a poll of what the child printed, not a wait for time to pass
     }
-    throw new AssertionError("no line matching " + pattern + " within " + timeout + "; stdout "
-        + out + "; stderr " + stderrText());
+    throw new AssertionError("no line matching " + pattern + " within " + timeout + "; "
+        + printed());
   }
 
-  Process process() {
+  /** The first line printed so far on stdout or stderr that matches {@code pattern}. */
+  public Optional<String> line(Pattern pattern) {
+    for (String line : out) {
+      Optional<String> found = match(pattern, line);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    for (String line : stderrText().split("\n")) {
+      Optional<String> found = match(pattern, line);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** What it printed, for a failure message. */
+  public String printed() {
+    return "stdout " + String.join("\n", out) + "\nstderr " + stderrText();
+  }
+
+  private static Optional<String> match(Pattern pattern, String line) {
+    Matcher matcher = pattern.matcher(line);
+    return matcher.find()
+        ? Optional.of(matcher.groupCount() > 0 ? matcher.group(1) : matcher.group())
+        : Optional.empty();
+  }
+
+  public Process process() {
     return process;
   }
 
@@ -92,7 +133,7 @@ final class KelvinProcess implements AutoCloseable {
   }
 
   /** Sends SIGTERM and waits for the exit code. */
-  int stop(Duration timeout) throws InterruptedException, IOException {
+  public int stop(Duration timeout) throws InterruptedException, IOException {
     new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor();
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new AssertionError("did not stop within " + timeout + "; stderr " + stderrText());
@@ -100,9 +141,12 @@ final class KelvinProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  /** SIGKILL: the process gets no chance to clean up, as in a crash. */
-  void kill() throws InterruptedException {
-    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+  /** SIGKILL: the process gets no chance to clean up, as in a crash. Returns the exit code. */
+  public int kill() throws InterruptedException {
+    if (!process.destroyForcibly().waitFor(10, TimeUnit.SECONDS)) {
+      throw new AssertionError("the process still runs 10 s after SIGKILL");
+    }
+    return process.exitValue();
   }
 
   @Override

@@ -86,6 +86,8 @@ class RunCrashIT {
   void a_run_killed_mid_spool_replays_it_after_a_restart_counting_the_torn_tail_once()
       throws Exception {
     InfluxSettings influx = db.settings(dir.resolve("spool"));
+    // the child runs on the real clock and checks readings against it (skew limits), so the
+    // readings are dated from the wall clock here, not a virtual one
     Instant firstAt = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
     Kill kill;
     try (KelvinRunProcess first = KelvinRunProcess.start("first run",
