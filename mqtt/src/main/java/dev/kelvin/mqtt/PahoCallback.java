@@ -41,7 +41,7 @@ final class PahoCallback implements MqttCallback {
 
   @Override
   public void messageArrived(String topic, MqttMessage message) {
-    session.arrived(topic, message.getPayload());
+    session.arrived(topic, message.getPayload(), message.getId(), message.getQos());
   }
 
   @Override

@@ -9,13 +9,21 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 /**
  * Paho's connect options from {@link SessionSettings}: clean or persistent session with its
  * expiry, keep alive, connect timeout, login, TLS, the Last Will (QoS 1), and Paho's automatic
- * reconnect off (see {@link PahoSession}).
+ * reconnect off (see {@link PahoSession}), and the in-flight window of a listener that
+ * acknowledges itself.
  */
 final class PahoOptions {
   private PahoOptions() {}
 
-  static MqttConnectionOptions of(SessionSettings settings) {
+  /**
+   * @param manualAcks whether the listener acknowledges each message itself: then the session
+   *     asks for the largest in-flight window, {@link AcknowledgingListener#WINDOW}
+   */
+  static MqttConnectionOptions of(SessionSettings settings, boolean manualAcks) {
     MqttConnectionOptions options = new MqttConnectionOptions();
+    if (manualAcks) {
+      options.setReceiveMaximum(AcknowledgingListener.WINDOW);
+    }
     options.setCleanStart(settings.cleanSession());
     if (!settings.cleanSession()) {
       options.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());

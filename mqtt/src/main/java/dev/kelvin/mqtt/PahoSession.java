@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -40,11 +41,17 @@ final class PahoSession implements MqttSession {
   private final PahoSubscriptions subscriptions;
   private final Object lifecycle = new Object();
   private State state = State.NEW;
+  /** Whether the listener acknowledges each message itself. */
+  private final boolean manualAcks;
+  /** Counts connections lost: an acknowledgement holds the count it was made under. */
+  private final AtomicLong losses = new AtomicLong();
+  private final Object acks = new Object();
 
   PahoSession(SessionSettings settings, Scheduler scheduler, SessionListener listener) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.listener = Objects.requireNonNull(listener, "listener");
-    this.options = PahoOptions.of(settings);
+    this.manualAcks = listener instanceof AcknowledgingListener;
+    this.options = PahoOptions.of(settings, manualAcks);
     this.refusalLog = new PerKeyThrottle(Duration.ofMinutes(1), scheduler.clock(), 4);
     try {
       client = new MqttAsyncClient(settings.endpoint().broker().toString(), settings.clientId(),
@@ -54,6 +61,7 @@ final class PahoSession implements MqttSession {
           + " for " + settings.endpoint() + ": " + e.getMessage(), e);
     }
     client.setCallback(new PahoCallback(this));
+    client.setManualAcks(manualAcks);
     subscriptions = new PahoSubscriptions(client, settings, this::refused,
         () -> notifyConnected(true));
     reconnects = new ReconnectLoop(scheduler, settings.reconnect(), settings.clientId(),
@@ -159,6 +167,7 @@ final class PahoSession implements MqttSession {
       }
       state = State.CLOSED;
     }
+    losses.incrementAndGet();
     reconnects.close();
     release();
   }
@@ -168,16 +177,43 @@ final class PahoSession implements MqttSession {
     if (closed()) {
       return;
     }
+    losses.incrementAndGet();
     counters.lost(failure);
     awaitingReconnect = true;
     guarded("connectionLost", () -> listener.connectionLost(failure));
     reconnects.lost(failure);
   }
 
-  /** Paho's callback: a message arrived. */
-  void arrived(String topic, byte[] payload) {
+  /** Paho's callback: message {@code id} arrived at {@code qos}. */
+  void arrived(String topic, byte[] payload, int id, int qos) {
     counters.received.increment();
-    guarded("message", () -> listener.message(topic, payload));
+    if (manualAcks) {
+      Acknowledgement ack = qos == 0 ? Acknowledgement.NONE : acknowledgement(id, qos);
+      guarded("message", () -> ((AcknowledgingListener) listener).message(topic, payload, ack));
+    } else {
+      guarded("message", () -> listener.message(topic, payload));
+    }
+  }
+
+  /**
+   * Acknowledges message {@code id} on the connection it came on; once that connection is lost,
+   * does nothing, since the broker sends the message again and its id may by then name another.
+   */
+  private Acknowledgement acknowledgement(int id, int qos) {
+    long on = losses.get();
+    return () -> {
+      synchronized (acks) {
+        if (losses.get() != on) {
+          return;
+        }
+        try {
+          client.messageArrivedComplete(id, qos);
+        } catch (MqttException | RuntimeException e) {
+          LOG.debug("{}: could not acknowledge message {}; the broker sends it again", clientId(),
+              id, e);
+        }
+      }
+    };
   }
 
   SessionSettings settings() {

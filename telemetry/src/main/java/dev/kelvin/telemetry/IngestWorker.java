@@ -8,8 +8,10 @@ import dev.kelvin.core.backlog.ShedReason;
 import dev.kelvin.core.ingest.PerKeyThrottle;
 import dev.kelvin.core.time.Scheduler;
 import dev.kelvin.core.validation.WireText;
+import dev.kelvin.mqtt.Acknowledgement;
 import dev.kelvin.telemetry.decode.IngestPipeline;
 import dev.kelvin.telemetry.decode.IngestResult;
+import dev.kelvin.telemetry.store.StoreProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -34,8 +36,8 @@ public final class IngestWorker {
   static final int BATCH = 256;
   private static final Logger LOG = LoggerFactory.getLogger(IngestWorker.class);
 
-  /** One raw message as received. */
-  record Received(String topic, byte[] payload) { }
+  /** One raw message as received, with what acknowledges it once safe (null: nothing). */
+  record Received(String topic, byte[] payload, SafeAcks.Pending pending) { }
 
   private final IngestPipeline pipeline;
   private final Scheduler scheduler;
@@ -43,17 +45,27 @@ public final class IngestWorker {
   private final IngestMonitor monitor;
   private final PerKeyThrottle shedLog;
   private final Duration logPeriod;
+  private final SafeAcks acks;
   /** Numbers messages that carry many readings, so that none takes another's place. */
   private final AtomicLong uncoalesced = new AtomicLong();
   private boolean draining;
+
+  /** A worker whose pipeline feeds no store: a message is acknowledged once applied. */
+  public IngestWorker(IngestPipeline pipeline, BacklogSettings settings, Duration staleAfter,
+      int maxNodes, Scheduler scheduler, Duration logPeriod) {
+    this(pipeline, settings, staleAfter, maxNodes, scheduler, logPeriod, StoreProgress.NONE);
+  }
 
   /**
    * @param staleAfter the state's stale limit: a node none of whose readings arrived for
    *     longer is silent through its own fault
    * @param maxNodes the most nodes whose arrivals are remembered (the state's bound)
+   * @param store the store the pipeline's sink feeds: a message is acknowledged once what it
+   *     gave the store is safe there
    */
   public IngestWorker(IngestPipeline pipeline, BacklogSettings settings, Duration staleAfter,
-      int maxNodes, Scheduler scheduler, Duration logPeriod) {
+      int maxNodes, Scheduler scheduler, Duration logPeriod, StoreProgress store) {
+    this.acks = new SafeAcks(store);
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.logPeriod = Objects.requireNonNull(logPeriod, "logPeriod");
@@ -64,13 +76,23 @@ public final class IngestWorker {
 
   /** Queues a message received at {@code receivedAt}; never blocks on ingestion. */
   public void received(String topic, byte[] payload, Instant receivedAt) {
+    received(topic, payload, receivedAt, Acknowledgement.NONE);
+  }
+
+  /**
+   * Queues a message received at {@code receivedAt}, acknowledged by {@code ack} once it is
+   * safe: applied, and its points safe in the store; or shed. Never blocks on ingestion.
+   */
+  public void received(String topic, byte[] payload, Instant receivedAt, Acknowledgement ack) {
     String shown = String.valueOf(topic);
     String key = pipeline.nodeOf(shown).isPresent() ? shown
         : shown + "#" + uncoalesced.incrementAndGet();
-    IngestQueue.Offer offer = queue.offer(key, new Received(shown, payload), receivedAt);
+    IngestQueue.Offer offer = queue.offer(key, new Received(shown, payload, acks.arrived(ack)),
+        receivedAt, dropped -> acks.shed(dropped.pending()));
     if (offer != IngestQueue.Offer.QUEUED) {
       logShed(offer == IngestQueue.Offer.SHED ? ShedReason.QUEUE_FULL : ShedReason.SUPERSEDED,
           shown);
+      acks.release();
     }
     synchronized (this) {
       if (draining) {
@@ -99,6 +121,11 @@ public final class IngestWorker {
   /** Readings shed for {@code reason} so far. */
   public long shed(ShedReason reason) {
     return queue.shed(reason);
+  }
+
+  /** Messages received and not yet acknowledged to the broker. */
+  public int unacknowledged() {
+    return acks.waiting();
   }
 
   /** The most readings that ever waited at once. */
@@ -134,6 +161,8 @@ public final class IngestWorker {
     } catch (RuntimeException bug) {
       LOG.error("Telemetry on {} could not be ingested; ingestion goes on",
           WireText.shown(entry.key()), bug);
+    } finally {
+      acks.applied(entry.item().pending());
     }
   }
 

@@ -2,11 +2,12 @@ package dev.kelvin.telemetry;
 
 import dev.kelvin.core.state.StateSettings;
 import dev.kelvin.core.time.Scheduler;
+import dev.kelvin.mqtt.Acknowledgement;
+import dev.kelvin.mqtt.AcknowledgingListener;
 import dev.kelvin.mqtt.MqttFailure;
 import dev.kelvin.mqtt.MqttSession;
 import dev.kelvin.mqtt.MqttSessionException;
 import dev.kelvin.mqtt.MqttTransport;
-import dev.kelvin.mqtt.SessionListener;
 import dev.kelvin.mqtt.SessionStats;
 import dev.kelvin.telemetry.decode.IngestPipeline;
 import java.nio.charset.StandardCharsets;
@@ -129,10 +130,10 @@ public final class TelemetrySubscriber implements AutoCloseable {
   }
 
   /** The session's events, on its delivery thread. */
-  private final class Events implements SessionListener {
+  private final class Events implements AcknowledgingListener {
     @Override
-    public void message(String topic, byte[] payload) {
-      worker.received(topic, payload, scheduler.now());
+    public void message(String topic, byte[] payload, Acknowledgement ack) {
+      worker.received(topic, payload, scheduler.now(), ack);
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.kelvin.core.testkit.Readings;
 import dev.kelvin.core.time.VirtualScheduler;
 import dev.kelvin.core.wire.TelemetryWire;
 import dev.kelvin.core.wire.Topics;
+import dev.kelvin.mqtt.Acknowledgement;
 import dev.kelvin.telemetry.decode.IngestPipeline;
 import dev.kelvin.telemetry.decode.TelemetryDecoder;
 import java.time.Duration;
@@ -94,6 +95,25 @@ class IngestWorkerTest {
   }
 
   @Test
+  void each_message_is_acknowledged_in_arrival_order_once_applied_or_shed() throws Exception {
+    IngestWorker worker = worker(new BacklogSettings(2, 100, Duration.ofSeconds(5),
+        Duration.ofSeconds(30)));
+    java.util.List<Long> acknowledged = new java.util.ArrayList<>();
+    for (int seq = 1; seq <= 4; seq++) {
+      long sent = seq;
+      receive(worker, N01, seq, scheduler.now(), () -> acknowledged.add(sent));
+    }
+    assertThat(acknowledged).as("nothing applied yet").isEmpty();
+    assertThat(worker.unacknowledged()).isEqualTo(4);
+
+    scheduler.runDue();
+
+    assertThat(worker.shed(ShedReason.SUPERSEDED)).as("two replaced by a newer one").isEqualTo(2);
+    assertThat(acknowledged).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(worker.unacknowledged()).isZero();
+  }
+
+  @Test
   void more_than_one_batch_is_applied_without_starving_the_scheduler() throws Exception {
     IngestWorker worker = worker(BacklogSettings.defaults());
     int count = IngestWorker.BATCH * 2 + 10;
@@ -131,9 +151,14 @@ class IngestWorkerTest {
 
   private void receive(IngestWorker worker, NodeId node, long seq, Instant at)
       throws Exception {
+    receive(worker, node, seq, at, Acknowledgement.NONE);
+  }
+
+  private void receive(IngestWorker worker, NodeId node, long seq, Instant at,
+      Acknowledgement ack) throws Exception {
     byte[] payload = new ObjectMapper().writeValueAsBytes(TelemetryWire.encode(
         Readings.reading().node(node).at(at).seq(seq).build()));
-    worker.received(TOPICS.nodeTelemetry(node), payload, scheduler.now());
+    worker.received(TOPICS.nodeTelemetry(node), payload, scheduler.now(), ack);
   }
 
   private dev.kelvin.core.model.NodeReading latest(NodeId node) {

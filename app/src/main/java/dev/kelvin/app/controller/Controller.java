@@ -136,7 +136,7 @@ public final class Controller implements AutoCloseable {
         ingestClock.clock(), settings.telemetry().rejectLogPeriod());
     ingestWorker = new IngestWorker(pipeline, settings.telemetry().backlog(),
         settings.state().staleAfter(), settings.state().maxNodes(), ingestClock,
-        settings.telemetry().rejectLogPeriod());
+        settings.telemetry().rejectLogPeriod(), store.progress());
     telemetry = closer.add("telemetry subscriber", new TelemetrySubscriber(
         settings.telemetry(), ingestWorker, parts.transport(), ingestClock));
     replies.set(telemetry);

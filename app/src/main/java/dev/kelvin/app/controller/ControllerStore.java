@@ -12,6 +12,7 @@ import dev.kelvin.dashboard.DashboardSources;
 import dev.kelvin.predictor.history.HistoryBackfill;
 import dev.kelvin.telemetry.store.InfluxSettings;
 import dev.kelvin.telemetry.store.InfluxStore;
+import dev.kelvin.telemetry.store.StoreProgress;
 import dev.kelvin.telemetry.store.history.InfluxHistory;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -68,6 +69,11 @@ final class ControllerStore {
   /** What reads the history back: {@link HistoryBackfill#none()} without a store. */
   HistoryBackfill backfill() {
     return backfill;
+  }
+
+  /** How far the store has kept what it took; {@link StoreProgress#NONE} without a store. */
+  StoreProgress progress() {
+    return store.<StoreProgress>map(opened -> opened).orElse(StoreProgress.NONE);
   }
 
   /** Where kept readings go: the store, or nowhere. */

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Received readings waiting to be applied, first in first out, keyed by their source (a node).
@@ -52,19 +53,32 @@ public final class IngestQueue<T> {
   }
 
   /** Queues {@code item} of {@code key} received at {@code receivedAt}. */
-  public synchronized Offer offer(String key, T item, Instant receivedAt) {
+  public Offer offer(String key, T item, Instant receivedAt) {
+    return offer(key, item, receivedAt, dropped -> { });
+  }
+
+  /**
+   * Queues {@code item} of {@code key} received at {@code receivedAt}, handing {@code shed} the
+   * item this sheds, if any: the older one it replaces, or {@code item} itself when the queue is
+   * full. {@code shed} runs under the queue's lock and must not block.
+   */
+  public synchronized Offer offer(String key, T item, Instant receivedAt,
+      Consumer<? super T> shed) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(item, "item");
     Objects.requireNonNull(receivedAt, "receivedAt");
     Slot<T> waiting = newestByKey.get(key);
     if (waiting != null && fifo.size() >= settings.coalesceAbove()) {
+      T older = waiting.item;
       waiting.item = item;
       waiting.receivedAt = receivedAt;
-      shed.merge(ShedReason.SUPERSEDED, 1L, Long::sum);
+      this.shed.merge(ShedReason.SUPERSEDED, 1L, Long::sum);
+      shed.accept(older);
       return Offer.REPLACED_OLDER;
     }
     if (fifo.size() >= settings.maxReadings()) {
-      shed.merge(ShedReason.QUEUE_FULL, 1L, Long::sum);
+      this.shed.merge(ShedReason.QUEUE_FULL, 1L, Long::sum);
+      shed.accept(item);
       return Offer.SHED;
     }
     Slot<T> slot = new Slot<>(key, item, receivedAt);

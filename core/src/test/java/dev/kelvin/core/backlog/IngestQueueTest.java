@@ -58,6 +58,19 @@ class IngestQueueTest {
   }
 
   @Test
+  void hands_each_shed_item_over_the_older_one_replaced_and_the_one_refused_when_full() {
+    IngestQueue<String> queue = queue(1, 2);
+    java.util.List<String> shed = new java.util.ArrayList<>();
+    queue.offer("a", "a1", clock.instant(), shed::add);
+    queue.offer("b", "b1", clock.instant(), shed::add);
+    queue.offer("c", "c1", clock.instant(), shed::add);
+    queue.offer("b", "b2", clock.instant(), shed::add);
+
+    assertThat(shed).containsExactly("c1", "b1");
+    assertThat(drain(queue)).containsExactly("a1", "b2");
+  }
+
+  @Test
   void the_oldest_age_is_how_long_the_head_of_the_queue_has_waited() {
     IngestQueue<String> queue = queue(1, 10);
     assertThat(queue.oldestAge(clock.instant())).isZero();

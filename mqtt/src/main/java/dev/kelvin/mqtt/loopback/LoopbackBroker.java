@@ -1,6 +1,7 @@
 package dev.kelvin.mqtt.loopback;
 
 import dev.kelvin.core.time.Scheduler;
+import dev.kelvin.mqtt.Acknowledgement;
 import dev.kelvin.mqtt.MqttFailure;
 import dev.kelvin.mqtt.MqttSession;
 import dev.kelvin.mqtt.MqttTransport;
@@ -9,6 +10,7 @@ import dev.kelvin.mqtt.SessionSettings;
 import dev.kelvin.mqtt.TopicFilter;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +42,9 @@ public final class LoopbackBroker implements MqttTransport {
   private static final class BrokerSession {
     final Set<String> filters = new LinkedHashSet<>();
     final ArrayDeque<Message> queue = new ArrayDeque<>();
+    /** Sent to a client that acknowledges itself and not yet acknowledged, by send number. */
+    final LinkedHashMap<Long, Message> unacknowledged = new LinkedHashMap<>();
+    long sent;
     LoopbackSession attached;
     boolean persistent;
   }
@@ -151,6 +156,7 @@ public final class LoopbackBroker implements MqttTransport {
       }
       session.persistent = !client.settings().cleanSession();
       session.attached = client;
+      requeueUnacknowledged(session);
     }
     if (takenOver != null) {
       LoopbackSession old = takenOver;
@@ -177,7 +183,7 @@ public final class LoopbackBroker implements MqttTransport {
       });
     }
     matching.forEach(message -> deliver(() -> client.arrived(message.topic(),
-        message.payload())));
+        message.payload(), Acknowledgement.NONE)));
   }
 
   /** Routes a message; empty when accepted, else why not. */
@@ -224,7 +230,7 @@ public final class LoopbackBroker implements MqttTransport {
       }
       LoopbackSession target = session.attached;
       if (target != null) {
-        deliver(() -> target.arrived(message.topic(), message.payload()));
+        send(session, target, message);
       } else if (session.persistent && session.queue.size() < MAX_QUEUED) {
         session.queue.add(message);
       }
@@ -236,9 +242,39 @@ public final class LoopbackBroker implements MqttTransport {
       BrokerSession session = sessions.get(clientId);
       LoopbackSession target = session.attached;
       while (!session.queue.isEmpty()) {
-        Message message = session.queue.poll();
-        deliver(() -> target.arrived(message.topic(), message.payload()));
+        send(session, target, session.queue.poll());
       }
+    }
+  }
+
+  /**
+   * Sends {@code message} to {@code target}; to a client that acknowledges itself, keeps it
+   * until acknowledged, to send again after a reconnect. Under the lock.
+   */
+  private void send(BrokerSession session, LoopbackSession target, Message message) {
+    if (!target.acknowledging()) {
+      deliver(() -> target.arrived(message.topic(), message.payload(), Acknowledgement.NONE));
+      return;
+    }
+    long number = session.sent++;
+    session.unacknowledged.put(number, message);
+    Acknowledgement ack = () -> {
+      synchronized (lock) {
+        session.unacknowledged.remove(number);
+      }
+    };
+    deliver(() -> target.arrived(message.topic(), message.payload(), ack));
+  }
+
+  /**
+   * What a persistent session's client never acknowledged goes out again first, in order, as a
+   * broker resends unacknowledged messages on a resumed session. Under the lock.
+   */
+  private static void requeueUnacknowledged(BrokerSession session) {
+    java.util.List<Message> again = new java.util.ArrayList<>(session.unacknowledged.values());
+    session.unacknowledged.clear();
+    for (int i = again.size() - 1; i >= 0; i--) {
+      session.queue.addFirst(again.get(i));
     }
   }
 

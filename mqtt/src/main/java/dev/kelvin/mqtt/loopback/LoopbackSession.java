@@ -1,6 +1,8 @@
 package dev.kelvin.mqtt.loopback;
 
 import dev.kelvin.core.time.Scheduler;
+import dev.kelvin.mqtt.Acknowledgement;
+import dev.kelvin.mqtt.AcknowledgingListener;
 import dev.kelvin.mqtt.MqttFailure;
 import dev.kelvin.mqtt.MqttSession;
 import dev.kelvin.mqtt.MqttSessionException;
@@ -143,12 +145,22 @@ final class LoopbackSession implements MqttSession {
     }
   }
 
-  void arrived(String topic, byte[] payload) {
+  /** Whether the listener acknowledges each message itself. */
+  boolean acknowledging() {
+    return listener instanceof AcknowledgingListener;
+  }
+
+  /** A message from the broker; {@code ack} tells it that the message is safe here. */
+  void arrived(String topic, byte[] payload, Acknowledgement ack) {
     if (!connected) {
       return;
     }
     received.increment();
-    guarded(() -> listener.message(topic, payload));
+    if (listener instanceof AcknowledgingListener acknowledging) {
+      guarded(() -> acknowledging.message(topic, payload, ack));
+    } else {
+      guarded(() -> listener.message(topic, payload));
+    }
   }
 
   /** The broker dropped this client (outage, kill, take-over): reconnect as a real one would. */

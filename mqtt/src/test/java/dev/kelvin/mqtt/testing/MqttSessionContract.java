@@ -153,6 +153,33 @@ public abstract class MqttSessionContract {
   }
 
   @Test
+  void a_message_the_listener_did_not_acknowledge_comes_again_after_a_reconnect() {
+    Link link = link(TestServices.unique("it-acknowledging"));
+    AcknowledgingRecorder heard = new AcknowledgingRecorder(payload -> payload.startsWith("a"));
+    MqttSession session = transport().session(settings(link, "acknowledging")
+        .withSessionExpiry(Duration.ofMinutes(5)), scheduler(), heard);
+    sessions.add(session);
+    session.subscribe(topic("ack"));
+    session.open();
+    MqttSession publisher = open("pub", new RecordingListener());
+    for (String payload : List.of("a0", "a1", "k2", "k3")) {
+      publishAndAwait(publisher, topic("ack"), payload, false);
+    }
+    awaitUntil("the four messages", () -> heard.payloads(topic("ack")).size() == 4);
+    pass(Duration.ofMillis(300));
+
+    link.cut();
+    awaitUntil("the loss", () -> !session.connected());
+    link.restore();
+    awaitUntil("the reconnect", () -> heard.connects().contains(true));
+
+    awaitUntil("the unacknowledged two again", () -> heard.payloads(topic("ack")).size() == 6);
+    pass(Duration.ofMillis(300));
+    assertThat(heard.payloads(topic("ack"))).containsExactly("a0", "a1", "k2", "k3", "k2",
+        "k3");
+  }
+
+  @Test
   void publishing_while_disconnected_fails_at_once_and_may_be_retried() {
     Link link = link(TestServices.unique("it-offline"));
     MqttSession session = open(link, settings(link, "offline"), new RecordingListener());

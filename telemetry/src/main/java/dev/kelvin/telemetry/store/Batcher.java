@@ -15,6 +15,8 @@ final class Batcher {
   private int points;
   private long firstNanos;
   private boolean closed;
+  /** Points in the batches sealed so far. */
+  private long sealedPoints;
 
   Batcher(int maxPoints, long flushNanos) {
     this.maxPoints = maxPoints;
@@ -48,6 +50,11 @@ final class Batcher {
     return points == 0 ? flushNanos : Math.max(0, firstNanos + flushNanos - nowNanos);
   }
 
+  /** Points taken so far: those sealed and those in the batch being filled. */
+  synchronized long taken() {
+    return sealedPoints + points;
+  }
+
   /** Takes nothing more; returns the batch being filled, or null when it is empty. */
   synchronized PointBatch close() {
     closed = true;
@@ -55,7 +62,8 @@ final class Batcher {
   }
 
   private PointBatch seal() {
-    PointBatch batch = new PointBatch(lines.toString(), points);
+    sealedPoints += points;
+    PointBatch batch = new PointBatch(lines.toString(), points, sealedPoints);
     lines = new StringBuilder(batch.lines().length() + batch.lines().length() / 8);
     points = 0;
     return batch;

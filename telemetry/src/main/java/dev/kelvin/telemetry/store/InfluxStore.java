@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * one goes straight to the spool from the ingesting thread. Thread-safe. {@link #close()}
  * writes or spools what it holds, then closes the writer and the spool.
  */
-public final class InfluxStore implements ReadingSink, AutoCloseable {
+public final class InfluxStore implements ReadingSink, StoreProgress, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(InfluxStore.class);
   private static final PointBatch WAKE = new PointBatch("", 0);
   private static final ThreadLocal<StringBuilder> LINES =
@@ -56,6 +56,7 @@ public final class InfluxStore implements ReadingSink, AutoCloseable {
   /** What the spool said last: kept when it cannot answer (closed, or its disk failing). */
   private volatile SpoolStats lastSpool;
   private volatile boolean spoolClosed;
+  private final SafeMark safeMark = new SafeMark();
 
   /** A store writing through {@code writer}; {@link #start()} starts its thread. */
   InfluxStore(InfluxSettings settings, LineWriter writer, Spool spool, InstantSource clock,
@@ -117,6 +118,21 @@ public final class InfluxStore implements ReadingSink, AutoCloseable {
     add(event, LinePoints::appendAction);
   }
 
+  @Override
+  public long taken() {
+    return batcher.taken();
+  }
+
+  @Override
+  public long safe() {
+    return safeMark.safe();
+  }
+
+  @Override
+  public void onSafe(Runnable listener) {
+    safeMark.onAdvance(listener);
+  }
+
   /** Counts and state now; cheap enough for every scrape. */
   public StoreStats stats() {
     return new StoreStats(counters.written.sum(), counters.batches.sum(),
@@ -176,7 +192,7 @@ public final class InfluxStore implements ReadingSink, AutoCloseable {
     }
     for (PointBatch batch : batches) {
       if (batch != WAKE) {
-        delivery.deliver(batch);
+        deliver(batch, false);
       }
     }
     delivery.replayOne();
@@ -202,10 +218,30 @@ public final class InfluxStore implements ReadingSink, AutoCloseable {
         }
       }
       if (overflow != null) {
-        delivery.overflow(overflow);
+        deliver(overflow, true);
       }
     } catch (RuntimeException bug) {
       lost("internal_error", 1, "storing it failed (a Kelvin bug, please report it): " + bug);
+    }
+  }
+
+  /**
+   * Writes or spools {@code batch} ({@code overflow}: spools it, from the ingesting thread), then
+   * marks its points safe. A bug on the way counts them as lost, so that what waits on them
+   * (the broker's acknowledgements) never waits for ever.
+   */
+  private void deliver(PointBatch batch, boolean overflow) {
+    try {
+      if (overflow) {
+        delivery.overflow(batch);
+      } else {
+        delivery.deliver(batch);
+      }
+    } catch (RuntimeException bug) {
+      lost("internal_error", batch.points(), "delivering a batch failed (a Kelvin bug, please"
+          + " report it): " + bug);
+    } finally {
+      safeMark.add(batch);
     }
   }
 
@@ -255,7 +291,7 @@ public final class InfluxStore implements ReadingSink, AutoCloseable {
     }
     for (PointBatch batch : rest) {
       if (batch != WAKE) {
-        delivery.deliver(batch);
+        deliver(batch, false);
       }
     }
     drainSpool();
