@@ -45,11 +45,13 @@ class BacklogMetricsTest {
     receive(2, scheduler.now().plusMillis(1));
 
     assertThat(metrics.scrape()).contains("kelvin_ingest_backlog_readings 2.0")
+        .contains("kelvin_ingest_unacknowledged_messages 2.0")
         .contains("kelvin_ingest_backlog_seconds 0.0")
         .contains("kelvin_ingest_shed_total{reason=\"superseded\"} 0.0")
         .contains("kelvin_controller_blind 0.0");
     scheduler.runDue();
     assertThat(metrics.scrape()).contains("kelvin_ingest_backlog_readings 0.0")
+        .contains("kelvin_ingest_unacknowledged_messages 0.0")
         .contains("kelvin_ingest_arrival_lag_seconds 0.0");
   }
 
@@ -76,6 +78,6 @@ class BacklogMetricsTest {
   private void receive(long seq, Instant at) throws Exception {
     worker.received(TOPICS.nodeTelemetry(N01), new ObjectMapper().writeValueAsBytes(
         TelemetryWire.encode(Readings.reading().node(N01).at(at).seq(seq).build())),
-        scheduler.now());
+        scheduler.now(), () -> { });
   }
 }
