@@ -1,5 +1,7 @@
 package dev.kelvin.app.live;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -13,8 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A kelvin command in its own JVM, as an operator starts it: the controller from
@@ -71,20 +75,26 @@ public final class KelvinProcess implements AutoCloseable {
    * whole match.
    */
   public String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<String> found = line(pattern);
-      if (found.isPresent()) {
-        return found.get();
-      }
-      if (!process.isAlive()) {
-        throw new AssertionError("the process exited (" + process.exitValue() + ") before"
-            + " printing " + pattern + "; " + printed());
-      }
-      Thread.sleep(100); // a poll of what the child printed, not a wait for time to pass
+    AtomicReference<String> found = new AtomicReference<>();
+    try {
+      await("a line matching " + pattern).atMost(timeout).pollInterval(Duration.ofMillis(100))
+          .until(() -> printedOrExited(pattern, found));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("no line matching " + pattern + " within " + timeout + "; "
+          + printed(), e);
     }
-    throw new AssertionError("no line matching " + pattern + " within " + timeout + "; "
-        + printed());
+    return found.get();
+  }
+
+  /** Whether a line matching {@code pattern} is printed (into {@code found}); fails once exited. */
+  private boolean printedOrExited(Pattern pattern, AtomicReference<String> found) {
+    Optional<String> line = line(pattern);
+    line.ifPresent(found::set);
+    if (line.isEmpty() && !process.isAlive()) {
+      throw new AssertionError("the process exited (" + process.exitValue() + ") before"
+          + " printing " + pattern + "; " + printed());
+    }
+    return line.isPresent();
   }
 
   /** The first line printed so far on stdout or stderr that matches {@code pattern}. */
