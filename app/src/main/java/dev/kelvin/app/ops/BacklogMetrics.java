@@ -8,9 +8,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The controller's own ingest backlog on {@code /metrics}: readings waiting to be applied, how
- * long the oldest has waited, the messages not yet acknowledged to the broker, how late readings arrive from the broker, whether the controller
- * calls itself blind, and the readings shed by reason. The worker is the meters' state: the
- * controller holds it for as long as it runs.
+ * long the oldest has waited, the messages not yet acknowledged to the broker, how late
+ * readings arrive from the broker, whether the controller calls itself blind, and the readings
+ * shed by reason. The worker is the meters' state: the controller holds it for as long as it
+ * runs.
  */
 public final class BacklogMetrics {
   private BacklogMetrics() {}
