@@ -86,6 +86,40 @@ class StrictJsonTest {
   }
 
   @Test
+  void refuses_a_duplicate_key_inside_a_nested_object_with_its_place() {
+    assertMalformed("{\"readings\":[{\"node\":\"a\",\"power_w\":1.0,\"power_w\":2.0}]}")
+        .hasMessageContaining("Duplicate field 'power_w'").hasMessageContaining(" at line 1,");
+  }
+
+  @Test
+  void refuses_a_duplicate_key_whose_first_value_was_null() {
+    assertMalformed("{\"power_w\":null,\"power_w\":2.0}")
+        .hasMessageContaining("Duplicate field 'power_w'");
+  }
+
+  @Test
+  void keeps_the_same_key_in_sibling_objects() {
+    Map<String, Object> parsed = parse("{\"readings\":[{\"node\":\"a\"},{\"node\":\"b\"}]}");
+
+    assertThat(parsed.get("readings"))
+        .isEqualTo(List.of(Map.of("node", "a"), Map.of("node", "b")));
+  }
+
+  @Test
+  void reads_integers_by_size_and_every_fraction_or_exponent_as_a_double() {
+    Map<String, Object> parsed = parse("{\"i\":7,\"l\":12345678901,"
+        + "\"b\":123456789012345678901234,\"d\":1.5,\"e\":2e3,\"n\":null}");
+
+    assertThat(parsed.get("i")).isEqualTo(7);
+    assertThat(parsed.get("l")).isEqualTo(12_345_678_901L);
+    assertThat(parsed.get("b")).isEqualTo(new java.math.BigInteger("123456789012345678901234"));
+    assertThat(parsed.get("d")).isEqualTo(1.5);
+    assertThat(parsed.get("e")).isEqualTo(2000.0);
+    assertThat(parsed).containsEntry("n", null);
+    assertThat(parsed.keySet()).containsExactly("i", "l", "b", "d", "e", "n");
+  }
+
+  @Test
   void refuses_two_objects_in_one_payload() {
     assertMalformed("{\"v\":1} {\"v\":2}").hasMessageStartingWith("ack is not valid JSON");
   }

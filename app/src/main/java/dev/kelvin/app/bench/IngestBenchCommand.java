@@ -43,6 +43,13 @@ public final class IngestBenchCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   private Path services;
 
+  @Option(names = "--warmup", defaultValue = "10", paramLabel = "N",
+      description = "Seconds of publishing to the bare subscriber and to Kelvin's ingest (store"
+          + " left out) before the measured runs, not counted, so that the measured runs find"
+          + " the code compiled as in a controller that has run a while; 0 for none (default:"
+          + " ${DEFAULT-VALUE}).")
+  private int warmupSeconds;
+
   @Option(names = "--quick", description = "Publish for 5 s per run: a smoke run.")
   private boolean quick;
 
@@ -55,29 +62,60 @@ public final class IngestBenchCommand implements Callable<Integer> {
     BenchTable table = new BenchTable(spec.commandLine().getOut());
     String machine = BenchCommand.machine();
     Duration duration = Duration.ofSeconds(quick ? 5 : seconds);
-    IngestBench.Run bare;
-    IngestBench.Run kelvin;
+    Runs runs;
     try (QuietLogs quiet = QuietLogs.raiseToWarn();
         BenchServices running = BenchServices.start(services)) {
       table.header(machine);
-      IngestBench bench = new IngestBench(broker(running), nodes, batch, duration);
-      bare = bench.bare();
-      table.row(row("bare subscriber (counts only)", bare));
-      try (IngestBench.Store store = BenchStores.counting()) {
-        table.row(row("Kelvin ingest, store left out", bench.kelvin(store)));
-      }
-      try (IngestBench.Store store = BenchStores.influx(running)) {
-        kelvin = bench.kelvin(store);
-      }
-      table.row(row("Kelvin ingest into InfluxDB", kelvin));
+      warmUp(broker(running));
+      runs = measure(running, table, duration);
       table.line(String.format(Locale.ROOT, "ratio %.2f of the bare subscriber, %d lost,"
-          + " %d readings per message, %d nodes, %d s of publishing per run", ratio(kelvin,
-          bare), kelvin.lost(), batch, nodes, duration.toSeconds()));
+          + " %d readings per message, %d nodes, %d s of publishing per run", runs.ratio(),
+          runs.kelvin().lost(), batch, nodes, duration.toSeconds()));
+      if (warmupSeconds > 0) {
+        table.line(String.format(Locale.ROOT, "warm-up: %d s of publishing to the bare"
+            + " subscriber and to Kelvin's ingest (store left out) before the runs, not"
+            + " counted", warmupSeconds));
+      }
     }
     if (json != null) {
-      JsonFile.write(json, figures(machine, bare, kelvin));
+      JsonFile.write(json, figures(machine, runs.bare(), runs.kelvin()));
     }
-    return kelvin.lost() == 0 ? 0 : 1;
+    return runs.kelvin().lost() == 0 ? 0 : 1;
+  }
+
+  /** The bare subscriber's run and Kelvin's into InfluxDB, the measured ones. */
+  private record Runs(IngestBench.Run bare, IngestBench.Run kelvin) {
+    double ratio() {
+      return IngestBenchCommand.ratio(kelvin, bare);
+    }
+  }
+
+  private Runs measure(BenchServices running, BenchTable table, Duration duration)
+      throws Exception {
+    IngestBench bench = new IngestBench(broker(running), nodes, batch, duration);
+    IngestBench.Run bare = bench.bare();
+    table.row(row("bare subscriber (counts only)", bare));
+    try (IngestBench.Store store = BenchStores.counting()) {
+      table.row(row("Kelvin ingest, store left out", bench.kelvin(store)));
+    }
+    IngestBench.Run kelvin;
+    try (IngestBench.Store store = BenchStores.influx(running)) {
+      kelvin = bench.kelvin(store);
+    }
+    table.row(row("Kelvin ingest into InfluxDB", kelvin));
+    return new Runs(bare, kelvin);
+  }
+
+  /** Runs the bare subscriber and Kelvin's store-less ingest for the warm-up, uncounted. */
+  private void warmUp(MqttEndpoint broker) throws Exception {
+    if (warmupSeconds <= 0) {
+      return;
+    }
+    IngestBench warm = new IngestBench(broker, nodes, batch, Duration.ofSeconds(warmupSeconds));
+    warm.bare();
+    try (IngestBench.Store store = BenchStores.counting()) {
+      warm.kelvin(store);
+    }
   }
 
   private Map<String, Object> figures(String machine, IngestBench.Run bare,
@@ -95,6 +133,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
     figures.put("readings_per_message", batch);
     figures.put("nodes", nodes);
     figures.put("publish_seconds", quick ? 5 : seconds);
+    figures.put("warmup_seconds", Math.max(warmupSeconds, 0));
     return figures;
   }
 

@@ -33,7 +33,7 @@ class IngestBenchIT {
     kelvin.setOut(new PrintWriter(out, true));
     kelvin.setErr(new PrintWriter(err, true));
 
-    int exitCode = kelvin.execute("bench", "ingest", "--seconds", "2", "--nodes", "1000",
+    int exitCode = kelvin.execute("bench", "ingest", "--seconds", "2", "--warmup", "1", "--nodes", "1000",
         "--services", Path.of("..", "scripts", "services.sh").toString(), "--json",
         file.toString());
 
@@ -47,7 +47,9 @@ class IngestBenchIT {
     assertThat(json.get("ratio").asDouble()).isEqualTo(json.get("stored_readings_per_s")
         .asDouble() / json.get("bare_readings_per_s").asDouble(), within(1e-9));
     assertThat(json.get("machine").asText()).contains("CPUs");
-    assertThat(out.toString()).contains("bare subscriber").contains("Kelvin ingest into InfluxDB");
+    assertThat(json.get("warmup_seconds").asInt()).isEqualTo(1);
+    assertThat(out.toString()).contains("bare subscriber").contains("Kelvin ingest into InfluxDB")
+        .contains("warm-up: 1 s");
   }
 
   private static org.assertj.core.data.Offset<Double> within(double offset) {

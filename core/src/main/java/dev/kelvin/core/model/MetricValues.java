@@ -91,11 +91,8 @@ public final class MetricValues {
 
   public Builder toBuilder() {
     Builder builder = new Builder();
-    for (NodeMetric metric : METRICS) {
-      if (has(metric)) {
-        builder.values[metric.ordinal()] = getOrNaN(metric);
-      }
-    }
+    builder.present = present;
+    builder.values = Arrays.copyOf(packed, Math.max(packed.length, Builder.FIRST_CAPACITY));
     return builder;
   }
 
@@ -133,20 +130,32 @@ public final class MetricValues {
     return Long.bitCount(present & (bit(ordinal) - 1));
   }
 
-  private static double[] newArray() {
-    double[] array = new double[METRICS.length];
-    Arrays.fill(array, Double.NaN);
-    return array;
-  }
-
-  /** Collects checked values; each {@link #set} validates at once and names the field. */
+  /**
+   * Collects checked values; each {@link #set} validates at once and names the field. Values
+   * are kept packed in ordinal order as they come (a reading sets a handful of the metrics), so
+   * building one allocates about what the result keeps.
+   */
   public static final class Builder {
-    private final double[] values = newArray();
+    private static final int FIRST_CAPACITY = 8;
+
+    private long present;
+    private double[] values = new double[FIRST_CAPACITY];
 
     private Builder() {}
 
     public Builder set(NodeMetric metric, double value) {
-      values[metric.ordinal()] = metric.check(value);
+      double checked = metric.check(value);
+      int ordinal = metric.ordinal();
+      int slot = Long.bitCount(present & (bit(ordinal) - 1));
+      if ((present & bit(ordinal)) == 0) {
+        int count = Long.bitCount(present);
+        if (count == values.length) {
+          values = Arrays.copyOf(values, Math.min(2 * count, METRICS.length));
+        }
+        System.arraycopy(values, slot, values, slot + 1, count - slot);
+        present |= bit(ordinal);
+      }
+      values[slot] = checked;
       return this;
     }
 
@@ -159,28 +168,21 @@ public final class MetricValues {
     }
 
     public Builder clear(NodeMetric metric) {
-      values[metric.ordinal()] = Double.NaN;
+      int ordinal = metric.ordinal();
+      if ((present & bit(ordinal)) != 0) {
+        int slot = Long.bitCount(present & (bit(ordinal) - 1));
+        int count = Long.bitCount(present);
+        System.arraycopy(values, slot + 1, values, slot, count - slot - 1);
+        present &= ~bit(ordinal);
+      }
       return this;
     }
 
     public MetricValues build() {
-      long present = 0;
-      for (int i = 0; i < values.length; i++) {
-        if (!Double.isNaN(values[i])) {
-          present |= bit(i);
-        }
-      }
       if (present == 0) {
         return EMPTY;
       }
-      double[] packed = new double[Long.bitCount(present)];
-      int slot = 0;
-      for (double value : values) {
-        if (!Double.isNaN(value)) {
-          packed[slot++] = value;
-        }
-      }
-      return new MetricValues(present, packed);
+      return new MetricValues(present, Arrays.copyOf(values, Long.bitCount(present)));
     }
   }
 }

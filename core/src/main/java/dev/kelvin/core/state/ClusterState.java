@@ -68,7 +68,7 @@ public final class ClusterState implements ClusterView {
       if (series == null && !mayRegister(reading.node())) {
         return Admission.UNKNOWN_NODE;
       }
-      if (Duration.between(reading.at(), receivedAt).compareTo(settings.staleAfter()) > 0) {
+      if (reading.at().plus(settings.staleAfter()).isBefore(receivedAt)) {
         return Admission.LATE;
       }
       if (series == null) {

@@ -60,24 +60,24 @@ public final class BatchWire {
   public static void decode(SiteId site, Optional<NodeId> node, Map<String, ?> json,
       Consumer<NodeReading> kept, Consumer<ValidationException> refused) {
     Fields fields = new Fields(json);
-    Object version = json.get(TelemetryWire.V);
-    fields.requireLong(TelemetryWire.V);
+    long version = fields.requireLong(TelemetryWire.V);
     List<Map<String, ?>> entries = fields.optionalObjects(READINGS, MAX_READINGS);
     for (int i = 0; i < entries.size(); i++) {
-      String where = READINGS + "[" + i + "]";
+      Map<String, ?> entry = entries.get(i);
+      NodeReading reading;
       try {
-        Map<String, Object> entry = new LinkedHashMap<>(entries.get(i));
-        entry.putIfAbsent(TelemetryWire.V, version);
-        kept.accept(TelemetryWire.decode(nodeOf(site, node, entry, where), entry));
+        reading = TelemetryWire.decode(nodeOf(site, node, entry), entry, version);
       } catch (ValidationException bad) {
+        String where = READINGS + "[" + i + "]";
         refused.accept(new ValidationException(bad.reason(), where + "." + bad.field(),
             where + ": " + bad.getMessage()));
+        continue;
       }
+      kept.accept(reading);
     }
   }
 
-  private static NodeId nodeOf(SiteId site, Optional<NodeId> node, Map<String, ?> entry,
-      String where) {
+  private static NodeId nodeOf(SiteId site, Optional<NodeId> node, Map<String, ?> entry) {
     if (node.isPresent()) {
       return node.get();
     }

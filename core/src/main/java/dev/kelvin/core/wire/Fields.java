@@ -51,6 +51,18 @@ final class Fields {
     throw wrongType(field, value, "a number");
   }
 
+  /**
+   * The number in {@code field}, or null when it is absent or null: {@link #optionalDouble}
+   * without an object per field, for the hot path.
+   */
+  Number numberOrNull(String field) {
+    Object value = map.get(field);
+    if (value == null || value instanceof Number) {
+      return (Number) value;
+    }
+    throw wrongType(field, value, "a number");
+  }
+
   String requireString(String field) {
     return optionalString(field).orElseThrow(() -> missing(field));
   }

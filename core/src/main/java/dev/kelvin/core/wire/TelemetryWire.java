@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -51,6 +50,9 @@ public final class TelemetryWire {
   public static final String INDEX = "index";
   /** More devices of one kind than this in a reading is not a node. */
   private static final int MAX_DEVICES = 64;
+  /** Copies of the enums' values, made once: {@code values()} clones its array per call. */
+  private static final NodeMetric[] METRICS = NodeMetric.values();
+  private static final Device.Kind[] DEVICE_KINDS = Device.Kind.values();
 
   /** Years past 2200 in milliseconds: a larger ts_ms is microseconds or nanoseconds. */
   private static final long MAX_TS_MS = 7_258_118_400_000L;
@@ -69,7 +71,7 @@ public final class TelemetryWire {
     out.put(TS_MS, reading.at().toEpochMilli());
     out.put(SEQ, reading.seq());
     reading.metrics().asMap().forEach((metric, value) -> out.put(metric.wireName(), value));
-    for (Device.Kind kind : Device.Kind.values()) {
+    for (Device.Kind kind : DEVICE_KINDS) {
       List<Map<String, Object>> entries = new ArrayList<>();
       reading.devices(kind).forEach((device, values) -> {
         Map<String, Object> entry = new LinkedHashMap<>();
@@ -91,8 +93,17 @@ public final class TelemetryWire {
    * @throws ValidationException naming the field, the unit and the bad value
    */
   public static NodeReading decode(NodeId fromTopic, Map<String, ?> json) {
+    return decode(fromTopic, json, null);
+  }
+
+  /**
+   * As {@link #decode(NodeId, Map)}, for an entry of a batch: {@code batchVersion}, the
+   * batch's {@code v}, stands in for the entry's own when it has none (null: no batch).
+   */
+  static NodeReading decode(NodeId fromTopic, Map<String, ?> json, Long batchVersion) {
     Fields fields = new Fields(json);
-    long version = fields.requireLong(V);
+    long version = batchVersion != null && !fields.has(V) ? batchVersion
+        : fields.requireLong(V);
     if (version != VERSION) {
       throw new ValidationException(RejectReason.UNSUPPORTED_VERSION, V,
           "telemetry format v=" + version + " is not supported by this controller, which reads v="
@@ -109,7 +120,7 @@ public final class TelemetryWire {
 
   private static SortedMap<Device, MetricValues> devices(Fields fields) {
     SortedMap<Device, MetricValues> devices = new TreeMap<>();
-    for (Device.Kind kind : Device.Kind.values()) {
+    for (Device.Kind kind : DEVICE_KINDS) {
       List<Map<String, ?>> entries = fields.optionalObjects(kind.listName(), MAX_DEVICES);
       for (int i = 0; i < entries.size(); i++) {
         Fields entry = new Fields(entries.get(i));
@@ -160,9 +171,11 @@ public final class TelemetryWire {
   /** Every known metric in {@code fields}; where each may be reported is the reading's check. */
   private static MetricValues metrics(Fields fields) {
     MetricValues.Builder metrics = MetricValues.builder();
-    for (NodeMetric metric : NodeMetric.values()) {
-      OptionalDouble value = fields.optionalDouble(metric.wireName());
-      metrics.setIfPresent(metric, value);
+    for (NodeMetric metric : METRICS) {
+      Number value = fields.numberOrNull(metric.wireName());
+      if (value != null) {
+        metrics.set(metric, value.doubleValue());
+      }
     }
     return metrics.build();
   }

@@ -86,6 +86,30 @@ class MetricValuesTest {
     }
   }
 
+  @Test
+  void keeps_every_metric_set_in_reverse_order_and_what_a_copy_adds() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    NodeMetric[] all = NodeMetric.values();
+    java.util.Map<NodeMetric, Double> expected = new java.util.EnumMap<>(NodeMetric.class);
+    MetricValues.Builder builder = MetricValues.builder();
+    for (int i = all.length - 1; i >= 0; i--) {
+      double value = inRange(all[i], random);
+      builder.set(all[i], value);
+      expected.put(all[i], value);
+    }
+    for (int i = 0; i < all.length; i += 2) {
+      builder.clear(all[i]);
+      expected.remove(all[i]);
+    }
+    MetricValues values = builder.build();
+    double added = inRange(all[0], random);
+    MetricValues copy = values.toBuilder().set(all[0], added).build();
+
+    assertThat(values.asMap()).isEqualTo(expected);
+    expected.put(all[0], added);
+    assertThat(copy.asMap()).isEqualTo(expected);
+  }
+
   /** A value {@code metric} accepts, varied by {@code random}. */
   private static double inRange(NodeMetric metric, java.util.SplittableRandom random) {
     double jitter = random.nextInt(10) / 100.0;

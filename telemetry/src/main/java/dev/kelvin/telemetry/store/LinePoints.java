@@ -39,6 +39,9 @@ public final class LinePoints {
   /** The measurement of actions and their results. */
   public static final String ACTION = "action";
 
+  /** The metrics in field order, copied once ({@code values()} clones per call). */
+  private static final NodeMetric[] METRICS = NodeMetric.values();
+
   private LinePoints() {}
 
   /** Appends the points of {@code reading}; returns how many (1 plus one per device). */
@@ -50,6 +53,9 @@ public final class LinePoints {
     LineProtocol.intField(out, sep, "seq", reading.seq());
     LineProtocol.timestampMillis(out, millis);
     int points = 1;
+    if (reading.devices().isEmpty()) {
+      return points;
+    }
     for (Map.Entry<Device, MetricValues> device : reading.devices().entrySet()) {
       if (!device.getValue().isEmpty()) {
         appendDevice(out, reading, device.getKey(), device.getValue(), millis);
@@ -113,7 +119,7 @@ public final class LinePoints {
   /** Appends the present metrics; returns the separator for the next field. */
   private static char fields(StringBuilder out, MetricValues values, char first) {
     char sep = first;
-    for (NodeMetric metric : NodeMetric.values()) {
+    for (NodeMetric metric : METRICS) {
       double value = values.getOrNaN(metric);
       if (!Double.isNaN(value)) {
         LineProtocol.floatField(out, sep, metric.wireName(), value);
