@@ -20,6 +20,11 @@ import java.util.List;
  *       anchor's; {@code mean_3}, {@code mean_12}, {@code max_12}, {@code min_12}: over the
  *       last 3 and 12 steps, less the anchor's; {@code slope_6}: least-squares slope of the last 6
  *       steps per step; {@code known_12}: the share of the last 12 steps known;
+ *   <li>the regime of the last day ({@link LoadRegime}): {@code roughness_day}, the day's
+ *       mean absolute step change over the scale; {@code still_day}, the share of the day's
+ *       steps that held the level; {@code reversion_day}, the lag-1 autocorrelation of the
+ *       day's changes. They let the one pooled model tell a series that holds a level for hours
+ *       (a long job), which persistence suits, from one whose moves come back;
  *   <li>for each horizon H: {@code day_ago_H}, the value a day before the forecast's target,
  *       less the anchor's, and {@code day_change_H}, how the series changed over the same H a
  *       day earlier;
@@ -43,7 +48,8 @@ public final class LoadFeatures {
     for (int lag : LAGS) {
       names.add("lag_" + lag);
     }
-    names.addAll(List.of("mean_3", "mean_12", "max_12", "min_12", "slope_6", "known_12"));
+    names.addAll(List.of("mean_3", "mean_12", "max_12", "min_12", "slope_6", "known_12",
+        "roughness_day", "still_day", "reversion_day"));
     for (String key : horizons.keys()) {
       names.add("day_ago_" + key);
       names.add("day_change_" + key);
@@ -127,6 +133,10 @@ public final class LoadFeatures {
     out[i++] = slope(history, SLOPE_STEPS) / scale;
     out[i++] = window.known() / (double) WINDOW;
     int day = horizons.stepsPerDay();
+    LoadRegime regime = LoadRegime.of(history, day, scale);
+    out[i++] = regime.roughness();
+    out[i++] = regime.still();
+    out[i++] = regime.reversion();
     for (int h = 0; h < horizons.count(); h++) {
       double dayAgo = history.back(day - horizons.steps(h));
       out[i++] = (dayAgo - last) / scale;

@@ -30,7 +30,8 @@ class LoadFeaturesTest {
   void names_one_day_ago_pair_per_horizon_and_only_the_horizons_of_the_step() {
     assertThat(LoadFeatures.names(HOURLY)).containsExactly("level", "roughness", "lag_1",
         "lag_2", "lag_3", "lag_6", "lag_12", "mean_3", "mean_12", "max_12", "min_12", "slope_6",
-        "known_12", "day_ago_60m", "day_change_60m", "tod_sin", "tod_cos");
+        "known_12", "roughness_day", "still_day", "reversion_day", "day_ago_60m",
+        "day_change_60m", "tod_sin", "tod_cos");
     assertThat(LoadFeatures.names(LoadHorizons.forStep(Duration.ofMinutes(5))))
         .contains("day_ago_5m", "day_change_15m", "day_ago_60m");
   }
@@ -53,6 +54,10 @@ class LoadFeaturesTest {
     assertThat(feature(f, "min_12")).isEqualTo(-11);
     assertThat(feature(f, "slope_6")).isCloseTo(1, within(1e-12));
     assertThat(feature(f, "known_12")).isEqualTo(1);
+    assertThat(feature(f, "roughness_day")).as("a change of 1 each step, as the scale")
+        .isEqualTo(1);
+    assertThat(feature(f, "still_day")).isZero();
+    assertThat(feature(f, "reversion_day")).as("changes that never vary").isNaN();
     assertThat(feature(f, "day_ago_60m")).as("value 2 = 12, a day before the target 26")
         .isEqualTo(12 - 35);
     assertThat(feature(f, "day_change_60m")).as("12 at 2 less 11 at 1").isEqualTo(1);
@@ -71,6 +76,7 @@ class LoadFeaturesTest {
     assertThat(feature(f, "slope_6")).as("three known values make a slope").isFinite();
     assertThat(feature(f, "day_ago_60m")).isNaN();
     assertThat(feature(f, "known_12")).isEqualTo(3 / 12.0);
+    assertThat(feature(f, "roughness_day")).as("one known change of a day").isNaN();
   }
 
   @Test
@@ -90,8 +96,8 @@ class LoadFeaturesTest {
         LoadFixtures.series("t", Duration.ofHours(1), 5, Double.NaN), 1);
 
     assertThat(LoadFeatures.compute(point.lookback(), point.madeAt(), ZoneOffset.UTC, HOURLY,
-        new double[17])).isFalse();
-    assertThat(point.anchor(HOURLY, 17)).isNull();
+        new double[LoadFeatures.names(HOURLY).size()])).isFalse();
+    assertThat(point.anchor(HOURLY, LoadFeatures.names(HOURLY).size())).isNull();
   }
 
   @Test
