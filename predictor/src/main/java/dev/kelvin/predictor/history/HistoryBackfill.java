@@ -34,11 +34,12 @@ import org.slf4j.LoggerFactory;
  * site of 10,000 nodes never costs the control loop 10,000 queries. Per node it asks the mean
  * power and the mean CPU utilisation per step ({@code nodeSeries}) for the load model ({@link
  * #fetch}), or the memory error counters' last value per step ({@code nodeLast}) for the failure
- * and anomaly features ({@link #fetchCounters}), and hands nodes on as they come back. A site is summed from its nodes in the same request, as the live path sums the
- * nodes that report: its power the sum of theirs, its utilisation their mean, per step. It is
- * not asked with {@code sitePower}: over a day that one query reads every point of the site
- * (864 million at 10,000 nodes reporting each second), far past the store's read timeout,
- * while the node queries are asked anyway.
+ * and anomaly features ({@link #fetchCounters}), and hands nodes on as they come back. A site is
+ * summed from its nodes in the same request, as the live path sums the nodes that report: its
+ * power the sum of theirs, its utilisation their mean, per step. It is not asked with {@code
+ * sitePower}: over a day that one query reads every point of the site (864 million at 10,000 nodes
+ * reporting each second), far past the store's read timeout, while the node queries are asked
+ * anyway.
  *
  * <p>When the source cannot answer ({@link HistorySource.Unavailable}), the request stops asking
  * (one timeout, not one per node), its remaining scopes are reported failed and keep their live
