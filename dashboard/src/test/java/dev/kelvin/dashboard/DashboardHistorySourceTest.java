@@ -49,6 +49,12 @@ class DashboardHistorySourceTest {
         Instant to, Duration step) {
       throw new AssertionError("the dashboard asks for site power only");
     }
+
+    @Override
+    public List<MetricPoint> nodeLast(NodeId node, NodeMetric metric, Instant from,
+        Instant to, Duration step) {
+      throw new AssertionError("the dashboard asks for site power only");
+    }
   }
 
   private final FakeHistory history = new FakeHistory();

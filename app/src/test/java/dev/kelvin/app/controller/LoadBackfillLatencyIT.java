@@ -122,7 +122,7 @@ class LoadBackfillLatencyIT {
           + " %d steps read)", site, nodes, parallel, wallMs, wallMs / nodes,
           stats.meanQueryTime().toNanos() / 1e6, stats.queries(), stats.points()));
       assertThat(results).allSatisfy(result -> assertThat(result.failure()).isEmpty());
-      assertThat(results.stream().flatMap(result -> result.filled().stream()))
+      assertThat(results.stream().flatMap(result -> result.steps().stream()))
           .hasSize(nodes + 1).allSatisfy(steps -> assertThat(steps.power()).hasSize(290));
       assertThat(stats.points()).as("a day of steps per node, power and utilisation")
           .isGreaterThanOrEqualTo(2L * nodes * 288);

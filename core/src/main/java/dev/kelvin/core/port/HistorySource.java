@@ -38,6 +38,14 @@ public interface HistorySource {
   List<MetricPoint> nodeSeries(NodeId node, NodeMetric metric, Instant from, Instant to,
       Duration step);
 
+  /**
+   * The last value of one node-level {@code metric} of {@code node} per step, in the metric's
+   * unit, stamped like every point with the step's start (not with the time it was read): the
+   * value at a point in time, for counters, whose mean per step means little.
+   */
+  List<MetricPoint> nodeLast(NodeId node, NodeMetric metric, Instant from, Instant to,
+      Duration step);
+
   /** The total power in one step: {@code at} is the step's start. */
   record PowerPoint(Instant at, double totalPowerWatts) {
     public PowerPoint {
@@ -45,8 +53,11 @@ public interface HistorySource {
     }
   }
 
-  /** The mean of a metric in one step, in the metric's own unit; {@code at} is its start. */
-  record MetricPoint(Instant at, double mean) {
+  /**
+   * A metric in one step, in the metric's own unit: its mean ({@link #nodeSeries}) or its last
+   * value ({@link #nodeLast}); {@code at} is the step's start.
+   */
+  record MetricPoint(Instant at, double value) {
     public MetricPoint {
       Objects.requireNonNull(at, "at");
     }

@@ -1,7 +1,9 @@
 package dev.kelvin.predictor.features;
 
+import dev.kelvin.core.port.HistorySource.MetricPoint;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What one node's error counter read over the last half hour or so, for its deltas, and since
@@ -13,7 +15,8 @@ import java.time.Instant;
  * <p>Values are kept at most one per {@link #SPACING} (a reading closer to the last kept one is
  * not kept), in a ring of {@link #CAPACITY}: at least 36 minutes back. A value below the last
  * kept one is a counter reset (a reboot): everything before it is forgotten, so no delta ever
- * spans a reset. Not thread-safe: the tracker holds one per node and locks around them.
+ * spans a reset. Values read back from the history ({@link #seed}) go before the live ones,
+ * which always win. Not thread-safe: the tracker holds one per node and locks around them.
  */
 final class CounterMemory {
   /** Two kept values are at least this far apart (just under the simulator's 1 min samples). */
@@ -76,5 +79,35 @@ final class CounterMemory {
       return Double.NaN;
     }
     return (nowValue - firstValue) / (spanMs / 3_600_000.0);
+  }
+
+  /**
+   * Puts {@code past} (oldest first, each taken as read at its {@code at}) before the values kept
+   * so far, as if they had been recorded first. Only values at least {@link #SPACING} before the
+   * first value kept since the last reset are taken, so a live value is never replaced and none
+   * counts twice. Nothing changes when no past value is that old, or when the counter was reset
+   * between the past and the first live value (the past is then of no use).
+   */
+  void seed(List<MetricPoint> past) {
+    long before = size == 0 ? Long.MAX_VALUE : firstMs - SPACING.toMillis();
+    List<MetricPoint> older = past.stream().filter(p -> p.at().toEpochMilli() <= before)
+        .toList();
+    if (older.isEmpty() || (size > 0 && older.get(older.size() - 1).value() > firstValue)) {
+      return;
+    }
+    long[] liveTimes = new long[size];
+    double[] liveValues = new double[size];
+    for (int k = 0; k < size; k++) {
+      int slot = Math.floorMod(newest - size + 1 + k, CAPACITY);
+      liveTimes[k] = timesMs[slot];
+      liveValues[k] = values[slot];
+    }
+    size = 0;
+    for (MetricPoint point : older) {
+      record(point.at(), point.value());
+    }
+    for (int k = 0; k < liveTimes.length; k++) {
+      record(Instant.ofEpochMilli(liveTimes[k]), liveValues[k]);
+    }
   }
 }

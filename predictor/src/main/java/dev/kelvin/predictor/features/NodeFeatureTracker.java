@@ -7,15 +7,18 @@ import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.model.NodeView;
 import dev.kelvin.predictor.features.NodeTelemetryFeatures.UnknownReason;
+import dev.kelvin.predictor.history.NodeCounters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
@@ -34,6 +37,9 @@ import java.util.stream.IntStream;
  * NodeTelemetryFeatures#unknownReason} says so, or when its corrected error counter is not
  * known {@link NodeTelemetryFeatures#MIN_COUNTER_HISTORY} back. Its failure history is NaN
  * when the snapshots never carried its availability (no workload manager reports it).
+ * A node seen for the first time can be seeded with its counters' past, read back from the
+ * history ({@link #observe(ClusterSnapshot, CounterSeeds)}): it then has its deltas and rate at
+ * once instead of after {@code MIN_COUNTER_HISTORY} and an hour.
  * Snapshots must come in time order; thread-safe. What is kept of a node stays when it leaves
  * the snapshot (a failed node forgotten by the state keeps its failure history): about 9 kB per
  * node ever seen with the default window of 120 readings (7 kB of them its window's columns),
@@ -49,6 +55,25 @@ public final class NodeFeatureTracker {
   /** ... in parts of this many nodes, on the common fork-join pool. */
   private static final int CHUNK_NODES = 256;
 
+  /** How far back a node's counters are read back: the 30 min delta reaches 45 min back, the
+   * rate needs an hour; a quarter hour more in case the first readings of that hour are late. */
+  public static final Duration COUNTER_HISTORY = Duration.ofMinutes(75);
+  /** The step counters are read back at: one value a minute, as live ones are kept. */
+  public static final Duration COUNTER_STEP = Duration.ofMinutes(1);
+
+  /** Where the counters' past comes from, for the nodes of a tick seen for the first time. */
+  @FunctionalInterface
+  public interface CounterSeeds {
+    /** No history: every node starts from its live readings. */
+    CounterSeeds NONE = (firstSeen, now) -> List.of();
+
+    /**
+     * The counters read back so far, of any node seen before; {@code firstSeen} are the nodes
+     * of the snapshot at {@code now} seen for the first time, whose past is to be asked.
+     */
+    List<NodeCounters> seeds(List<NodeId> firstSeen, Instant now);
+  }
+
   private final Map<NodeId, NodeMemory> memory = new HashMap<>();
   private final TreeMap<Instant, Integer> systemFailures = new TreeMap<>();
   /** The nodes of the last snapshot's views and availability, in its order. */
@@ -56,15 +81,30 @@ public final class NodeFeatureTracker {
   private NodeMemory[] lastAvailability = new NodeMemory[0];
 
   /** The features of every node of {@code snapshot}, updating what is kept per node. */
-  public synchronized NodeFeatureBatch observe(ClusterSnapshot snapshot) {
+  public NodeFeatureBatch observe(ClusterSnapshot snapshot) {
+    return observe(snapshot, CounterSeeds.NONE);
+  }
+
+  /**
+   * As {@link #observe(ClusterSnapshot)}, the counters' past from {@code seeds} put before the
+   * live values of their nodes (those at least a minute before the first live one) before the
+   * features are computed; the nodes seen for the first time are handed to {@code seeds}.
+   */
+  public synchronized NodeFeatureBatch observe(ClusterSnapshot snapshot, CounterSeeds seeds) {
     Instant now = snapshot.at();
     double systemLastDay = seeAvailability(snapshot.availability().values(), now);
     NodeView[] views = snapshot.views().toArray(NodeView[]::new);
     NodeMemory[] memories = new NodeMemory[views.length];
+    List<NodeId> firstSeen = new ArrayList<>();
     for (int i = 0; i < views.length; i++) {
       memories[i] = node(lastViews, i, views[i].id(), now);
+      if (memories[i].unasked) {
+        memories[i].unasked = false;
+        firstSeen.add(memories[i].id);
+      }
     }
     lastViews = memories;
+    seed(seeds.seeds(firstSeen, now), views, memories);
     Tick tick = new Tick(views, memories, now, systemLastDay);
     if (views.length >= PARALLEL_FROM_NODES) {
       IntStream.range(0, (views.length + CHUNK_NODES - 1) / CHUNK_NODES).parallel()
@@ -74,6 +114,30 @@ public final class NodeFeatureTracker {
       tick.describe(0, views.length);
     }
     return tick.batch();
+  }
+
+  /**
+   * Puts each node's counters read back before its live ones, once the live ones of this
+   * snapshot are kept (so that they win over the past of the same minutes).
+   */
+  private void seed(List<NodeCounters> past, NodeView[] views, NodeMemory[] memories) {
+    if (past.isEmpty()) {
+      return;
+    }
+    Set<NodeId> seeded = new HashSet<>();
+    past.forEach(counters -> seeded.add(counters.node()));
+    for (int i = 0; i < views.length; i++) {
+      if (seeded.contains(views[i].id())) {
+        memories[i].remember(views[i].window());
+      }
+    }
+    for (NodeCounters counters : past) {
+      NodeMemory node = memory.get(counters.node());
+      if (node != null) {
+        node.corrected.seed(counters.corrected());
+        node.uncorrected.seed(counters.uncorrected());
+      }
+    }
   }
 
   /**
@@ -164,6 +228,8 @@ public final class NodeFeatureTracker {
     final List<Instant> failures = new ArrayList<>();
     boolean availabilityKnown;
     boolean down;
+    /** Not yet in a snapshot's views: its counters' past has not been asked. */
+    boolean unasked = true;
     Instant remembered = Instant.MIN;
 
     NodeMemory(NodeId id, Instant firstSeen) {

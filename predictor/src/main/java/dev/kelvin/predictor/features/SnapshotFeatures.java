@@ -1,6 +1,16 @@
 package dev.kelvin.predictor.features;
 
 import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.prediction.ForecastScope;
+import dev.kelvin.predictor.history.BackfillRetries;
+import dev.kelvin.predictor.history.HistoryBackfill;
+import dev.kelvin.predictor.history.HistoryReadBack;
+import dev.kelvin.predictor.history.NodeCounters;
+import dev.kelvin.predictor.history.ScopeHistory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,20 +21,75 @@ import java.util.Objects;
  * snapshot is matched by identity (one tick's snapshot object); a different one, even of the
  * same instant, is observed afresh. Sharing also keeps what the tracker knows when a model is
  * replaced by a new file: the new model serves at once instead of waiting for the counters'
- * history again. Snapshots must come in time order; thread-safe.
+ * history again.
+ *
+ * <p><b>History at start.</b> With a {@link HistoryBackfill} that has a source ({@link
+ * #withHistory}), the memory error counters of each node seen for the first time are asked for
+ * the {@link NodeFeatureTracker#COUNTER_HISTORY} before that tick, a value a minute, all the
+ * nodes of one tick in one request off this thread; what has come back is put before the live
+ * values at the start of a later tick (of the same tick when the request answered at once). A
+ * node whose request failed keeps its live counters and is asked again ({@link
+ * BackfillRetries}: 30 s, doubling up to 10 min). Snapshots must come in time order;
+ * thread-safe.
  */
 public final class SnapshotFeatures {
   private final NodeFeatureTracker tracker = new NodeFeatureTracker();
+  private final HistoryBackfill backfill;
+  private final HistoryReadBack readBack;
+  private SnapshotFeatures withHistory;
   private ClusterSnapshot last;
   private NodeFeatureBatch batch;
+
+  /** Features from live snapshots only. */
+  public SnapshotFeatures() {
+    this(HistoryBackfill.none());
+  }
+
+  /** Features whose nodes' counters are read back through {@code backfill} at first sight. */
+  public SnapshotFeatures(HistoryBackfill backfill) {
+    this.backfill = Objects.requireNonNull(backfill, "backfill");
+    this.readBack = new HistoryReadBack(backfill, new BackfillRetries());
+  }
+
+  /**
+   * Features like these, their counters read back through {@code history}: the same instance
+   * for every call with the same backfill, so that the loaders that shared these features share
+   * those too.
+   */
+  public synchronized SnapshotFeatures withHistory(HistoryBackfill history) {
+    Objects.requireNonNull(history, "history");
+    if (history == backfill) {
+      return this;
+    }
+    if (withHistory == null || withHistory.backfill != history) {
+      withHistory = new SnapshotFeatures(history);
+    }
+    return withHistory;
+  }
 
   /** The features of every node of {@code snapshot}; observes it unless it was the last one. */
   public synchronized NodeFeatureBatch of(ClusterSnapshot snapshot) {
     Objects.requireNonNull(snapshot, "snapshot");
     if (snapshot != last) {
-      batch = tracker.observe(snapshot);
+      batch = tracker.observe(snapshot, this::seeds);
       last = snapshot;
     }
     return batch;
+  }
+
+  /** Asks the past of the nodes first seen at {@code now}; the counters come back so far. */
+  private List<NodeCounters> seeds(List<NodeId> firstSeen, Instant now) {
+    for (NodeId node : firstSeen) {
+      readBack.firstSeen(ForecastScope.node(node));
+    }
+    readBack.askCounters(now, NodeFeatureTracker.COUNTER_HISTORY,
+        NodeFeatureTracker.COUNTER_STEP);
+    List<NodeCounters> counters = new ArrayList<>();
+    for (ScopeHistory read : readBack.arrived(now, scope -> true)) {
+      if (read instanceof NodeCounters each) {
+        counters.add(each);
+      }
+    }
+    return counters;
   }
 }

@@ -1,14 +1,12 @@
 package dev.kelvin.predictor.history;
 
 import dev.kelvin.core.model.NodeId;
-import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.SiteId;
 import dev.kelvin.core.port.HistorySource;
 import dev.kelvin.core.prediction.ForecastScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,36 +15,40 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * One backfill request: its nodes are read one task each, and handed on {@link
- * HistoryBackfill#CHUNK} at a time as they come back; its sites are summed from those nodes (power
- * added, utilisation averaged, per step) and handed on last. The first failure stops the rest.
+ * One backfill request: its nodes are read one task each ({@link NodeRead}: the load model's
+ * steps or the counters), and handed on {@link HistoryBackfill#CHUNK} at a time as they come
+ * back; the sites of a request for steps are summed from those nodes (power added, utilisation
+ * averaged, per step) and handed on last. The first failure stops the rest.
  */
 final class BackfillRequest {
   private final HistoryBackfill owner;
-  private final HistorySource source;
+  private final NodeRead read;
   private final long firstStep;
-  private final Instant start;
-  private final Instant to;
-  private final Duration step;
   private final int length;
   private final Consumer<BackfillResult> deliver;
   private final List<ForecastScope> sites = new ArrayList<>();
   private final Map<SiteId, SiteSums> sums = new HashMap<>();
-  private final List<ScopeSteps> ready = new ArrayList<>();
+  private final List<ScopeHistory> ready = new ArrayList<>();
   private final List<ForecastScope> unread = new ArrayList<>();
   private final AtomicReference<String> failure = new AtomicReference<>();
 
-  BackfillRequest(HistoryBackfill owner, HistorySource source, long firstStep, Instant to,
-      Duration step, Consumer<BackfillResult> deliver) {
+  /**
+   * A request that reads each node with {@code read}; its sites' steps, if any, start at {@code
+   * firstStep} and are {@code length} long.
+   */
+  BackfillRequest(HistoryBackfill owner, NodeRead read, long firstStep, int length,
+      Consumer<BackfillResult> deliver) {
     this.owner = owner;
-    this.source = source;
+    this.read = read;
     this.firstStep = firstStep;
-    this.step = step;
-    this.start = Instant.ofEpochMilli(firstStep * step.toMillis());
-    this.to = to;
-    long span = Math.max(0, Duration.between(start, to).toMillis());
-    this.length = (int) ((span + step.toMillis() - 1) / step.toMillis());
+    this.length = length;
     this.deliver = deliver;
+  }
+
+  /** The number of steps from {@code firstStep} up to {@code to}, the last one partial. */
+  static int length(long firstStep, Instant to, Duration step) {
+    long span = Math.max(0, to.toEpochMilli() - firstStep * step.toMillis());
+    return (int) ((span + step.toMillis() - 1) / step.toMillis());
   }
 
   /** Fails the request before any node is read: every scope is handed on as not read. */
@@ -70,20 +72,17 @@ final class BackfillRequest {
   /** Reads one node, unless the request has failed; runs on the backfill's executor. */
   void readNode(NodeId node) {
     ForecastScope scope = ForecastScope.node(node);
-    ScopeSteps steps = null;
+    ScopeHistory steps = null;
     try {
       if (failure.get() == null) {
-        float[] power = metric(node, NodeMetric.POWER_WATTS);
-        float[] util = metric(node, NodeMetric.CPU_UTIL_RATIO);
-        steps = new ScopeSteps(scope, firstStep, power,
-            known(util) ? Optional.of(util) : Optional.empty());
+        steps = read.read(node);
       }
     } catch (HistorySource.Unavailable e) {
       failure.compareAndSet(null, e.getMessage());
     } catch (RuntimeException e) {
       failure.compareAndSet(null, e.toString());
     }
-    List<ScopeSteps> chunk = done(scope, steps);
+    List<ScopeHistory> chunk = done(scope, steps);
     if (!chunk.isEmpty()) {
       deliver.accept(new BackfillResult(chunk, List.of(), Optional.empty()));
     }
@@ -91,7 +90,7 @@ final class BackfillRequest {
 
   /** Hands on what is left and the sites; returns the failure, if any. */
   Optional<String> finish() {
-    List<ScopeSteps> rest;
+    List<ScopeHistory> rest;
     List<ForecastScope> failed;
     synchronized (this) {
       rest = new ArrayList<>(ready);
@@ -110,47 +109,23 @@ final class BackfillRequest {
     return cause;
   }
 
-  private synchronized List<ScopeSteps> done(ForecastScope scope, ScopeSteps steps) {
-    if (steps == null) {
+  private synchronized List<ScopeHistory> done(ForecastScope scope, ScopeHistory read) {
+    if (read == null) {
       unread.add(scope);
       return List.of();
     }
     SiteSums site = sums.get(((ForecastScope.OfNode) scope).node().site());
-    if (site != null) {
+    if (site != null && read instanceof ScopeSteps steps) {
       site.add(steps);
     }
-    ready.add(steps);
+    ready.add(read);
     if (ready.size() < HistoryBackfill.CHUNK) {
       return List.of();
     }
-    List<ScopeSteps> chunk = List.copyOf(ready);
+    List<ScopeHistory> chunk = List.copyOf(ready);
     ready.clear();
     owner.counted(chunk.size(), 0);
     return chunk;
-  }
-
-  private float[] metric(NodeId node, NodeMetric metric) {
-    long started = owner.nanos();
-    List<HistorySource.MetricPoint> answer = source.nodeSeries(node, metric, start, to, step);
-    owner.answered(owner.nanos() - started, answer.size());
-    float[] values = new float[length];
-    Arrays.fill(values, Float.NaN);
-    for (HistorySource.MetricPoint point : answer) {
-      long index = Math.floorDiv(point.at().toEpochMilli(), step.toMillis()) - firstStep;
-      if (index >= 0 && index < length) {
-        values[(int) index] = (float) point.mean();
-      }
-    }
-    return values;
-  }
-
-  private static boolean known(float[] values) {
-    for (float value : values) {
-      if (!Float.isNaN(value)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** A site's power added and utilisation averaged over its nodes read, per step. */

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +32,14 @@ import org.slf4j.LoggerFactory;
  * sites) a tick saw for the first time; it returns at once, and its queries run on the
  * backfill's own executor, a few at a time ({@link #DEFAULT_PARALLEL_QUERIES} by default), so a
  * site of 10,000 nodes never costs the control loop 10,000 queries. Per node it asks the mean
- * power and the mean CPU utilisation per step ({@code nodeSeries}), and hands nodes on as they
- * come back. A site is summed from its nodes in the same request, as the live path sums the
- * nodes that report: its power the sum of theirs, its utilisation their mean, per step. It is
- * not asked with {@code sitePower}: over a day that one query reads every point of the site
- * (864 million at 10,000 nodes reporting each second), far past the store's read timeout,
- * while the node queries are asked anyway.
+ * power and the mean CPU utilisation per step ({@code nodeSeries}) for the load model ({@link
+ * #fetch}), or the memory error counters' last value per step ({@code nodeLast}) for the failure
+ * and anomaly features ({@link #fetchCounters}), and hands nodes on as they come back. A site is
+ * summed from its nodes in the same request, as the live path sums the nodes that report: its
+ * power the sum of theirs, its utilisation their mean, per step. It is not asked with {@code
+ * sitePower}: over a day that one query reads every point of the site (864 million at 10,000 nodes
+ * reporting each second), far past the store's read timeout, while the node queries are asked
+ * anyway.
  *
  * <p>When the source cannot answer ({@link HistorySource.Unavailable}), the request stops asking
  * (one timeout, not one per node), its remaining scopes are reported failed and keep their live
@@ -136,13 +139,44 @@ public final class HistoryBackfill implements AutoCloseable {
    */
   public CompletableFuture<Void> fetch(Collection<ForecastScope> scopes, long firstStep,
       Instant to, Duration step, Instant at, Consumer<BackfillResult> deliver) {
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(step, "step");
+    int length = BackfillRequest.length(firstStep, to, step);
+    return start(scopes, at, deliver, source -> new BackfillRequest(this,
+        NodeRead.steps(this, source, firstStep, length, to, step), firstStep, length, deliver));
+  }
+
+  /**
+   * Asks the memory error counters (corrected and uncorrected) of the nodes of {@code scopes},
+   * their last value per {@code step} in {@code [from, to)} ({@link NodeCounters}), as {@link
+   * #fetch} asks the load model's steps: at once, nodes handed on in chunks as they are read, the
+   * last call bringing the nodes not read and the failure, if any.
+   *
+   * @param scopes nodes only; a site is refused
+   * @return completes after the last call to {@code deliver}, never exceptionally
+   */
+  public CompletableFuture<Void> fetchCounters(Collection<ForecastScope> scopes, Instant from,
+      Instant to, Duration step, Instant at, Consumer<BackfillResult> deliver) {
+    HistorySource.checkRange(from, to, step);
+    for (ForecastScope scope : scopes) {
+      if (!(scope instanceof ForecastScope.OfNode)) {
+        throw new IllegalArgumentException("counters are read back per node, not for " + scope
+            + "; ask for the site's nodes");
+      }
+    }
+    return start(scopes, at, deliver, source -> new BackfillRequest(this,
+        NodeRead.counters(this, source, from, to, step), 0, 0, deliver));
+  }
+
+  /** Runs the request {@code of} makes for {@code scopes} on the executor; returns at once. */
+  private CompletableFuture<Void> start(Collection<ForecastScope> scopes, Instant at,
+      Consumer<BackfillResult> deliver, Function<HistorySource, BackfillRequest> of) {
     Objects.requireNonNull(deliver, "deliver");
     if (source.isEmpty() || scopes.isEmpty()) {
       deliver.accept(new BackfillResult(List.of(), List.copyOf(scopes), Optional.empty()));
       return CompletableFuture.completedFuture(null);
     }
-    BackfillRequest request = new BackfillRequest(this, source.get(), firstStep,
-        Objects.requireNonNull(to, "to"), Objects.requireNonNull(step, "step"), deliver);
+    BackfillRequest request = of.apply(source.get());
     requests.increment();
     pending.addAndGet(scopes.size());
     List<ForecastScope> all = List.copyOf(scopes);
@@ -193,8 +227,9 @@ public final class HistoryBackfill implements AutoCloseable {
   private void failed(Instant at, String cause) {
     if (lastFailure.getAndSet(new BackfillStats.Failure(at, cause)) == null) {
       LOG.warn("history backfill failed: {}; the nodes and sites not read yet start from their"
-          + " live ticks only, so their load forecasts lack the past day until they have seen it"
-          + " (logged again only after the history answers once more)", cause);
+          + " live ticks only, so their load forecasts lack the past day, and their failure and"
+          + " anomaly predictions wait for 15 min of live error counters, until they have seen"
+          + " them (logged again only after the history answers once more)", cause);
     }
   }
 

@@ -13,7 +13,7 @@ import java.util.Optional;
  *     nodes read in the same request (ratio); empty when none reported it
  */
 public record ScopeSteps(ForecastScope scope, long firstStep, float[] power,
-    Optional<float[]> utilization) {
+    Optional<float[]> utilization) implements ScopeHistory {
   public ScopeSteps {
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(power, "power");

@@ -10,6 +10,8 @@ import dev.kelvin.core.prediction.LoadForecast;
 import dev.kelvin.core.prediction.Prediction;
 import dev.kelvin.predictor.history.BackfillRetries;
 import dev.kelvin.predictor.history.HistoryBackfill;
+import dev.kelvin.predictor.history.HistoryReadBack;
+import dev.kelvin.predictor.history.ScopeHistory;
 import dev.kelvin.predictor.history.ScopeSteps;
 import dev.kelvin.predictor.model.ModelFile;
 import dev.kelvin.predictor.serve.ServedModel;
@@ -93,7 +95,7 @@ final class LoadServedModel implements ServedModel {
     long at = snapshot.at().toEpochMilli();
     long bucket = Math.floorDiv(at, stepMillis);
     record(snapshot, at, bucket);
-    readBack.ask(snapshot.at(), bucket - capacity, model.horizons().step(), this::nodesOf);
+    readBack.askSteps(snapshot.at(), bucket - capacity, model.horizons().step(), this::nodesOf);
     List<ForecastScope> merged = mergeHistory(snapshot.at());
     if (bucket > forecastBucket) {
       histories.values().removeIf(h -> h.power.lastSampled() < bucket - capacity);
@@ -174,9 +176,9 @@ final class LoadServedModel implements ServedModel {
   /** Merges the histories read back since the last tick; returns the scopes merged. */
   private List<ForecastScope> mergeHistory(Instant now) {
     List<ForecastScope> merged = new ArrayList<>();
-    for (ScopeSteps steps : readBack.arrived(now, histories::containsKey)) {
-      Histories h = histories.get(steps.scope());
-      if (h != null) {
+    for (ScopeHistory read : readBack.arrived(now, histories::containsKey)) {
+      Histories h = histories.get(read.scope());
+      if (h != null && read instanceof ScopeSteps steps) {
         h.power.fill(steps.firstStep(), steps.power(), h.liveFrom);
         steps.utilization().ifPresent(util -> h.util().fill(steps.firstStep(), util,
             h.liveFrom));

@@ -3,6 +3,7 @@ package dev.kelvin.predictor.serve;
 import dev.kelvin.core.prediction.Anomaly;
 import dev.kelvin.predictor.anomaly.AnomalyModel;
 import dev.kelvin.predictor.features.SnapshotFeatures;
+import dev.kelvin.predictor.history.HistoryBackfill;
 import dev.kelvin.predictor.model.ModelFile;
 import dev.kelvin.predictor.model.ModelKind;
 import java.util.Objects;
@@ -29,6 +30,15 @@ public final class AnomalyModelLoader implements ModelLoader {
    */
   public AnomalyModelLoader(SnapshotFeatures features) {
     this.features = Objects.requireNonNull(features, "features");
+  }
+
+  /**
+   * This loader, its models' node features (shared with the other loaders of these features)
+   * reading each new node's memory error counters back through {@code backfill}.
+   */
+  @Override
+  public ModelLoader withHistory(HistoryBackfill backfill) {
+    return new AnomalyModelLoader(features.withHistory(backfill));
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.kelvin.core.prediction.FailureRisk;
 import dev.kelvin.predictor.failure.FailureModel;
 import dev.kelvin.predictor.features.NodeTelemetryFeatures;
 import dev.kelvin.predictor.features.SnapshotFeatures;
+import dev.kelvin.predictor.history.HistoryBackfill;
 import dev.kelvin.predictor.model.ModelFile;
 import dev.kelvin.predictor.model.ModelKind;
 import java.util.Objects;
@@ -31,6 +32,15 @@ public final class FailureModelLoader implements ModelLoader {
    */
   public FailureModelLoader(SnapshotFeatures features) {
     this.features = Objects.requireNonNull(features, "features");
+  }
+
+  /**
+   * This loader, its models' node features (shared with the other loaders of these features)
+   * reading each new node's memory error counters back through {@code backfill}.
+   */
+  @Override
+  public ModelLoader withHistory(HistoryBackfill backfill) {
+    return new FailureModelLoader(features.withHistory(backfill));
   }
 
   @Override

@@ -15,12 +15,17 @@ import java.util.function.Function;
 
 /**
  * A history source for tests: each series is a function of the step's start (null: no data in
- * that step), answered in steps as the port says; every question is recorded; {@link #down}
- * makes every question throw {@link HistorySource.Unavailable}.
+ * that step), answered in steps as the port says, the means ({@link #node}) apart from the last
+ * values ({@link #nodeLast(NodeId, NodeMetric, Function)}, asked as {@code last:<series>});
+ * every question is recorded; {@link #down} makes every question throw {@link
+ * HistorySource.Unavailable}.
  */
 public final class FakeHistory implements HistorySource {
   /** One question asked: the series, the range and the step. */
   public record Asked(String series, Instant from, Instant to, Duration step) {}
+
+  /** The prefix of a series of last values. */
+  public static final String LAST = "last:";
 
   private final Map<String, Function<Instant, Double>> series = new HashMap<>();
   private final List<Asked> asked = new ArrayList<>();
@@ -29,6 +34,12 @@ public final class FakeHistory implements HistorySource {
   /** {@code metric} of {@code node} per step start. */
   public FakeHistory node(NodeId node, NodeMetric metric, Function<Instant, Double> values) {
     series.put(key(node, metric), values);
+    return this;
+  }
+
+  /** The last value of {@code metric} of {@code node} per step start. */
+  public FakeHistory nodeLast(NodeId node, NodeMetric metric, Function<Instant, Double> values) {
+    series.put(LAST + key(node, metric), values);
     return this;
   }
 
@@ -52,13 +63,19 @@ public final class FakeHistory implements HistorySource {
   public List<PowerPoint> sitePower(Optional<SiteId> site, Instant from, Instant to,
       Duration step) {
     return answer(site.orElseThrow().value(), from, to, step).stream()
-        .map(point -> new PowerPoint(point.at(), point.mean())).toList();
+        .map(point -> new PowerPoint(point.at(), point.value())).toList();
   }
 
   @Override
   public List<MetricPoint> nodeSeries(NodeId node, NodeMetric metric, Instant from, Instant to,
       Duration step) {
     return answer(key(node, metric), from, to, step);
+  }
+
+  @Override
+  public List<MetricPoint> nodeLast(NodeId node, NodeMetric metric, Instant from, Instant to,
+      Duration step) {
+    return answer(LAST + key(node, metric), from, to, step);
   }
 
   private synchronized List<MetricPoint> answer(String key, Instant from, Instant to,

@@ -57,7 +57,7 @@ class HistoryBackfillTest {
 
     assertThat(delivered).extracting(result -> result.filled().size())
         .containsExactly(256, 256, 88 + 1);
-    ScopeSteps site = delivered.get(2).filled().stream()
+    ScopeSteps site = delivered.get(2).steps().stream()
         .filter(steps -> steps.scope().equals(ForecastScope.site(SITE))).findFirst().orElseThrow();
     float sum = 600 * 100 + 600 * 599 / 2;
     assertThat(site.power()).as("three steps and the begun one").containsExactly(sum, sum, sum,
@@ -78,7 +78,7 @@ class HistoryBackfillTest {
 
     fetch(backfill, List.of(ForecastScope.node(node(0))));
 
-    ScopeSteps steps = delivered.get(0).filled().get(0);
+    ScopeSteps steps = delivered.get(0).steps().get(0);
     assertThat(steps.power()).containsExactly(150f, Float.NaN, 150f, 150f);
     assertThat(steps.utilization()).isEmpty();
   }

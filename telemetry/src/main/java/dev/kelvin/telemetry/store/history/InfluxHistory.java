@@ -78,11 +78,25 @@ public final class InfluxHistory implements HistorySource, AutoCloseable {
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(metric, "metric");
     Instant start = HistorySource.checkRange(from, to, step);
+    return metricPoints(queries.nodeSeries(node, metric, start, to, step));
+  }
+
+  @Override
+  public List<MetricPoint> nodeLast(NodeId node, NodeMetric metric, Instant from, Instant to,
+      Duration step) {
+    Objects.requireNonNull(node, "node");
+    Objects.requireNonNull(metric, "metric");
+    Instant start = HistorySource.checkRange(from, to, step);
+    return metricPoints(queries.nodeLast(node, metric, start, to, step));
+  }
+
+  /** The rows of {@code influxQl}'s answer as points; a row without a value gives none. */
+  private List<MetricPoint> metricPoints(String influxQl) {
     List<MetricPoint> points = new ArrayList<>();
-    for (List<Object> row : rows(queries.nodeSeries(node, metric, start, to, step))) {
-      Double mean = number(row, 1);
-      if (mean != null) {
-        points.add(new MetricPoint(time(row), mean));
+    for (List<Object> row : rows(influxQl)) {
+      Double value = number(row, 1);
+      if (value != null) {
+        points.add(new MetricPoint(time(row), value));
       }
     }
     return points;

@@ -55,6 +55,23 @@ class HistoryQueriesTest {
   }
 
   @Test
+  void node_last_asks_for_the_last_value_per_step_of_one_node_by_quoted_tags() {
+    String query = queries.nodeLast(NodeId.of("site-a", "n07"),
+        NodeMetric.ECC_CORRECTABLE_TOTAL, START, TO, Duration.ofMinutes(1));
+
+    assertThat(query).isEqualTo("SELECT last(\"ecc_correctable_total\") FROM \"node\" WHERE"
+        + " time >= 1700000000000ms AND time < 1700003600000ms AND \"site\" = 'site-a' AND"
+        + " \"node\" = 'n07' GROUP BY time(60000ms) fill(none)");
+  }
+
+  @Test
+  void refuses_a_node_last_of_a_metric_reported_per_device_only() {
+    assertThatThrownBy(() -> queries.nodeLast(NodeId.of("site-a", "n07"),
+        NodeMetric.GPU_POWER_LIMIT_WATTS, START, TO, STEP))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("per device only");
+  }
+
+  @Test
   void refuses_a_node_series_of_a_metric_reported_per_device_only() {
     assertThatThrownBy(() -> queries.nodeSeries(NodeId.of("site-a", "n07"),
         NodeMetric.GPU_POWER_LIMIT_WATTS, START, TO, STEP))

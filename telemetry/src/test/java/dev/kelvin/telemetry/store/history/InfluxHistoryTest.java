@@ -92,6 +92,36 @@ class InfluxHistoryTest {
   }
 
   @Test
+  void node_last_turns_rows_into_points_stamped_with_the_step_start_and_skips_nulls() {
+    InfluxHistory history = answering(query -> rows(List.of(1.7e12, 12.0),
+        Arrays.asList(1.70000001e12, null), List.of(1.70000002e12, 15.0)));
+
+    List<MetricPoint> points = history.nodeLast(NodeId.of("site-a", "n01"),
+        NodeMetric.ECC_CORRECTABLE_TOTAL, T0.plusMillis(4_321), T0.plusSeconds(60), STEP);
+
+    assertThat(points).containsExactly(new MetricPoint(T0, 12.0),
+        new MetricPoint(T0.plusSeconds(20), 15.0));
+    assertThat(asked).singleElement().asString().startsWith("SELECT last(")
+        .contains("time >= 1700000000000ms");
+  }
+
+  @Test
+  void node_last_without_an_answer_is_unavailable_and_a_long_range_is_refused_unasked() {
+    InfluxHistory history = answering(query -> {
+      throw new InfluxDBIOException(new IOException("connection refused"));
+    });
+    NodeId node = NodeId.of("site-a", "n01");
+
+    assertThatThrownBy(() -> history.nodeLast(node, NodeMetric.ECC_CORRECTABLE_TOTAL, T0,
+        T0.plusSeconds(60), STEP)).isInstanceOf(HistorySource.Unavailable.class)
+        .hasMessageStartingWith(BACKEND);
+    asked.clear();
+    assertThatThrownBy(() -> history.nodeLast(node, NodeMetric.ECC_CORRECTABLE_TOTAL, T0,
+        T0.plus(Duration.ofDays(2)), STEP)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(asked).isEmpty();
+  }
+
+  @Test
   void asks_from_the_start_of_the_step_that_holds_from() {
     InfluxHistory history = answering(query -> noSeries());
 

@@ -1,12 +1,8 @@
-package dev.kelvin.predictor.load;
+package dev.kelvin.predictor.history;
 
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.SiteId;
 import dev.kelvin.core.prediction.ForecastScope;
-import dev.kelvin.predictor.history.BackfillResult;
-import dev.kelvin.predictor.history.BackfillRetries;
-import dev.kelvin.predictor.history.HistoryBackfill;
-import dev.kelvin.predictor.history.ScopeSteps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,29 +11,31 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The served load model's side of the history backfill: the scopes a tick saw for the first
- * time, one request a tick for them and for the failed scopes whose retry is due ({@link
- * BackfillRetries}), and the answers, which arrive on the backfill's threads and are taken at
- * the next tick. Guarded by the served model, except the queue of answers.
+ * A served model's side of the history backfill (the load model's steps, or the failure and
+ * anomaly features' counters): the scopes a tick saw for the first time, one request a tick for
+ * them and for the failed scopes whose retry is due ({@link BackfillRetries}), and the answers,
+ * which arrive on the backfill's threads and are taken at the next tick. Guarded by its owner,
+ * except the queue of answers.
  */
-final class HistoryReadBack {
+public final class HistoryReadBack {
   private final HistoryBackfill backfill;
   private final BackfillRetries retries;
   /** Scopes first seen this tick, to ask the history of. */
   private final List<ForecastScope> fresh = new ArrayList<>();
   private final ConcurrentLinkedQueue<BackfillResult> arrived = new ConcurrentLinkedQueue<>();
 
-  HistoryReadBack(HistoryBackfill backfill, BackfillRetries retries) {
+  public HistoryReadBack(HistoryBackfill backfill, BackfillRetries retries) {
     this.backfill = Objects.requireNonNull(backfill, "backfill");
     this.retries = Objects.requireNonNull(retries, "retries");
   }
 
   /** {@code scope} has a history from this tick on: its past is asked at the end of the tick. */
-  void firstSeen(ForecastScope scope) {
+  public void firstSeen(ForecastScope scope) {
     fresh.add(scope);
   }
 
@@ -46,12 +44,27 @@ final class HistoryReadBack {
    * at} of the scopes first seen this tick and of those whose retry is due at {@code at}; a
    * site's retry brings the nodes {@code nodesOf} gives for it now.
    */
-  void ask(Instant at, long firstStep, Duration step,
+  public void askSteps(Instant at, long firstStep, Duration step,
       Function<SiteId, ? extends Collection<NodeId>> nodesOf) {
+    ask(at, nodesOf, scopes -> backfill.fetch(scopes, firstStep, at, step, at, arrived::add));
+  }
+
+  /**
+   * Asks, in one request that returns at once, the error counters over {@code span} before
+   * {@code at}, per {@code step}, of the nodes first seen this tick and of those whose retry is
+   * due at {@code at}.
+   */
+  public void askCounters(Instant at, Duration span, Duration step) {
+    ask(at, site -> List.of(), scopes -> backfill.fetchCounters(scopes, at.minus(span), at,
+        step, at, arrived::add));
+  }
+
+  private void ask(Instant at, Function<SiteId, ? extends Collection<NodeId>> nodesOf,
+      Consumer<List<ForecastScope>> fetch) {
     if (backfill.enabled()) {
       List<ForecastScope> scopes = retries.toAsk(fresh, at, nodesOf);
       if (!scopes.isEmpty()) {
-        backfill.fetch(scopes, firstStep, at, step, at, arrived::add);
+        fetch.accept(scopes);
       }
     }
     fresh.clear();
@@ -61,12 +74,12 @@ final class HistoryReadBack {
    * The histories read back since the last call. A scope not read is retried from {@code now}
    * on while it is {@code tracked}, and forgotten otherwise.
    */
-  List<ScopeSteps> arrived(Instant now, Predicate<ForecastScope> tracked) {
-    List<ScopeSteps> filled = new ArrayList<>();
+  public List<ScopeHistory> arrived(Instant now, Predicate<ForecastScope> tracked) {
+    List<ScopeHistory> filled = new ArrayList<>();
     for (BackfillResult result = arrived.poll(); result != null; result = arrived.poll()) {
-      for (ScopeSteps steps : result.filled()) {
-        retries.filled(steps.scope());
-        filled.add(steps);
+      for (ScopeHistory history : result.filled()) {
+        retries.filled(history.scope());
+        filled.add(history);
       }
       for (ForecastScope scope : result.failed()) {
         retries.failed(scope, now);
@@ -79,7 +92,7 @@ final class HistoryReadBack {
   }
 
   /** Retries no scope but those in {@code tracked} (the others' histories were dropped). */
-  void retainAll(Set<ForecastScope> tracked) {
+  public void retainAll(Set<ForecastScope> tracked) {
     retries.retainAll(tracked);
   }
 }
