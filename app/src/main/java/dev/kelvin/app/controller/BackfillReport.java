@@ -2,6 +2,7 @@ package dev.kelvin.app.controller;
 
 import dev.kelvin.dashboard.Health.Component;
 import dev.kelvin.dashboard.Health.Status;
+import dev.kelvin.predictor.features.NodeTelemetryFeatures;
 import dev.kelvin.predictor.history.BackfillRetries;
 import dev.kelvin.predictor.history.BackfillStats;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -22,12 +23,14 @@ final class BackfillReport {
   static Component health(BackfillStats stats, String where) {
     if (stats.lastFailure().isPresent()) {
       BackfillStats.Failure failure = stats.lastFailure().get();
-      return new Component(Status.DEGRADED, "could not read the load model's history back from "
-          + where + " at " + failure.at() + " (" + failure.cause() + "); " + stats.scopesFailed()
+      return new Component(Status.DEGRADED, "could not read the predictor's history (the load"
+          + " model's past day, new nodes' memory error counters) back from " + where + " at "
+          + failure.at() + " (" + failure.cause() + "); " + stats.scopesFailed()
           + " node and site read(s) failed so far, each asked again "
           + BackfillRetries.FIRST_RETRY.toSeconds() + " s later, then doubling up to "
           + BackfillRetries.MAX_RETRY.toMinutes() + " min; until then they forecast from their"
-          + " live ticks only, without the past day");
+          + " live ticks only, without the past day, and a new node's failure features wait for "
+          + NodeTelemetryFeatures.MIN_COUNTER_HISTORY.toMinutes() + " min of live counters");
     }
     return new Component(Status.UP, String.format(Locale.ROOT, "%d node(s) and site(s) read"
         + " back from %s, %d waiting; %d queries, %.1f ms each on average", stats.scopesFilled(),

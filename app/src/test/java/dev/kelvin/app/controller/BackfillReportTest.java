@@ -39,7 +39,8 @@ class BackfillReportTest {
     assertThat(health.status()).isEqualTo(Status.DEGRADED);
     assertThat(health.detail()).contains("at " + AT, "no answer",
         "3 node and site read(s) failed so far, each asked again 30 s later, then doubling up"
-        + " to 10 min; until then they forecast from their live ticks only");
+        + " to 10 min; until then they forecast from their live ticks only",
+        "new nodes' memory error counters", "failure features wait for 15 min of live counters");
   }
 
   @Test
