@@ -5,6 +5,7 @@ import dev.kelvin.dashboard.Health.Status;
 import dev.kelvin.predictor.features.NodeTelemetryFeatures;
 import dev.kelvin.predictor.history.BackfillRetries;
 import dev.kelvin.predictor.history.BackfillStats;
+import dev.kelvin.predictor.history.HistoryRead;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +19,9 @@ import java.util.function.ToDoubleFunction;
  * only, until a retry or a later request succeeds), UP otherwise.
  */
 final class BackfillReport {
+  private static final String SCOPES = "Node and site history reads, by outcome (filled, or"
+      + " failed: the store did not answer, and the read is retried) and by what was read"
+      + " (load: the load model's past day; counters: a new node's memory error counters)";
   private BackfillReport() {}
 
   static Component health(BackfillStats stats, String where) {
@@ -43,14 +47,18 @@ final class BackfillReport {
    * reference of it, which would be collected and read NaN.
    */
   static <T> void bind(MeterRegistry registry, T owner, Function<T, BackfillStats> stats) {
-    FunctionCounter.builder("kelvin.predictor.backfill.scopes", owner,
-            o -> stats.apply(o).scopesFilled()).tag("outcome", "filled")
-        .description("Nodes and sites whose history was read back at start").register(registry);
-    FunctionCounter.builder("kelvin.predictor.backfill.scopes", owner,
-            o -> stats.apply(o).scopesFailed()).tag("outcome", "failed")
-        .description("Node and site reads that failed (the store did not answer); each is"
-            + " retried")
-        .register(registry);
+    for (HistoryRead read : HistoryRead.values()) {
+      FunctionCounter.builder("kelvin.predictor.backfill.scopes", owner,
+              o -> stats.apply(o).scopesFilled(read)).tag("outcome", "filled")
+          .tag("read", read.label())
+          .description(SCOPES)
+          .register(registry);
+      FunctionCounter.builder("kelvin.predictor.backfill.scopes", owner,
+              o -> stats.apply(o).scopesFailed(read)).tag("outcome", "failed")
+          .tag("read", read.label())
+          .description(SCOPES)
+          .register(registry);
+    }
     counter(registry, owner, stats, "kelvin.predictor.backfill.queries", "History queries"
         + " answered", BackfillStats::queries);
     counter(registry, owner, stats, "kelvin.predictor.backfill.query.seconds", "Time the"

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kelvin.dashboard.Health.Component;
 import dev.kelvin.dashboard.Health.Status;
 import dev.kelvin.predictor.history.BackfillStats;
+import dev.kelvin.predictor.history.HistoryRead;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +20,8 @@ class BackfillReportTest {
 
   private static BackfillStats stats(long filled, long failed, Optional<BackfillStats.Failure>
       failure) {
-    return new BackfillStats(true, 1, filled, failed, 0, 2 * filled, 576 * filled,
-        Duration.ofMillis(8 * filled), failure);
+    return new BackfillStats(true, 1, Map.of(HistoryRead.LOAD, filled), Map.of(HistoryRead.LOAD,
+        failed), 0, 2 * filled, 576 * filled, Duration.ofMillis(8 * filled), failure);
   }
 
   @Test
@@ -52,15 +54,32 @@ class BackfillReportTest {
   }
 
   @Test
+  void metrics_count_the_counter_reads_apart_from_the_load_reads() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    BackfillStats stats = new BackfillStats(true, 2, Map.of(HistoryRead.LOAD, 5L,
+        HistoryRead.COUNTERS, 4L), Map.of(HistoryRead.COUNTERS, 2L), 0, 18, 0, Duration.ZERO,
+        Optional.empty());
+    BackfillReport.bind(registry, stats, held -> held);
+
+    assertThat(registry.get("kelvin.predictor.backfill.scopes").tag("outcome", "filled")
+        .tag("read", "counters").functionCounter().count()).isEqualTo(4);
+    assertThat(registry.get("kelvin.predictor.backfill.scopes").tag("outcome", "failed")
+        .tag("read", "counters").functionCounter().count()).isEqualTo(2);
+    assertThat(registry.get("kelvin.predictor.backfill.scopes").tag("outcome", "failed")
+        .tag("read", "load").functionCounter().count()).isZero();
+    assertThat(stats.scopesFilled()).isEqualTo(9);
+  }
+
+  @Test
   void metrics_count_scopes_by_outcome_queries_and_a_failing_flag() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     BackfillStats stats = stats(10, 3, Optional.of(new BackfillStats.Failure(AT, "down")));
     BackfillReport.bind(registry, stats, held -> held);
 
     assertThat(registry.get("kelvin.predictor.backfill.scopes").tag("outcome", "filled")
-        .functionCounter().count()).isEqualTo(10);
+        .tag("read", "load").functionCounter().count()).isEqualTo(10);
     assertThat(registry.get("kelvin.predictor.backfill.scopes").tag("outcome", "failed")
-        .functionCounter().count()).isEqualTo(3);
+        .tag("read", "load").functionCounter().count()).isEqualTo(3);
     assertThat(registry.get("kelvin.predictor.backfill.queries").functionCounter().count())
         .isEqualTo(20);
     assertThat(registry.get("kelvin.predictor.backfill.query.seconds").functionCounter()

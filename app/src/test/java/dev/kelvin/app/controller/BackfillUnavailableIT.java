@@ -48,9 +48,11 @@ class BackfillUnavailableIT {
           .hasValue(site.scheduler.now());
       assertThat(site.controller.metrics().scrape())
           .contains("kelvin_predictor_backfill_failing 1.0")
-          .as("the load model's 32 nodes and their site, and the same 32 nodes' memory error"
-              + " counters for the failure and anomaly features").contains(
-              "kelvin_predictor_backfill_scopes_total{outcome=\"failed\"} 65.0");
+          .as("the load model's 32 nodes and their site").contains(
+              "kelvin_predictor_backfill_scopes_total{outcome=\"failed\",read=\"load\"} 33.0")
+          .as("the same 32 nodes' memory error counters, for the failure and anomaly features")
+          .contains(
+              "kelvin_predictor_backfill_scopes_total{outcome=\"failed\",read=\"counters\"} 32.0");
 
       site.scheduler.advanceBy(Duration.ofMinutes(11));
       assertThat(site.controller.lastTick().orElseThrow().predictions())

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
  */
 final class BackfillRequest {
   private final HistoryBackfill owner;
+  private final HistoryRead kind;
   private final NodeRead read;
   private final long firstStep;
   private final int length;
@@ -33,12 +34,13 @@ final class BackfillRequest {
   private final AtomicReference<String> failure = new AtomicReference<>();
 
   /**
-   * A request that reads each node with {@code read}; its sites' steps, if any, start at {@code
-   * firstStep} and are {@code length} long.
+   * A request that reads each node with {@code read}, counted as {@code kind}; its sites' steps,
+   * if any, start at {@code firstStep} and are {@code length} long.
    */
-  BackfillRequest(HistoryBackfill owner, NodeRead read, long firstStep, int length,
-      Consumer<BackfillResult> deliver) {
+  BackfillRequest(HistoryBackfill owner, HistoryRead kind, NodeRead read, long firstStep,
+      int length, Consumer<BackfillResult> deliver) {
     this.owner = owner;
+    this.kind = kind;
     this.read = read;
     this.firstStep = firstStep;
     this.length = length;
@@ -103,7 +105,7 @@ final class BackfillRequest {
         failed.addAll(sites);
       }
     }
-    owner.counted(rest.size(), failed.size());
+    owner.counted(kind, rest.size(), failed.size());
     Optional<String> cause = Optional.ofNullable(failure.get());
     deliver.accept(new BackfillResult(rest, failed, cause));
     return cause;
@@ -124,7 +126,7 @@ final class BackfillRequest {
     }
     List<ScopeHistory> chunk = List.copyOf(ready);
     ready.clear();
-    owner.counted(chunk.size(), 0);
+    owner.counted(kind, chunk.size(), 0);
     return chunk;
   }
 

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -59,8 +61,8 @@ public final class HistoryBackfill implements AutoCloseable {
   private final Executor executor;
   private final Optional<ExecutorService> owned;
   private final LongAdder requests = new LongAdder();
-  private final LongAdder filled = new LongAdder();
-  private final LongAdder failed = new LongAdder();
+  private final ReadCounts filled = new ReadCounts();
+  private final ReadCounts failed = new ReadCounts();
   private final AtomicLong pending = new AtomicLong();
   private final LongAdder queries = new LongAdder();
   private final LongAdder points = new LongAdder();
@@ -143,7 +145,8 @@ public final class HistoryBackfill implements AutoCloseable {
     Objects.requireNonNull(step, "step");
     int length = BackfillRequest.length(firstStep, to, step);
     return start(scopes, at, deliver, source -> new BackfillRequest(this,
-        NodeRead.steps(this, source, firstStep, length, to, step), firstStep, length, deliver));
+        HistoryRead.LOAD, NodeRead.steps(this, source, firstStep, length, to, step), firstStep,
+        length, deliver));
   }
 
   /**
@@ -165,7 +168,7 @@ public final class HistoryBackfill implements AutoCloseable {
       }
     }
     return start(scopes, at, deliver, source -> new BackfillRequest(this,
-        NodeRead.counters(this, source, from, to, step), 0, 0, deliver));
+        HistoryRead.COUNTERS, NodeRead.counters(this, source, from, to, step), 0, 0, deliver));
   }
 
   /** Runs the request {@code of} makes for {@code scopes} on the executor; returns at once. */
@@ -210,10 +213,10 @@ public final class HistoryBackfill implements AutoCloseable {
     return CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new));
   }
 
-  /** Counts scopes handed on: {@code read} filled, {@code unread} failed. */
-  void counted(int read, int unread) {
-    filled.add(read);
-    failed.add(unread);
+  /** Counts scopes handed on by a request of {@code kind}: {@code read} filled, the rest not. */
+  void counted(HistoryRead kind, int read, int unread) {
+    filled.add(kind, read);
+    failed.add(kind, unread);
     pending.addAndGet(-(read + unread));
   }
 
@@ -241,7 +244,7 @@ public final class HistoryBackfill implements AutoCloseable {
 
   /** What it did since start. */
   public BackfillStats stats() {
-    return new BackfillStats(enabled(), requests.sum(), filled.sum(), failed.sum(),
+    return new BackfillStats(enabled(), requests.sum(), filled.sums(), failed.sums(),
         pending.get(), queries.sum(), points.sum(), Duration.ofNanos(queryNanos.sum()),
         Optional.ofNullable(lastFailure.get()));
   }
@@ -254,5 +257,26 @@ public final class HistoryBackfill implements AutoCloseable {
   @Override
   public String toString() {
     return "HistoryBackfill[" + source.map(Object::toString).orElse("none") + "]";
+  }
+
+  /** A count per kind of read. */
+  private static final class ReadCounts {
+    private final Map<HistoryRead, LongAdder> counts = new EnumMap<>(HistoryRead.class);
+
+    ReadCounts() {
+      for (HistoryRead kind : HistoryRead.values()) {
+        counts.put(kind, new LongAdder());
+      }
+    }
+
+    void add(HistoryRead kind, int count) {
+      counts.get(kind).add(count);
+    }
+
+    Map<HistoryRead, Long> sums() {
+      Map<HistoryRead, Long> sums = new EnumMap<>(HistoryRead.class);
+      counts.forEach((kind, count) -> sums.put(kind, count.sum()));
+      return sums;
+    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.SiteId;
+import dev.kelvin.core.port.HistorySource;
 import dev.kelvin.core.prediction.ForecastScope;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +69,46 @@ class HistoryBackfillTest {
     assertThat(backfill.stats().queries()).as("power and utilisation per node").isEqualTo(1_200);
     assertThat(backfill.stats().queryTime()).as("1 ms on the given clock per query")
         .isEqualTo(Duration.ofMillis(1_200));
+  }
+
+  @Test
+  void counters_come_back_per_node_in_chunks_with_both_counters_last_per_step() {
+    List<ForecastScope> nodes = new ArrayList<>();
+    for (int n = 0; n < 300; n++) {
+      double base = 10 * n;
+      history.nodeLast(node(n), NodeMetric.ECC_CORRECTABLE_TOTAL,
+          at -> base + (at.toEpochMilli() - T0.toEpochMilli()) / STEP.toMillis());
+      history.nodeLast(node(n), NodeMetric.ECC_UNCORRECTABLE_TOTAL, at -> 1.0);
+      nodes.add(ForecastScope.node(node(n)));
+    }
+    HistoryBackfill backfill = HistoryBackfill.of(history, Runnable::run, ticks);
+
+    assertThat(backfill.fetchCounters(nodes, T0, TO, STEP, TO, delivered::add)).isCompleted();
+
+    assertThat(delivered).extracting(result -> result.counters().size())
+        .containsExactly(256, 44);
+    NodeCounters seventh = delivered.get(0).counters().get(7);
+    assertThat(seventh.node()).isEqualTo(node(7));
+    assertThat(seventh.corrected()).extracting(HistorySource.MetricPoint::value)
+        .as("three whole steps and the begun one").containsExactly(70.0, 71.0, 72.0, 73.0);
+    assertThat(seventh.uncorrected()).extracting(HistorySource.MetricPoint::at)
+        .startsWith(T0, T0.plus(STEP));
+    assertThat(backfill.stats().queries()).as("two counters per node").isEqualTo(600);
+    assertThat(backfill.stats().scopesFilled(HistoryRead.COUNTERS)).isEqualTo(300);
+    assertThat(backfill.stats().scopesFilled(HistoryRead.LOAD)).isZero();
+    assertThat(delivered).allSatisfy(result -> assertThat(result.steps()).isEmpty());
+  }
+
+  @Test
+  void counters_are_not_read_for_a_site() {
+    HistoryBackfill backfill = HistoryBackfill.of(history, Runnable::run, ticks);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> backfill.fetchCounters(
+        List.of(ForecastScope.node(node(0)), ForecastScope.site(SITE)), T0, TO, STEP, TO,
+        delivered::add)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("per node").hasMessageContaining("site-a");
+    assertThat(history.asked()).isEmpty();
+    assertThat(delivered).isEmpty();
   }
 
   @Test
