@@ -59,6 +59,15 @@ public final class BatchWire {
    */
   public static void decode(SiteId site, Optional<NodeId> node, Map<String, ?> json,
       Consumer<NodeReading> kept, Consumer<ValidationException> refused) {
+    decode(site, node, json, IdInterner.NONE, kept, refused);
+  }
+
+  /**
+   * As {@link #decode(SiteId, Optional, Map, Consumer, Consumer)}, with each reading's node and
+   * rack ids taken from {@code ids}, so that the readings of one node share them.
+   */
+  public static void decode(SiteId site, Optional<NodeId> node, Map<String, ?> json,
+      IdInterner ids, Consumer<NodeReading> kept, Consumer<ValidationException> refused) {
     Fields fields = new Fields(json);
     long version = fields.requireLong(TelemetryWire.V);
     List<Map<String, ?>> entries = fields.optionalObjects(READINGS, MAX_READINGS);
@@ -66,7 +75,7 @@ public final class BatchWire {
       Map<String, ?> entry = entries.get(i);
       NodeReading reading;
       try {
-        reading = TelemetryWire.decode(nodeOf(site, node, entry), entry, version);
+        reading = TelemetryWire.decode(nodeOf(site, node, entry), entry, version, ids);
       } catch (ValidationException bad) {
         String where = READINGS + "[" + i + "]";
         refused.accept(new ValidationException(bad.reason(), where + "." + bad.field(),

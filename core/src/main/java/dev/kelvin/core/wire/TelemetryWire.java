@@ -93,14 +93,23 @@ public final class TelemetryWire {
    * @throws ValidationException naming the field, the unit and the bad value
    */
   public static NodeReading decode(NodeId fromTopic, Map<String, ?> json) {
-    return decode(fromTopic, json, null);
+    return decode(fromTopic, json, null, IdInterner.NONE);
+  }
+
+  /**
+   * As {@link #decode(NodeId, Map)}, with the reading's node and rack ids taken from {@code
+   * ids}, so that the readings of one node share them.
+   */
+  public static NodeReading decode(NodeId fromTopic, Map<String, ?> json, IdInterner ids) {
+    return decode(fromTopic, json, null, ids);
   }
 
   /**
    * As {@link #decode(NodeId, Map)}, for an entry of a batch: {@code batchVersion}, the
    * batch's {@code v}, stands in for the entry's own when it has none (null: no batch).
    */
-  static NodeReading decode(NodeId fromTopic, Map<String, ?> json, Long batchVersion) {
+  static NodeReading decode(NodeId fromTopic, Map<String, ?> json, Long batchVersion,
+      IdInterner ids) {
     Fields fields = new Fields(json);
     long version = batchVersion != null && !fields.has(V) ? batchVersion
         : fields.requireLong(V);
@@ -111,10 +120,11 @@ public final class TelemetryWire {
     }
     requireMatch(fields, SITE, fromTopic.site().value());
     requireMatch(fields, NODE, fromTopic.name());
-    RackId rack = fields.optionalString(RACK).map(RackId::of).orElse(RackId.UNKNOWN);
+    RackId rack = fields.optionalString(RACK).map(RackId::of).map(ids::rack)
+        .orElse(RackId.UNKNOWN);
     Instant at = Instant.ofEpochMilli(timestampMs(fields));
     long seq = fields.requireLong(SEQ);
-    return new NodeReading(fromTopic, rack, at, seq, metrics(fields),
+    return new NodeReading(ids.node(fromTopic), rack, at, seq, metrics(fields),
         devices(fields));
   }
 

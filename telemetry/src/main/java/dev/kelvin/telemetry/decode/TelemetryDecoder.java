@@ -6,6 +6,7 @@ import dev.kelvin.core.validation.RejectReason;
 import dev.kelvin.core.validation.ValidationException;
 import dev.kelvin.core.wire.BatchWire;
 import dev.kelvin.core.wire.FacilityWire;
+import dev.kelvin.core.wire.IdInterner;
 import dev.kelvin.core.wire.TelemetryWire;
 import dev.kelvin.core.wire.Topics;
 import dev.kelvin.mqtt.StrictJson;
@@ -24,6 +25,8 @@ import java.util.Optional;
 public final class TelemetryDecoder implements PayloadCodec {
   private final Topics topics;
   private final int maxPayloadBytes;
+  /** The readings of one node share its node and rack ids (see {@link IdInterner}). */
+  private final IdInterner ids = new IdInterner(IdInterner.DEFAULT_MAX_IDS);
 
   /** @param maxPayloadBytes the largest message read (a batch of 10,000 readings needs ~3 MB) */
   public TelemetryDecoder(Topics topics, int maxPayloadBytes) {
@@ -53,10 +56,10 @@ public final class TelemetryDecoder implements PayloadCodec {
       FacilityWire.decode(site.get().site(), site.get().sensor().orElseThrow(), json,
           out::facility, out::refused);
     } else if (node.isPresent() && !BatchWire.isBatch(json)) {
-      out.node(TelemetryWire.decode(node.get(), json));
+      out.node(TelemetryWire.decode(node.get(), json, ids));
     } else {
       BatchWire.decode(node.map(NodeId::site).orElseGet(() -> site.get().site()), node, json,
-          out::node, out::refused);
+          ids, out::node, out::refused);
     }
     Decoded decoded = out.build();
     if (decoded.isEmpty()) {
@@ -74,7 +77,7 @@ public final class TelemetryDecoder implements PayloadCodec {
    */
   public NodeReading decode(String topic, byte[] payload) {
     NodeId node = telemetryNode(topic).orElseThrow(this::badTopic);
-    return TelemetryWire.decode(node, parse(payload));
+    return TelemetryWire.decode(node, parse(payload), ids);
   }
 
   @Override

@@ -43,6 +43,19 @@ class TelemetryDecoderTest {
   }
 
   @Test
+  void readings_of_one_node_share_its_node_and_rack_ids_from_message_to_message() {
+    String batch = "{\"v\":1,\"readings\":[{\"node\":\"n01\",\"rack\":\"r4\",\"ts_ms\":"
+        + (TS_MS + 1000) + ",\"seq\":43,\"power_w\":300.0}]}";
+    NodeReading first = decoder.decode(N01, bytes(GOOD));
+    NodeReading second = decoder.decode("kelvin/v1/site-a/telemetry", bytes(batch),
+        MutableClock.START).nodes().get(0);
+
+    assertThat(second.node()).isSameAs(first.node());
+    assertThat(second.rack()).isSameAs(first.rack());
+    assertThat(second.seq()).isEqualTo(43);
+  }
+
+  @Test
   void takes_a_payload_of_exactly_the_limit() {
     String padded = GOOD.substring(0, GOOD.length() - 1) + ",\"pad\":\"";
     String exact = padded + "x".repeat(LIMIT - padded.length() - 2) + "\"}";
