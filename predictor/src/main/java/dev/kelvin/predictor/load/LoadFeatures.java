@@ -78,9 +78,14 @@ public final class LoadFeatures {
 
   /** The mean absolute known value of the last {@value #WINDOW} steps; NaN when none. */
   static double meanAbsolute(Lookback history) {
+    return meanAbsolute(history, WINDOW);
+  }
+
+  /** The mean absolute known value of the last {@code steps} steps; NaN when none. */
+  static double meanAbsolute(Lookback history, int steps) {
     double sum = 0;
     int known = 0;
-    for (int k = 0; k < WINDOW; k++) {
+    for (int k = 0; k < steps; k++) {
       double value = history.back(k);
       if (!Double.isNaN(value)) {
         sum += Math.abs(value);

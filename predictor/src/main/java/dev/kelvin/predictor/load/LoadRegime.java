@@ -24,7 +24,7 @@ record LoadRegime(double roughness, double still, double reversion) {
     for (int k = 0; k < day; k++) {
       changes[k] = history.back(k) - history.back(k + 1);
     }
-    double stillBelow = STILL_SHARE * meanAbsoluteLevel(history, day);
+    double stillBelow = STILL_SHARE * LoadFeatures.meanAbsolute(history, day);
     double absSum = 0;
     int pairs = 0;
     int still = 0;
@@ -40,19 +40,6 @@ record LoadRegime(double roughness, double still, double reversion) {
     }
     return new LoadRegime(absSum / pairs / scale, still / (double) pairs,
         autocorrelation(changes));
-  }
-
-  private static double meanAbsoluteLevel(Lookback history, int day) {
-    double sum = 0;
-    int known = 0;
-    for (int k = 0; k < day; k++) {
-      double value = history.back(k);
-      if (!Double.isNaN(value)) {
-        sum += Math.abs(value);
-        known++;
-      }
-    }
-    return sum / known;
   }
 
   /** The lag-1 autocorrelation of the known neighbouring changes; NaN when they do not vary. */
