@@ -5,9 +5,7 @@ import static dev.kelvin.core.testkit.Readings.reading;
 import dev.kelvin.core.port.HistorySource;
 import dev.kelvin.core.testkit.HistorySourceContract;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -20,9 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  * and {@code last()} per step).
  */
 class InfluxHistoryContractIT extends HistorySourceContract {
-  /** An hour ago, on a whole minute. */
-  private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MINUTES)
-      .minus(Duration.ofHours(1));
+  /**
+   * A fixed whole minute: InfluxDB keeps points of any age (the test database's retention is
+   * infinite), so the readings need not be stamped near the real clock.
+   */
+  private static final Instant T0 = Instant.parse("2026-01-02T00:00:00Z");
 
   @TempDir
   Path spoolDir;
