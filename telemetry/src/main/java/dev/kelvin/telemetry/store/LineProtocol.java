@@ -18,6 +18,10 @@ final class LineProtocol {
 
   /** Appends a measurement name: commas and spaces escaped. */
   static void measurement(StringBuilder out, String name) {
+    if (verbatim(name)) {
+      out.append(name);
+      return;
+    }
     for (int i = 0; i < name.length(); i++) {
       char c = plain(name.charAt(i));
       if (c == ',' || c == ' ') {
@@ -42,6 +46,10 @@ final class LineProtocol {
    * Appends a tag key or value, or a field key: commas, equals signs and spaces escaped.
    */
   static void key(StringBuilder out, String text) {
+    if (verbatim(text)) {
+      out.append(text);
+      return;
+    }
     for (int i = 0; i < text.length(); i++) {
       char c = plain(text.charAt(i));
       if (special(c)) {
@@ -51,6 +59,21 @@ final class LineProtocol {
       }
       out.append(c);
     }
+  }
+
+  /**
+   * Whether {@code text} goes out as it is in a measurement, key or tag value: no control
+   * character, comma, equals sign, space or backslash. Most names are, and appending them
+   * whole takes about half the time of appending them a character at a time.
+   */
+  private static boolean verbatim(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c <= ' ' || c == 0x7f || special(c) || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean special(char c) {
