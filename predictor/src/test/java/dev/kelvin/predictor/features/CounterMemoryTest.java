@@ -41,6 +41,22 @@ class CounterMemoryTest {
   }
 
   @Test
+  void a_delta_is_not_stretched_across_a_gap_but_the_long_run_rate_spans_it() {
+    CounterMemory memory = new CounterMemory();
+    for (int m = 0; m <= 60; m++) {
+      memory.record(minute(m), m);
+    }
+    memory.record(minute(100), 140);
+
+    assertThat(memory.delta(minute(100), 140, Duration.ofMinutes(15)))
+        .as("the newest value at least 15 min old is 40 min old: beyond 1.5 x 15 min").isNaN();
+    assertThat(memory.delta(minute(100), 140, Duration.ofMinutes(30)))
+        .as("40 min is within 1.5 x 30 min").isEqualTo(140 - 60);
+    assertThat(memory.ratePerHour(minute(100), 140)).isCloseTo(140 / (100 / 60.0),
+        within(1e-9));
+  }
+
+  @Test
   void a_past_above_the_first_live_value_was_before_a_reset_and_is_not_taken() {
     CounterMemory memory = new CounterMemory();
     memory.record(minute(60), 3);
