@@ -30,6 +30,8 @@ public final class IngestMonitor implements IngestWatch {
   private final int maxNodes;
   private final ConcurrentHashMap<NodeId, Instant> arrivals = new ConcurrentHashMap<>();
   private Instant lagAt = Instant.MIN;
+  /** {@code lagAt} plus {@link #LAG_WINDOW}: an arrival after it starts a new window. */
+  private Instant lagUntil = Instant.MIN.plus(LAG_WINDOW);
   private Duration freshestLag = Duration.ZERO;
   private Duration peakDelay = Duration.ZERO;
 
@@ -50,16 +52,32 @@ public final class IngestMonitor implements IngestWatch {
     if (arrivals.size() < maxNodes || arrivals.containsKey(node)) {
       arrivals.merge(node, receivedAt, (a, b) -> a.isAfter(b) ? a : b);
     }
-    Duration lag = Duration.between(at, receivedAt);
     synchronized (this) {
-      boolean windowOver = Duration.between(lagAt, receivedAt).compareTo(LAG_WINDOW) > 0;
-      if (windowOver || lag.compareTo(freshestLag) < 0) {
-        freshestLag = lag;
+      boolean windowOver = receivedAt.isAfter(lagUntil);
+      int order = compareLag(at, receivedAt, freshestLag);
+      if (windowOver || order < 0) {
+        freshestLag = Duration.between(at, receivedAt);
+      }
+      if (windowOver || order <= 0) {
         lagAt = receivedAt;
-      } else if (lag.compareTo(freshestLag) == 0) {
-        lagAt = receivedAt;
+        lagUntil = receivedAt.plus(LAG_WINDOW);
       }
     }
+  }
+
+  /**
+   * How the lag from {@code at} to {@code receivedAt} compares with {@code than}, without
+   * making a {@code Duration} (called for every reading; the lag rarely changes).
+   */
+  private static int compareLag(Instant at, Instant receivedAt, Duration than) {
+    long seconds = receivedAt.getEpochSecond() - at.getEpochSecond();
+    int nanos = receivedAt.getNano() - at.getNano();
+    if (nanos < 0) {
+      seconds--;
+      nanos += 1_000_000_000;
+    }
+    int bySeconds = Long.compare(seconds, than.getSeconds());
+    return bySeconds != 0 ? bySeconds : Integer.compare(nanos, than.getNano());
   }
 
   /** The backlog at {@code now}. */

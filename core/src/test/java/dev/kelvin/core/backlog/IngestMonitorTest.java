@@ -63,6 +63,21 @@ class IngestMonitorTest {
   }
 
   @Test
+  void the_freshest_lag_wins_to_the_nanosecond_and_a_new_window_takes_a_longer_one() {
+    Instant now = clock.instant();
+    monitor.arrived(N1, now.minusMillis(1_300), now);
+    monitor.arrived(N2, now.minusNanos(1_299_999_999), now);
+    monitor.arrived(N1, now.minusMillis(1_400), now);
+
+    assertThat(monitor.backlog(now).arrivalLag()).hasValue(Duration.ofNanos(1_299_999_999));
+
+    clock.advance(IngestMonitor.LAG_WINDOW.plusNanos(1));
+    Instant later = clock.instant();
+    monitor.arrived(N1, later.minusMillis(1_700).minusNanos(900_000_000), later);
+    assertThat(monitor.backlog(later).arrivalLag()).hasValue(Duration.ofMillis(2_600));
+  }
+
+  @Test
   void the_evidence_of_late_arrivals_expires_when_nothing_arrives() {
     monitor.arrived(N1, clock.instant().minusSeconds(20), clock.instant());
     clock.advance(IngestMonitor.LAG_WINDOW.plusMillis(1));
