@@ -1,23 +1,12 @@
 package dev.kelvin.app.bench;
 
-import dev.kelvin.core.model.MetricValues;
-import dev.kelvin.core.model.NodeId;
-import dev.kelvin.core.model.NodeMetric;
-import dev.kelvin.core.model.NodeReading;
-import dev.kelvin.core.model.RackId;
-import dev.kelvin.core.model.SiteId;
 import dev.kelvin.core.time.Scheduler;
-import dev.kelvin.core.wire.BatchWire;
 import dev.kelvin.core.wire.MqttEndpoint;
 import dev.kelvin.core.wire.Topics;
 import dev.kelvin.mqtt.MqttSession;
 import dev.kelvin.mqtt.PahoTransport;
 import dev.kelvin.mqtt.SessionSettings;
-import dev.kelvin.mqtt.StrictJson;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -34,11 +23,11 @@ import java.util.function.LongSupplier;
  */
 final class BenchPublisher {
   private static final int IN_FLIGHT = 256;
-  private static final SiteId SITE = SiteId.of("bench");
 
   private final Topics topics;
   private final int nodes;
   private final int perMessage;
+  private final BatchTemplate[] slots;
   private long lastRoundMs;
 
   /** What was published. */
@@ -57,6 +46,10 @@ final class BenchPublisher {
     this.topics = topics;
     this.nodes = nodes;
     this.perMessage = perMessage;
+    this.slots = new BatchTemplate[nodes / perMessage];
+    for (int slot = 0; slot < slots.length; slot++) {
+      slots[slot] = BatchTemplate.of(slot * perMessage, perMessage);
+    }
   }
 
   /**
@@ -81,14 +74,15 @@ final class BenchPublisher {
     long start = System.nanoTime();
     long end = start + duration.toNanos();
     long messages = 0;
+    String topic = topics.siteTelemetry(BatchTemplate.SITE);
     while (System.nanoTime() < end) {
       while ((messages + 1) * perMessage - consumed.getAsLong() > window
           && System.nanoTime() < end) {
         Thread.sleep(1);
       }
-      byte[] payload = StrictJson.write(BatchWire.encode(batch(messages, scheduler)));
+      byte[] payload = message(messages, scheduler);
       inFlight.acquire();
-      Optional<?> refused = session.publish(topics.siteTelemetry(SITE), payload, false,
+      Optional<?> refused = session.publish(topic, payload, false,
           outcome -> {
             outcome.ifPresent(failure -> failures.incrementAndGet());
             lastAck.set(System.nanoTime());
@@ -108,21 +102,12 @@ final class BenchPublisher {
   }
 
   /** Message {@code index}: the next {@code perMessage} nodes, round after round. */
-  private List<NodeReading> batch(long index, Scheduler scheduler) {
+  private byte[] message(long index, Scheduler scheduler) {
     long first = index * perMessage;
     long round = first / nodes;
     if (first % nodes == 0) {
       lastRoundMs = Math.max(scheduler.now().toEpochMilli(), lastRoundMs + 1);
     }
-    List<NodeReading> readings = new ArrayList<>(perMessage);
-    for (int i = 0; i < perMessage; i++) {
-      int node = (int) ((first + i) % nodes);
-      readings.add(new NodeReading(new NodeId(SITE, "n" + node), RackId.of("r" + node / 40),
-          Instant.ofEpochMilli(lastRoundMs), round, MetricValues.builder()
-              .set(NodeMetric.POWER_WATTS, 200 + node % 300)
-              .set(NodeMetric.CPU_TEMP_CELSIUS, 40 + node % 40)
-              .set(NodeMetric.CPU_UTIL_RATIO, (node % 100) / 100.0).build()));
-    }
-    return readings;
+    return slots[(int) (first % nodes) / perMessage].fill(lastRoundMs, round);
   }
 }
