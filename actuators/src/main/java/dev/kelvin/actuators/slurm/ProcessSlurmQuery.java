@@ -35,10 +35,11 @@ public final class ProcessSlurmQuery implements SlurmQuery {
       out = Files.createTempFile("kelvin-slurm-", ".out");
       err = Files.createTempFile("kelvin-slurm-", ".err");
       ProcessBuilder builder = new ProcessBuilder(line).redirectOutput(out.toFile())
-          .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+          .redirectError(err.toFile());
       settings.confFile().ifPresent(conf -> builder.environment().put("SLURM_CONF",
           conf.toString()));
       Process process = builder.start();
+      process.getOutputStream().close();   // nothing to read: a command that asks gets EOF
       await(process, line);
       return output(process.exitValue(), out, err, line);
     } catch (IOException e) {
@@ -94,11 +95,6 @@ public final class ProcessSlurmQuery implements SlurmQuery {
     String oneLine = text.replace('\n', ' ');
     return oneLine.length() <= STDERR_SHOWN ? oneLine
         : oneLine.substring(0, STDERR_SHOWN) + "...";
-  }
-
-  private static java.io.File nullFile() {
-    return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL"
-        : "/dev/null");
   }
 
   private static void delete(Path file) {
