@@ -7,6 +7,8 @@
 #   scripts/services.sh install   install missing Debian packages (needs root; else says what is missing)
 #   scripts/services.sh start     start the services (idempotent) and write their settings
 #   scripts/services.sh start influx|mosquitto   start only that one (fault tests restart it)
+#   scripts/services.sh start slurm|stop slurm   the local Slurm (scripts/slurm.sh), which ./test.sh
+#                                 starts beside the two servers
 #   scripts/services.sh env       print the settings as shell exports (eval "$(scripts/services.sh env)")
 #   scripts/services.sh status    say what runs
 #   scripts/services.sh running   exit 0 when both servers already run, Mosquitto with its TLS
@@ -259,6 +261,7 @@ start_only() { # mosquitto|influx
     influx) command -v influxd >/dev/null 2>&1 \
       || { log "cannot start, missing: influxd (run: $0 install)"; return 1; }
       start_influx ;;
+    slurm) "$(dirname "$0")/slurm.sh" start ;;
     *) usage ;;
   esac
 }
@@ -283,12 +286,13 @@ stop_only() { # mosquitto|influx
   case "$1" in
     mosquitto) stop_one mosquitto "$DIR/mosquitto/pid" ;;
     influx) stop_one influxd "$DIR/influxdb/pid" ;;
+    slurm) "$(dirname "$0")/slurm.sh" stop ;;
     *) usage ;;
   esac
 }
 
 usage() {
-  echo "usage: $0 install|start [influx|mosquitto]|stop [influx|mosquitto]|env|status|running" >&2
+  echo "usage: $0 install|start [influx|mosquitto|slurm]|stop [influx|mosquitto|slurm]|env|status|running" >&2
   exit 2
 }
 
@@ -311,6 +315,7 @@ env_exports() {
   echo "export KELVIN_IT_INFLUX_PASSWORD=$(cat "$DIR/influxdb/password" 2>/dev/null)"
   echo "export KELVIN_IT_CHROMIUM=$(command -v chromium || true)"
   echo "export KELVIN_IT_CHROMEDRIVER=$(command -v chromedriver || true)"
+  "$(dirname "$0")/slurm.sh" env
 }
 
 status() {

@@ -1,11 +1,13 @@
 package dev.kelvin.app.run;
 
+import dev.kelvin.actuators.slurm.SlurmSettings;
 import dev.kelvin.app.controller.Controller;
 import dev.kelvin.app.controller.ControllerSettings;
 import dev.kelvin.app.models.ModelsReport;
 import dev.kelvin.core.model.Numbers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What {@code kelvin run} prints about its configuration and, once running, where to look. */
 final class RunBanner {
@@ -28,6 +30,13 @@ final class RunBanner {
     settings.budgets().forEach(budget -> lines.add("  budget       " + budget.scope() + " "
         + Math.round(budget.limitWatts()) + " W"));
     return lines;
+  }
+
+  /** Where node availability and jobs come from. */
+  static String workload(Optional<SlurmSettings> slurm) {
+    return "  workload     " + slurm.map(s -> "Slurm (sinfo/squeue --json) as site " + s.site()
+        + ", every " + s.pollInterval().toSeconds() + " s").orElse("none (no workload manager"
+        + " read)");
   }
 
   /** Where the running controller serves. */

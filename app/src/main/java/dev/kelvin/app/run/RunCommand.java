@@ -1,5 +1,6 @@
 package dev.kelvin.app.run;
 
+import dev.kelvin.actuators.slurm.SlurmWorkloadSource;
 import dev.kelvin.app.VersionProvider;
 import dev.kelvin.app.controller.Controller;
 import dev.kelvin.app.controller.ControllerParts;
@@ -60,6 +61,7 @@ public final class RunCommand implements Callable<Integer> {
     if (check) {
       out.println(config + ": configuration is valid");
       RunBanner.settings(settings.controller()).forEach(out::println);
+      out.println(RunBanner.workload(settings.slurm()));
       out.flush();
       return 0;
     }
@@ -74,14 +76,18 @@ public final class RunCommand implements Callable<Integer> {
         Controller running = Controller.start(controller, parts(settings, schedulers, rules))) {
       Optional<RuleReloader> reloader = RulesWatch.start(rules, settings.rules(), schedulers,
           running);
+      Optional<SlurmWorkloadSource> slurm = settings.slurm().map(slurmSettings ->
+          SlurmFeed.start(slurmSettings, schedulers.get("workload"), running));
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       out.println(String.format(Locale.ROOT, "Kelvin %s controller ready in %.1f s",
           VersionProvider.version(), took.toMillis() / 1000.0));
+      out.println(RunBanner.workload(settings.slurm()));
       RunBanner.running(running).forEach(out::println);
       out.flush();
       stop.await();
       LOG.info("stopping");
       reloader.ifPresent(RuleReloader::close);
+      slurm.ifPresent(SlurmWorkloadSource::close);
     }
     out.println("Kelvin controller stopped.");
     out.flush();

@@ -1,6 +1,7 @@
 package dev.kelvin.app.run;
 
 import dev.kelvin.actuators.ActuatorSettings;
+import dev.kelvin.actuators.slurm.SlurmSettings;
 import dev.kelvin.app.config.MqttConfig;
 import dev.kelvin.app.config.YamlFiles;
 import dev.kelvin.app.controller.ControllerSettings;
@@ -34,9 +35,10 @@ import java.util.regex.Pattern;
  *
  * @param predictor which power model the controller runs with
  * @param rules the settings of every rule family and the operator's rules folder
+ * @param slurm where node availability and jobs come from; empty: no workload manager is read
  */
 public record RunConfig(ControllerSettings controller, PredictorConfig predictor,
-    RuleConfig rules) {
+    RuleConfig rules, Optional<SlurmSettings> slurm) {
   /** The name messages use for a document read from no file. */
   static final String DEFAULT_SOURCE = "kelvin.yaml";
   private static final Pattern INSTANCE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -64,9 +66,10 @@ public record RunConfig(ControllerSettings controller, PredictorConfig predictor
         root.section("approvals").duration("max_age", ApprovalStore.DEFAULT_MAX_AGE),
         StoreConfig.read(root.section("store").section("influx"))));
     PredictorConfig predictor = PredictorConfig.read(root.section("predictor"));
+    Optional<SlurmSettings> slurm = SlurmConfig.read(root.section("workload").section("slurm"));
     root.requireNoUnknownKeys();
     mqtt.requireLogin();
-    return new RunConfig(controller, predictor, rules);
+    return new RunConfig(controller, predictor, rules, slurm);
   }
 
   /** Reads {@code file}. */

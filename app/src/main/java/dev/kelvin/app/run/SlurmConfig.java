@@ -1,0 +1,32 @@
+package dev.kelvin.app.run;
+
+import dev.kelvin.actuators.slurm.SlurmSettings;
+import dev.kelvin.core.config.ConfigTree;
+import dev.kelvin.core.model.SiteId;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code workload.slurm} section: Slurm as the source of node availability and jobs of one
+ * site, read with {@code sinfo --json} and {@code squeue --json}; off unless enabled, so a
+ * controller without Slurm runs as before.
+ */
+final class SlurmConfig {
+  private SlurmConfig() {}
+
+  static Optional<SlurmSettings> read(ConfigTree section) {
+    boolean enabled = section.bool("enabled", false);
+    String site = section.string("site", "site-a");
+    Duration interval = section.duration("poll_interval", SlurmSettings.DEFAULT_POLL_INTERVAL);
+    Duration timeout = section.duration("command_timeout",
+        SlurmSettings.DEFAULT_COMMAND_TIMEOUT);
+    Optional<Path> binDir = section.optionalPath("bin_dir");
+    List<String> prefix = section.stringList("command_prefix", List.of());
+    Optional<Path> conf = section.optionalPath("conf_file");
+    SlurmSettings settings = section.build(() -> new SlurmSettings(SiteId.of(site), interval,
+        timeout, binDir, prefix, conf));
+    return enabled ? Optional.of(settings) : Optional.empty();
+  }
+}
