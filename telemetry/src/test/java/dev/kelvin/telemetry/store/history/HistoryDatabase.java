@@ -45,6 +45,16 @@ public final class HistoryDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Hands a real store to {@code feed} (for the nodes' changes of availability, say), and waits
+   * until all it took is stored.
+   */
+  public void writeThrough(Consumer<InfluxStore> feed) {
+    try (InfluxStore store = InfluxStore.open(settings(), InstantSource.system())) {
+      feed.accept(store);
+    }
+  }
+
   private void execute(String influxQl) {
     QueryResult result = admin.query(new Query(influxQl, null, true));
     if (result.hasError()) {
