@@ -10,12 +10,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where past readings are asked for: the dashboard's power chart and the predictor's
- * histories (the load model's steps, the failure features' counters and the nodes' failures). A backend answers in steps: the range {@code [from, to)} is cut into steps of
- * {@code step}, aligned to whole multiples of {@code step} since the epoch ({@code from} is
- * rounded down to one, so that every step is whole), and each step with data gives one point
- * stamped with the step's start, oldest first. A step with no data gives no point, never a
- * zero, and a range with no data answers an empty list.
+ * Where past readings are asked for: the dashboard's power chart and the predictor's histories (the
+ * load model's steps, the failure features' counters and the nodes' failures). A backend answers in
+ * steps: the range {@code [from, to)} is cut into steps of {@code step}, aligned to whole multiples
+ * of {@code step} since the epoch ({@code from} is rounded down to one, so that every step is
+ * whole), and each step with data gives one point stamped with the step's start, oldest first. A
+ * step with no data gives no point, never a zero, and a range with no data answers an empty list.
  *
  * <p>A range of more than {@link #MAX_POINTS} steps, a step below {@link #MIN_STEP} or a range
  * that ends before it starts is refused with an {@link IllegalArgumentException} naming the

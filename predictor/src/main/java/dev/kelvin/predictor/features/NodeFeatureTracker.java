@@ -37,17 +37,17 @@ import java.util.stream.IntStream;
  * fork-join pool, each node by one task, the batch in node order as from one pass.
  *
  * <p>A node gets no features (an "unknown", never a guess) when {@link
- * NodeTelemetryFeatures#unknownReason} says so, or when its corrected error counter is not
- * known {@link NodeTelemetryFeatures#MIN_COUNTER_HISTORY} back. Its failure history is NaN
- * when the snapshots never carried its availability (no workload manager reports it).
- * A node seen for the first time can be seeded with its counters' past, read back from the
- * history ({@link #observe(ClusterSnapshot, CounterSeeds)}): it then has its deltas and rate at
- * once instead of after {@code MIN_COUNTER_HISTORY} and an hour. The failures of the nodes of a
- * site whose availability a snapshot carries for the first time can be seeded likewise ({@link FailureSeeds}): a failure read
- * back counts as one seen live, and once only when it is also seen live with the same start.
- * Snapshots must come in time order; thread-safe. What is kept of a node stays when it leaves
- * the snapshot (a failed node forgotten by the state keeps its failure history): about 9 kB per
- * node ever seen with the default window of 120 readings (7 kB of them its window's columns),
+ * NodeTelemetryFeatures#unknownReason} says so, or when its corrected error counter is not known
+ * {@link NodeTelemetryFeatures#MIN_COUNTER_HISTORY} back. Its failure history is NaN when the
+ * snapshots never carried its availability (no workload manager reports it). A node seen for the
+ * first time can be seeded with its counters' past, read back from the history ({@link
+ * #observe(ClusterSnapshot, CounterSeeds)}): it then has its deltas and rate at once instead of
+ * after {@code MIN_COUNTER_HISTORY} and an hour. The failures of the nodes of a site whose
+ * availability a snapshot carries for the first time can be seeded likewise ({@link FailureSeeds}):
+ * a failure read back counts as one seen live, and once only when it is also seen live with the
+ * same start. Snapshots must come in time order; thread-safe. What is kept of a node stays when it
+ * leaves the snapshot (a failed node forgotten by the state keeps its failure history): about 9 kB
+ * per node ever seen with the default window of 120 readings (7 kB of them its window's columns),
  * bounded by the state's inventory and {@code state.max_nodes}.
  */
 public final class NodeFeatureTracker {

@@ -16,8 +16,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A served model's side of the history backfill (the load model's steps, or the failure and
- * anomaly features' counters or failures): the scopes a tick saw for the first time, one request a tick for
+ * A served model's side of the history backfill (the load model's steps, or the failure and anomaly
+ * features' counters or failures): the scopes a tick saw for the first time, one request a tick for
  * them and for the failed scopes whose retry is due ({@link BackfillRetries}), and the answers,
  * which arrive on the backfill's threads and are taken at the next tick. Guarded by its owner,
  * except the queue of answers.
