@@ -55,6 +55,11 @@ class DashboardHistorySourceTest {
         Instant to, Duration step) {
       throw new AssertionError("the dashboard asks for site power only");
     }
+
+    @Override
+    public List<NodeFailures> nodeFailures(Optional<SiteId> site, Instant from, Instant to) {
+      throw new AssertionError("the dashboard asks for site power only");
+    }
   }
 
   private final FakeHistory history = new FakeHistory();

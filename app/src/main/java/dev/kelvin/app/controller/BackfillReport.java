@@ -21,20 +21,23 @@ import java.util.function.ToDoubleFunction;
 final class BackfillReport {
   private static final String SCOPES = "Node and site history reads, by outcome (filled, or"
       + " failed: the store did not answer, and the read is retried) and by what was read"
-      + " (load: the load model's past day; counters: a new node's memory error counters)";
+      + " (load: the load model's past day; counters: a new node's memory error counters;"
+      + " failures: the failures of a new site's nodes)";
   private BackfillReport() {}
 
   static Component health(BackfillStats stats, String where) {
     if (stats.lastFailure().isPresent()) {
       BackfillStats.Failure failure = stats.lastFailure().get();
       return new Component(Status.DEGRADED, "could not read the predictor's history (the load"
-          + " model's past day, new nodes' memory error counters) back from " + where + " at "
+          + " model's past day, new nodes' memory error counters, new sites' failure history)"
+          + " back from " + where + " at "
           + failure.at() + " (" + failure.cause() + "); " + stats.scopesFailed()
           + " node and site read(s) failed so far, each asked again "
           + BackfillRetries.FIRST_RETRY.toSeconds() + " s later, then doubling up to "
           + BackfillRetries.MAX_RETRY.toMinutes() + " min; until then they forecast from their"
           + " live ticks only, without the past day, and a new node's failure features wait for "
-          + NodeTelemetryFeatures.MIN_COUNTER_HISTORY.toMinutes() + " min of live counters");
+          + NodeTelemetryFeatures.MIN_COUNTER_HISTORY.toMinutes() + " min of live counters"
+          + " and know only the failures seen live since the start");
     }
     return new Component(Status.UP, String.format(Locale.ROOT, "%d node(s) and site(s) read"
         + " back from %s, %d waiting; %d queries, %.1f ms each on average", stats.scopesFilled(),

@@ -61,7 +61,8 @@ public final class Controller implements AutoCloseable {
   private final Closer closer = new Closer();
   private final ControllerSettings settings;
   private final ControllerParts parts;
-  private final ClusterState state;
+  /** Made once the store is open, so that it hands the nodes' changes of availability on. */
+  private ClusterState state;
   private final IngestCounters ingest = new IngestCounters();
   private final KelvinMetrics metrics = new KelvinMetrics();
   private final ControllerHealth health;
@@ -80,7 +81,6 @@ public final class Controller implements AutoCloseable {
   private Controller(ControllerSettings settings, ControllerParts parts) {
     this.settings = settings;
     this.parts = parts;
-    this.state = new ClusterState(settings.state());
     this.health = new ControllerHealth(this);
   }
 
@@ -102,9 +102,10 @@ public final class Controller implements AutoCloseable {
   }
 
   private void boot() {
-    state.replaceBudgets(settings.budgets());
     store = ControllerStore.open(settings.store(), scheduler("telemetry").clock(), closer,
         health);
+    state = new ClusterState(settings.state(), store.sink());
+    state.replaceBudgets(settings.budgets());
     openAudit();
     connect();
     startLoop();

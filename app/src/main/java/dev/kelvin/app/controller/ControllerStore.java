@@ -76,7 +76,7 @@ final class ControllerStore {
     return store.<StoreProgress>map(opened -> opened).orElse(StoreProgress.NONE);
   }
 
-  /** Where kept readings go: the store, or nowhere. */
+  /** Where kept readings and the nodes' changes of availability go: the store, or nowhere. */
   ReadingSink sink() {
     return store.<ReadingSink>map(opened -> opened).orElse((reading, at) -> { });
   }

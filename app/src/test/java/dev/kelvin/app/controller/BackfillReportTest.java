@@ -86,4 +86,29 @@ class BackfillReportTest {
         .count()).isEqualTo(0.08);
     assertThat(registry.get("kelvin.predictor.backfill.failing").gauge().value()).isEqualTo(1);
   }
+
+  @Test
+  void an_unanswered_request_says_new_sites_know_only_the_failures_seen_live() {
+    Component health = BackfillReport.health(stats(0, 1, Optional.of(new BackfillStats.Failure(
+        AT, "InfluxDB at 127.0.0.1:18086 database kelvin: no answer"))), WHERE);
+
+    assertThat(health.detail()).contains("new sites' failure history",
+        "know only the failures seen live since the start");
+  }
+
+  @Test
+  void metrics_count_the_failure_reads_apart_from_the_others() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    BackfillStats stats = new BackfillStats(true, 2, Map.of(HistoryRead.FAILURES, 3L,
+        HistoryRead.COUNTERS, 4L), Map.of(HistoryRead.FAILURES, 1L), 0, 7, 0, Duration.ZERO,
+        Optional.empty());
+    BackfillReport.bind(registry, stats, held -> held);
+
+    assertThat(registry.get("kelvin.predictor.backfill.scopes").tag("outcome", "filled")
+        .tag("read", "failures").functionCounter().count()).isEqualTo(3);
+    assertThat(registry.get("kelvin.predictor.backfill.scopes").tag("outcome", "failed")
+        .tag("read", "failures").functionCounter().count()).isEqualTo(1);
+    assertThat(registry.get("kelvin.predictor.backfill.scopes").tag("outcome", "failed")
+        .tag("read", "counters").functionCounter().count()).isZero();
+  }
 }

@@ -10,12 +10,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where past readings are asked for: the dashboard's power chart and, later, the predictor's
- * histories. A backend answers in steps: the range {@code [from, to)} is cut into steps of
- * {@code step}, aligned to whole multiples of {@code step} since the epoch ({@code from} is
- * rounded down to one, so that every step is whole), and each step with data gives one point
- * stamped with the step's start, oldest first. A step with no data gives no point, never a
- * zero, and a range with no data answers an empty list.
+ * Where past readings are asked for: the dashboard's power chart and the predictor's histories (the
+ * load model's steps, the failure features' counters and the nodes' failures). A backend answers in
+ * steps: the range {@code [from, to)} is cut into steps of {@code step}, aligned to whole multiples
+ * of {@code step} since the epoch ({@code from} is rounded down to one, so that every step is
+ * whole), and each step with data gives one point stamped with the step's start, oldest first. A
+ * step with no data gives no point, never a zero, and a range with no data answers an empty list.
  *
  * <p>A range of more than {@link #MAX_POINTS} steps, a step below {@link #MIN_STEP} or a range
  * that ends before it starts is refused with an {@link IllegalArgumentException} naming the
@@ -45,6 +45,46 @@ public interface HistorySource {
    */
   List<MetricPoint> nodeLast(NodeId node, NodeMetric metric, Instant from, Instant to,
       Duration step);
+
+  /**
+   * The failures of the nodes of {@code site} (of every site when empty) in {@code [from, to)},
+   * as the store kept the nodes' changes of availability: each change to {@code DOWN} stamped
+   * inside the range is one failure, at its {@code since}. One entry per node with any change
+   * stored before {@code to}, failures or not, in node order; none when nothing was stored.
+   *
+   * @throws IllegalArgumentException when {@code to} is before {@code from}
+   */
+  List<NodeFailures> nodeFailures(Optional<SiteId> site, Instant from, Instant to);
+
+  /**
+   * One node's failures read back.
+   *
+   * @param watchedSince since when the store knows the node: its earliest change stored, but no
+   *     earlier than the range's start (a node known before the range counts as watched over the
+   *     whole range)
+   * @param failures the starts of its failures in the range, oldest first, each once
+   */
+  record NodeFailures(NodeId node, Instant watchedSince, List<Instant> failures) {
+    public NodeFailures {
+      Objects.requireNonNull(node, "node");
+      Objects.requireNonNull(watchedSince, "watchedSince");
+      failures = List.copyOf(failures);
+    }
+  }
+
+  /**
+   * Checks a range of failures: {@code to} not before {@code from}.
+   *
+   * @throws IllegalArgumentException naming both ends
+   */
+  static void checkSpan(Instant from, Instant to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("to (" + to + ") must not be before from (" + from
+          + "); were they swapped?");
+    }
+  }
 
   /** The total power in one step: {@code at} is the step's start. */
   record PowerPoint(Instant at, double totalPowerWatts) {

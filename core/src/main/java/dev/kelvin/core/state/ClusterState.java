@@ -12,6 +12,7 @@ import dev.kelvin.core.model.RackId;
 import dev.kelvin.core.model.SiteId;
 import dev.kelvin.core.model.SiteView;
 import dev.kelvin.core.port.ClusterView;
+import dev.kelvin.core.port.ReadingSink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +37,10 @@ import java.util.concurrent.atomic.LongAdder;
  * registers again like a new node if it reports later. Thread-safe: many ingest threads may
  * admit while others take snapshots.
  *
+ * <p>Each change of a node's availability (its state, since when, its drain) is handed to the
+ * sink given at construction ({@link ReadingSink#acceptAvailability}), once per change, so that
+ * the store keeps the nodes' failure history; a report that changes nothing writes nothing.
+ *
  * <p>It lives in core, not in telemetry, so that the simulator keeps state exactly as live mode
  * does.
  */
@@ -47,9 +52,17 @@ public final class ClusterState implements ClusterView {
   private final ConcurrentHashMap<NodeId, NodeSeries> nodes = new ConcurrentHashMap<>();
   private final FacilityState facility;
   private final WorkloadState workload = new WorkloadState();
+  private final ReadingSink changes;
 
+  /** A state that keeps the changes of availability to itself. */
   public ClusterState(StateSettings settings) {
+    this(settings, (reading, receivedAt) -> { });
+  }
+
+  /** A state that hands each change of a node's availability to {@code changes}. */
+  public ClusterState(StateSettings settings, ReadingSink changes) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.changes = Objects.requireNonNull(changes, "changes");
     this.facility = new FacilityState(settings.maxNodes());
   }
 
@@ -101,10 +114,11 @@ public final class ClusterState implements ClusterView {
 
   /**
    * The workload manager's latest report of the availability of {@code site}'s nodes (idle
-   * since when, suspended, drained), replacing the previous one.
+   * since when, suspended, drained), replacing the previous one; the nodes whose availability
+   * changed go to the sink of changes, outside the state's locks.
    */
   public void replaceAvailability(SiteId site, Collection<NodeAvailability> nodes) {
-    workload.replaceAvailability(site, nodes);
+    workload.replaceAvailability(site, nodes).forEach(changes::acceptAvailability);
   }
 
   /** The power budgets in force from now on (replacing the previous ones). */

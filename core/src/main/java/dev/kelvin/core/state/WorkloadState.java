@@ -23,6 +23,7 @@ final class WorkloadState {
   private final Map<SiteId, List<Job>> jobsBySite = new HashMap<>();
   private final Map<SiteId, List<PowerBudget>> budgetsBySite = new HashMap<>();
   private final Map<SiteId, List<NodeAvailability>> availabilityBySite = new HashMap<>();
+  private final AvailabilityChanges changes = new AvailabilityChanges();
 
   /** Replaces every job of {@code site} with {@code jobs}, which must all be of that site. */
   synchronized void replaceJobs(SiteId site, Collection<Job> jobs) {
@@ -35,15 +36,21 @@ final class WorkloadState {
     jobsBySite.put(site, List.copyOf(jobs));
   }
 
-  /** Replaces the availability of every node of {@code site}; each must be of that site. */
-  synchronized void replaceAvailability(SiteId site, Collection<NodeAvailability> nodes) {
+  /**
+   * Replaces the availability of every node of {@code site}; each must be of that site. Returns
+   * the nodes whose availability changed ({@link AvailabilityChanges}).
+   */
+  synchronized List<NodeAvailability> replaceAvailability(SiteId site,
+      Collection<NodeAvailability> nodes) {
     for (NodeAvailability node : nodes) {
       if (!node.node().site().equals(site)) {
         throw new IllegalArgumentException("availability of node " + node.node()
             + " reported as a node of site " + site);
       }
     }
-    availabilityBySite.put(site, List.copyOf(nodes));
+    List<NodeAvailability> report = List.copyOf(nodes);
+    availabilityBySite.put(site, report);
+    return changes.changed(report);
   }
 
   synchronized SortedMap<NodeId, NodeAvailability> availability() {

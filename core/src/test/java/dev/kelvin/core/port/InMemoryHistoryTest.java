@@ -1,5 +1,6 @@
 package dev.kelvin.core.port;
 
+import dev.kelvin.core.model.NodeAvailability;
 import dev.kelvin.core.testkit.HistorySourceContract;
 import dev.kelvin.core.testkit.InMemoryHistory;
 import java.util.List;
@@ -9,5 +10,10 @@ class InMemoryHistoryTest extends HistorySourceContract {
   @Override
   protected HistorySource storing(List<Stored> readings) {
     return new InMemoryHistory(readings);
+  }
+
+  @Override
+  protected HistorySource storingChanges(List<NodeAvailability> changes) {
+    return new InMemoryHistory(List.of(), changes);
   }
 }

@@ -1,5 +1,6 @@
 package dev.kelvin.core.testkit;
 
+import dev.kelvin.core.model.NodeAvailability;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.SiteId;
@@ -13,19 +14,51 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * A {@link HistorySource} over readings held in memory, answering as the port says (per step
- * since the epoch, oldest first, no point for a step without data), for tests that need a
- * source whose answers follow from the readings stored, without InfluxDB. Thread-safe.
+ * A {@link HistorySource} over readings and changes of availability held in memory, answering
+ * as the port says (per step since the epoch, oldest first, no point for a step without data),
+ * for tests that need a source whose answers follow from what was stored, without InfluxDB. A
+ * change is kept as InfluxDB keeps a point, by node and {@code since}: a later one of the same
+ * node and instant replaces the earlier. Thread-safe.
  */
 public final class InMemoryHistory implements HistorySource {
   private final List<Stored> readings;
+  /** Per node, its changes by {@code since}. */
+  private final Map<NodeId, TreeMap<Instant, NodeAvailability>> changes = new TreeMap<>();
 
-  /** A history of exactly {@code readings}, in any order. */
+  /** A history of exactly {@code readings}, in any order, and no change of availability. */
   public InMemoryHistory(List<Stored> readings) {
+    this(readings, List.of());
+  }
+
+  /** A history of exactly {@code readings} and the nodes' {@code changes}, in any order. */
+  public InMemoryHistory(List<Stored> readings, List<NodeAvailability> changes) {
     this.readings = readings.stream().sorted(Comparator.comparing(Stored::at)).toList();
+    for (NodeAvailability change : changes) {
+      this.changes.computeIfAbsent(change.node(), node -> new TreeMap<>())
+          .put(change.since(), change);
+    }
+  }
+
+  @Override
+  public List<NodeFailures> nodeFailures(Optional<SiteId> site, Instant from, Instant to) {
+    HistorySource.checkSpan(from, to);
+    List<NodeFailures> answer = new ArrayList<>();
+    changes.forEach((node, byTime) -> {
+      if (site.map(s -> s.equals(node.site())).orElse(true) && byTime.firstKey().isBefore(to)) {
+        Instant first = byTime.firstKey();
+        TreeSet<Instant> failures = new TreeSet<>();
+        byTime.subMap(from, true, to, false).values().stream()
+            .filter(change -> change.state() == NodeAvailability.State.DOWN)
+            .forEach(change -> failures.add(change.since()));
+        answer.add(new NodeFailures(node, first.isBefore(from) ? from : first,
+            List.copyOf(failures)));
+      }
+    });
+    return answer;
   }
 
   @Override

@@ -6,19 +6,21 @@ import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.model.NodeView;
+import dev.kelvin.core.model.SiteId;
+import dev.kelvin.core.port.HistorySource.NodeFailures;
 import dev.kelvin.predictor.features.NodeTelemetryFeatures.UnknownReason;
 import dev.kelvin.predictor.history.NodeCounters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
@@ -27,26 +29,28 @@ import java.util.stream.IntStream;
  * from snapshots to features, used alike by the recorder of training data and by the served
  * failure and anomaly models. It keeps, per node, what the features need from earlier ticks:
  * the memory error counters' recent values ({@link CounterMemory}), the failures seen, as
- * the workload manager's DOWN transitions in the snapshot's availability, and its window as
+ * the workload manager's DOWN transitions in the snapshot's availability ({@link
+ * FailureRecord}, and the system's last day in {@link SystemFailures}), and its window as
  * columns ({@link WindowColumns}), so that a tick reads only the readings new since the last.
  * Nodes are found by their position in the last snapshot where it has not changed; from
  * {@link #PARALLEL_FROM_NODES} nodes on, they are described in parallel on the common
  * fork-join pool, each node by one task, the batch in node order as from one pass.
  *
  * <p>A node gets no features (an "unknown", never a guess) when {@link
- * NodeTelemetryFeatures#unknownReason} says so, or when its corrected error counter is not
- * known {@link NodeTelemetryFeatures#MIN_COUNTER_HISTORY} back. Its failure history is NaN
- * when the snapshots never carried its availability (no workload manager reports it).
- * A node seen for the first time can be seeded with its counters' past, read back from the
- * history ({@link #observe(ClusterSnapshot, CounterSeeds)}): it then has its deltas and rate at
- * once instead of after {@code MIN_COUNTER_HISTORY} and an hour.
- * Snapshots must come in time order; thread-safe. What is kept of a node stays when it leaves
- * the snapshot (a failed node forgotten by the state keeps its failure history): about 9 kB per
- * node ever seen with the default window of 120 readings (7 kB of them its window's columns),
+ * NodeTelemetryFeatures#unknownReason} says so, or when its corrected error counter is not known
+ * {@link NodeTelemetryFeatures#MIN_COUNTER_HISTORY} back. Its failure history is NaN when the
+ * snapshots never carried its availability (no workload manager reports it). A node seen for the
+ * first time can be seeded with its counters' past, read back from the history ({@link
+ * #observe(ClusterSnapshot, CounterSeeds)}): it then has its deltas and rate at once instead of
+ * after {@code MIN_COUNTER_HISTORY} and an hour. The failures of the nodes of a site whose
+ * availability a snapshot carries for the first time can be seeded likewise ({@link FailureSeeds}):
+ * a failure read back counts as one seen live, and once only when it is also seen live with the
+ * same start. Snapshots must come in time order; thread-safe. What is kept of a node stays when it
+ * leaves the snapshot (a failed node forgotten by the state keeps its failure history): about 9 kB
+ * per node ever seen with the default window of 120 readings (7 kB of them its window's columns),
  * bounded by the state's inventory and {@code state.max_nodes}.
  */
 public final class NodeFeatureTracker {
-  private static final Duration DAY = Duration.ofDays(1);
   private static final Duration[] CORRECTED_SPANS = {Duration.ofMinutes(5),
       Duration.ofMinutes(15), Duration.ofMinutes(30)};
   private static final Duration UNCORRECTED_SPAN = Duration.ofMinutes(30);
@@ -60,22 +64,14 @@ public final class NodeFeatureTracker {
   public static final Duration COUNTER_HISTORY = Duration.ofMinutes(75);
   /** The step counters are read back at: one value a minute, as live ones are kept. */
   public static final Duration COUNTER_STEP = Duration.ofMinutes(1);
-
-  /** Where the counters' past comes from, for the nodes of a tick seen for the first time. */
-  @FunctionalInterface
-  public interface CounterSeeds {
-    /** No history: every node starts from its live readings. */
-    CounterSeeds NONE = (firstSeen, now) -> List.of();
-
-    /**
-     * The counters read back so far, of any node seen before; {@code firstSeen} are the nodes
-     * of the snapshot at {@code now} seen for the first time, whose past is to be asked.
-     */
-    List<NodeCounters> seeds(List<NodeId> firstSeen, Instant now);
-  }
+  /** How far back the nodes' failures are read back: as far as the longest count looks. */
+  public static final Duration FAILURE_HISTORY = Duration.ofDays(30);
 
   private final Map<NodeId, NodeMemory> memory = new HashMap<>();
-  private final TreeMap<Instant, Integer> systemFailures = new TreeMap<>();
+  private final SystemFailures systemFailures = new SystemFailures();
+  private final Set<SiteId> sites = new HashSet<>();
+  /** The sites whose availability the snapshot being observed carries for the first time. */
+  private final Set<SiteId> newSites = new TreeSet<>();
   /** The nodes of the last snapshot's views and availability, in its order. */
   private NodeMemory[] lastViews = new NodeMemory[0];
   private NodeMemory[] lastAvailability = new NodeMemory[0];
@@ -90,9 +86,19 @@ public final class NodeFeatureTracker {
    * live values of their nodes (those at least a minute before the first live one) before the
    * features are computed; the nodes seen for the first time are handed to {@code seeds}.
    */
-  public synchronized NodeFeatureBatch observe(ClusterSnapshot snapshot, CounterSeeds seeds) {
+  public NodeFeatureBatch observe(ClusterSnapshot snapshot, CounterSeeds seeds) {
+    return observe(snapshot, seeds, FailureSeeds.NONE);
+  }
+
+  /**
+   * As {@link #observe(ClusterSnapshot, CounterSeeds)}, the failures from {@code failures} added
+   * to those seen live before the features are computed (a failure known already is not added
+   * again); the sites seen for the first time are handed to {@code failures}.
+   */
+  public synchronized NodeFeatureBatch observe(ClusterSnapshot snapshot, CounterSeeds seeds,
+      FailureSeeds failures) {
     Instant now = snapshot.at();
-    double systemLastDay = seeAvailability(snapshot.availability().values(), now);
+    seeAvailability(snapshot.availability().values(), now);
     NodeView[] views = snapshot.views().toArray(NodeView[]::new);
     NodeMemory[] memories = new NodeMemory[views.length];
     List<NodeId> firstSeen = new ArrayList<>();
@@ -104,6 +110,9 @@ public final class NodeFeatureTracker {
       }
     }
     lastViews = memories;
+    seedFailures(failures.seeds(List.copyOf(newSites), now), now);
+    newSites.clear();
+    double systemLastDay = systemFailures.lastDay(now);
     seed(seeds.seeds(firstSeen, now), views, memories);
     Tick tick = new Tick(views, memories, now, systemLastDay);
     if (views.length >= PARALLEL_FROM_NODES) {
@@ -140,21 +149,28 @@ public final class NodeFeatureTracker {
     }
   }
 
-  /**
-   * Keeps the failures that {@code availability} shows (the nodes newly down); the failures of
-   * any node in the day before {@code now}.
-   */
-  private double seeAvailability(Collection<NodeAvailability> availability, Instant now) {
+  /** Keeps the failures that {@code availability} shows (the nodes newly down). */
+  private void seeAvailability(Collection<NodeAvailability> availability, Instant now) {
     NodeMemory[] seen = new NodeMemory[availability.size()];
     int i = 0;
     for (NodeAvailability each : availability) {
       NodeMemory node = node(lastAvailability, i, each.node(), now);
+      if ((i >= lastAvailability.length || lastAvailability[i] != node)
+          && sites.add(each.node().site())) {
+        newSites.add(each.node().site());
+      }
       seen[i++] = node;
-      node.see(each).ifPresent(failedAt -> systemFailures.merge(failedAt, 1, Integer::sum));
+      node.failures.see(each).ifPresent(systemFailures::add);
     }
     lastAvailability = seen;
-    systemFailures.headMap(now.minus(DAY)).clear();
-    return systemFailures.headMap(now).values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** Adds the failures read back that are not known yet, of nodes seen or not. */
+  private void seedFailures(List<NodeFailures> read, Instant now) {
+    for (NodeFailures node : read) {
+      node(lastAvailability, -1, node.node(), now).failures.seed(node)
+          .forEach(systemFailures::add);
+    }
   }
 
   /** One snapshot's nodes, each described by the part of the work that holds it. */
@@ -207,7 +223,7 @@ public final class NodeFeatureTracker {
    * between ticks), else the one kept for {@code id}, or a new one.
    */
   private NodeMemory node(NodeMemory[] last, int i, NodeId id, Instant now) {
-    if (i < last.length && (last[i].id == id || last[i].id.equals(id))) {
+    if (i >= 0 && i < last.length && (last[i].id == id || last[i].id.equals(id))) {
       return last[i];
     }
     NodeMemory node = memory.get(id);
@@ -221,34 +237,17 @@ public final class NodeFeatureTracker {
   /** What is kept of one node between snapshots. */
   private static final class NodeMemory {
     final NodeId id;
-    final Instant firstSeen;
     final WindowColumns window = new WindowColumns();
     final CounterMemory corrected = new CounterMemory();
     final CounterMemory uncorrected = new CounterMemory();
-    final List<Instant> failures = new ArrayList<>();
-    boolean availabilityKnown;
-    boolean down;
+    final FailureRecord failures;
     /** Not yet in a snapshot's views: its counters' past has not been asked. */
     boolean unasked = true;
     Instant remembered = Instant.MIN;
 
     NodeMemory(NodeId id, Instant firstSeen) {
       this.id = id;
-      this.firstSeen = firstSeen;
-    }
-
-    /** A new failure's start, when {@code availability} shows the node newly down. */
-    Optional<Instant> see(NodeAvailability availability) {
-      availabilityKnown = true;
-      boolean nowDown = availability.state() == NodeAvailability.State.DOWN;
-      boolean newFailure = nowDown && !down && (failures.isEmpty()
-          || failures.get(failures.size() - 1).isBefore(availability.since()));
-      down = nowDown;
-      if (newFailure) {
-        failures.add(availability.since());
-        return Optional.of(availability.since());
-      }
-      return Optional.empty();
+      this.failures = new FailureRecord(firstSeen);
     }
 
     /**
@@ -292,17 +291,9 @@ public final class NodeFeatureTracker {
       all[k++] = corrected.ratePerHour(at, errors);
       double hard = latest.metrics().getOrNaN(NodeMetric.ECC_UNCORRECTABLE_TOTAL);
       all[k++] = Double.isNaN(hard) ? Double.NaN : uncorrected.delta(at, hard, UNCORRECTED_SPAN);
-      double[] history = availabilityKnown
-          ? FailureHistoryFeatures.values(failures, firstSeen, now, systemLastDay)
-          : nanHistory();
+      double[] history = failures.features(now, systemLastDay);
       System.arraycopy(history, 0, all, k, history.length);
       return all;
-    }
-
-    private static double[] nanHistory() {
-      double[] nan = new double[FailureHistoryFeatures.NAMES.size()];
-      Arrays.fill(nan, Double.NaN);
-      return nan;
     }
   }
 }

@@ -2,12 +2,15 @@ package dev.kelvin.predictor.features;
 
 import dev.kelvin.core.model.ClusterSnapshot;
 import dev.kelvin.core.model.NodeId;
+import dev.kelvin.core.model.SiteId;
+import dev.kelvin.core.port.HistorySource.NodeFailures;
 import dev.kelvin.core.prediction.ForecastScope;
 import dev.kelvin.predictor.history.BackfillRetries;
 import dev.kelvin.predictor.history.HistoryBackfill;
 import dev.kelvin.predictor.history.HistoryReadBack;
 import dev.kelvin.predictor.history.NodeCounters;
 import dev.kelvin.predictor.history.ScopeHistory;
+import dev.kelvin.predictor.history.SiteFailures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +32,16 @@ import java.util.Objects;
  * nodes of one tick in one request off this thread; what has come back is put before the live
  * values at the start of a later tick (of the same tick when the request answered at once). A
  * node whose request failed keeps its live counters and is asked again ({@link
- * BackfillRetries}: 30 s, doubling up to 10 min). Snapshots must come in time order;
- * thread-safe.
+ * BackfillRetries}: 30 s, doubling up to 10 min). The failures of the nodes of each site seen
+ * for the first time are asked likewise, one query a site over {@link
+ * NodeFeatureTracker#FAILURE_HISTORY} before that tick, retried apart from the counters.
+ * Snapshots must come in time order; thread-safe.
  */
 public final class SnapshotFeatures {
   private final NodeFeatureTracker tracker = new NodeFeatureTracker();
   private final HistoryBackfill backfill;
   private final HistoryReadBack readBack;
+  private final HistoryReadBack failuresBack;
   private SnapshotFeatures withHistory;
   private ClusterSnapshot last;
   private NodeFeatureBatch batch;
@@ -49,6 +55,7 @@ public final class SnapshotFeatures {
   public SnapshotFeatures(HistoryBackfill backfill) {
     this.backfill = Objects.requireNonNull(backfill, "backfill");
     this.readBack = new HistoryReadBack(backfill, new BackfillRetries());
+    this.failuresBack = new HistoryReadBack(backfill, new BackfillRetries());
   }
 
   /**
@@ -71,10 +78,25 @@ public final class SnapshotFeatures {
   public synchronized NodeFeatureBatch of(ClusterSnapshot snapshot) {
     Objects.requireNonNull(snapshot, "snapshot");
     if (snapshot != last) {
-      batch = tracker.observe(snapshot, this::seeds);
+      batch = tracker.observe(snapshot, this::seeds, this::failures);
       last = snapshot;
     }
     return batch;
+  }
+
+  /** Asks the failures of the sites first seen at {@code now}; those come back so far. */
+  private List<NodeFailures> failures(List<SiteId> firstSeen, Instant now) {
+    for (SiteId site : firstSeen) {
+      failuresBack.firstSeen(ForecastScope.site(site));
+    }
+    failuresBack.askFailures(now, NodeFeatureTracker.FAILURE_HISTORY);
+    List<NodeFailures> failures = new ArrayList<>();
+    for (ScopeHistory read : failuresBack.arrived(now, scope -> true)) {
+      if (read instanceof SiteFailures each) {
+        failures.addAll(each.nodes());
+      }
+    }
+    return failures;
   }
 
   /** Asks the past of the nodes first seen at {@code now}; the counters come back so far. */

@@ -13,17 +13,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One backfill request: its nodes are read one task each ({@link NodeRead}: the load model's
  * steps or the counters), and handed on {@link HistoryBackfill#CHUNK} at a time as they come
  * back; the sites of a request for steps are summed from those nodes (power added, utilisation
- * averaged, per step) and handed on last. The first failure stops the rest.
+ * averaged, per step) and handed on last. A request that reads sites themselves (their nodes'
+ * failures) reads each site as one task, as a node. The first failure stops the rest.
  */
 final class BackfillRequest {
   private final HistoryBackfill owner;
   private final HistoryRead kind;
   private final NodeRead read;
+  /** Reads a site as one task; null when sites are summed from their nodes. */
+  private final Function<SiteId, ScopeHistory> siteRead;
   private final long firstStep;
   private final int length;
   private final Consumer<BackfillResult> deliver;
@@ -39,9 +44,25 @@ final class BackfillRequest {
    */
   BackfillRequest(HistoryBackfill owner, HistoryRead kind, NodeRead read, long firstStep,
       int length, Consumer<BackfillResult> deliver) {
+    this(owner, kind, read, null, firstStep, length, deliver);
+  }
+
+  /** A request that reads each site with {@code siteRead}, as one task, counted as {@code kind}. */
+  BackfillRequest(HistoryBackfill owner, HistoryRead kind, Function<SiteId, ScopeHistory> siteRead,
+      Consumer<BackfillResult> deliver) {
+    this(owner, kind, node -> {
+      throw new IllegalArgumentException("a request for " + kind.label() + " reads sites, not"
+          + " node " + node);
+    }, siteRead, 0, 0, deliver);
+  }
+
+  private BackfillRequest(HistoryBackfill owner, HistoryRead kind, NodeRead read,
+      Function<SiteId, ScopeHistory> siteRead, long firstStep, int length,
+      Consumer<BackfillResult> deliver) {
     this.owner = owner;
     this.kind = kind;
     this.read = read;
+    this.siteRead = siteRead;
     this.firstStep = firstStep;
     this.length = length;
     this.deliver = deliver;
@@ -53,11 +74,16 @@ final class BackfillRequest {
     return (int) ((span + step.toMillis() - 1) / step.toMillis());
   }
 
+  /** Whether each site is read as one task ({@link #readSite}) rather than summed. */
+  boolean readsSites() {
+    return siteRead != null;
+  }
+
   /** Fails the request before any node is read: every scope is handed on as not read. */
   synchronized void fail(String cause, List<ForecastScope> scopes) {
     failure.compareAndSet(null, cause);
     for (ForecastScope scope : scopes) {
-      if (scope instanceof ForecastScope.OfNode) {
+      if (scope instanceof ForecastScope.OfNode || readsSites()) {
         unread.add(scope);
       } else if (scope instanceof ForecastScope.OfSite site) {
         addSite(site);
@@ -73,11 +99,19 @@ final class BackfillRequest {
 
   /** Reads one node, unless the request has failed; runs on the backfill's executor. */
   void readNode(NodeId node) {
-    ForecastScope scope = ForecastScope.node(node);
+    readScope(ForecastScope.node(node), () -> read.read(node));
+  }
+
+  /** Reads one site as a whole, unless the request has failed; on the backfill's executor. */
+  void readSite(SiteId site) {
+    readScope(ForecastScope.site(site), () -> siteRead.apply(site));
+  }
+
+  private void readScope(ForecastScope scope, Supplier<ScopeHistory> reader) {
     ScopeHistory steps = null;
     try {
       if (failure.get() == null) {
-        steps = read.read(node);
+        steps = reader.get();
       }
     } catch (HistorySource.Unavailable e) {
       failure.compareAndSet(null, e.getMessage());
@@ -116,9 +150,11 @@ final class BackfillRequest {
       unread.add(scope);
       return List.of();
     }
-    SiteSums site = sums.get(((ForecastScope.OfNode) scope).node().site());
-    if (site != null && read instanceof ScopeSteps steps) {
-      site.add(steps);
+    if (scope instanceof ForecastScope.OfNode node && read instanceof ScopeSteps steps) {
+      SiteSums site = sums.get(node.node().site());
+      if (site != null) {
+        site.add(steps);
+      }
     }
     ready.add(read);
     if (ready.size() < HistoryBackfill.CHUNK) {

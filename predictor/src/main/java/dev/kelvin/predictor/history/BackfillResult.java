@@ -26,6 +26,12 @@ public record BackfillResult(List<ScopeHistory> filled, List<ForecastScope> fail
         .toList();
   }
 
+  /** The sites' failures read back. */
+  public List<SiteFailures> failures() {
+    return filled.stream().filter(SiteFailures.class::isInstance)
+        .map(SiteFailures.class::cast).toList();
+  }
+
   /** The nodes' counters read back. */
   public List<NodeCounters> counters() {
     return filled.stream().filter(NodeCounters.class::isInstance)

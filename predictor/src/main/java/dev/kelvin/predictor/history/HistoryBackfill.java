@@ -1,14 +1,13 @@
 package dev.kelvin.predictor.history;
 
+import dev.kelvin.core.model.SiteId;
 import dev.kelvin.core.port.HistorySource;
 import dev.kelvin.core.prediction.ForecastScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * site of 10,000 nodes never costs the control loop 10,000 queries. Per node it asks the mean
  * power and the mean CPU utilisation per step ({@code nodeSeries}) for the load model ({@link
  * #fetch}), or the memory error counters' last value per step ({@code nodeLast}) for the failure
- * and anomaly features ({@link #fetchCounters}), and hands nodes on as they come back. A site is
+ * and anomaly features ({@link #fetchCounters}), and hands nodes on as they come back; per site
+ * it asks its nodes' failures ({@code nodeFailures}, {@link #fetchFailures}). A site is
  * summed from its nodes in the same request, as the live path sums the nodes that report: its
  * power the sum of theirs, its utilisation their mean, per step. It is not asked with {@code
  * sitePower}: over a day that one query reads every point of the site (864 million at 10,000 nodes
@@ -171,6 +171,36 @@ public final class HistoryBackfill implements AutoCloseable {
         HistoryRead.COUNTERS, NodeRead.counters(this, source, from, to, step), 0, 0, deliver));
   }
 
+  /**
+   * Asks the failures of the nodes of each site of {@code scopes} in {@code [from, to)} ({@code
+   * nodeFailures}, one query per site, a {@link SiteFailures} each), as {@link #fetch} asks the
+   * load model's steps: at once, sites handed on as they are read, the last call bringing the
+   * sites not read and the failure, if any.
+   *
+   * @param scopes sites only; a node is refused
+   * @return completes after the last call to {@code deliver}, never exceptionally
+   */
+  public CompletableFuture<Void> fetchFailures(Collection<ForecastScope> scopes, Instant from,
+      Instant to, Instant at, Consumer<BackfillResult> deliver) {
+    HistorySource.checkSpan(from, to);
+    for (ForecastScope scope : scopes) {
+      if (!(scope instanceof ForecastScope.OfSite)) {
+        throw new IllegalArgumentException("failures are read back per site, not for " + scope
+            + "; ask for its site");
+      }
+    }
+    return start(scopes, at, deliver, source -> new BackfillRequest(this, HistoryRead.FAILURES,
+        site -> new SiteFailures(site, timedFailures(source, site, from, to)), deliver));
+  }
+
+  private List<HistorySource.NodeFailures> timedFailures(HistorySource source, SiteId site,
+      Instant from, Instant to) {
+    long started = nanos();
+    List<HistorySource.NodeFailures> answer = source.nodeFailures(Optional.of(site), from, to);
+    answered(nanos() - started, answer.stream().mapToInt(node -> node.failures().size()).sum());
+    return answer;
+  }
+
   /** Runs the request {@code of} makes for {@code scopes} on the executor; returns at once. */
   private CompletableFuture<Void> start(Collection<ForecastScope> scopes, Instant at,
       Consumer<BackfillResult> deliver, Function<HistorySource, BackfillRequest> of) {
@@ -201,7 +231,9 @@ public final class HistoryBackfill implements AutoCloseable {
   private CompletableFuture<Void> submit(BackfillRequest request, List<ForecastScope> scopes) {
     List<CompletableFuture<Void>> tasks = new ArrayList<>(scopes.size());
     for (ForecastScope scope : scopes) {
-      if (scope instanceof ForecastScope.OfSite site) {
+      if (scope instanceof ForecastScope.OfSite site && request.readsSites()) {
+        tasks.add(CompletableFuture.runAsync(() -> request.readSite(site.site()), executor));
+      } else if (scope instanceof ForecastScope.OfSite site) {
         request.addSite(site);
       }
     }
@@ -230,9 +262,10 @@ public final class HistoryBackfill implements AutoCloseable {
   private void failed(Instant at, String cause) {
     if (lastFailure.getAndSet(new BackfillStats.Failure(at, cause)) == null) {
       LOG.warn("history backfill failed: {}; the nodes and sites not read yet start from their"
-          + " live ticks only, so their load forecasts lack the past day, and their failure and"
-          + " anomaly predictions wait for 15 min of live error counters, until they have seen"
-          + " them (logged again only after the history answers once more)", cause);
+          + " live ticks only, so their load forecasts lack the past day, their failure and"
+          + " anomaly predictions wait for 15 min of live error counters, and their failure"
+          + " history holds only the failures seen live, until they have seen them (logged"
+          + " again only after the history answers once more)", cause);
     }
   }
 
@@ -257,26 +290,5 @@ public final class HistoryBackfill implements AutoCloseable {
   @Override
   public String toString() {
     return "HistoryBackfill[" + source.map(Object::toString).orElse("none") + "]";
-  }
-
-  /** A count per kind of read. */
-  private static final class ReadCounts {
-    private final Map<HistoryRead, LongAdder> counts = new EnumMap<>(HistoryRead.class);
-
-    ReadCounts() {
-      for (HistoryRead kind : HistoryRead.values()) {
-        counts.put(kind, new LongAdder());
-      }
-    }
-
-    void add(HistoryRead kind, int count) {
-      counts.get(kind).add(count);
-    }
-
-    Map<HistoryRead, Long> sums() {
-      Map<HistoryRead, Long> sums = new EnumMap<>(HistoryRead.class);
-      counts.forEach((kind, count) -> sums.put(kind, count.sum()));
-      return sums;
-    }
   }
 }

@@ -16,8 +16,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A served model's side of the history backfill (the load model's steps, or the failure and
- * anomaly features' counters): the scopes a tick saw for the first time, one request a tick for
+ * A served model's side of the history backfill (the load model's steps, or the failure and anomaly
+ * features' counters or failures): the scopes a tick saw for the first time, one request a tick for
  * them and for the failed scopes whose retry is due ({@link BackfillRetries}), and the answers,
  * which arrive on the backfill's threads and are taken at the next tick. Guarded by its owner,
  * except the queue of answers.
@@ -57,6 +57,15 @@ public final class HistoryReadBack {
   public void askCounters(Instant at, Duration span, Duration step) {
     ask(at, site -> List.of(), scopes -> backfill.fetchCounters(scopes, at.minus(span), at,
         step, at, arrived::add));
+  }
+
+  /**
+   * Asks, in one request that returns at once, the failures over {@code span} before {@code at}
+   * of the nodes of the sites first seen this tick and of those whose retry is due at {@code at}.
+   */
+  public void askFailures(Instant at, Duration span) {
+    ask(at, site -> List.of(), scopes -> backfill.fetchFailures(scopes, at.minus(span), at, at,
+        arrived::add));
   }
 
   private void ask(Instant at, Function<SiteId, ? extends Collection<NodeId>> nodesOf,

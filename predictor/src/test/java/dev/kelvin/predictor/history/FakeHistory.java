@@ -1,9 +1,11 @@
 package dev.kelvin.predictor.history;
 
+import dev.kelvin.core.model.NodeAvailability;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.SiteId;
 import dev.kelvin.core.port.HistorySource;
+import dev.kelvin.core.testkit.InMemoryHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +19,9 @@ import java.util.function.Function;
  * A history source for tests: each series is a function of the step's start (null: no data in
  * that step), answered in steps as the port says, the means ({@link #node}) apart from the last
  * values ({@link #nodeLast(NodeId, NodeMetric, Function)}, asked as {@code last:<series>});
- * every question is recorded; {@link #down} makes every question throw {@link
+ * the nodes' failures follow from the changes of availability given ({@link #changes}, answered
+ * by the test kit's {@link InMemoryHistory}, asked as {@code failures:<site or *>}); every
+ * question is recorded; {@link #down} makes every question throw {@link
  * HistorySource.Unavailable}.
  */
 public final class FakeHistory implements HistorySource {
@@ -30,6 +34,26 @@ public final class FakeHistory implements HistorySource {
   private final Map<String, Function<Instant, Double>> series = new HashMap<>();
   private final List<Asked> asked = new ArrayList<>();
   private volatile boolean down;
+  private volatile HistorySource changes = new InMemoryHistory(List.of());
+
+  /** The nodes' changes of availability, their failures read back as the port says. */
+  public FakeHistory changes(List<NodeAvailability> stored) {
+    changes = new InMemoryHistory(List.of(), stored);
+    return this;
+  }
+
+  @Override
+  public List<NodeFailures> nodeFailures(Optional<SiteId> site, Instant from, Instant to) {
+    synchronized (this) {
+      asked.add(new Asked("failures:" + site.map(SiteId::value).orElse("*"), from, to,
+          Duration.ZERO));
+      if (down) {
+        throw new Unavailable("InfluxDB at 127.0.0.1:1 database kelvin", "no answer (down?)",
+            null);
+      }
+    }
+    return changes.nodeFailures(site, from, to);
+  }
 
   /** {@code metric} of {@code node} per step start. */
   public FakeHistory node(NodeId node, NodeMetric metric, Function<Instant, Double> values) {

@@ -3,6 +3,7 @@ package dev.kelvin.telemetry.store;
 import dev.kelvin.core.audit.AuditEvent;
 import dev.kelvin.core.ingest.PerKeyThrottle;
 import dev.kelvin.core.model.FacilityReading;
+import dev.kelvin.core.model.NodeAvailability;
 import dev.kelvin.core.model.NodeReading;
 import dev.kelvin.core.port.ReadingSink;
 import dev.kelvin.telemetry.store.spool.DiskSpool;
@@ -111,6 +112,11 @@ public final class InfluxStore implements ReadingSink, StoreProgress, AutoClosea
   @Override
   public void acceptFacility(FacilityReading reading, Instant receivedAt) {
     add(reading, LinePoints::appendFacility);
+  }
+
+  @Override
+  public void acceptAvailability(NodeAvailability changed) {
+    add(changed, LinePoints::appendNodeState);
   }
 
   /** Stores one audit event (an action at one stage, with its result once carried out). */

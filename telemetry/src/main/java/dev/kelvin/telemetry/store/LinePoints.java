@@ -6,6 +6,7 @@ import dev.kelvin.core.audit.AuditEvent;
 import dev.kelvin.core.model.Device;
 import dev.kelvin.core.model.FacilityReading;
 import dev.kelvin.core.model.MetricValues;
+import dev.kelvin.core.model.NodeAvailability;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.NodeReading;
 import java.util.Locale;
@@ -23,7 +24,10 @@ import java.util.Map;
  *       package index), with the node's tags: each device's metrics;</li>
  *   <li>{@code facility} (tags {@code site}, {@code sensor}, {@code kind}): {@code value} in the
  *       kind's unit;</li>
- *   <li>{@code action}: one point per audit event, see {@link ActionLines}.</li>
+ *   <li>{@code action}: one point per audit event, see {@link ActionLines};</li>
+ *   <li>{@code node_state} (tags {@code site}, {@code node}): a node's availability after a
+ *       change, stamped at its {@code since}: {@code state} (e.g. {@code down}), {@code
+ *       since_ms}, {@code drained} and {@code drained_by_kelvin}.</li>
  * </ul>
  * Thread-safe (stateless).
  */
@@ -38,6 +42,8 @@ public final class LinePoints {
   public static final String FACILITY = "facility";
   /** The measurement of actions and their results. */
   public static final String ACTION = "action";
+  /** The measurement of the nodes' changes of availability. */
+  public static final String NODE_STATE = "node_state";
 
   /** The metrics in field order, copied once ({@code values()} clones per call). */
   private static final NodeMetric[] METRICS = NodeMetric.values();
@@ -82,6 +88,29 @@ public final class LinePoints {
    */
   public static int appendAction(StringBuilder out, AuditEvent event) {
     return ActionLines.append(out, event);
+  }
+
+  /**
+   * Appends the one point of a node's availability after a change, stamped at its {@code
+   * since}, so that the same change written again is the same point; returns 1. Draining a node
+   * in its state keeps its {@code since}, so the drain replaces the point of that state.
+   */
+  public static int appendNodeState(StringBuilder out, NodeAvailability changed) {
+    long since = changed.since().toEpochMilli();
+    LineProtocol.measurement(out, NODE_STATE);
+    LineProtocol.tag(out, "node", changed.node().name());
+    LineProtocol.tag(out, "site", changed.node().site().value());
+    LineProtocol.stringField(out, ' ', "state", state(changed.state()));
+    LineProtocol.intField(out, ',', "since_ms", since);
+    LineProtocol.boolField(out, ',', "drained", changed.drained());
+    LineProtocol.boolField(out, ',', "drained_by_kelvin", changed.drainedByKelvin());
+    LineProtocol.timestampMillis(out, since);
+    return 1;
+  }
+
+  /** A state as the {@code state} field stores it, e.g. {@code down}. */
+  public static String state(NodeAvailability.State state) {
+    return state.name().toLowerCase(Locale.ROOT);
   }
 
   /** The measurement a device's metrics go to. */

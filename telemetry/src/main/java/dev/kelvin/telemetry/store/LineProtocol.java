@@ -94,6 +94,13 @@ final class LineProtocol {
     out.append('=').append(value).append('i');
   }
 
+  /** Appends {@code sep key=true} or {@code sep key=false}: a boolean field. */
+  static void boolField(StringBuilder out, char sep, String key, boolean value) {
+    out.append(sep);
+    key(out, key);
+    out.append('=').append(value);
+  }
+
   /** Appends {@code sep key="value"}: double quotes and backslashes escaped. */
   static void stringField(StringBuilder out, char sep, String key, String value) {
     out.append(sep);

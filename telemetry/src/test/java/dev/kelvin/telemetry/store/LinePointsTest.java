@@ -17,6 +17,7 @@ import dev.kelvin.core.model.FacilityKind;
 import dev.kelvin.core.model.FacilityReading;
 import dev.kelvin.core.model.JobId;
 import dev.kelvin.core.model.MetricValues;
+import dev.kelvin.core.model.NodeAvailability;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.NodeReading;
@@ -76,6 +77,26 @@ class LinePointsTest {
 
     assertThat(out.toString()).startsWith("node,node=n07,rack=unknown,site=site-a seq=7i " + MS
         + "\nnode_gpu,gpu=3,");
+  }
+
+  @Test
+  void writes_a_change_of_availability_stamped_at_its_since_with_its_drain() {
+    StringBuilder out = new StringBuilder();
+    int points = LinePoints.appendNodeState(out, new NodeAvailability(N07,
+        NodeAvailability.State.DOWN, AT, Optional.of(AT.plusSeconds(5)), true));
+
+    assertThat(points).isEqualTo(1);
+    assertThat(out.toString()).isEqualTo("node_state,node=n07,site=site-a state=\"down\","
+        + "since_ms=" + MS + "i,drained=true,drained_by_kelvin=true " + MS + "\n");
+  }
+
+  @Test
+  void writes_a_change_of_a_node_not_drained_as_drained_false() {
+    StringBuilder out = new StringBuilder();
+    LinePoints.appendNodeState(out, NodeAvailability.of(N07, NodeAvailability.State.IDLE, AT));
+
+    assertThat(out.toString()).contains(" state=\"idle\",since_ms=" + MS
+        + "i,drained=false,drained_by_kelvin=false " + MS + "\n");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.kelvin.telemetry.store.history;
 
+import dev.kelvin.core.model.NodeAvailability;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.SiteId;
@@ -14,16 +15,49 @@ import java.util.Optional;
  * Every statement groups by {@code time(step)} with {@code fill(none)}, so a step with no data
  * gives no row. A node's series is its metric's mean ({@code mean()}) or last value ({@code
  * last()}) per step. Site power is a subquery: each node's mean power per step (grouped by site and
- * node, since node names are unique only within a site), summed per step. Thread-safe.
+ * node, since node names are unique only within a site), summed per step. The nodes' failures
+ * are read from {@code node_state}: its changes to {@code down}, and each node's first change.
+ * Thread-safe.
  */
 final class HistoryQueries {
+  /** One series per node: names are unique only within a site. */
+  private static final String BY_NODE = " GROUP BY " + InfluxQl.identifier("site") + ", "
+      + InfluxQl.identifier("node");
+
   private final String measurement;
+  private final String states;
 
   /** Queries of {@code database}; {@code retentionPolicy} empty reads the default policy. */
   HistoryQueries(String database, Optional<String> retentionPolicy) {
-    this.measurement = retentionPolicy
+    String prefix = retentionPolicy
         .map(rp -> InfluxQl.identifier(database) + "." + InfluxQl.identifier(rp) + ".")
-        .orElse("") + InfluxQl.identifier(LinePoints.NODE);
+        .orElse("");
+    this.measurement = prefix + InfluxQl.identifier(LinePoints.NODE);
+    this.states = prefix + InfluxQl.identifier(LinePoints.NODE_STATE);
+  }
+
+  /**
+   * The changes to {@code down} in {@code [from, to)} of the nodes of one site or of all, one
+   * series per node ({@code node_state}, grouped by site and node), oldest first.
+   */
+  String failures(Optional<SiteId> site, Instant from, Instant to) {
+    return "SELECT " + InfluxQl.identifier("state") + " FROM " + states + " WHERE "
+        + range(from, to) + " AND " + InfluxQl.identifier("state") + " = "
+        + InfluxQl.literal(LinePoints.state(NodeAvailability.State.DOWN)) + ofSite(site)
+        + BY_NODE;
+  }
+
+  /**
+   * The first change stored before {@code to} of each node of one site or of all, one series
+   * per node: the row's time is the change's.
+   */
+  String firstChanges(Optional<SiteId> site, Instant to) {
+    return "SELECT first(" + InfluxQl.identifier("state") + ") FROM " + states + " WHERE time < "
+        + InfluxQl.time(to) + ofSite(site) + BY_NODE;
+  }
+
+  private static String ofSite(Optional<SiteId> site) {
+    return site.map(s -> " AND " + tagIs("site", s.value())).orElse("");
   }
 
   /**

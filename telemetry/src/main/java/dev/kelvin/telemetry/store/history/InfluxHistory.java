@@ -8,9 +8,12 @@ import dev.kelvin.telemetry.store.InfluxSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
@@ -90,6 +93,45 @@ public final class InfluxHistory implements HistorySource, AutoCloseable {
     return metricPoints(queries.nodeLast(node, metric, start, to, step));
   }
 
+  @Override
+  public List<NodeFailures> nodeFailures(Optional<SiteId> site, Instant from, Instant to) {
+    Objects.requireNonNull(site, "site");
+    HistorySource.checkSpan(from, to);
+    Map<NodeId, List<Instant>> failures = new HashMap<>();
+    for (QueryResult.Series node : series(queries.failures(site, from, to))) {
+      List<Instant> times = failures.computeIfAbsent(nodeOf(node), id -> new ArrayList<>());
+      for (List<Object> row : values(node)) {
+        times.add(time(row));
+      }
+    }
+    TreeMap<NodeId, NodeFailures> answer = new TreeMap<>();
+    for (QueryResult.Series node : series(queries.firstChanges(site, to))) {
+      NodeId id = nodeOf(node);
+      for (List<Object> row : values(node)) {
+        Instant first = time(row);
+        answer.put(id, new NodeFailures(id, first.isBefore(from) ? from : first,
+            failures.getOrDefault(id, List.of()).stream().sorted().distinct().toList()));
+      }
+    }
+    return List.copyOf(answer.values());
+  }
+
+  /** The node a series grouped by site and node is of. */
+  private NodeId nodeOf(QueryResult.Series series) {
+    Map<String, String> tags = series.getTags() == null ? Map.of() : series.getTags();
+    String site = tags.get("site");
+    String node = tags.get("node");
+    if (site == null || node == null || site.isEmpty() || node.isEmpty()) {
+      throw unavailable("a node_state series without its site and node tags: " + tags, null);
+    }
+    try {
+      return NodeId.of(site, node);
+    } catch (IllegalArgumentException e) {
+      throw unavailable("a node_state series of a node Kelvin cannot name (" + tags + "): "
+          + e.getMessage(), e);
+    }
+  }
+
   /** The rows of {@code influxQl}'s answer as points; a row without a value gives none. */
   private List<MetricPoint> metricPoints(String influxQl) {
     List<MetricPoint> points = new ArrayList<>();
@@ -114,24 +156,34 @@ public final class InfluxHistory implements HistorySource, AutoCloseable {
 
   /** Every row of every series of the answer, in the order InfluxDB sent them. */
   private List<List<Object>> rows(String influxQl) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (QueryResult.Series series : series(influxQl)) {
+      rows.addAll(values(series));
+    }
+    return rows;
+  }
+
+  private static List<List<Object>> values(QueryResult.Series series) {
+    return series.getValues() == null ? List.of() : series.getValues();
+  }
+
+  /** Every series of the answer, in the order InfluxDB sent them. */
+  private List<QueryResult.Series> series(String influxQl) {
     QueryResult answer = ask(influxQl);
     if (answer.hasError()) {
       throw unavailable("the query was refused: " + answer.getError(), null);
     }
-    List<List<Object>> rows = new ArrayList<>();
+    List<QueryResult.Series> all = new ArrayList<>();
     for (QueryResult.Result result : answer.getResults() == null
         ? List.<QueryResult.Result>of() : answer.getResults()) {
       if (result.hasError()) {
         throw unavailable("the query was refused: " + result.getError(), null);
       }
-      for (QueryResult.Series series : result.getSeries() == null
-          ? List.<QueryResult.Series>of() : result.getSeries()) {
-        if (series.getValues() != null) {
-          rows.addAll(series.getValues());
-        }
+      if (result.getSeries() != null) {
+        all.addAll(result.getSeries());
       }
     }
-    return rows;
+    return all;
   }
 
   private QueryResult ask(String influxQl) {

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
@@ -43,6 +45,31 @@ public final class HistoryDatabase implements AutoCloseable {
     try (InfluxStore store = InfluxStore.open(settings(), InstantSource.system())) {
       feed.accept(reading -> store.accept(reading, reading.at()));
     }
+  }
+
+  /**
+   * Hands a real store to {@code feed} (for the nodes' changes of availability, say), and waits
+   * until all it took is stored.
+   */
+  public void writeThrough(Consumer<InfluxStore> feed) {
+    try (InfluxStore store = InfluxStore.open(settings(), InstantSource.system())) {
+      feed.accept(store);
+    }
+  }
+
+  /** The rows of every series of {@code influxQl}'s answer, asked of this database. */
+  public List<List<Object>> rows(String influxQl) {
+    QueryResult result = admin.query(new Query(influxQl, name));
+    if (result.hasError() || result.getResults().get(0).hasError()) {
+      throw new IllegalStateException(influxQl + ": " + result.getError() + " "
+          + result.getResults());
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    List<QueryResult.Series> series = result.getResults().get(0).getSeries();
+    for (QueryResult.Series each : series == null ? List.<QueryResult.Series>of() : series) {
+      rows.addAll(each.getValues());
+    }
+    return rows;
   }
 
   private void execute(String influxQl) {

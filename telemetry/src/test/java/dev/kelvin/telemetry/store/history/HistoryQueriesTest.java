@@ -78,4 +78,22 @@ class HistoryQueriesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("gpu_power_limit_w").hasMessageContaining("per device only");
   }
+
+  @Test
+  void failures_are_the_changes_to_down_of_each_node_of_one_site() {
+    String query = queries.failures(Optional.of(SiteId.of("site-a")), START, TO);
+
+    assertThat(query).isEqualTo("SELECT \"state\" FROM \"node_state\" WHERE time >="
+        + " 1700000000000ms AND time < 1700003600000ms AND \"state\" = 'down' AND \"site\" ="
+        + " 'site-a' GROUP BY \"site\", \"node\"");
+  }
+
+  @Test
+  void first_changes_of_every_site_look_back_without_a_start() {
+    String query = new HistoryQueries("kelvin", Optional.of("year")).firstChanges(
+        Optional.empty(), TO);
+
+    assertThat(query).isEqualTo("SELECT first(\"state\") FROM \"kelvin\".\"year\"."
+        + "\"node_state\" WHERE time < 1700003600000ms GROUP BY \"site\", \"node\"");
+  }
 }

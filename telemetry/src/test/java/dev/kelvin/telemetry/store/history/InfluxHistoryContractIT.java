@@ -2,6 +2,7 @@ package dev.kelvin.telemetry.store.history;
 
 import static dev.kelvin.core.testkit.Readings.reading;
 
+import dev.kelvin.core.model.NodeAvailability;
 import dev.kelvin.core.port.HistorySource;
 import dev.kelvin.core.testkit.HistorySourceContract;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link InfluxHistory} keeps the port's contract against the real InfluxDB 1.x of
  * scripts/services.sh: each case's readings (counters included) are written through the real
  * {@code InfluxStore} into a database of its own, then read back with InfluxQL ({@code mean()}
- * and {@code last()} per step).
+ * and {@code last()} per step); the nodes' changes of availability likewise, into {@code
+ * node_state}, read back as failures.
  */
 class InfluxHistoryContractIT extends HistorySourceContract {
   /**
@@ -44,6 +46,16 @@ class InfluxHistoryContractIT extends HistorySourceContract {
             .with(stored.metric(), stored.value()).build());
       }
     });
+    InfluxHistory history = new InfluxHistory(db.settings());
+    opened.add(0, history);
+    return history;
+  }
+
+  @Override
+  protected HistorySource storingChanges(List<NodeAvailability> changes) {
+    HistoryDatabase db = new HistoryDatabase(spoolDir);
+    opened.add(db);
+    db.writeThrough(store -> changes.forEach(store::acceptAvailability));
     InfluxHistory history = new InfluxHistory(db.settings());
     opened.add(0, history);
     return history;
