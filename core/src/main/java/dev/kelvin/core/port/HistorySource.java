@@ -49,7 +49,8 @@ public interface HistorySource {
   /**
    * The failures of the nodes of {@code site} (of every site when empty) in {@code [from, to)},
    * as the store kept the nodes' changes of availability: each change to {@code DOWN} stamped
-   * inside the range is one failure, at its {@code since}. One entry per node with any change
+   * inside the range from a state that was not (the node's last change before the range
+   * included) is one failure, at its {@code since}, as the live features count them. One entry per node with any change
    * stored before {@code to}, failures or not, in node order; none when nothing was stored.
    *
    * @throws IllegalArgumentException when {@code to} is before {@code from}

@@ -150,13 +150,26 @@ public abstract class HistorySourceContract {
   @Test
   void node_failures_keep_nodes_of_the_same_name_on_other_sites_apart_and_ask_one_site() {
     HistorySource source = storingChanges(List.of(change(A1, State.DOWN, 5),
-        change(B1, State.IDLE, -5), change(B1, State.DOWN, 7), change(B1, State.DOWN, 9)));
+        change(B1, State.IDLE, -5), change(B1, State.DOWN, 7), change(B1, State.IDLE, 8),
+        change(B1, State.DOWN, 9)));
 
     assertThat(source.nodeFailures(Optional.empty(), t0(), minute(60))).containsExactly(
         new NodeFailures(A1, minute(5), List.of(minute(5))),
         new NodeFailures(B1, t0(), List.of(minute(7), minute(9))));
     assertThat(source.nodeFailures(Optional.of(SiteId.of("site-b")), t0(), minute(60)))
         .containsExactly(new NodeFailures(B1, t0(), List.of(minute(7), minute(9))));
+  }
+
+  @Test
+  void node_failures_count_a_node_reported_down_again_without_coming_up_once_as_live_does() {
+    HistorySource source = storingChanges(List.of(change(A1, State.DOWN, -10),
+        change(A1, State.DOWN, 5), change(A1, State.IDLE, 20), change(A1, State.DOWN, 30),
+        change(A1, State.DOWN, 35), change(B1, State.IDLE, -10), change(B1, State.DOWN, 5)));
+
+    assertThat(source.nodeFailures(Optional.empty(), t0(), minute(60)))
+        .as("A1 was down when the range began: minute 5 is no new failure, minute 30 is")
+        .containsExactly(new NodeFailures(A1, t0(), List.of(minute(30))),
+            new NodeFailures(B1, t0(), List.of(minute(5))));
   }
 
   @Test

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -50,15 +49,27 @@ public final class InMemoryHistory implements HistorySource {
     changes.forEach((node, byTime) -> {
       if (site.map(s -> s.equals(node.site())).orElse(true) && byTime.firstKey().isBefore(to)) {
         Instant first = byTime.firstKey();
-        TreeSet<Instant> failures = new TreeSet<>();
-        byTime.subMap(from, true, to, false).values().stream()
-            .filter(change -> change.state() == NodeAvailability.State.DOWN)
-            .forEach(change -> failures.add(change.since()));
         answer.add(new NodeFailures(node, first.isBefore(from) ? from : first,
-            List.copyOf(failures)));
+            downs(byTime, from, to)));
       }
     });
     return answer;
+  }
+
+  /** The changes to DOWN in {@code [from, to)} from a state that was not, as live counts. */
+  private static List<Instant> downs(TreeMap<Instant, NodeAvailability> byTime, Instant from,
+      Instant to) {
+    Map.Entry<Instant, NodeAvailability> before = byTime.lowerEntry(from);
+    boolean down = before != null && before.getValue().state() == NodeAvailability.State.DOWN;
+    List<Instant> downs = new ArrayList<>();
+    for (NodeAvailability change : byTime.subMap(from, true, to, false).values()) {
+      boolean nowDown = change.state() == NodeAvailability.State.DOWN;
+      if (nowDown && !down) {
+        downs.add(change.since());
+      }
+      down = nowDown;
+    }
+    return downs;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.kelvin.telemetry.store.history;
 
-import dev.kelvin.core.model.NodeAvailability;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.SiteId;
@@ -16,7 +15,8 @@ import java.util.Optional;
  * gives no row. A node's series is its metric's mean ({@code mean()}) or last value ({@code
  * last()}) per step. Site power is a subquery: each node's mean power per step (grouped by site and
  * node, since node names are unique only within a site), summed per step. The nodes' failures
- * are read from {@code node_state}: its changes to {@code down}, and each node's first change.
+ * are read from {@code node_state}: its changes, the last before the range, and each node's
+ * first change.
  * Thread-safe.
  */
 final class HistoryQueries {
@@ -37,14 +37,22 @@ final class HistoryQueries {
   }
 
   /**
-   * The changes to {@code down} in {@code [from, to)} of the nodes of one site or of all, one
-   * series per node ({@code node_state}, grouped by site and node), oldest first.
+   * Every change in {@code [from, to)} of the nodes of one site or of all, one series per node
+   * ({@code node_state}, grouped by site and node), oldest first: a failure is a change to
+   * {@code down} from a state that was not.
    */
-  String failures(Optional<SiteId> site, Instant from, Instant to) {
+  String changes(Optional<SiteId> site, Instant from, Instant to) {
     return "SELECT " + InfluxQl.identifier("state") + " FROM " + states + " WHERE "
-        + range(from, to) + " AND " + InfluxQl.identifier("state") + " = "
-        + InfluxQl.literal(LinePoints.state(NodeAvailability.State.DOWN)) + ofSite(site)
-        + BY_NODE;
+        + range(from, to) + ofSite(site) + BY_NODE;
+  }
+
+  /**
+   * The last change stored before {@code from} of each node of one site or of all, one series
+   * per node: the state each node was in when the range began.
+   */
+  String lastChanges(Optional<SiteId> site, Instant from) {
+    return "SELECT last(" + InfluxQl.identifier("state") + ") FROM " + states + " WHERE time < "
+        + InfluxQl.time(from) + ofSite(site) + BY_NODE;
   }
 
   /**

@@ -1,10 +1,12 @@
 package dev.kelvin.telemetry.store.history;
 
+import dev.kelvin.core.model.NodeAvailability;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.SiteId;
 import dev.kelvin.core.port.HistorySource;
 import dev.kelvin.telemetry.store.InfluxSettings;
+import dev.kelvin.telemetry.store.LinePoints;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +35,8 @@ import org.influxdb.dto.QueryResult;
  * in no message. Thread-safe.
  */
 public final class InfluxHistory implements HistorySource, AutoCloseable {
+  /** The state of a failed node as {@code node_state} stores it. */
+  private static final String DOWN = LinePoints.state(NodeAvailability.State.DOWN);
   private final HistoryQueries queries;
   private final Function<String, QueryResult> run;
   private final Runnable closer;
@@ -97,12 +101,14 @@ public final class InfluxHistory implements HistorySource, AutoCloseable {
   public List<NodeFailures> nodeFailures(Optional<SiteId> site, Instant from, Instant to) {
     Objects.requireNonNull(site, "site");
     HistorySource.checkSpan(from, to);
+    Map<NodeId, String> before = new HashMap<>();
+    for (QueryResult.Series node : series(queries.lastChanges(site, from))) {
+      values(node).forEach(row -> before.put(nodeOf(node), String.valueOf(row.get(1))));
+    }
     Map<NodeId, List<Instant>> failures = new HashMap<>();
-    for (QueryResult.Series node : series(queries.failures(site, from, to))) {
-      List<Instant> times = failures.computeIfAbsent(nodeOf(node), id -> new ArrayList<>());
-      for (List<Object> row : values(node)) {
-        times.add(time(row));
-      }
+    for (QueryResult.Series node : series(queries.changes(site, from, to))) {
+      NodeId id = nodeOf(node);
+      failures.put(id, downs(values(node), DOWN.equals(before.get(id))));
     }
     TreeMap<NodeId, NodeFailures> answer = new TreeMap<>();
     for (QueryResult.Series node : series(queries.firstChanges(site, to))) {
@@ -110,10 +116,28 @@ public final class InfluxHistory implements HistorySource, AutoCloseable {
       for (List<Object> row : values(node)) {
         Instant first = time(row);
         answer.put(id, new NodeFailures(id, first.isBefore(from) ? from : first,
-            failures.getOrDefault(id, List.of()).stream().sorted().distinct().toList()));
+            failures.getOrDefault(id, List.of())));
       }
     }
     return List.copyOf(answer.values());
+  }
+
+  /**
+   * The times of the changes to {@code down} among {@code rows} (time, state; oldest first)
+   * from a state that was not, as the live features count failures: a node reported down
+   * again without coming back up failed once.
+   */
+  private List<Instant> downs(List<List<Object>> rows, boolean downBefore) {
+    List<Instant> downs = new ArrayList<>();
+    boolean down = downBefore;
+    for (List<Object> row : rows) {
+      boolean nowDown = DOWN.equals(String.valueOf(row.get(1)));
+      if (nowDown && !down) {
+        downs.add(time(row));
+      }
+      down = nowDown;
+    }
+    return downs;
   }
 
   /** The node a series grouped by site and node is of. */

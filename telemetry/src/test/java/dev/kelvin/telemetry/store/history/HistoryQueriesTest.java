@@ -80,12 +80,20 @@ class HistoryQueriesTest {
   }
 
   @Test
-  void failures_are_the_changes_to_down_of_each_node_of_one_site() {
-    String query = queries.failures(Optional.of(SiteId.of("site-a")), START, TO);
+  void changes_are_every_change_of_each_node_of_one_site_in_the_range() {
+    String query = queries.changes(Optional.of(SiteId.of("site-a")), START, TO);
 
     assertThat(query).isEqualTo("SELECT \"state\" FROM \"node_state\" WHERE time >="
-        + " 1700000000000ms AND time < 1700003600000ms AND \"state\" = 'down' AND \"site\" ="
-        + " 'site-a' GROUP BY \"site\", \"node\"");
+        + " 1700000000000ms AND time < 1700003600000ms AND \"site\" = 'site-a'"
+        + " GROUP BY \"site\", \"node\"");
+  }
+
+  @Test
+  void last_changes_are_each_nodes_state_when_the_range_begins() {
+    String query = queries.lastChanges(Optional.empty(), START);
+
+    assertThat(query).isEqualTo("SELECT last(\"state\") FROM \"node_state\" WHERE time <"
+        + " 1700000000000ms GROUP BY \"site\", \"node\"");
   }
 
   @Test
