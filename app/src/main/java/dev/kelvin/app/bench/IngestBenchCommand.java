@@ -4,7 +4,9 @@ import dev.kelvin.app.VersionProvider;
 import dev.kelvin.core.wire.MqttEndpoint;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -44,11 +46,14 @@ public final class IngestBenchCommand implements Callable<Integer> {
   private Path services;
 
   @Option(names = "--warmup", defaultValue = "10", paramLabel = "N",
-      description = "Seconds of publishing to the bare subscriber and to Kelvin's ingest (store"
-          + " left out) before the measured runs, not counted, so that the measured runs find"
-          + " the code compiled as in a controller that has run a while; 0 for none (default:"
-          + " ${DEFAULT-VALUE}).")
+      description = "Seconds of publishing to the bare subscriber, to Kelvin's ingest (store"
+          + " left out) and into InfluxDB before the measured runs, not counted, so that the"
+          + " measured runs find the code compiled and the nodes' series in the database as in"
+          + " a controller that has run a while; 0 for none (default: ${DEFAULT-VALUE}).")
   private int warmupSeconds;
+
+  /** The time the measured run's readings are stamped from, as the publisher stamps them. */
+  private final Clock clock = Clock.systemUTC();
 
   @Option(names = "--quick", description = "Publish for 5 s per run: a smoke run.")
   private boolean quick;
@@ -64,16 +69,18 @@ public final class IngestBenchCommand implements Callable<Integer> {
     Duration duration = Duration.ofSeconds(quick ? 5 : seconds);
     Runs runs;
     try (QuietLogs quiet = QuietLogs.raiseToWarn();
-        BenchServices running = BenchServices.start(services)) {
+        BenchServices running = BenchServices.start(services);
+        BenchStores.Database database = new BenchStores.Database(running)) {
       table.header(machine);
-      warmUp(broker(running));
-      runs = measure(running, table, duration);
+      warmUp(broker(running), database);
+      runs = measure(broker(running), database, table, duration);
       table.line(String.format(Locale.ROOT, "ratio %.2f of the bare subscriber, %d lost,"
           + " %d readings per message, %d nodes, %d s of publishing per run", runs.ratio(),
           runs.kelvin().lost(), batch, nodes, duration.toSeconds()));
       if (warmupSeconds > 0) {
         table.line(String.format(Locale.ROOT, "warm-up: %d s of publishing to the bare"
-            + " subscriber and to Kelvin's ingest (store left out) before the runs, not"
+            + " subscriber, to Kelvin's ingest with the store left out and into InfluxDB (the"
+            + " measured run's database, so its nodes' series exist) before the runs, not"
             + " counted", warmupSeconds));
       }
     }
@@ -90,30 +97,36 @@ public final class IngestBenchCommand implements Callable<Integer> {
     }
   }
 
-  private Runs measure(BenchServices running, BenchTable table, Duration duration)
-      throws Exception {
-    IngestBench bench = new IngestBench(broker(running), nodes, batch, duration);
+  private Runs measure(MqttEndpoint broker, BenchStores.Database database, BenchTable table,
+      Duration duration) throws Exception {
+    IngestBench bench = new IngestBench(broker, nodes, batch, duration);
     IngestBench.Run bare = bench.bare();
     table.row(row("bare subscriber (counts only)", bare));
     try (IngestBench.Store store = BenchStores.counting()) {
       table.row(row("Kelvin ingest, store left out", bench.kelvin(store)));
     }
     IngestBench.Run kelvin;
-    try (IngestBench.Store store = BenchStores.influx(running)) {
+    try (IngestBench.Store store = database.store(clock.instant())) {
       kelvin = bench.kelvin(store);
     }
     table.row(row("Kelvin ingest into InfluxDB", kelvin));
     return new Runs(bare, kelvin);
   }
 
-  /** Runs the bare subscriber and Kelvin's store-less ingest for the warm-up, uncounted. */
-  private void warmUp(MqttEndpoint broker) throws Exception {
+  /**
+   * Runs the bare subscriber, Kelvin's store-less ingest and Kelvin's ingest into
+   * {@code database} for the warm-up, uncounted.
+   */
+  private void warmUp(MqttEndpoint broker, BenchStores.Database database) throws Exception {
     if (warmupSeconds <= 0) {
       return;
     }
     IngestBench warm = new IngestBench(broker, nodes, batch, Duration.ofSeconds(warmupSeconds));
     warm.bare();
     try (IngestBench.Store store = BenchStores.counting()) {
+      warm.kelvin(store);
+    }
+    try (IngestBench.Store store = database.store(Instant.EPOCH)) {
       warm.kelvin(store);
     }
   }
