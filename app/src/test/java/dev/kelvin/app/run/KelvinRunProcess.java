@@ -59,6 +59,15 @@ final class KelvinRunProcess implements AutoCloseable {
    * there.
    */
   double metric(String metric) throws IOException, InterruptedException {
+    return metric(metric, List.of());
+  }
+
+  /**
+   * The value of {@code metric} on {@code /metrics}, summed over the series whose labels
+   * include each of {@code labels} (as written there, e.g. {@code read="failures"}); NaN when
+   * none is there.
+   */
+  double metric(String metric, List<String> labels) throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(
             dashboard.resolve("/metrics")).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -67,7 +76,8 @@ final class KelvinRunProcess implements AutoCloseable {
     }
     double sum = Double.NaN;
     for (String line : response.body().split("\n")) {
-      if (line.startsWith(metric + " ") || line.startsWith(metric + "{")) {
+      boolean named = line.startsWith(metric + " ") || line.startsWith(metric + "{");
+      if (named && labels.stream().allMatch(line::contains)) {
         double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
         sum = Double.isNaN(sum) ? value : sum + value;
       }

@@ -1,0 +1,120 @@
+package dev.kelvin.app.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kelvin.core.testkit.TestServices;
+import dev.kelvin.core.wire.MqttEndpoint;
+import dev.kelvin.telemetry.store.InfluxSettings;
+import dev.kelvin.telemetry.store.InfluxTestDatabase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A node failure seen in the real Slurm reaches InfluxDB and comes back after a restart, with
+ * every part real: the packaged {@code kelvin run} (Slurm read every second, readings and
+ * availability stored in the test services' InfluxDB), the local Slurm of
+ * {@code scripts/slurm.sh} and its {@code scontrol}. The first run stores node n3's change to
+ * down as one {@code node_state} point; the second run, on the same database, reads the site's
+ * failure history back for the shipped failure model ({@code read="failures"}).
+ */
+class SlurmFailureHistoryIT {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String DOWN_N3 = "SELECT count(since_ms) FROM node_state WHERE"
+      + " \"site\" = 'site-fh' AND \"node\" = 'n3' AND \"state\" = 'down'";
+
+  @TempDir
+  Path dir;
+
+  private final InfluxTestDatabase db = InfluxTestDatabase.onTestServices();
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    scontrol("update", "NodeName=n3", "State=RESUME");
+    db.close();
+  }
+
+  @Test
+  @Timeout(value = 150, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void a_node_that_slurm_sets_down_is_stored_and_read_back_as_a_failure_after_a_restart()
+      throws Exception {
+    Path config = config(db.settings(dir.resolve("spool")));
+    try (KelvinRunProcess first = KelvinRunProcess.start("first run", config)
+        .awaitReady(WAIT)) {
+      await("Slurm polled").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+          .until(() -> first.metric("kelvin_workload_slurm_polls_ok_total") >= 1);
+      assertThat(db.count(DOWN_N3)).as("no failure stored before").isZero();
+
+      scontrol("update", "NodeName=n3", "State=DOWN", "Reason=kelvin-it-failure");
+
+      await("n3's change to down stored").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+          .until(() -> db.count(DOWN_N3) == 1);
+      assertThat(first.stop(WAIT)).as("exit code of an orderly stop").isZero();
+    }
+    try (KelvinRunProcess second = KelvinRunProcess.start("second run", config)
+        .awaitReady(WAIT)) {
+      await("the site's failure history read back").atMost(WAIT)
+          .pollInterval(Duration.ofMillis(200)).until(() -> second.metric(
+              "kelvin_predictor_backfill_scopes_total",
+              List.of("outcome=\"filled\"", "read=\"failures\"")) >= 1);
+      assertThat(second.metric("kelvin_predictor_backfill_scopes_total",
+          List.of("outcome=\"failed\"", "read=\"failures\""))).isZero();
+      assertThat(db.count(DOWN_N3)).as("a restart stores the same failure once").isEqualTo(1);
+      assertThat(second.stop(WAIT)).as("exit code of an orderly stop").isZero();
+    }
+  }
+
+  private Path config(InfluxSettings influx) throws IOException {
+    MqttEndpoint broker = TestServices.mqtt();
+    Path mqttPassword = Files.writeString(dir.resolve("mqtt.password"),
+        broker.password().orElseThrow());
+    Path influxPassword = Files.writeString(dir.resolve("influx.password"),
+        influx.password().orElseThrow());
+    return Files.writeString(dir.resolve("kelvin.yaml"), String.join("\n",
+        "mqtt:", "  broker: " + broker.broker(),
+        "  username: " + broker.username().orElseThrow(), "  password_file: " + mqttPassword,
+        "  topic_prefix: " + TestServices.uniqueTopics().prefix(),
+        "audit:", "  file: " + dir.resolve("audit.jsonl"),
+        "dashboard:", "  port: 0",
+        "store:", "  influx:", "    url: " + influx.url(), "    database: " + influx.database(),
+        "    username: " + influx.username().orElseThrow(),
+        "    password_file: " + influxPassword, "    spool_dir: " + influx.spoolDir(),
+        "    flush_interval: 200ms",
+        "workload:", "  slurm:", "    enabled: true", "    site: site-fh",
+        "    poll_interval: 1s", "    command_timeout: 1s", "    conf_file: " + slurmConf(),
+        ""));
+  }
+
+  /** Runs {@code scontrol} with the local Slurm's configuration; fails on a non-zero exit. */
+  private static void scontrol(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("scontrol"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("SLURM_CONF", slurmConf());
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(20, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IllegalStateException("scontrol " + String.join(" ", args) + " failed: "
+          + output.strip());
+    }
+  }
+
+  private static String slurmConf() {
+    String conf = System.getenv("KELVIN_IT_SLURM_CONF");
+    if (conf == null || conf.isBlank()) {
+      throw new IllegalStateException("KELVIN_IT_SLURM_CONF is not set: run ./test.sh, or"
+          + " scripts/slurm.sh start and eval \"$(scripts/services.sh env)\"");
+    }
+    return conf;
+  }
+}
