@@ -21,12 +21,16 @@ final class SlurmConfig {
     String site = section.string("site", "site-a");
     Duration interval = section.duration("poll_interval", SlurmSettings.DEFAULT_POLL_INTERVAL);
     Duration timeout = section.duration("command_timeout",
-        SlurmSettings.DEFAULT_COMMAND_TIMEOUT);
+        min(SlurmSettings.DEFAULT_COMMAND_TIMEOUT, interval));
     Optional<Path> binDir = section.optionalPath("bin_dir");
     List<String> prefix = section.stringList("command_prefix", List.of());
     Optional<Path> conf = section.optionalPath("conf_file");
     SlurmSettings settings = section.build(() -> new SlurmSettings(SiteId.of(site), interval,
         timeout, binDir, prefix, conf));
     return enabled ? Optional.of(settings) : Optional.empty();
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 }

@@ -54,6 +54,15 @@ class SlurmConfigTest {
   }
 
   @Test
+  void a_poll_interval_under_5_s_gives_each_command_the_whole_interval_by_default()
+      throws IOException {
+    SlurmSettings slurm = RunConfig.read(write("workload:\n  slurm: { enabled: true,"
+        + " poll_interval: 2s }\n")).slurm().orElseThrow();
+
+    assertThat(slurm.commandTimeout()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
   void a_command_timeout_longer_than_the_poll_interval_is_refused_naming_the_section()
       throws IOException {
     Path file = write("workload:\n  slurm: { enabled: true, poll_interval: 5s,"
