@@ -5,57 +5,115 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kelvin.core.testkit.TestServices;
 import dev.kelvin.core.wire.MqttEndpoint;
+import dev.kelvin.telemetry.store.InfluxSettings;
+import dev.kelvin.telemetry.store.InfluxTestDatabase;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged {@code kelvin run} with {@code workload.slurm} on, against the test services'
- * Mosquitto and the local Slurm that {@code ./test.sh} starts ({@code scripts/slurm.sh}): the
- * controller says it reads Slurm, polls it on its own scheduler, and reports Slurm's four
- * nodes on {@code /metrics}, with no failed poll. What the report means (drains, jobs, down
- * nodes) is {@code SlurmWorkloadSourceIT}'s; this is the wiring.
+ * The packaged {@code kelvin run} with {@code workload.slurm} on, every part real: the local
+ * Slurm of {@code scripts/slurm.sh} (which {@code ./test.sh} starts) and its {@code scontrol},
+ * the test services' Mosquitto and InfluxDB (readings and availability stored). The first run
+ * says it reads Slurm, reports Slurm's four nodes on {@code /metrics} with no failed poll, and
+ * stores node n3's change to down as one {@code node_state} point; the second run, on the same
+ * database, reads the site's failure history back for the shipped failure model
+ * ({@code read="failures"}). What a report means (drains, jobs, down nodes) is
+ * {@code SlurmWorkloadSourceIT}'s; this is the wiring.
  */
 class RunSlurmIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String DOWN_N3 = "SELECT count(since_ms) FROM node_state WHERE"
+      + " \"site\" = 'site-fh' AND \"node\" = 'n3' AND \"state\" = 'down'";
 
   @TempDir
   Path dir;
 
+  private final InfluxTestDatabase db = InfluxTestDatabase.onTestServices();
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    scontrol("update", "NodeName=n3", "State=RESUME");
+    db.close();
+  }
+
   @Test
-  @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-  void a_run_with_slurm_on_reports_slurms_nodes_from_its_polls() throws Exception {
-    try (KelvinRunProcess run = KelvinRunProcess.start("slurm run", config()).awaitReady(WAIT)) {
-      assertThat(run.line(Pattern.compile("workload\\s+(Slurm .*)")))
-          .hasValue("Slurm (sinfo/squeue --json) as site site-it, every 1 s");
-
+  @Timeout(value = 150, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void reports_slurms_nodes_and_a_node_it_sets_down_is_read_back_as_a_failure_after_a_restart()
+      throws Exception {
+    Path config = config(db.settings(dir.resolve("spool")));
+    try (KelvinRunProcess first = KelvinRunProcess.start("first run", config)
+        .awaitReady(WAIT)) {
+      assertThat(first.line(Pattern.compile("workload\\s+(Slurm .*)")))
+          .hasValue("Slurm (sinfo/squeue --json) as site site-fh, every 1 s");
       await("Slurm polled twice").atMost(WAIT).pollInterval(Duration.ofMillis(200))
-          .until(() -> run.metric("kelvin_workload_slurm_polls_ok_total") >= 2);
+          .until(() -> first.metric("kelvin_workload_slurm_polls_ok_total") >= 2);
+      assertThat(first.metric("kelvin_workload_slurm_nodes")).isEqualTo(4);
+      assertThat(first.metric("kelvin_workload_slurm_polls_failed_total")).isZero();
+      assertThat(db.count(DOWN_N3)).as("no failure stored before").isZero();
 
-      assertThat(run.metric("kelvin_workload_slurm_nodes")).isEqualTo(4);
-      assertThat(run.metric("kelvin_workload_slurm_polls_failed_total")).isZero();
-      assertThat(run.stop(WAIT)).as("exit code of an orderly stop").isZero();
+      scontrol("update", "NodeName=n3", "State=DOWN", "Reason=kelvin-it-failure");
+
+      await("n3's change to down stored").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+          .until(() -> db.count(DOWN_N3) == 1);
+      assertThat(first.stop(WAIT)).as("exit code of an orderly stop").isZero();
+    }
+    try (KelvinRunProcess second = KelvinRunProcess.start("second run", config)
+        .awaitReady(WAIT)) {
+      await("the site's failure history read back").atMost(WAIT)
+          .pollInterval(Duration.ofMillis(200)).until(() -> second.metric(
+              "kelvin_predictor_backfill_scopes_total",
+              List.of("outcome=\"filled\"", "read=\"failures\"")) >= 1);
+      assertThat(second.metric("kelvin_predictor_backfill_scopes_total",
+          List.of("outcome=\"failed\"", "read=\"failures\""))).isZero();
+      assertThat(db.count(DOWN_N3)).as("a restart stores the same failure once").isEqualTo(1);
+      assertThat(second.stop(WAIT)).as("exit code of an orderly stop").isZero();
     }
   }
 
-  private Path config() throws IOException {
+  private Path config(InfluxSettings influx) throws IOException {
     MqttEndpoint broker = TestServices.mqtt();
-    Path password = Files.writeString(dir.resolve("mqtt.password"),
+    Path mqttPassword = Files.writeString(dir.resolve("mqtt.password"),
         broker.password().orElseThrow());
+    Path influxPassword = Files.writeString(dir.resolve("influx.password"),
+        influx.password().orElseThrow());
     return Files.writeString(dir.resolve("kelvin.yaml"), String.join("\n",
         "mqtt:", "  broker: " + broker.broker(),
-        "  username: " + broker.username().orElseThrow(), "  password_file: " + password,
+        "  username: " + broker.username().orElseThrow(), "  password_file: " + mqttPassword,
         "  topic_prefix: " + TestServices.uniqueTopics().prefix(),
         "audit:", "  file: " + dir.resolve("audit.jsonl"),
         "dashboard:", "  port: 0",
-        "workload:", "  slurm:", "    enabled: true", "    site: site-it",
-        "    poll_interval: 1s", "    command_timeout: 1s",
-        "    conf_file: " + slurmConf(), ""));
+        "store:", "  influx:", "    url: " + influx.url(), "    database: " + influx.database(),
+        "    username: " + influx.username().orElseThrow(),
+        "    password_file: " + influxPassword, "    spool_dir: " + influx.spoolDir(),
+        "    flush_interval: 200ms",
+        "workload:", "  slurm:", "    enabled: true", "    site: site-fh",
+        "    poll_interval: 1s", "    command_timeout: 1s", "    conf_file: " + slurmConf(),
+        ""));
+  }
+
+  /** Runs {@code scontrol} with the local Slurm's configuration; fails on a non-zero exit. */
+  private static void scontrol(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("scontrol"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("SLURM_CONF", slurmConf());
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(20, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IllegalStateException("scontrol " + String.join(" ", args) + " failed: "
+          + output.strip());
+    }
   }
 
   private static String slurmConf() {
