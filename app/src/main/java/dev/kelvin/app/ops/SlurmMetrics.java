@@ -1,12 +1,13 @@
 package dev.kelvin.app.ops;
 
+import static dev.kelvin.app.ops.StatsMeters.counter;
+import static dev.kelvin.app.ops.StatsMeters.gauge;
+
 import dev.kelvin.actuators.slurm.SlurmReject;
 import dev.kelvin.actuators.slurm.SlurmStats;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Supplier;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The Slurm workload source on {@code /metrics}: polls that replaced the report and polls that
@@ -35,15 +36,4 @@ public final class SlurmMetrics {
     }
   }
 
-  private static void counter(MeterRegistry registry, Supplier<SlurmStats> stats, String name,
-      String description, ToDoubleFunction<SlurmStats> value) {
-    FunctionCounter.builder(name, stats, s -> value.applyAsDouble(stats.get()))
-        .description(description).register(registry);
-  }
-
-  private static void gauge(MeterRegistry registry, Supplier<SlurmStats> stats, String name,
-      String description, ToDoubleFunction<SlurmStats> value) {
-    Gauge.builder(name, stats, s -> value.applyAsDouble(stats.get())).description(description)
-        .register(registry);
-  }
 }

@@ -1,12 +1,13 @@
 package dev.kelvin.app.ops;
 
+import static dev.kelvin.app.ops.StatsMeters.counter;
+import static dev.kelvin.app.ops.StatsMeters.gauge;
+
 import dev.kelvin.telemetry.store.StoreStats;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The InfluxDB store on {@code /metrics}: points written, spooled and replayed, the spool's
@@ -63,17 +64,6 @@ public final class StoreMetrics {
         REFUSED, StoreStats::pointsRefused);
   }
 
-  private static void counter(MeterRegistry registry, Supplier<StoreStats> stats, String name,
-      String description, ToDoubleFunction<StoreStats> value) {
-    FunctionCounter.builder(name, stats, s -> value.applyAsDouble(stats.get()))
-        .description(description).register(registry);
-  }
-
-  private static void gauge(MeterRegistry registry, Supplier<StoreStats> stats, String name,
-      String description, ToDoubleFunction<StoreStats> value) {
-    Gauge.builder(name, stats, s -> value.applyAsDouble(stats.get())).description(description)
-        .register(registry);
-  }
 
   private static void tagged(MeterRegistry registry, Supplier<StoreStats> stats, String name,
       String description, List<String> reasons,
