@@ -1,6 +1,7 @@
 package dev.kelvin.dashboard;
 
 import dev.kelvin.core.model.ClusterSnapshot;
+import dev.kelvin.core.model.NodeAvailability;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.NodeView;
@@ -11,24 +12,37 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.TreeSet;
 
-/** Turns a snapshot and the latest predictions into node rows, in the snapshot's node order. */
+/**
+ * Turns a snapshot and the latest predictions into node rows, in node order: every node heard
+ * from, and every node the workload manager reports though it sends no telemetry (a down node
+ * is often silent, and an operator must still see it).
+ */
 final class NodeRows {
   private NodeRows() {}
 
   static List<NodeRow> of(ClusterSnapshot snapshot, List<Prediction> predictions) {
     Map<NodeId, LoadForecast> forecasts = nearestNodeForecasts(predictions);
-    List<NodeRow> rows = new ArrayList<>(snapshot.nodes().size());
-    for (NodeView view : snapshot.views()) {
-      LoadForecast forecast = forecasts.get(view.id());
-      rows.add(row(view, snapshot, forecast == null ? null : forecast.powerWatts()));
+    TreeSet<NodeId> ids = new TreeSet<>(snapshot.nodes().keySet());
+    ids.addAll(snapshot.availability().keySet());
+    List<NodeRow> rows = new ArrayList<>(ids.size());
+    for (NodeId id : ids) {
+      NodeAvailability availability = snapshot.availability().get(id);
+      NodeView view = snapshot.nodes().get(id);
+      LoadForecast forecast = forecasts.get(id);
+      Double forecastWatts = forecast == null ? null : forecast.powerWatts();
+      rows.add(view == null ? silentRow(id, availability, forecastWatts)
+          : row(view, snapshot, forecastWatts, availability));
     }
     return rows;
   }
 
-  private static NodeRow row(NodeView view, ClusterSnapshot snapshot, Double forecastWatts) {
+  private static NodeRow row(NodeView view, ClusterSnapshot snapshot, Double forecastWatts,
+      NodeAvailability availability) {
     Duration age = Duration.between(view.latest().at(), snapshot.at());
     double ageSeconds = Math.round(age.toMillis() / 100.0) / 10.0;
     return new NodeRow(view.id().site().value(), view.id().name(), view.rack().value(),
@@ -37,7 +51,32 @@ final class NodeRows {
         value(view, NodeMetric.CPU_TEMP_LIMIT_CELSIUS), value(view, NodeMetric.INLET_TEMP_CELSIUS),
         value(view, NodeMetric.CPU_UTIL_RATIO), value(view, NodeMetric.CPU_FREQ_MHZ),
         value(view, NodeMetric.CPU_FREQ_CAP_MHZ), value(view, NodeMetric.CPU_FREQ_MAX_MHZ),
-        forecastWatts);
+        forecastWatts, state(availability), drained(availability),
+        drainedByKelvin(availability), since(availability));
+  }
+
+  /** A node the workload manager reports that has sent no telemetry: only its availability. */
+  private static NodeRow silentRow(NodeId id, NodeAvailability availability,
+      Double forecastWatts) {
+    return new NodeRow(id.site().value(), id.name(), null, null, null, false, null, null, null,
+        null, null, null, null, null, forecastWatts, state(availability), drained(availability),
+        drainedByKelvin(availability), since(availability));
+  }
+
+  private static String state(NodeAvailability availability) {
+    return availability == null ? null : availability.state().name().toLowerCase(Locale.ROOT);
+  }
+
+  private static Boolean drained(NodeAvailability availability) {
+    return availability == null ? null : availability.drained();
+  }
+
+  private static Boolean drainedByKelvin(NodeAvailability availability) {
+    return availability == null ? null : availability.drainedByKelvin();
+  }
+
+  private static String since(NodeAvailability availability) {
+    return availability == null ? null : availability.since().toString();
   }
 
   private static Double value(NodeView view, NodeMetric metric) {

@@ -7,7 +7,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kelvin.core.audit.AuditStage;
+import dev.kelvin.core.model.NodeAvailability;
+import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
+import dev.kelvin.core.model.SiteId;
+import dev.kelvin.core.testkit.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +58,24 @@ class DashboardEventsTest {
       assertThat(summary.get("hottest").get("node").asText()).isEqualTo("n02");
       assertThat(summary.get("hottest").get("cpuTempCelsius").asDouble()).isEqualTo(79);
       assertThat(summary.get("ingestAccepted").asLong()).isZero();
+    }
+  }
+
+  @Test
+  void the_nodes_event_carries_a_state_the_workload_manager_reports_later() throws Exception {
+    dashboard.admit(reading().node("n01").build());
+
+    try (SseProbe probe = connect()) {
+      await().atMost(WAIT).until(() -> !probe.named("nodes").isEmpty());
+      assertThat(data(probe.named("nodes").get(0)).get(0).get("state").isNull()).isTrue();
+
+      dashboard.state.replaceAvailability(SiteId.of("site-a"), List.of(NodeAvailability.of(
+          NodeId.of("site-a", "n01"), NodeAvailability.State.DOWN, MutableClock.START)));
+
+      await().atMost(WAIT).until(() -> {
+        List<SseProbe.Event> events = probe.named("nodes");
+        return "down".equals(data(events.get(events.size() - 1)).get(0).path("state").asText());
+      });
     }
   }
 

@@ -63,6 +63,16 @@ class DashboardPageTest {
         "addEventListener('history'");
   }
 
+  @Test
+  void the_node_table_has_a_slurm_column_that_marks_down_and_drained_nodes() throws Exception {
+    String page = withoutComments(dashboard.get("/").body());
+    String script = withoutComments(dashboard.get("/app.js").body());
+
+    assertThat(page).contains(">Slurm</th>");
+    assertThat(script).contains("node.state", "' (drained)'", "'down'", "temp-hot", "temp-warm",
+        "dataset.state");
+  }
+
   @ParameterizedTest
   @EnumSource(AuditStage.class)
   void the_stylesheet_gives_every_audit_stage_a_badge(AuditStage stage) throws Exception {

@@ -10,6 +10,7 @@ import dev.kelvin.core.action.ActionResult;
 import dev.kelvin.core.audit.AuditEvent;
 import dev.kelvin.core.audit.AuditStage;
 import dev.kelvin.core.ingest.RejectSample;
+import dev.kelvin.core.model.NodeAvailability;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.NodeMetric;
 import dev.kelvin.core.model.SiteId;
@@ -86,6 +87,46 @@ class DashboardServerTest {
     assertThat(n01.get("inletTempCelsius").isNull()).isTrue();
     assertThat(n01.get("forecastPowerWatts").isNull()).isTrue();
     assertThat(n01.get("cpuTempCelsius").asDouble()).isEqualTo(60);
+  }
+
+  @Test
+  void a_node_the_workload_manager_says_nothing_of_has_its_state_fields_as_json_null()
+      throws Exception {
+    dashboard.admit(reading().node("n01").build());
+
+    JsonNode n01 = getJson("/api/nodes", 200).get(0);
+
+    for (String field : List.of("state", "drained", "drainedByKelvin", "stateSince")) {
+      assertThat(n01.has(field)).as(field).isTrue();
+      assertThat(n01.get(field).isNull()).as(field).isTrue();
+    }
+  }
+
+  @Test
+  void nodes_show_what_the_workload_manager_says_and_a_silent_down_node_is_listed_too()
+      throws Exception {
+    dashboard.admit(reading().node("n01").build());
+    Instant since = Instant.parse("2025-12-31T23:00:00Z");
+    dashboard.state.replaceAvailability(SiteId.of("site-a"), List.of(
+        new NodeAvailability(NodeId.of("site-a", "n01"), NodeAvailability.State.IDLE, since,
+            Optional.of(since.plusSeconds(60)), true),
+        NodeAvailability.of(NodeId.of("site-a", "n02"), NodeAvailability.State.DOWN, since)));
+
+    JsonNode nodes = getJson("/api/nodes", 200);
+
+    assertThat(nodes).hasSize(2);
+    JsonNode n01 = nodes.get(0);
+    assertThat(n01.get("state").asText()).isEqualTo("idle");
+    assertThat(n01.get("drained").asBoolean()).isTrue();
+    assertThat(n01.get("drainedByKelvin").asBoolean()).isTrue();
+    assertThat(n01.get("stateSince").asText()).isEqualTo("2025-12-31T23:00:00Z");
+    JsonNode n02 = nodes.get(1);
+    assertThat(n02.get("node").asText()).isEqualTo("n02");
+    assertThat(n02.get("state").asText()).isEqualTo("down");
+    assertThat(n02.get("drained").asBoolean()).isFalse();
+    assertThat(n02.get("powerWatts").isNull()).isTrue();
+    assertThat(n02.get("at").isNull()).isTrue();
+    assertThat(n02.get("ageSeconds").isNull()).isTrue();
   }
 
   @Test

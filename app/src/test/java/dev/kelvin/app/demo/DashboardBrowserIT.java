@@ -87,6 +87,8 @@ class DashboardBrowserIT {
     });
     assertThat(rows).hasSize(32);
     assertThat(rows.get(0).findElements(By.tagName("td")).get(0).getText()).isEqualTo("n01");
+    assertThat(browser.findElements(By.cssSelector("#nodes thead th")))
+        .extracting(WebElement::getText).startsWith("Node", "Rack", "Slurm", "Power W");
 
     WebElement action = new WebDriverWait(browser, Duration.ofSeconds(150)).until(page ->
         page.findElements(By.cssSelector("#actions tbody tr[data-rule='thermal-cap-cpu']"))
@@ -130,8 +132,8 @@ class DashboardBrowserIT {
   /** Power (W), CPU temperature (°C) and frequency (MHz) cells show numbers, not blanks. */
   private static boolean showsReadings(WebElement row) {
     List<WebElement> cells = row.findElements(By.tagName("td"));
-    return cells.size() >= 6 && cells.get(2).getText().matches("\\d+")
-        && cells.get(3).getText().matches("\\d+\\.\\d") && cells.get(5).getText().matches("\\d+");
+    return cells.size() >= 7 && cells.get(3).getText().matches("\\d+")
+        && cells.get(4).getText().matches("\\d+\\.\\d") && cells.get(6).getText().matches("\\d+");
   }
 
   private void screenshot(String name) throws Exception {

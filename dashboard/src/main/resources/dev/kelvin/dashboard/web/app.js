@@ -65,7 +65,32 @@
 
   // ---- nodes -------------------------------------------------------------------------------
 
-  var NODE_CELLS = ['node', '', 'num', 'num temp', 'num', 'num', 'num', 'num', 'num'];
+  var NODE_CELLS = ['node', '', 'slurm', 'num', 'num temp', 'num', 'num', 'num', 'num', 'num'];
+
+  // What the workload manager says of the node: "down", "idle (drained)", … or empty when it
+  // says nothing; a down node is marked hot, a drained one warm.
+  function slurmText(node) {
+    if (!present(node.state)) { return ''; }
+    return node.drained ? node.state + ' (drained)' : node.state;
+  }
+
+  function slurmClass(node) {
+    if (node.state === 'down') { return 'slurm temp-hot'; }
+    return node.drained ? 'slurm temp-warm' : 'slurm';
+  }
+
+  function slurmTitle(node) {
+    if (!present(node.state)) { return 'no workload manager reports this node'; }
+    var title = node.state + ' since ' + localTime(node.stateSince);
+    if (node.drained) { title += node.drainedByKelvin ? ', drained by Kelvin' : ', drained'; }
+    return title;
+  }
+
+  function fillSlurmCell(cell, node) {
+    setCell(cell, slurmText(node));
+    cell.className = slurmClass(node);
+    cell.title = slurmTitle(node);
+  }
 
   function renderNodes(nodes) {
     var tbody = document.querySelector('#nodes tbody');
@@ -100,21 +125,23 @@
     var cells = row.children;
     row.classList.toggle('stale', !!node.stale);
     row.dataset.stale = node.stale ? 'true' : 'false';
+    row.dataset.state = present(node.state) ? node.state : '';
     setCell(cells[0], node.node);
-    setCell(cells[1], node.rack);
-    setCell(cells[2], fixed(node.powerWatts, 0), !present(node.powerWatts));
-    setCell(cells[3], fixed(node.cpuTempCelsius, 1), !present(node.cpuTempCelsius));
-    cells[3].className = 'num temp ' + tempClass(node.cpuTempCelsius, node.cpuTempLimitCelsius);
-    cells[3].title = present(node.cpuTempLimitCelsius)
+    setCell(cells[1], present(node.rack) ? node.rack : '–', !present(node.rack));
+    fillSlurmCell(cells[2], node);
+    setCell(cells[3], fixed(node.powerWatts, 0), !present(node.powerWatts));
+    setCell(cells[4], fixed(node.cpuTempCelsius, 1), !present(node.cpuTempCelsius));
+    cells[4].className = 'num temp ' + tempClass(node.cpuTempCelsius, node.cpuTempLimitCelsius);
+    cells[4].title = present(node.cpuTempLimitCelsius)
       ? 'limit ' + fixed(node.cpuTempLimitCelsius, 0) + ' °C' : 'no limit reported';
     var cap = fixed(node.cpuFreqCapMhz, 0) + ' / ' + fixed(node.cpuFreqMaxMhz, 0);
-    setCell(cells[4], cap, !present(node.cpuFreqCapMhz) && !present(node.cpuFreqMaxMhz));
-    setCell(cells[5], fixed(node.cpuFreqMhz, 0), !present(node.cpuFreqMhz));
+    setCell(cells[5], cap, !present(node.cpuFreqCapMhz) && !present(node.cpuFreqMaxMhz));
+    setCell(cells[6], fixed(node.cpuFreqMhz, 0), !present(node.cpuFreqMhz));
     var util = present(node.cpuUtilRatio) ? node.cpuUtilRatio * 100 : null;
-    setCell(cells[6], fixed(util, 0), !present(util));
-    setCell(cells[7], fixed(node.forecastPowerWatts, 0), !present(node.forecastPowerWatts));
-    setCell(cells[8], ageText(node.ageSeconds));
-    cells[8].title = node.at;
+    setCell(cells[7], fixed(util, 0), !present(util));
+    setCell(cells[8], fixed(node.forecastPowerWatts, 0), !present(node.forecastPowerWatts));
+    setCell(cells[9], ageText(node.ageSeconds));
+    cells[9].title = present(node.at) ? node.at : 'no telemetry received';
   }
 
   // ---- actions -----------------------------------------------------------------------------
