@@ -85,6 +85,16 @@ final class KelvinRunProcess implements AutoCloseable {
     return sum;
   }
 
+  /** The body of {@code path} on its dashboard, which must answer 200. */
+  String get(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(dashboard.resolve(path))
+        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new AssertionError(name + ": " + path + " answered " + response.statusCode());
+    }
+    return response.body();
+  }
+
   /** SIGKILL, as a crash or the OOM killer: no shutdown hook runs. Returns the exit code. */
   int kill() throws InterruptedException {
     return process.kill();

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * says it reads Slurm, reports Slurm's four nodes on {@code /metrics} with no failed poll, and
  * stores node n3's change to down as one {@code node_state} point; the second run, on the same
  * database, reads the site's failure history back for the shipped failure model
- * ({@code read="failures"}). What a report means (drains, jobs, down nodes) is
- * {@code SlurmWorkloadSourceIT}'s; this is the wiring.
+ * ({@code read="failures"}). The dashboard lists n3 down, though it sends no telemetry. What a
+ * report means (drains, jobs, down nodes) is {@code SlurmWorkloadSourceIT}'s; this is the
+ * wiring.
  */
 class RunSlurmIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -66,6 +67,8 @@ class RunSlurmIT {
 
       await("n3's change to down stored").atMost(WAIT).pollInterval(Duration.ofMillis(200))
           .until(() -> db.count(DOWN_N3) == 1);
+      assertThat(first.get("/api/nodes")).as("the dashboard lists n3 down, silent as it is")
+          .containsPattern("\\{\"site\":\"site-fh\",\"node\":\"n3\",[^}]*\"state\":\"down\"");
       assertThat(first.stop(WAIT)).as("exit code of an orderly stop").isZero();
     }
     try (KelvinRunProcess second = KelvinRunProcess.start("second run", config)
