@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -112,7 +113,7 @@ class FailureCountersBackfillIT {
         .predict(snapshot(0));
     HistoryBackfill backfill;
     try (InfluxHistory history = new InfluxHistory(db.settings())) {
-      backfill = HistoryBackfill.of(history, Runnable::run, System::nanoTime);
+      backfill = HistoryBackfill.of(history, Runnable::run, new AtomicLong()::incrementAndGet);
       restarted = new FailureModelLoader(new SnapshotFeatures(backfill)).load(file)
           .predict(snapshot(0));
     }
