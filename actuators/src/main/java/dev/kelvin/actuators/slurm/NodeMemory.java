@@ -5,6 +5,7 @@ import dev.kelvin.core.model.NodeAvailability;
 import dev.kelvin.core.model.NodeAvailability.State;
 import dev.kelvin.core.model.NodeId;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,9 +16,9 @@ import java.util.Optional;
  * Since when each node has been in its state. Slurm's JSON says what state a node is in, not
  * since when, so this remembers the first poll that saw the node's current state; a DOWN node
  * is dated by its {@code reason_changed_at} when Slurm set one (the time it was marked down,
- * also for a failure seen before Kelvin started), unless that time is older than the previous
- * poll that saw the node up (then the reason is an older one, such as a drain's, kept by Slurm
- * when the node stopped responding). A drained node whose reason has no time is
+ * also for a failure seen before Kelvin started), unless that time is older than the second of
+ * the previous poll that saw the node up (then the reason is an older one, such as a drain's,
+ * kept by Slurm when the node stopped responding). A drained node whose reason has no time is
  * drained since the first poll that saw it drained. A node no longer reported is forgotten.
  * Used from one thread at a time (the poll).
  */
@@ -54,7 +55,10 @@ final class NodeMemory {
     if (node.state() != State.DOWN || changed.isEmpty()) {
       return now;
     }
-    boolean older = known && lastPoll.isPresent() && changed.get().isBefore(lastPoll.get());
+    // Slurm's times are whole seconds: a node marked down in the second of the poll before is
+    // dated by Slurm's time, as a controller that first sees it down after a restart dates it
+    boolean older = known && lastPoll.isPresent()
+        && changed.get().isBefore(lastPoll.get().truncatedTo(ChronoUnit.SECONDS));
     return older ? now : earlier(changed.get(), now);
   }
 

@@ -104,6 +104,23 @@ class SlurmWorkloadSourceTest {
   }
 
   @Test
+  void dates_a_node_marked_down_in_the_second_of_the_poll_before_by_slurms_time() {
+    Instant markedDown = Instant.ofEpochSecond(Recorded.DRAINED_AT);
+    VirtualScheduler clock = new VirtualScheduler(markedDown.plusMillis(300));
+    ClusterState live = new ClusterState(StateSettings.defaults());
+    SlurmWorkloadSource polling = new SlurmWorkloadSource(SlurmSettings.defaults(SITE), slurm,
+        clock, live);
+    polling.poll();
+    slurm.sinfo = read("sinfo-drained-and-down.json");
+    clock.advanceBy(Duration.ofSeconds(1));
+    polling.poll();
+
+    assertThat(live.snapshot(clock.now()).availability().get(new NodeId(SITE, "n3")).since())
+        .as("Slurm's times are whole seconds; a restart that first sees n3 down dates it so too")
+        .isEqualTo(markedDown);
+  }
+
+  @Test
   void reports_a_drain_with_its_time_and_whether_kelvin_drained_it() {
     slurm.sinfo = read("sinfo-drained-and-down.json");
     source.poll();
