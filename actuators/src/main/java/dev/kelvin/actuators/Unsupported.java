@@ -19,7 +19,8 @@ final class Unsupported {
     }
     return ActionResult.of(action.id(), Outcome.UNSUPPORTED, at, "no actuator for "
         + action.getClass().getSimpleName() + " (" + action.describe() + " on "
-        + action.target() + ") is configured in this deployment; only setpoints (CPU frequency"
-        + " caps, GPU power limits, node power caps) are carried out, over MQTT");
+        + action.target() + ") is configured in this deployment; setpoints (CPU frequency"
+        + " caps, GPU power limits, node power caps) are carried out over MQTT, and drains,"
+        + " resumes and requeues in Slurm with workload.slurm.actions");
   }
 }

@@ -19,9 +19,12 @@ import java.util.Optional;
  * @param commandPrefix words put before each command, e.g. {@code [ssh, slurm-login]}
  * @param confFile the {@code slurm.conf} the commands read ({@code SLURM_CONF}); empty: Slurm's
  *     own default
+ * @param actions whether Kelvin also carries out its workload actions in Slurm (drain and
+ *     resume nodes, requeue jobs, with {@code scontrol}: {@link SlurmActuator}); false: read only
  */
 public record SlurmSettings(SiteId site, Duration pollInterval, Duration commandTimeout,
-    Optional<Path> binDir, List<String> commandPrefix, Optional<Path> confFile) {
+    Optional<Path> binDir, List<String> commandPrefix, Optional<Path> confFile,
+    boolean actions) {
   /**
    * A drain reason that starts with this was set by Kelvin, so Kelvin may resume the node; any
    * other reason is an operator's or Slurm's own.
@@ -46,10 +49,25 @@ public record SlurmSettings(SiteId site, Duration pollInterval, Duration command
     }
   }
 
-  /** Settings for {@code site} with the defaults: every 10 s, 5 s a command, on the PATH. */
+  /** Read-only settings: Kelvin reads Slurm and changes nothing in it. */
+  public SlurmSettings(SiteId site, Duration pollInterval, Duration commandTimeout,
+      Optional<Path> binDir, List<String> commandPrefix, Optional<Path> confFile) {
+    this(site, pollInterval, commandTimeout, binDir, commandPrefix, confFile, false);
+  }
+
+  /**
+   * Settings for {@code site} with the defaults: every 10 s, 5 s a command, on the PATH, read
+   * only.
+   */
   public static SlurmSettings defaults(SiteId site) {
     return new SlurmSettings(site, DEFAULT_POLL_INTERVAL, DEFAULT_COMMAND_TIMEOUT,
         Optional.empty(), List.of(), Optional.empty());
+  }
+
+  /** The same settings, carrying out workload actions in Slurm or not. */
+  public SlurmSettings withActions(boolean carryOut) {
+    return new SlurmSettings(site, pollInterval, commandTimeout, binDir, commandPrefix,
+        confFile, carryOut);
   }
 
   private static void requireAtLeast(String field, Duration value, Duration min, String hint) {

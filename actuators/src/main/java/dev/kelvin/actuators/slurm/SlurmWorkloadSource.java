@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * live state each site report whole: node availability and the pending and running jobs. A
  * poll whose command fails, times out or prints what Kelvin cannot read keeps the last good
  * report and is counted (a Slurm hiccup never blanks the cluster); a node or job Kelvin cannot
- * read is counted by reason and skipped, the rest kept. Read-only: it never changes Slurm.
+ * read is counted by reason and skipped, the rest kept. It only reads: changes go through
+ * {@link SlurmActuator}.
  */
 public final class SlurmWorkloadSource implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SlurmWorkloadSource.class);

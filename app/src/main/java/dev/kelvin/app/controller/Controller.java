@@ -16,6 +16,7 @@ import dev.kelvin.core.audit.InMemoryAuditLog;
 import dev.kelvin.core.ingest.IngestCounters;
 import dev.kelvin.core.loop.ControlLoop;
 import dev.kelvin.core.loop.TickReport;
+import dev.kelvin.core.port.ActionExecutor;
 import dev.kelvin.core.port.Predictor;
 import dev.kelvin.core.prediction.Prediction;
 import dev.kelvin.core.state.ClusterState;
@@ -155,8 +156,10 @@ public final class Controller implements AutoCloseable {
     SafetyGuard guard = new SafetyGuard(settings.guard(), audit::writing);
     Scheduler control = scheduler("control");
     Predictor predictor = predictor(control);
+    ActionExecutor actions = parts.workloadActions().map(slurm -> slurm.before(executor))
+        .orElse(executor);
     loop = new ControlLoop(new ControlLoop.Ports(state, predictor, parts.rules(), guard,
-        executor, audit), control.clock(), ingestWorker.monitor(),
+        actions, audit), control.clock(), ingestWorker.monitor(),
         new ApprovalStore(audit, control.clock(), settings.approvalMaxAge()));
     Scheduler.Task ticks = control.every("control tick", Duration.ZERO, settings.tick(),
         () -> tick(control.now()));

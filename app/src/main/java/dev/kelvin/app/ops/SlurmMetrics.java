@@ -1,5 +1,9 @@
 package dev.kelvin.app.ops;
 
+import dev.kelvin.actuators.slurm.SlurmActuator;
+import dev.kelvin.core.action.ActionResult.Outcome;
+import java.util.Locale;
+
 import static dev.kelvin.app.ops.StatsMeters.counter;
 import static dev.kelvin.app.ops.StatsMeters.gauge;
 
@@ -32,6 +36,17 @@ public final class SlurmMetrics {
               s -> stats.get().rejected(reason))
           .tag("reason", reason.label())
           .description("Slurm nodes and jobs skipped because Kelvin cannot read them")
+          .register(registry);
+    }
+  }
+
+  /** Registers the results of the actions carried out in Slurm, by outcome. */
+  public static void bindActions(MeterRegistry registry, SlurmActuator actuator) {
+    for (Outcome outcome : Outcome.values()) {
+      FunctionCounter.builder("kelvin.workload.slurm.actions", actuator,
+              a -> a.outcomes().get(outcome))
+          .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+          .description("Drains, resumes and requeues carried out in Slurm, by result")
           .register(registry);
     }
   }

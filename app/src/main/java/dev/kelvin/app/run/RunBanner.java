@@ -35,8 +35,9 @@ final class RunBanner {
   /** Where node availability and jobs come from. */
   static String workload(Optional<SlurmSettings> slurm) {
     return "  workload     " + slurm.map(s -> "Slurm (sinfo/squeue --json) as site " + s.site()
-        + ", every " + s.pollInterval().toSeconds() + " s").orElse("none (no workload manager"
-        + " read)");
+        + ", every " + s.pollInterval().toSeconds() + " s" + (s.actions()
+            ? "; drains, resumes and requeues carried out with scontrol"
+            : "; read only")).orElse("none (no workload manager read)");
   }
 
   /** Where the running controller serves. */

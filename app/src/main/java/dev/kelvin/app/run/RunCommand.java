@@ -1,6 +1,6 @@
 package dev.kelvin.app.run;
 
-import dev.kelvin.actuators.slurm.SlurmWorkloadSource;
+import dev.kelvin.actuators.slurm.SlurmActuator;
 import dev.kelvin.app.VersionProvider;
 import dev.kelvin.app.controller.Controller;
 import dev.kelvin.app.controller.ControllerParts;
@@ -73,11 +73,12 @@ public final class RunCommand implements Callable<Integer> {
         ActionIds.forController(clock.instant(), new SecureRandom()));
     try (ShutdownSignal stop = ShutdownSignal.install();
         Schedulers schedulers = Schedulers.wallClock();
-        Controller running = Controller.start(controller, parts(settings, schedulers, rules))) {
+        SlurmFeed slurm = SlurmFeed.of(settings.slurm(), schedulers.get("workload"));
+        Controller running = Controller.start(controller, parts(settings, schedulers, rules,
+            slurm.actions()))) {
       Optional<RuleReloader> reloader = RulesWatch.start(rules, settings.rules(), schedulers,
           running);
-      Optional<SlurmWorkloadSource> slurm = settings.slurm().map(slurmSettings ->
-          SlurmFeed.start(slurmSettings, schedulers.get("workload"), running));
+      slurm.start(running);
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       out.println(String.format(Locale.ROOT, "Kelvin %s controller ready in %.1f s",
           VersionProvider.version(), took.toMillis() / 1000.0));
@@ -87,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
       stop.await();
       LOG.info("stopping");
       reloader.ifPresent(RuleReloader::close);
-      slurm.ifPresent(SlurmWorkloadSource::close);
+      slurm.close();
     }
     out.println("Kelvin controller stopped.");
     out.flush();
@@ -95,8 +96,9 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private static ControllerParts parts(RunConfig settings, Schedulers schedulers,
-      RulePolicy rules) {
-    return new ControllerParts(PahoTransport.INSTANCE, schedulers, rules,
+      RulePolicy rules, Optional<SlurmActuator> slurmActions) {
+    ControllerParts parts = new ControllerParts(PahoTransport.INSTANCE, schedulers, rules,
         PowerModels.load(settings.predictor()), settings.predictor().serving());
+    return slurmActions.map(parts::withWorkloadActions).orElse(parts);
   }
 }

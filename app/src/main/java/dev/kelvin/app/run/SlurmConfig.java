@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * The {@code workload.slurm} section: Slurm as the source of node availability and jobs of one
  * site, read with {@code sinfo --json} and {@code squeue --json}; off unless enabled, so a
- * controller without Slurm runs as before.
+ * controller without Slurm runs as before. With {@code actions: true} Kelvin also drains,
+ * resumes and requeues in Slurm; off unless asked, so Slurm is only read.
  */
 final class SlurmConfig {
   private SlurmConfig() {}
@@ -25,8 +26,9 @@ final class SlurmConfig {
     Optional<Path> binDir = section.optionalPath("bin_dir");
     List<String> prefix = section.stringList("command_prefix", List.of());
     Optional<Path> conf = section.optionalPath("conf_file");
+    boolean actions = section.bool("actions", false);
     SlurmSettings settings = section.build(() -> new SlurmSettings(SiteId.of(site), interval,
-        timeout, binDir, prefix, conf));
+        timeout, binDir, prefix, conf, actions));
     return enabled ? Optional.of(settings) : Optional.empty();
   }
 

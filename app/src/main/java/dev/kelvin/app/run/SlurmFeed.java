@@ -1,6 +1,7 @@
 package dev.kelvin.app.run;
 
 import dev.kelvin.actuators.slurm.ProcessSlurmQuery;
+import dev.kelvin.actuators.slurm.SlurmActuator;
 import dev.kelvin.actuators.slurm.SlurmQuery;
 import dev.kelvin.actuators.slurm.SlurmSettings;
 import dev.kelvin.actuators.slurm.SlurmWorkloadSource;
@@ -8,28 +9,65 @@ import dev.kelvin.app.controller.Controller;
 import dev.kelvin.app.ops.SlurmHealth;
 import dev.kelvin.app.ops.SlurmMetrics;
 import dev.kelvin.core.time.Scheduler;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Slurm wired into a running controller: the source polls on a scheduler of its own (a slow
  * {@code sinfo} delays no tick) into the controller's live state, its figures on
- * {@code /metrics} and its state on {@code /health} as {@code workload-slurm}.
+ * {@code /metrics} and its state on {@code /health} as {@code workload-slurm}. With
+ * {@code workload.slurm.actions} the controller's drains, resumes and requeues are carried out
+ * in Slurm ({@link SlurmActuator}), on the same scheduler, counted on {@code /metrics}. Without
+ * a {@code workload.slurm} section it does nothing.
  */
-final class SlurmFeed {
-  private SlurmFeed() {}
+final class SlurmFeed implements AutoCloseable {
+  private final Optional<SlurmSettings> settings;
+  private final SlurmQuery query;
+  private final Scheduler scheduler;
+  private final Optional<SlurmActuator> actions;
+  private SlurmWorkloadSource source;
 
-  /** Starts polling with the real commands. */
-  static SlurmWorkloadSource start(SlurmSettings settings, Scheduler scheduler,
-      Controller controller) {
-    return start(settings, new ProcessSlurmQuery(settings), scheduler, controller);
+  private SlurmFeed(Optional<SlurmSettings> settings, SlurmQuery query, Scheduler scheduler) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.query = query;
+    this.scheduler = scheduler;
+    this.actions = settings.filter(SlurmSettings::actions)
+        .map(slurm -> new SlurmActuator(slurm, query, scheduler));
   }
 
-  static SlurmWorkloadSource start(SlurmSettings settings, SlurmQuery query, Scheduler scheduler,
-      Controller controller) {
-    SlurmWorkloadSource source = new SlurmWorkloadSource(settings, query, scheduler,
-        controller.state());
-    SlurmMetrics.bind(controller.metrics().registry(), source::stats);
-    controller.healthOf("workload-slurm", () -> SlurmHealth.of(source.stats(), scheduler.now(),
-        settings.pollInterval()));
-    return source.start();
+  /** The feed of {@code settings} with the real commands, on {@code scheduler}; not started. */
+  static SlurmFeed of(Optional<SlurmSettings> settings, Scheduler scheduler) {
+    return new SlurmFeed(settings, settings.<SlurmQuery>map(ProcessSlurmQuery::new)
+        .orElse((command, arguments) -> {
+          throw new IllegalStateException("no workload.slurm section");
+        }), scheduler);
+  }
+
+  /** What carries out workload actions in Slurm; empty when Slurm is only read. */
+  Optional<SlurmActuator> actions() {
+    return actions;
+  }
+
+  /** Starts polling into {@code controller}'s state and puts the figures on its metrics. */
+  synchronized void start(Controller controller) {
+    if (settings.isEmpty() || source != null) {
+      return;
+    }
+    source = new SlurmWorkloadSource(settings.get(), query, scheduler, controller.state());
+    SlurmWorkloadSource polled = source;
+    SlurmMetrics.bind(controller.metrics().registry(), polled::stats);
+    actions.ifPresent(actuator -> SlurmMetrics.bindActions(controller.metrics().registry(),
+        actuator));
+    controller.healthOf("workload-slurm", () -> SlurmHealth.of(polled.stats(), scheduler.now(),
+        settings.get().pollInterval()));
+    source.start();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (source != null) {
+      source.close();
+      source = null;
+    }
   }
 }

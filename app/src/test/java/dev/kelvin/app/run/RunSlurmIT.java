@@ -44,7 +44,14 @@ class RunSlurmIT {
 
   @AfterEach
   void cleanUp() throws Exception {
-    scontrol("update", "NodeName=n3", "State=RESUME");
+    for (String node : List.of("n2", "n3")) {
+      // a node that is neither drained nor down refuses RESUME: that is fine here
+      ProcessBuilder resume = new ProcessBuilder("scontrol", "update", "NodeName=" + node,
+          "State=RESUME").redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      resume.environment().put("SLURM_CONF", slurmConf());
+      resume.start().waitFor(20, TimeUnit.SECONDS);
+    }
     db.close();
   }
 
@@ -56,7 +63,7 @@ class RunSlurmIT {
     try (KelvinRunProcess first = KelvinRunProcess.start("first run", config)
         .awaitReady(WAIT)) {
       assertThat(first.line(Pattern.compile("workload\\s+(Slurm .*)")))
-          .hasValue("Slurm (sinfo/squeue --json) as site site-fh, every 1 s");
+          .hasValue("Slurm (sinfo/squeue --json) as site site-fh, every 1 s; read only");
       await("Slurm polled twice").atMost(WAIT).pollInterval(Duration.ofMillis(200))
           .until(() -> first.metric("kelvin_workload_slurm_polls_ok_total") >= 2);
       assertThat(first.metric("kelvin_workload_slurm_nodes")).isEqualTo(4);
@@ -84,7 +91,46 @@ class RunSlurmIT {
     }
   }
 
-  private Path config(InfluxSettings influx) throws IOException {
+  @Test
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void carries_out_a_rules_drain_in_slurm_and_audits_it_applied() throws Exception {
+    Files.createDirectories(dir.resolve("rules"));
+    Files.writeString(dir.resolve("rules/drain-n2.drl"), String.join("\n",
+        "package dev.kelvin.policy.rules;",
+        "import dev.kelvin.core.model.NodeId;",
+        "rule \"it-drain-n2\"",
+        "when",
+        "    $n2 : NodeStateFact( node == NodeId.of(\"site-fh\", \"n2\"), drained == false )",
+        "then",
+        "    insert( new NodeProposal(drools.getRule().getName(), $n2.node(),",
+        "        NodeProposal.Kind.DRAIN, \"integration test drain\", java.util.List.of(),",
+        "        java.util.Optional.empty()) );",
+        "end", ""));
+    Path config = config(db.settings(dir.resolve("spool")), "    actions: true",
+        "policy:", "  rules_dir: rules", "guard:", "  modes:", "    drain_node: automatic");
+    try (KelvinRunProcess run = KelvinRunProcess.start("run with actions", config)
+        .awaitReady(WAIT)) {
+      assertThat(run.line(Pattern.compile("workload\\s+(Slurm .*)"))).hasValue("Slurm"
+          + " (sinfo/squeue --json) as site site-fh, every 1 s; drains, resumes and requeues"
+          + " carried out with scontrol");
+
+      await("n2 drained in Slurm").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+          .until(() -> sinfo("n2").equals("drained|kelvin: it-drain-n2: integration test"
+              + " drain"));
+      await("the drain counted applied").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+          .until(() -> run.metric("kelvin_workload_slurm_actions_total",
+              List.of("outcome=\"applied\"")) >= 1);
+      assertThat(run.metric("kelvin_workload_slurm_actions_total",
+          List.of("outcome=\"failed\""))).isZero();
+      assertThat(run.stop(WAIT)).as("exit code of an orderly stop").isZero();
+    }
+    assertThat(Files.readAllLines(dir.resolve("audit.jsonl"))).as("the audit log")
+        .anySatisfy(line -> assertThat(line).contains("\"stage\":\"applied\"",
+            "\"type\":\"drain_node\"", "\"rule\":\"it-drain-n2\"", "drained in Slurm"));
+  }
+
+  private Path config(InfluxSettings influx, String... slurmAndMore)
+      throws IOException {
     MqttEndpoint broker = TestServices.mqtt();
     Path mqttPassword = Files.writeString(dir.resolve("mqtt.password"),
         broker.password().orElseThrow());
@@ -102,21 +148,32 @@ class RunSlurmIT {
         "    flush_interval: 200ms",
         "workload:", "  slurm:", "    enabled: true", "    site: site-fh",
         "    poll_interval: 1s", "    command_timeout: 1s", "    conf_file: " + slurmConf(),
-        ""));
+        String.join("\n", slurmAndMore), ""));
+  }
+
+  /** Node {@code name}'s state and reason as {@code sinfo} prints them: {@code state|reason}. */
+  private static String sinfo(String name) throws IOException, InterruptedException {
+    return slurm("sinfo", "-h", "-N", "-n", name, "-o", "%T|%E");
   }
 
   /** Runs {@code scontrol} with the local Slurm's configuration; fails on a non-zero exit. */
   private static void scontrol(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("scontrol"));
     command.addAll(List.of(args));
+    slurm(command.toArray(String[]::new));
+  }
+
+  /** Runs a Slurm command with the local Slurm's configuration and returns its output. */
+  private static String slurm(String... command) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("SLURM_CONF", slurmConf());
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(20, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      throw new IllegalStateException("scontrol " + String.join(" ", args) + " failed: "
+      throw new IllegalStateException(String.join(" ", command) + " failed: "
           + output.strip());
     }
+    return output.strip();
   }
 
   private static String slurmConf() {

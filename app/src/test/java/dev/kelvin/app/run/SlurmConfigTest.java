@@ -38,19 +38,20 @@ class SlurmConfigTest {
     SlurmSettings slurm = RunConfig.read(write("workload:\n  slurm:\n    enabled: true\n"
         + "    site: site-b\n    poll_interval: 30s\n    command_timeout: 8s\n"
         + "    bin_dir: /opt/slurm/bin\n    command_prefix: [ssh, slurm-login]\n"
-        + "    conf_file: slurm.conf\n")).slurm().orElseThrow();
+        + "    conf_file: slurm.conf\n    actions: true\n")).slurm().orElseThrow();
 
     assertThat(slurm).isEqualTo(new SlurmSettings(SiteId.of("site-b"), Duration.ofSeconds(30),
         Duration.ofSeconds(8), Optional.of(Path.of("/opt/slurm/bin")),
-        List.of("ssh", "slurm-login"), Optional.of(dir.resolve("slurm.conf"))));
+        List.of("ssh", "slurm-login"), Optional.of(dir.resolve("slurm.conf")), true));
   }
 
   @Test
-  void defaults_to_site_a_every_10_s_with_5_s_a_command() throws IOException {
+  void defaults_to_site_a_every_10_s_with_5_s_a_command_read_only() throws IOException {
     SlurmSettings slurm = RunConfig.read(write("workload:\n  slurm: { enabled: true }\n"))
         .slurm().orElseThrow();
 
     assertThat(slurm).isEqualTo(SlurmSettings.defaults(SiteId.of("site-a")));
+    assertThat(slurm.actions()).isFalse();
   }
 
   @Test

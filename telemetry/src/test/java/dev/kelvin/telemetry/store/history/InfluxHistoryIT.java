@@ -16,7 +16,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,9 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** History read back from the real InfluxDB 1.x of scripts/services.sh, a database per test. */
 class InfluxHistoryIT {
-  /** An hour ago, on a whole minute: a whole multiple of the 10 s step. */
-  private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MINUTES)
-      .minus(Duration.ofHours(1));
+  /** On a whole minute: a whole multiple of the 10 s step. */
+  private static final Instant T0 = Instant.parse("2026-01-02T10:00:00Z");
   private static final Duration STEP = Duration.ofSeconds(10);
   private static final NodeId A1 = NodeId.of("site-a", "n01");
   private static final NodeId A2 = NodeId.of("site-a", "n02");

@@ -9,7 +9,6 @@ import dev.kelvin.core.port.HistorySource.PowerPoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +31,7 @@ class InfluxHistoryLatencyIT {
   private static final Duration EVERY = Duration.ofSeconds(5);
   private static final Duration HOUR = Duration.ofHours(1);
   private static final Duration STEP = Duration.ofSeconds(10);
-  private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(HOUR)
-      .minus(Duration.ofMinutes(5));
+  private static final Instant T0 = Instant.parse("2026-01-02T10:00:00Z");
   private static final int QUERIES = 10;
 
   @TempDir
