@@ -14,13 +14,13 @@ final class Unsupported {
   static ActionResult result(Action action, Instant at) {
     if (action instanceof HoldJob || action instanceof ReleaseJob) {
       return ActionResult.of(action.id(), Outcome.UNSUPPORTED, at, "unsupported: job holds need"
-          + " a workload-manager adapter, and none is configured in this deployment ("
-          + action.describe() + " was not carried out)");
+          + " a workload-manager adapter (Slurm's, with workload.slurm.actions), and none is"
+          + " configured in this deployment (" + action.describe() + " was not carried out)");
     }
     return ActionResult.of(action.id(), Outcome.UNSUPPORTED, at, "no actuator for "
         + action.getClass().getSimpleName() + " (" + action.describe() + " on "
         + action.target() + ") is configured in this deployment; setpoints (CPU frequency"
         + " caps, GPU power limits, node power caps) are carried out over MQTT, and drains,"
-        + " resumes and requeues in Slurm with workload.slurm.actions");
+        + " resumes, requeues and job holds in Slurm with workload.slurm.actions");
   }
 }

@@ -6,10 +6,15 @@ import dev.kelvin.core.action.Action;
 import dev.kelvin.core.action.ActionResult;
 import dev.kelvin.core.action.ActionResult.Outcome;
 import dev.kelvin.core.action.DrainNode;
+import dev.kelvin.core.action.HoldJob;
 import dev.kelvin.core.action.MigrateJob;
+import dev.kelvin.core.action.ReleaseJob;
 import dev.kelvin.core.action.ResumeNode;
+import dev.kelvin.core.model.Job;
+import dev.kelvin.core.model.JobId;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.time.Scheduler;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +42,11 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link MigrateJob} by requeueing: {@code scontrol requeue}, applied once the job no
  *       longer runs on the node. A checkpoint-restart is answered unsupported: Slurm has no
  *       checkpoint of its own, and a requeue would lose the job's work.</li>
+ *   <li>{@link HoldJob}: {@code scontrol update JobId=N StartTime=now+S}, the job's begin time
+ *       at the hold's end, applied once {@code squeue} shows it: Slurm itself starts the job
+ *       then, so a hold ends with or without Kelvin. Only a pending job is held.</li>
+ *   <li>{@link ReleaseJob}: {@code StartTime=now}, only of a job Kelvin held
+ *       ({@link KelvinHolds}); a begin time the job's user asked for is left alone.</li>
  * </ul>
  * Nodes of another site than {@link SlurmSettings#site()} are rejected. A command that fails or
  * times out gives a failed result with Slurm's own words. Thread-safe.
@@ -48,9 +58,17 @@ public final class SlurmActuator implements RoutedExecutor {
   private final SlurmSettings settings;
   private final SlurmQuery slurm;
   private final Scheduler scheduler;
+  private final KelvinHolds holds;
   private final Map<Outcome, LongAdder> outcomes = new EnumMap<>(Outcome.class);
 
   public SlurmActuator(SlurmSettings settings, SlurmQuery slurm, Scheduler scheduler) {
+    this(settings, slurm, scheduler, new KelvinHolds());
+  }
+
+  /** An actuator that records the holds it places in {@code holds} (see SlurmWorkloadSource). */
+  public SlurmActuator(SlurmSettings settings, SlurmQuery slurm, Scheduler scheduler,
+      KelvinHolds holds) {
+    this.holds = Objects.requireNonNull(holds, "holds");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.slurm = Objects.requireNonNull(slurm, "slurm");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -62,7 +80,8 @@ public final class SlurmActuator implements RoutedExecutor {
   @Override
   public boolean handles(Action action) {
     return action instanceof DrainNode || action instanceof ResumeNode
-        || action instanceof MigrateJob;
+        || action instanceof MigrateJob || action instanceof HoldJob
+        || action instanceof ReleaseJob;
   }
 
   @Override
@@ -106,6 +125,12 @@ public final class SlurmActuator implements RoutedExecutor {
     }
     if (action instanceof ResumeNode resume) {
       return resume(resume);
+    }
+    if (action instanceof HoldJob hold) {
+      return hold(hold);
+    }
+    if (action instanceof ReleaseJob release) {
+      return release(release);
     }
     MigrateJob migrate = (MigrateJob) action;
     if (migrate.mode() == MigrateJob.Mode.CHECKPOINT_RESTART) {
@@ -169,6 +194,49 @@ public final class SlurmActuator implements RoutedExecutor {
             + " still running on " + action.from().name())
         : result(action, Outcome.APPLIED, "requeued in Slurm: the job waits in the queue and"
             + " starts again from its beginning unless it checkpoints itself");
+  }
+
+  private ActionResult hold(HoldJob action) {
+    Optional<Job> job = pending(action.job());
+    if (job.isEmpty()) {
+      return result(action, Outcome.REJECTED, "Slurm lists no pending job " + action.job().value()
+          + " (started, ended or unknown), so no command was run");
+    }
+    long seconds = Duration.between(scheduler.now(), action.until()).toSeconds();
+    if (seconds < 1) {
+      return result(action, Outcome.REJECTED, "the hold would end at " + action.until()
+          + ", not after now: nothing to hold");
+    }
+    slurm.run("scontrol", SlurmCommands.hold(action.job(), seconds));
+    holds.placed(action.job(), action.until());
+    if (pending(action.job()).flatMap(Job::heldUntil).isPresent()) {
+      return result(action, Outcome.APPLIED, "held in Slurm until " + action.until() + " (its"
+          + " begin time: Slurm starts it then on its own, with or without Kelvin)");
+    }
+    holds.released(action.job());
+    return result(action, Outcome.FAILED, "scontrol took the hold but squeue does not show"
+        + " the job pending with that begin time");
+  }
+
+  private ActionResult release(ReleaseJob action) {
+    if (!holds.placedOn(action.job())) {
+      return result(action, Outcome.REJECTED, "Kelvin placed no hold on job "
+          + action.job().value() + " (a begin time its user or an operator set stays)");
+    }
+    slurm.run("scontrol", SlurmCommands.release(action.job()));
+    Optional<Job> job = pending(action.job());
+    if (job.isPresent() && job.get().heldUntil().isPresent()) {
+      return result(action, Outcome.FAILED, "scontrol took the release but squeue still shows"
+          + " the job held until " + job.get().heldUntil().get());
+    }
+    holds.released(action.job());
+    return result(action, Outcome.APPLIED, "released in Slurm: the job may start now");
+  }
+
+  private Optional<Job> pending(JobId job) {
+    return SlurmJobs.parse(slurm.run("squeue", JSON), settings.site(), holds).records().stream()
+        .filter(polled -> polled.id().equals(job) && polled.state() == Job.State.PENDING)
+        .findFirst();
   }
 
   private Optional<SlurmNode> node(NodeId node) {

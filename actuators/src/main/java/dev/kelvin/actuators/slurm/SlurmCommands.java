@@ -2,8 +2,10 @@ package dev.kelvin.actuators.slurm;
 
 import dev.kelvin.core.action.Action;
 import dev.kelvin.core.action.DrainNode;
+import dev.kelvin.core.action.HoldJob;
 import dev.kelvin.core.action.MigrateJob;
 import dev.kelvin.core.action.NodeAction;
+import dev.kelvin.core.action.ReleaseJob;
 import dev.kelvin.core.model.JobId;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.SiteId;
@@ -24,6 +26,12 @@ final class SlurmCommands {
 
   /** Why {@code action} is refused for the Slurm of {@code site}; empty when it may run. */
   static Optional<String> check(Action action, SiteId site) {
+    if (action instanceof HoldJob hold) {
+      return checkJob(hold.job());
+    }
+    if (action instanceof ReleaseJob release) {
+      return checkJob(release.job());
+    }
     NodeId node = action instanceof NodeAction nodeAction ? nodeAction.node()
         : ((MigrateJob) action).from();
     if (!node.site().equals(site)) {
@@ -34,12 +42,13 @@ final class SlurmCommands {
       return Optional.of("node name '" + node.name() + "' is not one plain Slurm node name"
           + " (letters, digits, '.', '_', '-'), so no command was run");
     }
-    if (action instanceof MigrateJob migrate && !migrate.job().value().chars()
-        .allMatch(c -> c >= '0' && c <= '9')) {
-      return Optional.of("job id '" + migrate.job().value() + "' is not a Slurm job number,"
-          + " so no command was run");
-    }
-    return Optional.empty();
+    return action instanceof MigrateJob migrate ? checkJob(migrate.job()) : Optional.empty();
+  }
+
+  private static Optional<String> checkJob(JobId job) {
+    return job.value().chars().allMatch(c -> c >= '0' && c <= '9') ? Optional.empty()
+        : Optional.of("job id '" + job.value() + "' is not a Slurm job number, so no command"
+            + " was run");
   }
 
   /** {@code update NodeName=N State=DRAIN Reason=kelvin: rule: reason}. */
@@ -51,6 +60,16 @@ final class SlurmCommands {
   /** {@code update NodeName=N State=UNDRAIN}: the drain cleared, a down node left down. */
   static List<String> undrain(NodeId node) {
     return List.of("update", "NodeName=" + node.name(), "State=UNDRAIN");
+  }
+
+  /** {@code update JobId=J StartTime=now+S}: the job may not start for {@code seconds}. */
+  static List<String> hold(JobId job, long seconds) {
+    return List.of("update", "JobId=" + job.value(), "StartTime=now+" + seconds);
+  }
+
+  /** {@code update JobId=J StartTime=now}: the job may start at once. */
+  static List<String> release(JobId job) {
+    return List.of("update", "JobId=" + job.value(), "StartTime=now");
   }
 
   /** {@code requeue JOB}. */

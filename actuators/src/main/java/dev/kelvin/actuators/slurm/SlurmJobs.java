@@ -17,8 +17,11 @@ import java.util.Set;
  * {@code PENDING} and {@code RUNNING} jobs are kept; a {@code SUSPENDED} job is kept as
  * RUNNING, since it still holds its nodes (they are allocated, and its work is lost if they
  * fail); a job that has ended or is ending is left out. A pending job's {@code start_time} is
- * Slurm's estimate and is not read. {@code time_limit} is in minutes; a job without a limit
- * (null, or Slurm's INFINITE) is given {@link #NO_LIMIT}.
+ * Slurm's estimate and is not read; its {@code eligible_time} is its begin time, which tells a
+ * hold Kelvin placed ({@link KelvinHolds}). A job whose {@code comment} carries
+ * {@link SlurmSettings#DEFERRABLE_MARKER} is deferrable: its user lets Kelvin hold it back.
+ * {@code time_limit} is in minutes; a job without a limit (null, or Slurm's INFINITE) is given
+ * {@link #NO_LIMIT}.
  */
 final class SlurmJobs {
   /** The requested time of a job Slurm lets run without a limit. */
@@ -31,11 +34,17 @@ final class SlurmJobs {
 
   private SlurmJobs() {}
 
+  /** The jobs of {@code json}, none held by Kelvin. */
   static Parsed<Job> parse(String json, SiteId site) {
+    return parse(json, site, new KelvinHolds());
+  }
+
+  /** The jobs of {@code json}; a pending job Kelvin holds carries its hold's end. */
+  static Parsed<Job> parse(String json, SiteId site, KelvinHolds holds) {
     Parsed.Builder<Job> parsed = new Parsed.Builder<>();
     for (JsonNode record : SlurmJson.list("squeue --json", json, "jobs")) {
       try {
-        job(record, site).ifPresent(parsed::add);
+        job(record, site, holds).ifPresent(parsed::add);
       } catch (RejectedRecord rejected) {
         parsed.reject(rejected);
       }
@@ -43,7 +52,7 @@ final class SlurmJobs {
     return parsed.build();
   }
 
-  private static Optional<Job> job(JsonNode record, SiteId site) {
+  private static Optional<Job> job(JsonNode record, SiteId site, KelvinHolds holds) {
     long number = SlurmJson.number(record, "job_id", "a job of squeue --json");
     String what = "job " + number;
     String slurmState = SlurmJson.text(record, "job_state", what);
@@ -56,13 +65,17 @@ final class SlurmJobs {
     int size = (int) Math.max(nodes.size(), Math.min(Integer.MAX_VALUE,
         Math.max(1, SlurmJson.number(record, "node_count", what))));
     Instant submitted = SlurmJson.time(record, "submit_time", what).orElseThrow(() ->
-        new RejectedRecord(SlurmReject.MISSING_FIELD, what + ": field 'submit_time' is missing or 0 (a job Slurm has not accepted yet?)"));
+        new RejectedRecord(SlurmReject.MISSING_FIELD, what + ": field 'submit_time' is missing"
+            + " or 0 (a job Slurm has not accepted yet?)"));
     Optional<Instant> started = running ? SlurmJson.time(record, "start_time", what)
         : Optional.empty();
-    long priority = priority(record, what);
+    JobId id = new JobId(Long.toString(number));
+    Optional<Instant> heldUntil = running ? Optional.empty()
+        : holds.until(id, SlurmJson.time(record, "eligible_time", what));
     try {
-      return Optional.of(new Job(new JobId(Long.toString(number)), site, state.get(), nodes,
-          size, submitted, started, limit(record, what), priority, false, Optional.empty()));
+      return Optional.of(new Job(id, site, state.get(), nodes, size, submitted, started,
+          limit(record, what), priority(record, what), deferrable(record), Optional.empty(),
+          heldUntil));
     } catch (IllegalArgumentException e) {
       throw new RejectedRecord(SlurmReject.INCONSISTENT, what + " (" + slurmState + "): "
           + e.getMessage());
@@ -116,6 +129,11 @@ final class SlurmJobs {
           + " positive number of minutes, was " + minutes);
     }
     return Duration.ofMinutes(minutes);
+  }
+
+  /** Whether the job's comment carries {@link SlurmSettings#DEFERRABLE_MARKER}. */
+  private static boolean deferrable(JsonNode record) {
+    return SlurmJson.textOr(record, "comment", "").contains(SlurmSettings.DEFERRABLE_MARKER);
   }
 
   private static long priority(JsonNode record, String what) {

@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param confFile the {@code slurm.conf} the commands read ({@code SLURM_CONF}); empty: Slurm's
  *     own default
  * @param actions whether Kelvin also carries out its workload actions in Slurm (drain and
- *     resume nodes, requeue jobs, with {@code scontrol}: {@link SlurmActuator}); false: read only
+ *     resume nodes, requeue and hold jobs, with {@code scontrol}: {@link SlurmActuator}); false:
+ *     read only
  */
 public record SlurmSettings(SiteId site, Duration pollInterval, Duration commandTimeout,
     Optional<Path> binDir, List<String> commandPrefix, Optional<Path> confFile,
@@ -30,6 +31,11 @@ public record SlurmSettings(SiteId site, Duration pollInterval, Duration command
    * other reason is an operator's or Slurm's own.
    */
   public static final String KELVIN_DRAIN_MARKER = "kelvin:";
+  /**
+   * A job whose comment contains this ({@code sbatch --comment=kelvin:deferrable}) may be held
+   * back by Kelvin (carbon, price): its user said so.
+   */
+  public static final String DEFERRABLE_MARKER = "kelvin:deferrable";
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(5);
 

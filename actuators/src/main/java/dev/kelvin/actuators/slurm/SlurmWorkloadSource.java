@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ public final class SlurmWorkloadSource implements AutoCloseable {
   private final Scheduler scheduler;
   private final ClusterState state;
   private final NodeMemory memory = new NodeMemory();
+  private final KelvinHolds holds;
   private final Instant started;
   private final Map<SlurmReject, Long> rejects = new EnumMap<>(SlurmReject.class);
   private long pollsOk;
@@ -46,6 +48,13 @@ public final class SlurmWorkloadSource implements AutoCloseable {
 
   public SlurmWorkloadSource(SlurmSettings settings, SlurmQuery query, Scheduler scheduler,
       ClusterState state) {
+    this(settings, query, scheduler, state, new KelvinHolds());
+  }
+
+  /** A source that reports the holds {@code holds} says Kelvin placed (see SlurmActuator). */
+  public SlurmWorkloadSource(SlurmSettings settings, SlurmQuery query, Scheduler scheduler,
+      ClusterState state, KelvinHolds holds) {
+    this.holds = holds;
     this.settings = settings;
     this.query = query;
     this.scheduler = scheduler;
@@ -68,7 +77,10 @@ public final class SlurmWorkloadSource implements AutoCloseable {
     try {
       Parsed<SlurmNode> polledNodes = SlurmNodes.parse(query.run("sinfo", JSON),
           settings.site());
-      Parsed<Job> polledJobs = SlurmJobs.parse(query.run("squeue", JSON), settings.site());
+      Parsed<Job> polledJobs = SlurmJobs.parse(query.run("squeue", JSON), settings.site(),
+          holds);
+      holds.keepOnly(polledJobs.records().stream().filter(job -> job.state() == Job.State.PENDING)
+          .map(Job::id).collect(Collectors.toSet()));
       List<NodeAvailability> availability = memory.availability(polledNodes.records(), now);
       state.replaceAvailability(settings.site(), availability);
       state.replaceJobs(settings.site(), polledJobs.records());

@@ -9,15 +9,21 @@ import dev.kelvin.core.action.ActionMeta;
 import dev.kelvin.core.action.ActionResult;
 import dev.kelvin.core.action.ActionResult.Outcome;
 import dev.kelvin.core.action.DrainNode;
+import dev.kelvin.core.action.HoldJob;
 import dev.kelvin.core.action.MigrateJob;
+import dev.kelvin.core.action.ReleaseJob;
 import dev.kelvin.core.action.ResumeNode;
+import dev.kelvin.core.model.Job;
 import dev.kelvin.core.model.JobId;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.SiteId;
+import dev.kelvin.core.state.ClusterState;
+import dev.kelvin.core.state.StateSettings;
 import dev.kelvin.core.time.WallClockScheduler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,9 +32,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kelvin's drains, resumes and requeues carried out by the real {@code scontrol} of the Slurm
- * 22.05 that {@code scripts/slurm.sh} starts, and read back by the real {@code sinfo} and
- * {@code squeue}; what Slurm then shows is asked of Slurm itself, as an operator would.
+ * Kelvin's drains, resumes, requeues and job holds carried out by the real {@code scontrol} of
+ * the Slurm 22.05 that {@code scripts/slurm.sh} starts, and read back by the real {@code sinfo}
+ * and {@code squeue}; what Slurm then shows is asked of Slurm itself, as an operator would.
  */
 class SlurmActuatorIT {
   private static final SiteId SITE = SiteId.of("site-it");
@@ -39,8 +45,9 @@ class SlurmActuatorIT {
       Duration.ofSeconds(5), Optional.empty(), List.of(), Optional.of(Path.of(cluster.conf)),
       true);
   private final WallClockScheduler scheduler = new WallClockScheduler("slurm-actions-it");
+  private final KelvinHolds holds = new KelvinHolds();
   private final SlurmActuator actuator = new SlurmActuator(settings,
-      new ProcessSlurmQuery(settings), scheduler);
+      new ProcessSlurmQuery(settings), scheduler, holds);
   private final List<String> jobs = new ArrayList<>();
   private int actions;
 
@@ -117,6 +124,39 @@ class SlurmActuatorIT {
     assertThat(requeued.outcome()).as(requeued.detail()).isEqualTo(Outcome.APPLIED);
     await().atMost(WAIT).until(() -> cluster.slurm("squeue", "-h", "-j", job, "-o", "%T")
         .equals("PENDING"));
+  }
+
+  @Test
+  void holds_a_deferrable_job_by_its_begin_time_and_releases_it() throws Exception {
+    cluster.slurm("scontrol", "update", "NodeName=n1", "State=DRAIN",
+        "Reason=operator: keeps the job pending");
+    String job = cluster.slurm("sbatch", "--parsable", "-o", cluster.jobsDir + "/%j.out",
+        "--time=2", "-w", "n1", "--comment=kelvin:deferrable", "--wrap", "sleep 30");
+    jobs.add(job);
+    Instant until = scheduler.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+
+    ActionResult held = execute(new HoldJob(meta("carbon-price-hold", "grid 450 g/kWh"),
+        new JobId(job), until));
+
+    assertThat(held.outcome()).as(held.detail()).isEqualTo(Outcome.APPLIED);
+    assertThat(reported(job).deferrable()).isTrue();
+    assertThat(reported(job).heldUntil()).contains(until);
+    assertThat(cluster.slurm("squeue", "-h", "-j", job, "-o", "%S")).isNotEqualTo("N/A");
+
+    ActionResult released = execute(new ReleaseJob(meta("carbon-price-release", "grid clean"),
+        new JobId(job)));
+
+    assertThat(released.outcome()).as(released.detail()).isEqualTo(Outcome.APPLIED);
+    assertThat(reported(job).heldUntil()).isEmpty();
+  }
+
+  /** Job {@code id} as the Slurm source reports it, with the holds the actuator placed. */
+  private Job reported(String id) {
+    ClusterState state = new ClusterState(StateSettings.defaults());
+    new SlurmWorkloadSource(settings, new ProcessSlurmQuery(settings), scheduler, state, holds)
+        .poll();
+    return state.snapshot(scheduler.now()).jobs().values().stream()
+        .filter(job -> job.id().value().equals(id)).findFirst().orElseThrow();
   }
 
   /** Node {@code name}'s state and reason as {@code sinfo} prints them: {@code state|reason}. */

@@ -1,5 +1,6 @@
 package dev.kelvin.actuators.slurm;
 
+import static dev.kelvin.actuators.slurm.Recorded.oneJob;
 import static dev.kelvin.actuators.slurm.Recorded.oneNode;
 import static dev.kelvin.actuators.slurm.Recorded.read;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +11,9 @@ import dev.kelvin.core.action.ActionMeta;
 import dev.kelvin.core.action.ActionResult;
 import dev.kelvin.core.action.ActionResult.Outcome;
 import dev.kelvin.core.action.DrainNode;
+import dev.kelvin.core.action.HoldJob;
 import dev.kelvin.core.action.MigrateJob;
+import dev.kelvin.core.action.ReleaseJob;
 import dev.kelvin.core.action.ResumeNode;
 import dev.kelvin.core.action.SetCpuFrequencyCap;
 import dev.kelvin.core.model.JobId;
@@ -37,8 +40,10 @@ class SlurmActuatorTest {
   private static final String KELVIN_DRAINED_N1 = oneNode("\"name\":\"n1\",\"state\":\"idle\","
       + "\"state_flags\":[\"DRAIN\"],\"reason\":\"kelvin: failure-risk-drain: risk 0.91\"");
 
-  private final VirtualScheduler scheduler = new VirtualScheduler(Instant.parse(
-      "2026-11-01T12:00:00Z"));
+  private static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
+  private static final Instant IN_AN_HOUR = NOW.plus(Duration.ofHours(1));
+
+  private final VirtualScheduler scheduler = new VirtualScheduler(NOW);
   private final FakeSlurm slurm = new FakeSlurm();
   private final SlurmActuator actuator = new SlurmActuator(SlurmSettings.defaults(SITE)
       .withActions(true), slurm, scheduler);
@@ -219,6 +224,55 @@ class SlurmActuatorTest {
     assertThat(routedOn).containsExactly(cap);
   }
 
+  @Test
+  void holds_a_pending_job_by_its_begin_time_and_releases_only_its_own_hold() {
+    slurm.answer("squeue", pendingJob(0), pendingJob(IN_AN_HOUR.getEpochSecond()),
+        pendingJob(NOW.getEpochSecond()));
+
+    ActionResult held = run(new HoldJob(meta("carbon-price-hold", "grid 450 g/kWh"),
+        new JobId("21"), IN_AN_HOUR));
+    ActionResult released = run(new ReleaseJob(meta("carbon-price-release", "grid clean"),
+        new JobId("21")));
+
+    assertThat(held.outcome()).as(held.detail()).isEqualTo(Outcome.APPLIED);
+    assertThat(released.outcome()).as(released.detail()).isEqualTo(Outcome.APPLIED);
+    assertThat(slurm.commands("scontrol")).containsExactly(
+        List.of("update", "JobId=21", "StartTime=now+3600"),
+        List.of("update", "JobId=21", "StartTime=now"));
+  }
+
+  @Test
+  void never_releases_a_begin_time_that_kelvin_did_not_set() {
+    slurm.answer("squeue", pendingJob(IN_AN_HOUR.getEpochSecond()));
+
+    ActionResult released = run(new ReleaseJob(meta("carbon-price-release", "grid clean"),
+        new JobId("21")));
+
+    assertThat(released.outcome()).isEqualTo(Outcome.REJECTED);
+    assertThat(slurm.commands("scontrol")).isEmpty();
+  }
+
+  @Test
+  void fails_a_hold_that_squeue_does_not_show_and_rejects_one_of_a_running_job() {
+    slurm.answer("squeue", pendingJob(0));
+
+    ActionResult unseen = run(new HoldJob(meta("carbon-price-hold", "grid 450 g/kWh"),
+        new JobId("21"), IN_AN_HOUR));
+    ActionResult running = run(new HoldJob(meta("carbon-price-hold", "grid 450 g/kWh"),
+        new JobId("99"), IN_AN_HOUR));
+
+    assertThat(unseen.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(running.outcome()).isEqualTo(Outcome.REJECTED);
+    assertThat(slurm.commands("scontrol")).hasSize(1);
+  }
+
+  /** A squeue answer with pending deferrable job 21 begun at {@code eligibleTime} (0: none). */
+  private static String pendingJob(long eligibleTime) {
+    return oneJob("\"job_id\":21,\"job_state\":\"PENDING\",\"nodes\":\"\","
+        + "\"node_count\":1,\"submit_time\":1793534000,\"time_limit\":5,\"comment\":"
+        + "\"kelvin:deferrable\",\"eligible_time\":" + eligibleTime);
+  }
+
   private ActionResult run(Action action) {
     CompletableFuture<ActionResult> result = actuator.execute(action).toCompletableFuture();
     scheduler.runDue();
@@ -232,7 +286,7 @@ class SlurmActuatorTest {
 
   private static ActionMeta meta(String rule, String reason) {
     return new ActionMeta(new ActionId("a-" + rule), rule, reason, List.of(),
-        Instant.parse("2026-11-01T12:00:00Z"), Duration.ZERO);
+        NOW, Duration.ZERO);
   }
 
   /** Answers each command with its answers in turn (the last one again), or fails it. */

@@ -5,6 +5,7 @@ import static dev.kelvin.actuators.slurm.Recorded.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kelvin.core.model.Job;
+import dev.kelvin.core.model.JobId;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.SiteId;
 import java.time.Duration;
@@ -115,5 +116,41 @@ class SlurmJobsTest {
 
     assertThat(parsed.rejects()).containsEntry(SlurmReject.MISSING_FIELD, 1);
     assertThat(parsed.messages().get(0)).contains("job 11", "'submit_time'");
+  }
+
+  @Test
+  void a_job_whose_comment_carries_kelvins_marker_is_deferrable() {
+    Map<String, Job> jobs = byId("{\"meta\":{},\"errors\":[],\"jobs\":[{"
+        + pending(21, "kelvin:deferrable night run", 0) + "},{" + pending(22, "night run", 0)
+        + "}]}");
+
+    assertThat(jobs.get("21").deferrable()).isTrue();
+    assertThat(jobs.get("22").deferrable()).isFalse();
+  }
+
+  @Test
+  void reports_a_hold_only_while_slurm_shows_the_begin_time_kelvin_set() {
+    KelvinHolds holds = new KelvinHolds();
+    Instant until = Instant.ofEpochSecond(1_795_780_000L);
+    holds.placed(new JobId("23"), until);
+
+    Job kelvins = onlyJob(pending(23, "kelvin:deferrable", 1_795_780_002L), holds);
+    Job moved = onlyJob(pending(23, "kelvin:deferrable", 1_795_790_000L), holds);
+    Job usersOwn = onlyJob(pending(24, "", 1_795_780_000L), holds);
+
+    assertThat(kelvins.heldUntil()).contains(until);
+    assertThat(moved.heldUntil()).as("an operator moved the begin time").isEmpty();
+    assertThat(usersOwn.heldUntil()).as("a --begin its user asked for").isEmpty();
+  }
+
+  private static Job onlyJob(String fields, KelvinHolds holds) {
+    return SlurmJobs.parse(oneJob(fields), SITE, holds).records().get(0);
+  }
+
+  /** The fields of a pending job of squeue --json, its comment and begin time (0: none). */
+  private static String pending(long id, String comment, long eligibleTime) {
+    return "\"job_id\":" + id + ",\"job_state\":\"PENDING\",\"nodes\":\"\","
+        + "\"node_count\":1,\"submit_time\":1795776361,\"time_limit\":5,\"comment\":\""
+        + comment + "\",\"eligible_time\":" + eligibleTime;
   }
 }

@@ -36,7 +36,7 @@ final class RunBanner {
   static String workload(Optional<SlurmSettings> slurm) {
     return "  workload     " + slurm.map(s -> "Slurm (sinfo/squeue --json) as site " + s.site()
         + ", every " + s.pollInterval().toSeconds() + " s" + (s.actions()
-            ? "; drains, resumes and requeues carried out with scontrol"
+            ? "; drains, resumes, requeues and job holds carried out with scontrol"
             : "; read only")).orElse("none (no workload manager read)");
   }
 

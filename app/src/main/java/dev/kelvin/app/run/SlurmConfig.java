@@ -12,7 +12,7 @@ import java.util.Optional;
  * The {@code workload.slurm} section: Slurm as the source of node availability and jobs of one
  * site, read with {@code sinfo --json} and {@code squeue --json}; off unless enabled, so a
  * controller without Slurm runs as before. With {@code actions: true} Kelvin also drains,
- * resumes and requeues in Slurm; off unless asked, so Slurm is only read.
+ * resumes, requeues and holds jobs in Slurm; off unless asked, so Slurm is only read.
  */
 final class SlurmConfig {
   private SlurmConfig() {}

@@ -1,5 +1,6 @@
 package dev.kelvin.app.run;
 
+import dev.kelvin.actuators.slurm.KelvinHolds;
 import dev.kelvin.actuators.slurm.ProcessSlurmQuery;
 import dev.kelvin.actuators.slurm.SlurmActuator;
 import dev.kelvin.actuators.slurm.SlurmQuery;
@@ -16,14 +17,16 @@ import java.util.Optional;
  * Slurm wired into a running controller: the source polls on a scheduler of its own (a slow
  * {@code sinfo} delays no tick) into the controller's live state, its figures on
  * {@code /metrics} and its state on {@code /health} as {@code workload-slurm}. With
- * {@code workload.slurm.actions} the controller's drains, resumes and requeues are carried out
- * in Slurm ({@link SlurmActuator}), on the same scheduler, counted on {@code /metrics}. Without
- * a {@code workload.slurm} section it does nothing.
+ * {@code workload.slurm.actions} the controller's drains, resumes, requeues and job holds are
+ * carried out in Slurm ({@link SlurmActuator}), on the same scheduler, counted on
+ * {@code /metrics}. Without a {@code workload.slurm} section it does nothing.
  */
 final class SlurmFeed implements AutoCloseable {
   private final Optional<SlurmSettings> settings;
   private final SlurmQuery query;
   private final Scheduler scheduler;
+  /** The holds the actuator places, which the source reports as Kelvin's. */
+  private final KelvinHolds holds = new KelvinHolds();
   private final Optional<SlurmActuator> actions;
   private SlurmWorkloadSource source;
 
@@ -32,7 +35,7 @@ final class SlurmFeed implements AutoCloseable {
     this.query = query;
     this.scheduler = scheduler;
     this.actions = settings.filter(SlurmSettings::actions)
-        .map(slurm -> new SlurmActuator(slurm, query, scheduler));
+        .map(slurm -> new SlurmActuator(slurm, query, scheduler, holds));
   }
 
   /** The feed of {@code settings} with the real commands, on {@code scheduler}; not started. */
@@ -53,7 +56,8 @@ final class SlurmFeed implements AutoCloseable {
     if (settings.isEmpty() || source != null) {
       return;
     }
-    source = new SlurmWorkloadSource(settings.get(), query, scheduler, controller.state());
+    source = new SlurmWorkloadSource(settings.get(), query, scheduler, controller.state(),
+        holds);
     SlurmWorkloadSource polled = source;
     SlurmMetrics.bind(controller.metrics().registry(), polled::stats);
     actions.ifPresent(actuator -> SlurmMetrics.bindActions(controller.metrics().registry(),

@@ -111,8 +111,8 @@ class RunSlurmIT {
     try (KelvinRunProcess run = KelvinRunProcess.start("run with actions", config)
         .awaitReady(WAIT)) {
       assertThat(run.line(Pattern.compile("workload\\s+(Slurm .*)"))).hasValue("Slurm"
-          + " (sinfo/squeue --json) as site site-fh, every 1 s; drains, resumes and requeues"
-          + " carried out with scontrol");
+          + " (sinfo/squeue --json) as site site-fh, every 1 s; drains, resumes, requeues and job"
+          + " holds carried out with scontrol");
 
       await("n2 drained in Slurm").atMost(WAIT).pollInterval(Duration.ofMillis(200))
           .until(() -> sinfo("n2").equals("drained|kelvin: it-drain-n2: integration test"
