@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  *       checkpoint of its own, and a requeue would lose the job's work.</li>
  *   <li>{@link HoldJob}: {@code scontrol update JobId=N StartTime=now+S}, the job's begin time
  *       at the hold's end, applied once {@code squeue} shows it: Slurm itself starts the job
- *       then, so a hold ends with or without Kelvin. Only a pending job is held.</li>
+ *       then, so a hold ends with or without Kelvin. Only a pending job its user marked
+ *       deferrable is held.</li>
  *   <li>{@link ReleaseJob}: {@code StartTime=now}, only of a job Kelvin held
  *       ({@link KelvinHolds}); a begin time the job's user asked for is left alone.</li>
  * </ul>
@@ -91,7 +92,12 @@ public final class SlurmActuator implements RoutedExecutor {
       throw new IllegalArgumentException("not a Slurm action: " + action.describe());
     }
     CompletableFuture<ActionResult> result = new CompletableFuture<>();
-    scheduler.execute("slurm " + action.type(), () -> result.complete(carryOut(action)));
+    try {
+      scheduler.execute("slurm " + action.type(), () -> result.complete(carryOut(action)));
+    } catch (RuntimeException stopped) {
+      result.complete(result(action, Outcome.FAILED, "not carried out: the Slurm actions'"
+          + " scheduler does not take work (stopping?): " + stopped.getMessage()));
+    }
     return result.minimalCompletionStage();
   }
 
@@ -201,6 +207,11 @@ public final class SlurmActuator implements RoutedExecutor {
     if (job.isEmpty()) {
       return result(action, Outcome.REJECTED, "Slurm lists no pending job " + action.job().value()
           + " (started, ended or unknown), so no command was run");
+    }
+    if (!job.get().deferrable()) {
+      return result(action, Outcome.REJECTED, "job " + action.job().value() + " is not marked"
+          + " deferrable by its user (comment " + SlurmSettings.DEFERRABLE_MARKER + "), so it is"
+          + " not held");
     }
     long seconds = Duration.between(scheduler.now(), action.until()).toSeconds();
     if (seconds < 1) {

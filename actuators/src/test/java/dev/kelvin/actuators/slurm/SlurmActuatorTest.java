@@ -266,6 +266,18 @@ class SlurmActuatorTest {
     assertThat(slurm.commands("scontrol")).hasSize(1);
   }
 
+  @Test
+  void never_holds_a_job_its_user_did_not_mark_deferrable() {
+    slurm.answer("squeue", pendingJob(0).replace("kelvin:deferrable", "nightly"));
+
+    ActionResult held = run(new HoldJob(meta("carbon-price-hold", "grid 450 g/kWh"),
+        new JobId("21"), IN_AN_HOUR));
+
+    assertThat(held.outcome()).isEqualTo(Outcome.REJECTED);
+    assertThat(held.detail()).contains("not marked deferrable");
+    assertThat(slurm.commands("scontrol")).isEmpty();
+  }
+
   /** A squeue answer with pending deferrable job 21 begun at {@code eligibleTime} (0: none). */
   private static String pendingJob(long eligibleTime) {
     return oneJob("\"job_id\":21,\"job_state\":\"PENDING\",\"nodes\":\"\","
