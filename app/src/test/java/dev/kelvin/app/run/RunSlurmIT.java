@@ -3,14 +3,19 @@ package dev.kelvin.app.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kelvin.core.model.SensorId;
+import dev.kelvin.core.model.SiteId;
 import dev.kelvin.core.testkit.TestServices;
 import dev.kelvin.core.wire.MqttEndpoint;
+import dev.kelvin.core.wire.Topics;
+import dev.kelvin.mqtt.testing.MqttTestClient;
 import dev.kelvin.telemetry.store.InfluxSettings;
 import dev.kelvin.telemetry.store.InfluxTestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  * says it reads Slurm, reports Slurm's four nodes on {@code /metrics} with no failed poll, and
  * stores node n3's change to down as one {@code node_state} point; the second run, on the same
  * database, reads the site's failure history back for the shipped failure model
- * ({@code read="failures"}). The dashboard lists n3 down, though it sends no telemetry. What a
- * report means (drains, jobs, down nodes) is {@code SlurmWorkloadSourceIT}'s; this is the
+ * ({@code read="failures"}). The dashboard lists n3 down, though it sends no telemetry. With
+ * {@code workload.slurm.actions}, an operator rule's drain is carried out in Slurm and audited
+ * applied, and a deferrable job is held while the grid's carbon intensity (published over MQTT)
+ * is high and released once it is low. What a report means (drains, jobs, down nodes) is
+ * {@code SlurmWorkloadSourceIT}'s, what each action does {@code SlurmActuatorIT}'s; this is the
  * wiring.
  */
 class RunSlurmIT {
@@ -41,10 +49,17 @@ class RunSlurmIT {
   Path dir;
 
   private final InfluxTestDatabase db = InfluxTestDatabase.onTestServices();
+  private final Topics topics = TestServices.uniqueTopics();
+  private final List<String> jobs = new ArrayList<>();
 
   @AfterEach
   void cleanUp() throws Exception {
-    for (String node : List.of("n2", "n3")) {
+    if (!jobs.isEmpty()) {
+      List<String> cancel = new ArrayList<>(List.of("scancel"));
+      cancel.addAll(jobs);
+      slurm(cancel.toArray(String[]::new));
+    }
+    for (String node : List.of("n1", "n2", "n3")) {
       // a node that is neither drained nor down refuses RESUME: that is fine here
       ProcessBuilder resume = new ProcessBuilder("scontrol", "update", "NodeName=" + node,
           "State=RESUME").redirectErrorStream(true)
@@ -129,6 +144,45 @@ class RunSlurmIT {
             "\"type\":\"drain_node\"", "\"rule\":\"it-drain-n2\"", "drained in Slurm"));
   }
 
+  @Test
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void holds_a_deferrable_job_while_the_grid_is_dirty_and_releases_it_once_clean()
+      throws Exception {
+    scontrol("update", "NodeName=n1", "State=DRAIN", "Reason=operator: keeps the job pending");
+    String job = slurm("sbatch", "--parsable", "-o", slurmJobs() + "/%j.out", "--time=2",
+        "-w", "n1", "--comment=kelvin:deferrable", "--wrap", "sleep 30");
+    jobs.add(job);
+    Path config = config(db.settings(dir.resolve("spool")), "    actions: true");
+    try (KelvinRunProcess run = KelvinRunProcess.start("run with holds", config)
+        .awaitReady(WAIT);
+        MqttTestClient grid = MqttTestClient.connect(TestServices.mqtt(), "grid-feed")) {
+      grid.publish(topics.facility(SiteId.of("site-fh"), new SensorId("grid")), carbon(650));
+      await("the job held by its begin time").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+          .until(() -> !slurm("squeue", "-h", "-j", job, "-o", "%S").equals("N/A"));
+
+      grid.publish(topics.facility(SiteId.of("site-fh"), new SensorId("grid")), carbon(120));
+      await("the hold released").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+          .until(() -> slurm("squeue", "-h", "-j", job, "-o", "%S").equals("N/A"));
+      assertThat(run.metric("kelvin_workload_slurm_actions_total",
+          List.of("outcome=\"applied\""))).isEqualTo(2);
+      assertThat(run.stop(WAIT)).as("exit code of an orderly stop").isZero();
+    }
+    assertThat(Files.readAllLines(dir.resolve("audit.jsonl"))).as("the audit log")
+        .anySatisfy(line -> assertThat(line).contains("\"stage\":\"applied\"",
+            "\"type\":\"hold_job\"", "\"rule\":\"carbon-price-hold\""))
+        .anySatisfy(line -> assertThat(line).contains("\"stage\":\"applied\"",
+            "\"type\":\"release_job\"", "\"rule\":\"carbon-price-release\""));
+  }
+
+  /**
+   * A grid carbon reading stamped now: the controller refuses readings whose clock is skewed,
+   * so a live run's reading carries the real time.
+   */
+  private static String carbon(double gramsPerKwh) {
+    return "{\"v\":1,\"ts_ms\":" + Clock.systemUTC().millis() + ",\"kind\":"
+        + "\"grid_carbon_g_per_kwh\",\"value\":" + gramsPerKwh + "}";
+  }
+
   private Path config(InfluxSettings influx, String... slurmAndMore)
       throws IOException {
     MqttEndpoint broker = TestServices.mqtt();
@@ -139,7 +193,7 @@ class RunSlurmIT {
     return Files.writeString(dir.resolve("kelvin.yaml"), String.join("\n",
         "mqtt:", "  broker: " + broker.broker(),
         "  username: " + broker.username().orElseThrow(), "  password_file: " + mqttPassword,
-        "  topic_prefix: " + TestServices.uniqueTopics().prefix(),
+        "  topic_prefix: " + topics.prefix(),
         "audit:", "  file: " + dir.resolve("audit.jsonl"),
         "dashboard:", "  port: 0",
         "store:", "  influx:", "    url: " + influx.url(), "    database: " + influx.database(),
@@ -174,6 +228,15 @@ class RunSlurmIT {
           + output.strip());
     }
     return output.strip();
+  }
+
+  private static String slurmJobs() {
+    String jobs = System.getenv("KELVIN_IT_SLURM_JOBS_DIR");
+    if (jobs == null || jobs.isBlank()) {
+      throw new IllegalStateException("KELVIN_IT_SLURM_JOBS_DIR is not set: run ./test.sh, or"
+          + " scripts/slurm.sh start and eval \"$(scripts/services.sh env)\"");
+    }
+    return jobs;
   }
 
   private static String slurmConf() {
