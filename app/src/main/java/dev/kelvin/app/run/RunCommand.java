@@ -73,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
         ActionIds.forController(clock.instant(), new SecureRandom()));
     try (ShutdownSignal stop = ShutdownSignal.install();
         Schedulers schedulers = Schedulers.wallClock();
-        SlurmFeed slurm = SlurmFeed.of(settings.slurm(), schedulers.get("workload"));
+        SlurmFeed slurm = SlurmFeed.of(settings.slurm(), schedulers);
         Controller running = Controller.start(controller, parts(settings, schedulers, rules,
             slurm.actions()))) {
       Optional<RuleReloader> reloader = RulesWatch.start(rules, settings.rules(), schedulers,

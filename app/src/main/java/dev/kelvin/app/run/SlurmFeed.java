@@ -9,6 +9,7 @@ import dev.kelvin.actuators.slurm.SlurmWorkloadSource;
 import dev.kelvin.app.controller.Controller;
 import dev.kelvin.app.ops.SlurmHealth;
 import dev.kelvin.app.ops.SlurmMetrics;
+import dev.kelvin.app.runtime.Schedulers;
 import dev.kelvin.core.time.Scheduler;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,20 +31,24 @@ final class SlurmFeed implements AutoCloseable {
   private final Optional<SlurmActuator> actions;
   private SlurmWorkloadSource source;
 
-  private SlurmFeed(Optional<SlurmSettings> settings, SlurmQuery query, Scheduler scheduler) {
+  private SlurmFeed(Optional<SlurmSettings> settings, SlurmQuery query,
+      Optional<Scheduler> scheduler) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.query = query;
-    this.scheduler = scheduler;
+    this.scheduler = scheduler.orElse(null);
     this.actions = settings.filter(SlurmSettings::actions)
-        .map(slurm -> new SlurmActuator(slurm, query, scheduler, holds));
+        .map(slurm -> new SlurmActuator(slurm, query, this.scheduler, holds));
   }
 
-  /** The feed of {@code settings} with the real commands, on {@code scheduler}; not started. */
-  static SlurmFeed of(Optional<SlurmSettings> settings, Scheduler scheduler) {
+  /**
+   * The feed of {@code settings} with the real commands, on the {@code workload} scheduler of
+   * {@code schedulers} (made only when Slurm is configured); not started.
+   */
+  static SlurmFeed of(Optional<SlurmSettings> settings, Schedulers schedulers) {
     return new SlurmFeed(settings, settings.<SlurmQuery>map(ProcessSlurmQuery::new)
         .orElse((command, arguments) -> {
           throw new IllegalStateException("no workload.slurm section");
-        }), scheduler);
+        }), settings.map(slurm -> schedulers.get("workload")));
   }
 
   /** What carries out workload actions in Slurm; empty when Slurm is only read. */
