@@ -231,20 +231,20 @@ class RunSlurmIT {
   }
 
   private static String slurmJobs() {
-    String jobs = System.getenv("KELVIN_IT_SLURM_JOBS_DIR");
-    if (jobs == null || jobs.isBlank()) {
-      throw new IllegalStateException("KELVIN_IT_SLURM_JOBS_DIR is not set: run ./test.sh, or"
-          + " scripts/slurm.sh start and eval \"$(scripts/services.sh env)\"");
-    }
-    return jobs;
+    return slurmEnv("KELVIN_IT_SLURM_JOBS_DIR");
   }
 
   private static String slurmConf() {
-    String conf = System.getenv("KELVIN_IT_SLURM_CONF");
-    if (conf == null || conf.isBlank()) {
-      throw new IllegalStateException("KELVIN_IT_SLURM_CONF is not set: run ./test.sh, or"
+    return slurmEnv("KELVIN_IT_SLURM_CONF");
+  }
+
+  /** A setting of the local Slurm that the test command exports. */
+  private static String slurmEnv(String variable) {
+    String value = System.getenv(variable);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(variable + " is not set: run ./test.sh, or"
           + " scripts/slurm.sh start and eval \"$(scripts/services.sh env)\"");
     }
-    return conf;
+    return value;
   }
 }
