@@ -61,6 +61,7 @@ public final class SlurmActuator implements RoutedExecutor {
   private final Scheduler scheduler;
   private final KelvinHolds holds;
   private final Map<Outcome, LongAdder> outcomes = new EnumMap<>(Outcome.class);
+  private volatile Optional<ActionResult> last = Optional.empty();
 
   public SlurmActuator(SlurmSettings settings, SlurmQuery slurm, Scheduler scheduler) {
     this(settings, slurm, scheduler, new KelvinHolds());
@@ -101,6 +102,11 @@ public final class SlurmActuator implements RoutedExecutor {
     return result.minimalCompletionStage();
   }
 
+  /** The result of the action carried out last; empty before the first. */
+  public Optional<ActionResult> lastResult() {
+    return last;
+  }
+
   /** Results so far by outcome. */
   public Map<Outcome, Long> outcomes() {
     Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
@@ -122,6 +128,7 @@ public final class SlurmActuator implements RoutedExecutor {
       result = result(action, Outcome.FAILED, "internal error: " + bug);
     }
     outcomes.get(result.outcome()).increment();
+    last = Optional.of(result);
     return result;
   }
 

@@ -7,6 +7,7 @@ import dev.kelvin.actuators.slurm.SlurmQuery;
 import dev.kelvin.actuators.slurm.SlurmSettings;
 import dev.kelvin.actuators.slurm.SlurmWorkloadSource;
 import dev.kelvin.app.controller.Controller;
+import dev.kelvin.app.ops.SlurmActionsHealth;
 import dev.kelvin.app.ops.SlurmHealth;
 import dev.kelvin.app.ops.SlurmMetrics;
 import dev.kelvin.app.runtime.Schedulers;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * {@code /metrics} and its state on {@code /health} as {@code workload-slurm}. With
  * {@code workload.slurm.actions} the controller's drains, resumes, requeues and job holds are
  * carried out in Slurm ({@link SlurmActuator}), on the same scheduler, counted on
- * {@code /metrics}. Without a {@code workload.slurm} section it does nothing.
+ * {@code /metrics} and watched on {@code /health} as {@code workload-slurm-actions}. Without a {@code workload.slurm} section it does nothing.
  */
 final class SlurmFeed implements AutoCloseable {
   private final Optional<SlurmSettings> settings;
@@ -65,8 +66,11 @@ final class SlurmFeed implements AutoCloseable {
         holds);
     SlurmWorkloadSource polled = source;
     SlurmMetrics.bind(controller.metrics().registry(), polled::stats);
-    actions.ifPresent(actuator -> SlurmMetrics.bindActions(controller.metrics().registry(),
-        actuator));
+    actions.ifPresent(actuator -> {
+      SlurmMetrics.bindActions(controller.metrics().registry(), actuator);
+      controller.healthOf("workload-slurm-actions", () -> SlurmActionsHealth.of(
+          actuator.lastResult(), actuator.outcomes()));
+    });
     controller.healthOf("workload-slurm", () -> SlurmHealth.of(polled.stats(), scheduler.now(),
         settings.get().pollInterval()));
     source.start();

@@ -137,6 +137,8 @@ class RunSlurmIT {
               List.of("outcome=\"applied\"")) >= 1);
       assertThat(run.metric("kelvin_workload_slurm_actions_total",
           List.of("outcome=\"failed\""))).isZero();
+      assertThat(run.get("/health")).containsPattern("\"workload-slurm-actions\":\\{\"status\":"
+          + "\"UP\"");
       assertThat(run.stop(WAIT)).as("exit code of an orderly stop").isZero();
     }
     assertThat(Files.readAllLines(dir.resolve("audit.jsonl"))).as("the audit log")
