@@ -21,7 +21,8 @@ import java.util.Optional;
  * {@code /metrics} and its state on {@code /health} as {@code workload-slurm}. With
  * {@code workload.slurm.actions} the controller's drains, resumes, requeues and job holds are
  * carried out in Slurm ({@link SlurmActuator}), on the same scheduler, counted on
- * {@code /metrics} and watched on {@code /health} as {@code workload-slurm-actions}. Without a {@code workload.slurm} section it does nothing.
+ * {@code /metrics} and watched on {@code /health} as {@code workload-slurm-actions}. Without a
+ * {@code workload.slurm} section it does nothing.
  */
 final class SlurmFeed implements AutoCloseable {
   private final Optional<SlurmSettings> settings;
