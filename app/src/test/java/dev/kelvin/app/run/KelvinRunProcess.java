@@ -95,6 +95,19 @@ final class KelvinRunProcess implements AutoCloseable {
     return response.body();
   }
 
+  /** Posts {@code json} to {@code path} on its dashboard, which must answer 200; the body. */
+  String post(String path, String json) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(dashboard.resolve(path))
+        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new AssertionError(name + ": POST " + path + " answered " + response.statusCode()
+          + ": " + response.body());
+    }
+    return response.body();
+  }
+
   /** SIGKILL, as a crash or the OOM killer: no shutdown hook runs. Returns the exit code. */
   int kill() throws InterruptedException {
     return process.kill();

@@ -3,6 +3,8 @@ package dev.kelvin.app.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kelvin.core.model.SensorId;
 import dev.kelvin.core.model.SiteId;
 import dev.kelvin.core.testkit.TestServices;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,14 +37,16 @@ import org.junit.jupiter.api.io.TempDir;
  * stores node n3's change to down as one {@code node_state} point; the second run, on the same
  * database, reads the site's failure history back for the shipped failure model
  * ({@code read="failures"}). The dashboard lists n3 down, though it sends no telemetry. With
- * {@code workload.slurm.actions}, an operator rule's drain is carried out in Slurm and audited
- * applied, and a deferrable job is held while the grid's carbon intensity (published over MQTT)
- * is high and released once it is low. What a report means (drains, jobs, down nodes) is
+ * {@code workload.slurm.actions}, an operator rule's drain waits for an operator's approval
+ * (the default for drains), and once approved on the dashboard's API is carried out in Slurm
+ * and audited applied; and a deferrable job is held while the grid's carbon intensity
+ * (published over MQTT) is high and released once it is low. What a report means (drains, jobs, down nodes) is
  * {@code SlurmWorkloadSourceIT}'s, what each action does {@code SlurmActuatorIT}'s; this is the
  * wiring.
  */
 class RunSlurmIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DOWN_N3 = "SELECT count(since_ms) FROM node_state WHERE"
       + " \"site\" = 'site-fh' AND \"node\" = 'n3' AND \"state\" = 'down'";
 
@@ -108,7 +113,8 @@ class RunSlurmIT {
 
   @Test
   @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-  void carries_out_a_rules_drain_in_slurm_and_audits_it_applied() throws Exception {
+  void holds_a_rules_drain_for_approval_and_carries_it_out_in_slurm_once_approved()
+      throws Exception {
     Files.createDirectories(dir.resolve("rules"));
     Files.writeString(dir.resolve("rules/drain-n2.drl"), String.join("\n",
         "package dev.kelvin.policy.rules;",
@@ -122,12 +128,19 @@ class RunSlurmIT {
         "        java.util.Optional.empty()) );",
         "end", ""));
     Path config = config(db.settings(dir.resolve("spool")), "    actions: true",
-        "policy:", "  rules_dir: rules", "guard:", "  modes:", "    drain_node: automatic");
+        "policy:", "  rules_dir: rules");
     try (KelvinRunProcess run = KelvinRunProcess.start("run with actions", config)
         .awaitReady(WAIT)) {
       assertThat(run.line(Pattern.compile("workload\\s+(Slurm .*)"))).hasValue("Slurm"
           + " (sinfo/squeue --json) as site site-fh, every 1 s; drains, resumes, requeues and job"
           + " holds carried out with scontrol");
+
+      AtomicReference<String> held = new AtomicReference<>();
+      await("the drain held for an operator").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+          .until(() -> proposed(run.get("/api/approvals"), "it-drain-n2", held));
+      assertThat(sinfo("n2")).as("nothing done before the approval").startsWith("idle");
+
+      run.post("/api/actions/" + held.get() + "/approve", "{\"comment\":\"it: approved\"}");
 
       await("n2 drained in Slurm").atMost(WAIT).pollInterval(Duration.ofMillis(200))
           .until(() -> sinfo("n2").equals("drained|kelvin: it-drain-n2: integration test"
@@ -142,8 +155,26 @@ class RunSlurmIT {
       assertThat(run.stop(WAIT)).as("exit code of an orderly stop").isZero();
     }
     assertThat(Files.readAllLines(dir.resolve("audit.jsonl"))).as("the audit log")
+        .anySatisfy(line -> assertThat(line).contains("\"stage\":\"approved_by_operator\"",
+            "\"type\":\"drain_node\"", "\"rule\":\"it-drain-n2\""))
         .anySatisfy(line -> assertThat(line).contains("\"stage\":\"applied\"",
             "\"type\":\"drain_node\"", "\"rule\":\"it-drain-n2\"", "drained in Slurm"));
+  }
+
+  /**
+   * Whether {@code approvals} (the body of /api/approvals) lists a proposed action of
+   * {@code rule}; if so, {@code id} gets its id.
+   */
+  private static boolean proposed(String approvals, String rule, AtomicReference<String> id)
+      throws IOException {
+    for (JsonNode approval : JSON.readTree(approvals)) {
+      if (approval.path("state").asText().equals("proposed")
+          && approval.path("rule").asText().equals(rule)) {
+        id.set(approval.path("id").asText());
+        return true;
+      }
+    }
+    return false;
   }
 
   @Test
