@@ -2,6 +2,7 @@ package dev.kelvin.actuators.slurm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kelvin.core.testkit.TestServices;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -12,17 +13,8 @@ import java.util.concurrent.TimeUnit;
  * and its commands run as an operator would run them.
  */
 final class TestSlurm {
-  final String conf = required("KELVIN_IT_SLURM_CONF");
-  final String jobsDir = required("KELVIN_IT_SLURM_JOBS_DIR");
-
-  private static String required(String variable) {
-    String value = System.getenv(variable);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException(variable + " is not set: run ./test.sh, or"
-          + " scripts/slurm.sh start and eval \"$(scripts/slurm.sh env)\"");
-    }
-    return value;
-  }
+  final String conf = TestServices.required("KELVIN_IT_SLURM_CONF");
+  final String jobsDir = TestServices.required("KELVIN_IT_SLURM_JOBS_DIR");
 
   /** Runs a Slurm command and returns its output, stripped; it must succeed. */
   String slurm(String... command) throws IOException, InterruptedException {

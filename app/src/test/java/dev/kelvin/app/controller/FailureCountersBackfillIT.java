@@ -18,8 +18,6 @@ import dev.kelvin.predictor.serve.ServedModel;
 import dev.kelvin.telemetry.store.history.HistoryDatabase;
 import dev.kelvin.telemetry.store.history.InfluxHistory;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,12 +81,7 @@ class FailureCountersBackfillIT {
   }
 
   private ModelFile shippedFailureModel() throws IOException {
-    Path copy = modelDir.resolve("failure-telemetry.model");
-    try (InputStream in = FailureCountersBackfillIT.class.getResourceAsStream(
-        "/models/failure-telemetry.model")) {
-      Files.copy(in, copy);
-    }
-    return ModelFile.read(copy);
+    return ShippedModels.copy("failure-telemetry.model", modelDir);
   }
 
   @Test

@@ -18,8 +18,6 @@ import dev.kelvin.predictor.serve.ServedModel;
 import dev.kelvin.telemetry.store.history.HistoryDatabase;
 import dev.kelvin.telemetry.store.history.InfluxHistory;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,14 +78,8 @@ class LoadBackfillIT {
     return ClusterSnapshot.of(latest.at(), List.of(view));
   }
 
-  /** The shipped load model, copied out of the jar (or classes) the test runs against. */
   private ModelFile shippedLoadModel() throws IOException {
-    Path copy = modelDir.resolve("load-planetlab.model");
-    try (InputStream in = LoadBackfillIT.class.getResourceAsStream(
-        "/models/load-planetlab.model")) {
-      Files.copy(in, copy);
-    }
-    return ModelFile.read(copy);
+    return ShippedModels.copy("load-planetlab.model", modelDir);
   }
 
   @Test

@@ -264,20 +264,10 @@ class RunSlurmIT {
   }
 
   private static String slurmJobs() {
-    return slurmEnv("KELVIN_IT_SLURM_JOBS_DIR");
+    return TestServices.required("KELVIN_IT_SLURM_JOBS_DIR");
   }
 
   private static String slurmConf() {
-    return slurmEnv("KELVIN_IT_SLURM_CONF");
-  }
-
-  /** A setting of the local Slurm that the test command exports. */
-  private static String slurmEnv(String variable) {
-    String value = System.getenv(variable);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException(variable + " is not set: run ./test.sh, or"
-          + " scripts/slurm.sh start and eval \"$(scripts/services.sh env)\"");
-    }
-    return value;
+    return TestServices.required("KELVIN_IT_SLURM_CONF");
   }
 }
