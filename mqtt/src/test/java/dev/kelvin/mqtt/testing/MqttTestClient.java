@@ -34,6 +34,9 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 public final class MqttTestClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long ANSWER_WAIT_MS = 10_000;
+  private static final int CONNECT_TIMEOUT_S = 10;
+  private static final long QUIESCE_MS = 1_000;
+  private static final long DISCONNECT_WAIT_MS = 5_000;
 
   /** One message as received. */
   public record Received(String topic, String payload, boolean retained) {
@@ -68,6 +71,7 @@ public final class MqttTestClient implements AutoCloseable {
       throws MqttException {
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setCleanStart(true);
+    options.setConnectionTimeout(CONNECT_TIMEOUT_S);
     endpoint.username().ifPresent(options::setUserName);
     endpoint.password().ifPresent(p -> options.setPassword(p.getBytes(StandardCharsets.UTF_8)));
     return connect(endpoint.broker().toString(), clientId, options);
@@ -76,9 +80,15 @@ public final class MqttTestClient implements AutoCloseable {
   public static MqttTestClient connect(String uri, String clientId,
       MqttConnectionOptions options) throws MqttException {
     MqttClient client = new MqttClient(uri, clientId, new MemoryPersistence());
+    client.setTimeToWait(ANSWER_WAIT_MS);
     MqttTestClient testClient = new MqttTestClient(client);
     client.setCallback(testClient.new Recorder());
-    client.connect(options);
+    try {
+      client.connect(options);
+    } catch (MqttException refused) {
+      client.close(true);
+      throw refused;
+    }
     return testClient;
   }
 
@@ -156,15 +166,21 @@ public final class MqttTestClient implements AutoCloseable {
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1).payload());
   }
 
+  /**
+   * Disconnects cleanly (a DISCONNECT packet, so no will message), bounded in time. Paho's
+   * {@code MqttClient.disconnect()} waits without a limit, and never returns when the broker
+   * drops the connection while the DISCONNECT is on its way (as HiveMQ may after a refused
+   * publish): a test must fail then, not hang its build.
+   */
   public void disconnect() throws MqttException {
-    client.disconnect();
+    client.disconnectForcibly(QUIESCE_MS, DISCONNECT_WAIT_MS, true);
   }
 
   @Override
   public void close() throws MqttException {
     if (client.isConnected()) {
       try {
-        client.disconnect();
+        disconnect();
       } catch (MqttException e) {
         // the broker may be dropping the connection at the same moment (a test that just
         // refused or closed it): Paho then says it is already disconnecting, which is the end
@@ -172,7 +188,7 @@ public final class MqttTestClient implements AutoCloseable {
         if (e.getReasonCode() != MqttClientException.REASON_CODE_CLIENT_DISCONNECTING) {
           throw e;
         }
-        client.disconnectForcibly(0, 1000, false);
+        client.disconnectForcibly(0, DISCONNECT_WAIT_MS, false);
       }
     }
     client.close(true);

@@ -70,7 +70,7 @@ class TlsConnectIT {
 
       await().atMost(Duration.ofSeconds(20)).until(() -> received.contains(topic + " over tls"));
     } finally {
-      client.disconnect();
+      client.disconnectForcibly(1_000, 5_000, true); // bounded, unlike disconnect()
       client.close();
     }
   }
@@ -88,6 +88,7 @@ class TlsConnectIT {
   private MqttClient connect(MqttConnectionOptions options) throws MqttException {
     MqttClient client = new MqttClient(required("KELVIN_IT_MQTT_TLS_URL"),
         TestServices.unique("it-tls"), new MemoryPersistence());
+    client.setTimeToWait(10_000);
     client.setCallback(new Recorder());
     try {
       client.connect(options);

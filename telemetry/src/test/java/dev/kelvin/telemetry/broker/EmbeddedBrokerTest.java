@@ -88,7 +88,7 @@ class EmbeddedBrokerTest {
     try (EmbeddedBroker broker = EmbeddedBroker.start(settings(0, limit), logins.access)) {
       MqttClient offline = persistentClient(broker, "kelvin-controller:ingest");
       offline.subscribe(TOPICS.allNodes(Topics.Channel.TELEMETRY), 1);
-      offline.disconnect();
+      offline.disconnectForcibly(1_000, 5_000, true); // bounded, unlike disconnect()
       offline.close();
       try (MqttTestClient agent = MqttTestClient.connect(
           TestLogins.endpoint(broker, logins.agent01), "flood")) {
@@ -109,6 +109,7 @@ class EmbeddedBrokerTest {
   private MqttClient persistentClient(EmbeddedBroker broker, String id)
       throws MqttException {
     MqttClient client = new MqttClient(broker.uri().toString(), id, new MemoryPersistence());
+    client.setTimeToWait(10_000);
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setUserName(logins.controller.username());
     options.setPassword(logins.controller.password().getBytes(StandardCharsets.UTF_8));
