@@ -14,10 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.MqttToken;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -35,7 +34,6 @@ public final class MqttTestClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long ANSWER_WAIT_MS = 10_000;
   private static final int CONNECT_TIMEOUT_S = 10;
-  private static final long QUIESCE_MS = 1_000;
   private static final long DISCONNECT_WAIT_MS = 5_000;
 
   /** One message as received. */
@@ -50,10 +48,10 @@ public final class MqttTestClient implements AutoCloseable {
     }
   }
 
-  private final MqttClient client;
+  private final MqttAsyncClient client;
   private final List<Received> received = new CopyOnWriteArrayList<>();
 
-  private MqttTestClient(MqttClient client) {
+  private MqttTestClient(MqttAsyncClient client) {
     this.client = client;
   }
 
@@ -79,12 +77,11 @@ public final class MqttTestClient implements AutoCloseable {
 
   public static MqttTestClient connect(String uri, String clientId,
       MqttConnectionOptions options) throws MqttException {
-    MqttClient client = new MqttClient(uri, clientId, new MemoryPersistence());
-    client.setTimeToWait(ANSWER_WAIT_MS);
+    MqttAsyncClient client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
     MqttTestClient testClient = new MqttTestClient(client);
     client.setCallback(testClient.new Recorder());
     try {
-      client.connect(options);
+      client.connect(options).waitForCompletion(ANSWER_WAIT_MS);
     } catch (MqttException refused) {
       client.close(true);
       throw refused;
@@ -93,7 +90,7 @@ public final class MqttTestClient implements AutoCloseable {
   }
 
   public MqttTestClient subscribe(String filter) throws MqttException {
-    client.subscribe(filter, 1);
+    client.subscribe(filter, 1).waitForCompletion(ANSWER_WAIT_MS);
     return this;
   }
 
@@ -102,7 +99,8 @@ public final class MqttTestClient implements AutoCloseable {
   }
 
   public void publish(String topic, byte[] payload) throws MqttException {
-    client.publish(topic, new MqttMessage(payload, 1, false, null));
+    client.publish(topic, new MqttMessage(payload, 1, false, null))
+        .waitForCompletion(ANSWER_WAIT_MS);
   }
 
   /** Publishes {@code json} as a JSON object. */
@@ -121,7 +119,7 @@ public final class MqttTestClient implements AutoCloseable {
    */
   public int publishAnswered(String topic, String payload, boolean retained)
       throws MqttException {
-    MqttToken token = client.getTopic(topic).publish(
+    IMqttToken token = client.publish(topic,
         new MqttMessage(payload.getBytes(StandardCharsets.UTF_8), 1, retained, null));
     token.waitForCompletion(ANSWER_WAIT_MS);
     return firstCode(token.getReasonCodes(), 0);
@@ -148,7 +146,7 @@ public final class MqttTestClient implements AutoCloseable {
 
   public void publishRetained(String topic, String payload) throws MqttException {
     client.publish(topic, new MqttMessage(payload.getBytes(StandardCharsets.UTF_8), 1, true,
-        null));
+        null)).waitForCompletion(ANSWER_WAIT_MS);
   }
 
   public List<Received> received() {
@@ -168,12 +166,12 @@ public final class MqttTestClient implements AutoCloseable {
 
   /**
    * Disconnects cleanly (a DISCONNECT packet, so no will message), bounded in time. Paho's
-   * {@code MqttClient.disconnect()} waits without a limit, and never returns when the broker
-   * drops the connection while the DISCONNECT is on its way (as HiveMQ may after a refused
-   * publish): a test must fail then, not hang its build.
+   * blocking {@code MqttClient.disconnect()} waits without a limit, whatever its time to wait,
+   * so this client is built on the asynchronous one and waits at most a few seconds for each
+   * answer: a test fails then, it does not hang its build.
    */
   public void disconnect() throws MqttException {
-    client.disconnectForcibly(QUIESCE_MS, DISCONNECT_WAIT_MS, true);
+    client.disconnect().waitForCompletion(DISCONNECT_WAIT_MS);
   }
 
   @Override
@@ -213,7 +211,7 @@ public final class MqttTestClient implements AutoCloseable {
 
     @Override
     public void deliveryComplete(IMqttToken token) {
-      // Publishing is synchronous through MqttClient.
+      // Each publish waits for its own token.
     }
 
     @Override

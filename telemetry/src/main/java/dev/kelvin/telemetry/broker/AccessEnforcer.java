@@ -23,8 +23,9 @@ import java.util.Optional;
 /**
  * The embedded broker's gate: a client must log in with a known username and password and use
  * a client id of its own ({@code <username>:<session>}); each publish and subscription must fall
- * within its role's grants, and a retained publish must go to a status topic of its own. Refusals are counted by reason. As an authorizer it looks the role
- * up from the client id, which the login check has tied to the username.
+ * within its role's grants, and a retained publish must go to a status topic of its own.
+ * Refusals are counted by reason. As an authorizer it looks the role up from the client id,
+ * which the login check has tied to the username.
  */
 final class AccessEnforcer
     implements SimpleAuthenticator, PublishAuthorizer, SubscriptionAuthorizer {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
@@ -18,12 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.Locale;
 
 /**
  * How long the dashboard's question takes on a full site: one hour at 10 s steps over 1,000
  * nodes that each reported every 5 s (720,000 readings), asked several times; prints the
- * figures and checks the sum of one step against what was written.
+ * figures (a measurement for people, asserted on nowhere: speed targets live in benchmarks) and
+ * checks every step's sum against what was written.
  */
 class InfluxHistoryLatencyIT {
   private static final Logger LOG = LoggerFactory.getLogger(InfluxHistoryLatencyIT.class);
@@ -74,16 +75,15 @@ class InfluxHistoryLatencyIT {
       }
     }
     Arrays.sort(micros);
-    LOG.info(String.format(Locale.ROOT, "InfluxHistoryLatencyIT: wrote %d readings in %.1f s; one hour at 10 s"
-        + " steps over %d nodes, %d points: min %.0f ms, median %.0f ms, max %.0f ms (%d"
-        + " queries)%n", ticks * NODES, writeSeconds, NODES, points.size(), micros[0] / 1e3,
-        micros[QUERIES / 2] / 1e3, micros[QUERIES - 1] / 1e3, QUERIES).strip());
+    LOG.info(String.format(Locale.ROOT, "InfluxHistoryLatencyIT: wrote %d readings in %.1f s;"
+        + " one hour at 10 s steps over %d nodes, %d points: min %.0f ms, median %.0f ms,"
+        + " max %.0f ms (%d queries)", ticks * NODES, writeSeconds, NODES, points.size(),
+        micros[0] / 1e3, micros[QUERIES / 2] / 1e3, micros[QUERIES - 1] / 1e3, QUERIES));
 
     double expected = NODES * 100.5 + NODES * (NODES - 1) / 2.0;
     assertThat(points).hasSize((int) HOUR.dividedBy(STEP));
     assertThat(points.get(0)).isEqualTo(new PowerPoint(T0, expected));
     assertThat(points).allSatisfy(point -> assertThat(point.totalPowerWatts())
         .isCloseTo(expected, Offset.offset(1e-6)));
-    assertThat(micros[QUERIES / 2]).isLessThan(db.settings().readTimeout().toNanos() / 1_000);
   }
 }
