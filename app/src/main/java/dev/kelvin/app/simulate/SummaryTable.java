@@ -51,9 +51,10 @@ final class SummaryTable {
     }
     out.printf(Locale.ROOT, "%-28s %16s %16s%n", "actions", base.summary().actions(),
         run.summary().actions());
-    out.printf(Locale.ROOT, "energy saved %.2f %%, mean run time stretch %.2f %%, mean wait"
-        + " change %.2f %%, mean bounded slowdown change %.2f %% (over %,d jobs completed in"
-        + " both runs)%n", comparison.energySavedPct(), comparison.meanRuntimeStretchPct(),
+    out.printf(Locale.ROOT, "energy saved %.2f %%, carbon saved %.2f %%, mean run time stretch"
+        + " %.2f %%, mean wait change %.2f %%, mean bounded slowdown change %.2f %% (over %,d"
+        + " jobs completed in both runs)%n", comparison.energySavedPct(),
+        comparison.carbonSavedPct(), comparison.meanRuntimeStretchPct(),
         comparison.meanWaitChangePct(), comparison.meanBoundedSlowdownChangePct(),
         comparison.jobsCompared());
   }

@@ -47,6 +47,18 @@ class ScenarioExamplesTest {
   }
 
   @Test
+  void accepts_the_carbon_deferral_example_with_its_deferrable_share(@TempDir Path root)
+      throws IOException {
+    Scenario scenario = ScenarioFiles.read(SCENARIOS.resolve("carbon-deferral.yaml"),
+        standInRepository(root));
+
+    assertThat(scenario.trace().deferrableShare()).isEqualTo(0.3);
+    assertThat(scenario.trace().days()).hasValue(30);
+    assertThat(scenario.sites()).singleElement().satisfies(site ->
+        assertThat(site.nodes()).isEqualTo(100));
+  }
+
+  @Test
   void accepts_the_failure_telemetry_recording_and_the_predictor_run_on_another_seed(
       @TempDir Path root) throws IOException {
     Path working = standInRepository(root);
@@ -108,11 +120,11 @@ class ScenarioExamplesTest {
               && !file.endsWith("failure-predictor.yaml"))
           .map(example -> ScenarioFiles.read(example, REPOSITORY).trace().file()).toList();
 
-      assertThat(traces).hasSize(6).allSatisfy(trace -> {
+      assertThat(traces).hasSize(7).allSatisfy(trace -> {
         assertThat(trace).startsWith(data);
         assertThat(trace).isRegularFile();
       });
-      assertThat(traces).filteredOn(kth::equals).hasSize(5);
+      assertThat(traces).filteredOn(kth::equals).hasSize(6);
     }
   }
 

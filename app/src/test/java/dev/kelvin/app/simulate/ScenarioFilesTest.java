@@ -119,7 +119,8 @@ class ScenarioFilesTest {
     Scenario scenario = read("""
         name: all.keys_1
         seed: -3
-        trace: { file: ../../shared/data/%s, format: swf, start_day: 30.5, load_scale: 1.5 }
+        trace: { file: ../../shared/data/%s, format: swf, start_day: 30.5, load_scale: 1.5,
+                 deferrable_share: 0.25 }
         sites:
           - { name: a, nodes: 10, carbon_g_per_kwh: 0, price_per_kwh: 10, outdoor_c: -50 }
           - { name: b, nodes: 1, power_budget_kw: 0.5, outdoor_c: 60 }
@@ -139,6 +140,7 @@ class ScenarioFilesTest {
     assertThat(scenario.trace().days()).isEmpty();
     assertThat(scenario.trace().startDay()).isEqualTo(30.5);
     assertThat(scenario.trace().loadScale()).isEqualTo(1.5);
+    assertThat(scenario.trace().deferrableShare()).isEqualTo(0.25);
     assertThat(scenario.sites()).extracting(ScenarioSite::powerBudgetKw)
         .containsExactly(OptionalDouble.empty(), OptionalDouble.of(0.5));
     assertThat(scenario.control().policy())

@@ -67,6 +67,7 @@ class ScenarioRefusalsTest {
       days: 365 | days: 0 | trace.days | 0 | must be a number > 0 and <= 36500 days
       start_day: 0 | load_scale: 0 | trace.load_scale | 0 | must be a number > 0 and <= 100
       start_day: 0 | load_scale: 101 | trace.load_scale | 101 | must be a number > 0 and <= 100
+      start_day: 0 | deferrable_share: 1.2 | trace.deferrable_share | 1.2 | must be a number within 0..1
       - name: a | - name: a/b | sites[0].name | "a/b" | not a site name
       nodes: 100 | nodes: 0 | sites[0].nodes | 0 | must be a number within 1..100000
       nodes: 100 | nodes: 2.5 | sites[0].nodes | 2.5 | must be a whole number within 1..100000

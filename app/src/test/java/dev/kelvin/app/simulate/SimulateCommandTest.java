@@ -115,6 +115,36 @@ class SimulateCommandTest {
   }
 
   @Test
+  void the_carbon_rule_holds_only_the_jobs_the_deferrable_share_marks() throws IOException {
+    assumeData();
+    String dirtyGrid = "policy: { carbon: { max_deferral: 12h } }\n";
+    Path none = scenario(dirtyGrid);
+    Files.writeString(none, Files.readString(none).replace("power_budget_kw: 2",
+        "power_budget_kw: 2, carbon_g_per_kwh: 600"));
+    Path all = dir.resolve("all.yaml");
+    Files.writeString(all, Files.readString(none).replace("file: small.swf",
+        "file: small.swf, deferrable_share: 1"));
+
+    assertThat(run("simulate", "--scenario", none.toString(), "--out",
+        dir.resolve("none").toString(), "--data", DATA.toString())).isZero();
+    assertThat(run("simulate", "--scenario", all.toString(), "--out",
+        dir.resolve("all").toString(), "--data", DATA.toString())).isZero();
+
+    String unmarked = Files.readString(dir.resolve("none/report.json"));
+    String marked = Files.readString(dir.resolve("all/report.json"));
+    assertThat(unmarked).doesNotContain("\"hold_job\"").contains("\"jobs_completed\": 4");
+    assertThat(marked).contains("\"hold_job\"").contains("\"jobs_completed\": 4");
+    assertThat(meanWaitS(marked)).isGreaterThan(meanWaitS(unmarked) + 3600);
+  }
+
+  private static double meanWaitS(String reportJson) {
+    java.util.regex.Matcher wait = java.util.regex.Pattern
+        .compile("\"mean_wait_s\": ([0-9.]+)").matcher(reportJson);
+    assertThat(wait.find()).as("mean_wait_s in %s", reportJson).isTrue();
+    return Double.parseDouble(wait.group(1));
+  }
+
+  @Test
   void an_operator_rules_folder_as_control_policy_runs_with_its_rules() throws IOException {
     assumeData();
     Files.createDirectories(dir.resolve("rules"));

@@ -51,7 +51,7 @@ final class AvailabilityFacts {
     for (Map.Entry<SiteId, List<NodeAvailability>> site : availabilityBySite.entrySet()) {
       SiteId id = site.getKey();
       facts.addAll(site(id, site.getValue(), nodesBySite.getOrDefault(id, List.of()), snapshot,
-          jobs.pendingDemand(id, site.getValue().size()), predictions));
+          jobs.pendingDemand(id, site.getValue().size(), snapshot.at()), predictions));
     }
     return facts;
   }

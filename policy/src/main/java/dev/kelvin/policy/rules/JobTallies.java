@@ -3,6 +3,7 @@ package dev.kelvin.policy.rules;
 import dev.kelvin.core.model.Job;
 import dev.kelvin.core.model.NodeId;
 import dev.kelvin.core.model.SiteId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -69,14 +70,18 @@ final class JobTallies {
     return jobs == null ? 0 : jobs.count;
   }
 
-  /** The nodes the pending jobs of {@code site} ask for, counting only jobs of at most
-   * {@code siteNodes} nodes (a larger one can never start there). */
-  int pendingDemand(SiteId site, int siteNodes) {
+  /**
+   * The nodes the pending jobs of {@code site} ask for, counting only jobs of at most
+   * {@code siteNodes} nodes (a larger one can never start there) and not held at {@code now}
+   * (a held job cannot start before its hold ends or is released: nodes kept powered for it
+   * would idle; once it may start, it counts again and nodes are woken for it).
+   */
+  int pendingDemand(SiteId site, int siteNodes, Instant now) {
     SiteJobs jobs = bySite.get(site);
     int demand = 0;
     for (int i = 0; jobs != null && i < jobs.pendingSizes; i++) {
       int size = jobs.sizes[i];
-      demand += size <= siteNodes ? size : 0;
+      demand += size <= siteNodes && !jobs.pending.get(i).heldAt(now) ? size : 0;
     }
     return demand;
   }

@@ -66,12 +66,29 @@ class JobIndexesTest {
 
     assertThat(tallies.jobsAt(A)).isEqualTo(6);
     assertThat(tallies.jobsAt(B)).isEqualTo(1);
-    assertThat(tallies.pendingDemand(A, 4)).as("the five-node job never fits four nodes")
-        .isEqualTo(4);
-    assertThat(tallies.pendingDemand(A, 5)).isEqualTo(9);
+    Instant holdsOver = NOW.plusSeconds(600);
+    assertThat(tallies.pendingDemand(A, 4, holdsOver))
+        .as("the five-node job never fits four nodes").isEqualTo(4);
+    assertThat(tallies.pendingDemand(A, 5, holdsOver)).isEqualTo(9);
     assertThat(tallies.running(N1)).isEqualTo(1);
     assertThat(tallies.topPriority(N2)).isEqualTo(5);
     assertThat(tallies.topPriority(NodeId.of("site-a", "n03"))).isNaN();
+  }
+
+  @Test
+  void a_job_held_now_asks_for_no_nodes_until_its_hold_ends() {
+    Job held = new Job(new JobId("p7"), A, Job.State.PENDING, List.of(), 3, NOW,
+        Optional.empty(), Duration.ofHours(1), 5, true, Optional.empty(),
+        Optional.of(NOW.plusSeconds(600)));
+    List<Job> jobs = new java.util.ArrayList<>(JOBS);
+    jobs.add(held);
+
+    JobTallies tallies = JobTallies.of(jobs);
+
+    assertThat(tallies.pendingDemand(A, 5, NOW)).as("p3 and p7 held for 10 more minutes")
+        .isEqualTo(3);
+    assertThat(tallies.pendingDemand(A, 5, NOW.plusSeconds(600))).as("their holds have ended")
+        .isEqualTo(7);
   }
 
   private static Job running(String id, List<NodeId> nodes) {

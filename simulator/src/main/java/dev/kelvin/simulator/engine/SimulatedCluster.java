@@ -4,7 +4,6 @@ import dev.kelvin.core.model.Alarm;
 import dev.kelvin.core.model.ClusterSnapshot;
 import dev.kelvin.core.model.FacilityKind;
 import dev.kelvin.core.model.FacilityReading;
-import dev.kelvin.core.model.Job;
 import dev.kelvin.core.model.JobId;
 import dev.kelvin.core.model.NodeAvailability;
 import dev.kelvin.core.model.NodeId;
@@ -17,8 +16,6 @@ import dev.kelvin.core.model.SiteView;
 import dev.kelvin.core.port.ClusterView;
 import dev.kelvin.simulator.model.DvfsModel;
 import dev.kelvin.simulator.scenario.ScenarioSite;
-import dev.kelvin.simulator.sched.QueuedJob;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +46,7 @@ final class SimulatedCluster implements ClusterView {
   private static final SensorId PANEL = new SensorId("alarm-panel");
 
   private final Datacenter dc;
-  private final JobBook jobs;
+  private final JobViews jobViews;
   private final SimTime time;
   private final List<ScenarioSite> sites;
   private final SiteConditions conditions;
@@ -63,12 +60,12 @@ final class SimulatedCluster implements ClusterView {
   private final double[] keptSinceS;
   private final double[] keptDrainedS;
 
-  SimulatedCluster(Datacenter dc, JobBook jobs, Telemetry telemetry, SimTime time,
+  SimulatedCluster(Datacenter dc, JobViews jobViews, Telemetry telemetry, SimTime time,
       DvfsModel clock, Setpoints setpoints, double cpuTempLimitC, List<ScenarioSite> sites,
       Sensors sensors, SiteConditions conditions) {
     this.conditions = conditions;
     this.dc = dc;
-    this.jobs = jobs;
+    this.jobViews = jobViews;
     this.time = time;
     this.sites = List.copyOf(sites);
     this.stateClock = new StateClock(dc.nodes.size);
@@ -84,7 +81,7 @@ final class SimulatedCluster implements ClusterView {
     double nowS = time.toSeconds(now);
     stateClock.observe(dc.nodes, nowS);
     TreeMap<NodeId, NodeView> views = nodeViews.at(now, nowS);
-    return new ClusterSnapshot(now, views, siteViews(now), jobViews(), availability());
+    return new ClusterSnapshot(now, views, siteViews(now), jobViews.all(), availability());
   }
 
   /**
@@ -232,37 +229,5 @@ final class SimulatedCluster implements ClusterView {
       return Optional.empty();
     }
     return Optional.of(Long.parseLong(jobId.substring(1)));
-  }
-
-  /** The jobs running and waiting at every site, as the workload manager reports them. */
-  private TreeMap<JobId, Job> jobViews() {
-    TreeMap<JobId, Job> views = new TreeMap<>();
-    for (int s = 0; s < dc.siteCount(); s++) {
-      for (JobRun run : jobs.running(s)) {
-        List<NodeId> on = new ArrayList<>(run.nodes.length);
-        for (int i : run.nodes) {
-          on.add(dc.id(i));
-        }
-        JobId id = jobId(run.trace.id());
-        views.put(id, new Job(id, dc.siteId(s), Job.State.RUNNING, on, run.nodes.length,
-            time.instantAt(run.submitS), Optional.of(time.instantAt(run.startS)),
-            Duration.ofSeconds(run.trace.requestedS()), 0, false, Optional.empty()));
-      }
-      for (QueuedJob queued : jobs.queued(s)) {
-        JobId id = jobId(queued.id());
-        views.put(id, new Job(id, dc.siteId(s), Job.State.PENDING, List.of(), queued.nodes(),
-            time.instantAt(queued.submitS()), Optional.empty(),
-            Duration.ofSeconds(Math.max(1, queued.requestedS())), 0, false, Optional.empty()));
-      }
-      for (Map.Entry<QueuedJob, Double> held : jobs.held(s).entrySet()) {
-        QueuedJob queued = held.getKey();
-        JobId id = jobId(queued.id());
-        views.put(id, new Job(id, dc.siteId(s), Job.State.PENDING, List.of(), queued.nodes(),
-            time.instantAt(queued.submitS()), Optional.empty(),
-            Duration.ofSeconds(Math.max(1, queued.requestedS())), 0, false, Optional.empty(),
-            Optional.of(time.instantAt(held.getValue()))));
-      }
-    }
-    return views;
   }
 }

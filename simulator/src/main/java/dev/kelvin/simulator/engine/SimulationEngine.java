@@ -62,7 +62,9 @@ public final class SimulationEngine {
         scenario.power().bootTime().toMillis() / 1000.0);
     this.actions = new SimulatedActions(dc, jobs, time, new NodeIndex(dc), setpoints,
         timeline, conditions);
-    this.cluster = new SimulatedCluster(dc, jobs, telemetry, time, setup.clock(), setpoints,
+    JobViews jobViews = new JobViews(dc, jobs, time,
+        new DeferrableJobs(scenario.trace().deferrableShare(), scenario.seed()));
+    this.cluster = new SimulatedCluster(dc, jobViews, telemetry, time, setup.clock(), setpoints,
         setup.cpuTempLimitC(), scenario.sites(), sensors, conditions);
     this.failures = new NodeFailures(dc, jobs, time, setup.failures().plan(), timeline,
         setup.failures().precursors());

@@ -44,6 +44,16 @@ public record Comparison(SimulationResult baseline, SimulationResult policy,
         changePct(pairs.meanPolicySlowdown(), pairs.meanBaseSlowdown()));
   }
 
+  /** The baseline's carbon less the policy run's, kg CO2e (negative: the policy emitted more). */
+  public double carbonSavedKg() {
+    return baseline.summary().carbonKg() - policy.summary().carbonKg();
+  }
+
+  /** {@link #carbonSavedKg} over the baseline's carbon, in percent; NaN when it emitted none. */
+  public double carbonSavedPct() {
+    return -changePct(policy.summary().carbonKg(), baseline.summary().carbonKg());
+  }
+
   /** {@code (after / before - 1)} in percent; NaN when {@code before} is 0 or not defined. */
   static double changePct(double after, double before) {
     if (!(before != 0) || !Double.isFinite(before) || !Double.isFinite(after)) {

@@ -59,6 +59,7 @@ public final class ReportHtml {
         + " against " + base.policy(), "seed " + base.seed());
     page.append("<h2>Comparison</h2>\n<table>\n<tr><th>figure</th><th>value</th></tr>\n");
     row(page, "energy saved", "%", comparison.energySavedPct());
+    row(page, "carbon saved", "%", comparison.carbonSavedPct());
     row(page, "jobs completed in both runs", "", comparison.jobsCompared());
     row(page, "mean run-time stretch of those jobs", "%", comparison.meanRuntimeStretchPct());
     row(page, "change of their mean wait", "%", comparison.meanWaitChangePct());

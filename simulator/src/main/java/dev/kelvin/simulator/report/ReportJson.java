@@ -35,6 +35,8 @@ public final class ReportJson {
         .field("policy", run.policy())
         .field("energy_saved_kwh", base.energyKwh() - run.energyKwh())
         .field("energy_saved_pct", comparison.energySavedPct())
+        .field("carbon_saved_kg", comparison.carbonSavedKg())
+        .field("carbon_saved_pct", comparison.carbonSavedPct())
         .field("jobs_compared", comparison.jobsCompared())
         .field("mean_runtime_stretch_pct", comparison.meanRuntimeStretchPct())
         .field("mean_wait_change_pct", comparison.meanWaitChangePct())

@@ -13,9 +13,10 @@ import java.util.OptionalDouble;
  * @param startDay the first day of the trace replayed (days from its start, may be fractional)
  * @param days how many days are replayed; empty for the rest of the trace
  * @param loadScale arrivals compressed by this factor (2 doubles the load); 1 replays as is
+ * @param deferrableShare the share of its jobs whose users marked them deferrable (0 to 1)
  */
 public record TraceSource(Path file, Format format, double startDay, OptionalDouble days,
-    double loadScale) {
+    double loadScale, double deferrableShare) {
   public TraceSource {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(format, "format");
@@ -24,6 +25,16 @@ public record TraceSource(Path file, Format format, double startDay, OptionalDou
       throw new IllegalArgumentException("a trace source needs startDay >= 0, days > 0 and"
           + " loadScale > 0, was " + startDay + ", " + days + ", " + loadScale);
     }
+    if (!(deferrableShare >= 0 && deferrableShare <= 1)) {
+      throw new IllegalArgumentException("a trace source's deferrable share must be within"
+          + " 0..1, was " + deferrableShare);
+    }
+  }
+
+  /** A trace source none of whose jobs is deferrable. */
+  public TraceSource(Path file, Format format, double startDay, OptionalDouble days,
+      double loadScale) {
+    this(file, format, startDay, days, loadScale, 0);
   }
 
   /** The trace formats Kelvin reads. */

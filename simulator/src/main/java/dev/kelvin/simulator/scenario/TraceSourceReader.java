@@ -32,6 +32,7 @@ final class TraceSourceReader {
   private final double startDay;
   private final OptionalDouble days;
   private final double loadScale;
+  private final double deferrableShare;
 
   /** Reads every key of {@code section}. */
   TraceSourceReader(ConfigTree section) {
@@ -43,6 +44,7 @@ final class TraceSourceReader {
         "days (leave it out to replay the rest of the trace)");
     this.loadScale = ScenarioKeys.positive(section, "load_scale", 1, MAX_LOAD_SCALE,
         "(a factor: 2 doubles the arrival rate, 0.5 halves it)");
+    this.deferrableShare = section.decimal("deferrable_share", 0, 0, 1);
   }
 
   /** The trace source, its file found through {@code paths} and its format known. */
@@ -51,7 +53,7 @@ final class TraceSourceReader {
         "give the job trace to replay, e.g. file: traces/KTH-SP2-1996-2.1-cln.swf.gz"));
     Path found = find(paths, written);
     return new TraceSource(found, format.orElseGet(() -> formatOf(written)), startDay, days,
-        loadScale);
+        loadScale, deferrableShare);
   }
 
   private Path find(ScenarioPaths paths, String written) {

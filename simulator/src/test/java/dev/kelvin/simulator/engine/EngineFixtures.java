@@ -65,6 +65,15 @@ final class EngineFixtures {
         Scenario.SchedulerKind.FCFS, events);
   }
 
+  /** {@code scenario} with {@code share} of its trace's jobs marked deferrable. */
+  static Scenario deferrable(Scenario scenario, double share) {
+    TraceSource t = scenario.trace();
+    return new Scenario(scenario.name(), scenario.seed(), new TraceSource(t.file(), t.format(),
+        t.startDay(), t.days(), t.loadScale(), share), scenario.sites(), scenario.control(),
+        scenario.power(), scenario.cooling(), scenario.telemetry(), scenario.failures(),
+        scenario.scheduler(), scenario.events());
+  }
+
   static ScenarioEvent event(ScenarioEvent.Kind kind, String site, long atS, long durationS) {
     return new ScenarioEvent(kind, Duration.ofSeconds(atS), Duration.ofSeconds(durationS), site,
         ScenarioEvent.DEFAULT_SUPPLY_RISE_K, ScenarioEvent.DEFAULT_SHUTDOWN_AFTER);

@@ -18,6 +18,7 @@ import dev.kelvin.simulator.failure.Precursors;
 import dev.kelvin.simulator.report.JobOutcome;
 import dev.kelvin.simulator.report.Mark;
 import dev.kelvin.simulator.report.SimulationResult;
+import dev.kelvin.simulator.trace.TraceJob;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -159,6 +160,29 @@ class SimulationEngineTest {
         .findFirst().orElseThrow().jobs().get(new JobId("j2"));
     assertThat(reported.state()).isEqualTo(Job.State.PENDING);
     assertThat(reported.heldUntil()).contains(EngineFixtures.START.plusSeconds(1000));
+  }
+
+  @Test
+  void reports_the_jobs_of_the_deferrable_share_as_deferrable_running_or_waiting() {
+    List<ClusterSnapshot> none = new java.util.ArrayList<>();
+    List<ClusterSnapshot> all = new java.util.ArrayList<>();
+    List<TraceJob> jobs = List.of(job(1, 0, 1, 100), job(2, 5, 1, 50));
+    run(setup(scenario(1, 20, Optional.empty()), jobs, 0,
+        Optional.of(EngineFixtures.watch(none))));
+    run(setup(EngineFixtures.deferrable(scenario(1, 20, Optional.empty()), 1), jobs, 0,
+        Optional.of(EngineFixtures.watch(all))));
+
+    Job waiting = jobAt(all, 50, "j2");
+    assertThat(waiting.state()).isEqualTo(Job.State.PENDING);
+    assertThat(waiting.deferrable()).isTrue();
+    assertThat(jobAt(all, 50, "j1").deferrable()).isTrue();
+    assertThat(jobAt(none, 50, "j2").deferrable()).isFalse();
+    assertThat(jobAt(none, 50, "j1").deferrable()).isFalse();
+  }
+
+  private static Job jobAt(List<ClusterSnapshot> seen, long atS, String id) {
+    return seen.stream().filter(s -> !s.at().isBefore(EngineFixtures.START.plusSeconds(atS)))
+        .findFirst().orElseThrow().jobs().get(new JobId(id));
   }
 
   @Test

@@ -23,6 +23,9 @@ class ComparisonTest {
 
     // energy 500 -> 400 kWh
     assertThat(comparison.energySavedPct()).isCloseTo(20, within(1e-9));
+    // carbon 12.5 -> 10 kg
+    assertThat(comparison.carbonSavedKg()).isCloseTo(2.5, within(1e-9));
+    assertThat(comparison.carbonSavedPct()).isCloseTo(20, within(1e-9));
     // jobs 1 and 2 only: stretch (150/100 - 1) and (200/200 - 1), mean 25 %
     assertThat(comparison.jobsCompared()).isEqualTo(2);
     assertThat(comparison.meanRuntimeStretchPct()).isCloseTo(25, within(1e-9));
@@ -45,6 +48,8 @@ class ComparisonTest {
           "policy": "cap",
           "energy_saved_kwh": 100,
           "energy_saved_pct": 20,
+          "carbon_saved_kg": 2.5,
+          "carbon_saved_pct": 20,
           "jobs_compared": 2,
           "mean_runtime_stretch_pct": 25,
           "mean_wait_change_pct": 200,

@@ -75,6 +75,7 @@ class ReportHtmlTest {
 
     assertThat(html).contains("<th>none</th><th>cap</th>",
         "<tr><td>energy saved (%)</td><td>20.000</td></tr>",
+        "<tr><td>carbon saved (%)</td><td>20.000</td></tr>",
         "<tr><td>energy (kWh)</td><td>500</td><td>400</td></tr>",
         "<tr><td>set_cpu_frequency_cap</td><td>0</td><td>12</td></tr>",
         "Site kth: power against its budget (none)",

@@ -24,7 +24,7 @@ final class Results {
     }
     return new RunSummary("two-jobs \"tiny\"", 42, policy, energyKwh, energyKwh * 0.8,
         energyKwh * 0.2, pue, 3, 2, 1, 0, 0.5, meanWaitS, 1.25, 0, 7200, 0.333333333, actions,
-        12.5, 3.75, 7200, 99);
+        energyKwh * 0.025, 3.75, 7200, 99);
   }
 
   /** One site of 300 kW budget over two hours: 250 kW, then 350 kW for 30 minutes, then 200. */

@@ -29,7 +29,7 @@ class ScenarioReaderTest {
         .containsExactly(
             "name none", "seed 1",
             "trace.file none", "trace.format none", "trace.start_day 0",
-            "trace.days none", "trace.load_scale 1",
+            "trace.days none", "trace.load_scale 1", "trace.deferrable_share 0",
             "sites[].name none", "sites[].nodes none",
             "sites[].power_budget_kw none", "sites[].carbon_g_per_kwh 300",
             "sites[].price_per_kwh 0.15", "sites[].outdoor_c 20",
