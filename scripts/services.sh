@@ -20,7 +20,9 @@
 # Settings (environment): KELVIN_SERVICES_DIR (default /tmp/kelvin-services),
 # KELVIN_IT_MQTT_PORT (18830), KELVIN_IT_MQTT_TLS_PORT (18831), KELVIN_IT_INFLUX_PORT (18086),
 # KELVIN_IT_MQTT_PERSISTENCE (false; true keeps Mosquitto's sessions and their queued QoS 1
-# messages across a stop and start, in $KELVIN_SERVICES_DIR/mosquitto/data/).
+# messages across a stop and start, in $KELVIN_SERVICES_DIR/mosquitto/data/),
+# KELVIN_INFLUX_GOGC (400: influxd's Go collector runs at a quarter of its default rate, which
+# left more of the two cores to writes in kelvin bench ingest; docs/performance.md).
 set -euo pipefail
 
 DIR=${KELVIN_SERVICES_DIR:-/tmp/kelvin-services}
@@ -234,7 +236,7 @@ bind-address = "127.0.0.1:$INFLUX_RPC_PORT"
 [monitor]
   store-enabled = false
 CONF
-  influxd -config "$d/influxdb.conf" >"$d/influxd.log" 2>&1 &
+  GOGC=${KELVIN_INFLUX_GOGC:-400} influxd -config "$d/influxdb.conf" >"$d/influxd.log" 2>&1 &
   echo $! >"$d/pid"
   wait_port influxd "$INFLUX_PORT" 30
   # The first admin may be created without credentials; later starts find it in place.
