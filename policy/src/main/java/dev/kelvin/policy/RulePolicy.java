@@ -7,6 +7,7 @@ import dev.kelvin.core.model.ClusterSnapshot;
 import dev.kelvin.core.model.NodeView;
 import dev.kelvin.core.port.Policy;
 import dev.kelvin.core.prediction.Prediction;
+import dev.kelvin.policy.rules.GridOutlook;
 import dev.kelvin.policy.rules.NodeThermalFact;
 import dev.kelvin.policy.rules.Proposal;
 import dev.kelvin.policy.rules.SnapshotFacts;
@@ -24,11 +25,12 @@ import org.slf4j.LoggerFactory;
  * The rule-based {@link Policy}: every DRL file under the classpath folder {@code
  * dev/kelvin/policy/rules/} (found by {@link RuleFiles}, so a new rule file needs no list
  * updated), compiled by {@link #load}, run in a fresh session on every {@link #decide}
- * call. Each call inserts
- * the settings, one {@link NodeThermalFact} per node that reports its CPU temperature and
- * frequency range, and every prediction of a type some rule reads (the others could match
- * nothing; see {@link DroolsRuleBase}); the proposals come back sorted by node, then rule, and
- * get their ids in that order, so the same snapshot always gives the same actions. Thread-safe.
+ * call. Each call inserts the settings, one {@link NodeThermalFact} per node that reports its
+ * CPU temperature and frequency range, the snapshot's facts, each site's grid outlook ({@link
+ * GridOutlook}, which keeps the last day of grid readings from call to call), and every
+ * prediction of a type some rule reads (the others could match nothing; see {@link
+ * DroolsRuleBase}); the proposals come back sorted by node, then rule, and get their ids in that
+ * order, so the same snapshots in the same order always give the same actions. Thread-safe.
  *
  * <p>An operator's folder of rule files ({@link RuleDirectory}) compiles together with the
  * shipped ones; {@link RuleReloader} recompiles it when it changes and swaps the result in
@@ -43,6 +45,8 @@ public final class RulePolicy implements Policy {
   private final ActionIds ids;
   /** The window scans kept from tick to tick (decide is called once per tick). */
   private final WindowScans scans = new WindowScans();
+  /** Each site's last day of grid readings, kept from tick to tick for the carbon hold. */
+  private final GridOutlook outlook = new GridOutlook();
 
   RulePolicy(DroolsRuleBase ruleBase, RuleParameters parameters, ActionIds ids) {
     this(ruleBase, RuleDirectory.Contents.NONE.fingerprint(), parameters, ids);
@@ -151,6 +155,7 @@ public final class RulePolicy implements Policy {
       }
     }
     facts.addAll(SnapshotFacts.of(snapshot, predictions, scans, ruleBase::seesFactsOf));
+    facts.addAll(outlook.update(snapshot, parameters.get(CarbonSettings.class)));
     facts.addAll(predictions);
     List<Proposal> proposals = Proposal.inOrder(ruleBase.fire(facts, snapshot.at()));
     List<Action> actions = new ArrayList<>(proposals.size());

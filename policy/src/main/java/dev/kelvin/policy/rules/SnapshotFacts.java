@@ -143,7 +143,8 @@ public final class SnapshotFacts {
     return node.stale() || Double.isNaN(node.powerWatts()) ? 0 : node.powerWatts();
   }
 
-  private static double latest(SiteView site, FacilityKind kind) {
+  /** The site's latest reading of {@code kind}; NaN when it has none. */
+  static double latest(SiteView site, FacilityKind kind) {
     List<FacilityReading> readings = site.facility(kind);
     return readings.isEmpty() ? Double.NaN : readings.get(0).value();
   }
