@@ -35,6 +35,8 @@ public final class MqttTestClient implements AutoCloseable {
   private static final long ANSWER_WAIT_MS = 10_000;
   private static final int CONNECT_TIMEOUT_S = 10;
   private static final long DISCONNECT_WAIT_MS = 5_000;
+  /** How long a publish refused for a full receive maximum waits before it is tried again. */
+  private static final long INFLIGHT_RETRY_MS = 10;
 
   /** One message as received. */
   public record Received(String topic, String payload, boolean retained) {
@@ -98,9 +100,34 @@ public final class MqttTestClient implements AutoCloseable {
     publish(topic, payload.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Publishes at QoS 1 and waits for the broker's answer. Paho may complete a publish's token
+   * before its callback thread counts the message out of flight, so a publish right after one
+   * can be refused as over the broker's receive maximum (32202); it is tried again every {@value #INFLIGHT_RETRY_MS} ms for at most
+   * {@value #ANSWER_WAIT_MS} ms.
+   */
   public void publish(String topic, byte[] payload) throws MqttException {
-    client.publish(topic, new MqttMessage(payload, 1, false, null))
-        .waitForCompletion(ANSWER_WAIT_MS);
+    for (long tries = ANSWER_WAIT_MS / INFLIGHT_RETRY_MS; ; tries--) {
+      try {
+        client.publish(topic, new MqttMessage(payload, 1, false, null))
+            .waitForCompletion(ANSWER_WAIT_MS);
+        return;
+      } catch (MqttException full) {
+        if (full.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || tries <= 0) {
+          throw full;
+        }
+        pause(INFLIGHT_RETRY_MS);
+      }
+    }
+  }
+
+  private static void pause(long millis) throws MqttException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException stop) {
+      Thread.currentThread().interrupt();
+      throw new MqttException(MqttClientException.REASON_CODE_CLIENT_TIMEOUT, stop);
+    }
   }
 
   /** Publishes {@code json} as a JSON object. */
