@@ -75,7 +75,9 @@ class GridOutlookTest {
 
     assertThat(fact.known()).isFalse();
     assertThat(fact.cleanInSeconds(12 * HOUR_S)).isNaN();
-    assertThat(feed(0.1, minute -> true, 0.1).site()).isEqualTo(SITE);
+    at(11.5);
+    assertThat(at(11 + 40 / 60.0).known()).as("71 of 144 slots").isFalse();
+    assertThat(at(11 + 50 / 60.0).known()).as("72 of 144 slots").isTrue();
   }
 
   @Test
